@@ -1,0 +1,111 @@
+"""One raw document in, its rows for every table out (or a reject)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from roledata import PARSER_VERSION
+from roledata.extract.growth import extract_growth
+from roledata.extract.requirements import extract_certifications, extract_education, extract_experience
+from roledata.extract.roles import (
+    extract_duties,
+    extract_faqs,
+    extract_related_roles,
+    listed_roles,
+    primary_role,
+)
+from roledata.extract.salaries import extract_bonuses, extract_salaries, listed_role_salary
+from roledata.extract.skills import extract_role_skills
+from roledata.parse import detect_format, parse_outline
+from roledata.parse.outline import Outline, section_ranges
+from roledata.text import decode_bytes, sha256_hex, slugify
+
+_BINARY_SNIFF = 8192
+
+
+@dataclass
+class DocumentResult:
+    document: dict
+    text: str | None
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    reject_reason: str | None = None
+
+
+def process_document(source_path: str, data: bytes, seen_at: datetime | None = None) -> DocumentResult:
+    """Decode, parse and extract one page. Never raises on bad input: a page
+    that cannot be read becomes a rejected `documents` row with the reason."""
+    seen_at = seen_at or datetime.now(timezone.utc)
+    document_id = sha256_hex(data)
+    doc = {"document_id": document_id, "source_path": source_path, "source_format": "generic",
+           "encoding": None, "byte_count": len(data), "char_count": None, "status": "parsed",
+           "status_reason": None, "first_seen_at": seen_at, "parser_version": PARSER_VERSION}
+    reason = _unreadable_reason(data)
+    if reason:
+        return _rejected(doc, None, reason)
+    text, encoding = decode_bytes(data)
+    doc.update(encoding=encoding, char_count=len(text))
+    if not text.strip():
+        return _rejected(doc, text, "empty document: only white space")
+    try:
+        doc["source_format"] = detect_format(text)
+        outline = parse_outline(text)
+        if outline.title is None:
+            return _rejected(doc, text, "no role title found")
+        tables = extract_tables(outline, document_id)
+    except Exception as exc:  # a parser bug must cost one document, never the run
+        return _rejected(doc, text, f"parser error: {type(exc).__name__}: {exc}")
+    return DocumentResult(doc, text, tables)
+
+
+def _unreadable_reason(data: bytes) -> str | None:
+    if not data:
+        return "empty document: 0 bytes"
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        return "binary file: NUL bytes in the first 8 KiB"
+    return None
+
+
+def _rejected(doc: dict, text: str | None, reason: str) -> DocumentResult:
+    doc.update(status="rejected", status_reason=reason)
+    return DocumentResult(doc, text, {}, reason)
+
+
+def extract_tables(outline: Outline, document_id: str) -> dict[str, list[dict]]:
+    role = primary_role(outline, document_id)
+    role_id = role["role_id"]
+    role_names = [role["title"], *role["aliases"]]
+    others = listed_roles(outline, document_id)
+    salaries = extract_salaries(outline, document_id, role_id, role_names)
+    for listed, row in zip(outline.listed_roles, others):
+        if listed.pay is not None and (pay := listed_role_salary(document_id, row["role_id"], listed.pay, listed.heading)):
+            salaries.append(pay)
+    return {
+        "sections": section_rows(outline, document_id),
+        "roles": [role, *others],
+        "duties": extract_duties(outline, document_id, role_id),
+        "role_skills": extract_role_skills(outline, document_id, role_id),
+        "salaries": salaries,
+        "bonuses": extract_bonuses(outline, document_id, role_id),
+        "growth_stats": extract_growth(outline, document_id, role_id),
+        "education_requirements": extract_education(outline, document_id, role_id),
+        "experience_requirements": extract_experience(outline, document_id, role_id),
+        "certifications": extract_certifications(outline, document_id, role_id),
+        "related_roles": extract_related_roles(outline, document_id, role_id),
+        "faqs": extract_faqs(outline, document_id, role_id),
+    }
+
+
+def section_rows(outline: Outline, document_id: str) -> list[dict]:
+    ranges = section_ranges(outline.sections, len(outline.text))
+    rows = []
+    for s in outline.sections:
+        start, end = ranges[s.ordinal]
+        rows.append({"document_id": document_id, "ordinal": s.ordinal, "heading": s.heading_text,
+                     "kind": s.kind, "level": s.level,
+                     "parent_ordinal": s.parent.ordinal if s.parent else None,
+                     "section_heading": s.heading_text, "char_start": start, "char_end": end,
+                     "text": outline.text[start:end]})
+    return rows
+
+
+__all__ = ["DocumentResult", "process_document", "extract_tables", "slugify"]

@@ -1,0 +1,59 @@
+"""Walking a page sentence by sentence, with the context each sentence needs.
+
+Extractors read sentences, not lines: a salary bullet's label ("Entry-Level
+(5-8 years experience)") and the short bullet grouping it ("Geographic
+Location") travel with it, as do the (sub-)section it sits in.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from roledata.parse.outline import Outline
+from roledata.parse.structure import Line, Section, split_label
+from roledata.text import Span, sentence_spans
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    line: Line
+    section: Section
+    label: Span | None
+    group: Span | None
+
+    @property
+    def heading(self) -> str | None:
+        return self.section.heading_text
+
+
+def iter_sentences(outline: Outline, skip_kinds: frozenset[str] = frozenset()) -> Iterator[Sentence]:
+    for section in outline.sections:
+        if section.kind in skip_kinds:
+            continue
+        group: Span | None = None
+        for line in section.lines:
+            if line.is_bullet and _is_group_label(line.text):
+                group = line.content  # "- Geographic Location" groups the bullets after it
+                continue
+            label, value = split_label(line.content)
+            for i, sentence in enumerate(sentence_spans(value)):
+                yield Sentence(sentence, line, section, label if i == 0 else None, group)
+            if not line.is_bullet:
+                group = None
+
+
+def _is_group_label(text: str) -> bool:
+    """A short bullet with no sentence in it: "- Geographic Location"."""
+    return len(text.split()) <= 6 and text[0].isupper() and text[-1] not in ".,;:!?" and "$" not in text
+
+
+def provenance(document_id: str, section: Section | None, span: Span) -> dict[str, object]:
+    """The contract's provenance columns for a row read from `span`."""
+    return {
+        "document_id": document_id,
+        "section_heading": section.heading_text if section else None,
+        "char_start": span.start,
+        "char_end": span.end,
+        "text": span.text,
+    }

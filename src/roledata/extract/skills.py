@@ -1,0 +1,163 @@
+"""Skill vocabulary and single-pass matching.
+
+The vocabulary ships as `roledata/data/skills.csv` (id, canonical name,
+category, aliases, whether case matters, whether the name is only a skill
+inside a list of languages). All aliases compile into two regexes (one
+case-sensitive, one not), longest alias first, so the text is scanned once
+per regex however large the vocabulary grows.
+
+"R" and "Go" are ordinary letters and words; they count only next to
+another programming language ("Python, R, and SQL"), and never inside
+"R&D" or "Go-to-market".
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from roledata.extract.context import provenance
+from roledata.parse.outline import Outline
+from roledata.parse.structure import Section
+from roledata.text import Span, stable_id
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    skill_id: str
+    name: str
+    category: str
+    aliases: tuple[str, ...]
+    match_case: bool
+    language_context: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMatch:
+    skill: Skill
+    span: Span
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> tuple[Skill, ...]:
+    with resources.files("roledata.data").joinpath("skills.csv").open(encoding="utf-8") as fh:
+        return tuple(
+            Skill(
+                skill_id=row["skill_id"],
+                name=row["name"],
+                category=row["category"],
+                aliases=tuple(a for a in row["aliases"].split("|") if a),
+                match_case=row["match_case"] == "1",
+                language_context=row["language_context"] == "1",
+            )
+            for row in csv.DictReader(fh)
+        )
+
+
+# No letter, digit or joiner around a match: "R" not in "R&D", "Go" not in "Go-to".
+_LEFT = r"(?<![\w&+#./-])"
+_RIGHT = r"(?![\w&+#]|-\w|/\w|\.\w)"
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Skill]]:
+    by_alias: dict[str, Skill] = {}
+    sensitive: list[str] = []
+    insensitive: list[str] = []
+    for skill in load_vocabulary():
+        for alias in (skill.name, *skill.aliases):
+            key = alias if skill.match_case else alias.lower()
+            by_alias.setdefault(key, skill)
+            (sensitive if skill.match_case else insensitive).append(alias)
+
+    def compile_(aliases: list[str], flags: int) -> re.Pattern[str]:
+        alternation = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+        return re.compile(f"{_LEFT}(?:{alternation}){_RIGHT}", flags)
+
+    return compile_(sensitive, 0), compile_(insensitive, re.IGNORECASE), by_alias
+
+
+def match_skills(span: Span) -> list[SkillMatch]:
+    """Every vocabulary skill named in `span`, in text order; the longest name wins
+    an overlap ("AWS SageMaker" over "AWS")."""
+    sensitive, insensitive, by_alias = _matchers()
+    candidates: list[SkillMatch] = []
+    for regex, fold in ((sensitive, False), (insensitive, True)):
+        for m in regex.finditer(span.text):
+            skill = by_alias.get(m.group(0).lower() if fold else m.group(0))
+            if skill is not None:
+                candidates.append(SkillMatch(skill, span.sub(m.start(), m.end())))
+    candidates.sort(key=lambda c: (-(c.span.end - c.span.start), c.span.start))
+    found: list[SkillMatch] = []
+    for cand in candidates:
+        if all(cand.span.end <= f.span.start or f.span.end <= cand.span.start for f in found):
+            found.append(cand)
+    found.sort(key=lambda x: x.span.start)
+    return [m for m in found if not m.skill.language_context or _beside_language(m, found, span)]
+
+
+def _beside_language(match: SkillMatch, found: list[SkillMatch], span: Span) -> bool:
+    """True when a neighbouring list item is a language: "Python, R, Julia", "Go or Rust"."""
+    for other in found:
+        if other is match or other.skill.category != "programming_language":
+            continue
+        left, right = sorted((match, other), key=lambda m: m.span.start)
+        between = span.text[left.span.end - span.start:right.span.start - span.start]
+        if _LIST_GAP.fullmatch(between):
+            return True
+    return False
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|/|&)\s*")
+
+
+_PREFERRED = re.compile(r"\b(?:preferred|nice to have|a plus|bonus|desirable)\b", re.I)
+_REQUIRED = re.compile(r"\b(?:required|requirements?|must|mandatory|minimum)\b", re.I)
+
+
+def _requirement(section: Section | None) -> str:
+    if section is None:
+        return "mentioned"
+    heading = " ".join(filter(None, (section.top.heading_text, section.heading_text)))
+    if _PREFERRED.search(heading):
+        return "preferred"
+    if _REQUIRED.search(heading) or section.kind in {"requirements", "qualifications", "skills"}:
+        return "required"
+    return "mentioned"
+
+
+_RANK = {"required": 2, "preferred": 1, "mentioned": 0}
+
+
+def extract_role_skills(outline: Outline, document_id: str, role_id: str) -> list[dict]:
+    """One row per skill the page names: count, strongest requirement, first mention."""
+    units: list[tuple[Span, Section | None]] = []
+    if outline.summary is not None:
+        units.append((outline.summary, None))
+    for line, section in outline.lines():
+        if section.kind != "related_roles" and line.content is not outline.summary:
+            units.append((line.content, section))
+    rows: dict[str, dict] = {}
+    for span, section in units:
+        for match in match_skills(span):
+            requirement = _requirement(section)
+            row = rows.get(match.skill.skill_id)
+            if row is None:
+                row = {"role_id": role_id, "skill_id": match.skill.skill_id,
+                       "mention_count": 0, "requirement": requirement}
+                row.update(provenance(document_id, section, match.span))
+                rows[match.skill.skill_id] = row
+            row["mention_count"] += 1
+            if _RANK[requirement] > _RANK[row["requirement"]]:
+                row["requirement"] = requirement
+    return list(rows.values())
+
+
+def skills_table() -> list[dict]:
+    return [
+        {"skill_id": s.skill_id, "name": s.name, "category": s.category, "aliases": list(s.aliases),
+         "esco_uri": None, "onet_commodity_code": None}
+        for s in load_vocabulary()
+    ]

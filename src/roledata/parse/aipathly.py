@@ -1,0 +1,69 @@
+"""AiPathly career pages.
+
+Shape: "Overview" first, then page sections ("Core Responsibilities",
+"Requirements", "Market Demand", "Salary Ranges (US Market, 2024)", ...),
+each opened by a prose paragraph, with short sub-headings ("Technical
+Skills") over bullet lists. There is no title line: the title is read from
+the opening sentences of the overview.
+"""
+from __future__ import annotations
+
+
+from roledata.parse.outline import Outline, build_sections, question_answer_pairs
+from roledata.parse.structure import Line, Section, is_heading_like, split_lines
+from roledata.parse.titles import title_from_prose
+
+_SIGNATURE_HEADINGS = {
+    "overview", "core responsibilities", "requirements", "career development",
+    "market demand", "industry trends", "essential soft skills", "best practices",
+    "common challenges",
+}
+
+
+def looks_like(text: str) -> int:
+    """Score how strongly `text` matches this family (0 = not at all)."""
+    lines = {ln.strip().lower() for ln in text.splitlines()[:2000] if ln.strip()}
+    score = len(lines & _SIGNATURE_HEADINGS)
+    if any(ln.startswith("salary ranges") for ln in lines):
+        score += 1
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    if first.lower() == "overview":
+        score += 2
+    return score
+
+
+def parse(text: str) -> Outline:
+    lines = split_lines(text)
+    outline = Outline(text=text, source_format="aipathly")
+
+    def classify(i: int, line: Line, top: Section | None) -> int:
+        if not is_heading_like(line):
+            return 0
+        if i == 0:
+            return 1
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        # A page section opens with a prose paragraph; a sub-section with bullets.
+        opens_prose = nxt is not None and not nxt.is_bullet and not is_heading_like(nxt)
+        return 1 if opens_prose else 2
+
+    outline.sections = build_sections(lines, classify)
+    _read_title(outline)
+    for section in outline.sections:
+        if section.kind == "faq":
+            outline.faqs.extend(question_answer_pairs(text, section))
+    return outline
+
+
+def _read_title(outline: Outline) -> None:
+    """Try the first prose lines of the page, then any "The X role/position" line."""
+    prose = [ln for ln, _ in outline.lines() if not ln.is_bullet][:6]
+    for line in prose:
+        found = title_from_prose(line.content)
+        if found:
+            outline.title, outline.aliases = found
+            outline.summary = line.content
+            return
+    if prose:
+        outline.summary = prose[0].content
+
+

@@ -1,0 +1,86 @@
+"""Parquet snapshots: `snapshots/<snapshot_id>/<table>.parquet` + manifest.json
++ datapackage.json, written in a temporary folder and renamed into place,
+then `snapshots/LATEST` replaced. A snapshot appears whole or not at all."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from roledata import CONTRACT_VERSION, PARSER_VERSION
+from roledata.schema import TABLES, DUCKDB_TYPES, arrow_schema, frictionless_schema
+
+
+def publish_snapshot(snapshots_dir: Path, frames: dict[str, pd.DataFrame], snapshot_id: str, created_at: datetime) -> Path:
+    snapshots_dir.mkdir(parents=True, exist_ok=True)
+    final = snapshots_dir / snapshot_id
+    tmp = snapshots_dir / f".tmp-{snapshot_id}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        tables: dict[str, dict] = {}
+        resources = []
+        for table in TABLES:
+            frame = frames[table.name][table.column_names]
+            path = tmp / f"{table.name}.parquet"
+            pq.write_table(pa.Table.from_pandas(frame, schema=arrow_schema(table), preserve_index=False), path)
+            digest, size = _sha256(path), path.stat().st_size
+            tables[table.name] = {
+                "rows": int(len(frame)), "sha256": digest, "bytes": size, "path": path.name,
+                "columns": [{"name": c.name, "type": DUCKDB_TYPES[c.dtype]} for c in table.columns],
+            }
+            resources.append({
+                "name": table.name, "path": path.name, "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet", "bytes": size, "hash": f"sha256:{digest}",
+                "description": table.description, "schema": frictionless_schema(table),
+            })
+        manifest = {"snapshot_id": snapshot_id, "created_at": created_at.isoformat(),
+                    "parser_version": PARSER_VERSION, "contract_version": CONTRACT_VERSION, "tables": tables}
+        package = {"profile": "data-package", "name": "roledata", "id": snapshot_id,
+                   "title": "roledata: AI role descriptions as a normalized dataset",
+                   "created": created_at.isoformat(), "version": PARSER_VERSION, "resources": resources}
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        (tmp / "datapackage.json").write_text(json.dumps(package, indent=2) + "\n", encoding="utf-8")
+        os.rename(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final
+
+
+def mark_latest(snapshots_dir: Path, snapshot_id: str) -> None:
+    tmp = snapshots_dir / ".LATEST.tmp"
+    tmp.write_text(snapshot_id + "\n", encoding="utf-8")
+    os.replace(tmp, snapshots_dir / "LATEST")
+
+
+def latest_snapshot(snapshots_dir: Path) -> str | None:
+    path = snapshots_dir / "LATEST"
+    return path.read_text(encoding="utf-8").strip() if path.exists() else None
+
+
+def list_snapshots(snapshots_dir: Path) -> list[dict]:
+    """Complete snapshots, newest first, from their manifests."""
+    out = []
+    if not snapshots_dir.exists():
+        return out
+    for folder in sorted(snapshots_dir.iterdir(), reverse=True):
+        manifest = folder / "manifest.json"
+        if folder.is_dir() and not folder.name.startswith(".") and manifest.exists():
+            out.append(json.loads(manifest.read_text(encoding="utf-8")))
+    return out
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

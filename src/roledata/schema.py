@@ -1,0 +1,370 @@
+"""Every published table, declared once.
+
+Each `Table` lists its columns (name, type, nullability, allowed codes,
+range, description) and its row checks. From this one declaration come the
+pandera schemas (`pandera_schema`), the DuckDB DDL (`duckdb_ddl`), the Arrow
+schema for Parquet (`arrow_schema`), the Frictionless field list and the data
+dictionary (`data_dictionary`), so none of them can drift from the others.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pyarrow as pa_arrow
+
+from roledata.parse.headings import SECTION_KINDS
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str  # string | int | float | bool | timestamp | list | json
+    description: str
+    nullable: bool = True
+    codes: tuple[str, ...] | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """A named condition every row must meet; failing rows go to `rejects` with the name."""
+
+    name: str
+    test: Callable[[pd.DataFrame], pd.Series]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    checks: tuple[RowCheck, ...] = field(default_factory=tuple)
+    has_provenance: bool = False
+    is_extracted: bool = True  # rows read from documents (vs run records and vocabularies)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+PANDAS_DTYPES = {"string": "string", "int": "Int64", "float": "Float64", "bool": "boolean",
+                 "timestamp": "datetime64[us, UTC]", "list": "object", "json": "string"}
+DUCKDB_TYPES = {"string": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN",
+                "timestamp": "TIMESTAMPTZ", "list": "VARCHAR[]", "json": "VARCHAR"}
+ARROW_TYPES = {"string": pa_arrow.string(), "int": pa_arrow.int64(), "float": pa_arrow.float64(),
+               "bool": pa_arrow.bool_(), "timestamp": pa_arrow.timestamp("us", tz="UTC"),
+               "list": pa_arrow.list_(pa_arrow.string()), "json": pa_arrow.string()}
+FRICTIONLESS_TYPES = {"string": "string", "int": "integer", "float": "number", "bool": "boolean",
+                      "timestamp": "datetime", "list": "array", "json": "object"}
+
+
+def _c(name: str, dtype: str, description: str, **kw) -> Column:
+    return Column(name, dtype, description, **kw)
+
+
+def _key(name: str, description: str) -> Column:
+    return Column(name, "string", description, nullable=False)
+
+
+PROVENANCE = (
+    _key("document_id", "sha256 of the raw document bytes the row was read from"),
+    _c("section_heading", "string", "the heading the text sat under (NULL before the first heading)"),
+    _c("char_start", "int", "start offset of `text` in the decoded document (Python string index)", nullable=False, min_value=0),
+    _c("char_end", "int", "end offset (exclusive); document_text[char_start:char_end] == text", nullable=False, min_value=0),
+    _c("text", "string", "the exact source text of the row", nullable=False),
+)
+ROLE_ID = _key("role_id", "slug of the role's canonical title, e.g. `vp-of-ai`")
+REQUIREMENT = ("required", "preferred", "mentioned")
+CURRENCY = _c("currency", "string", "ISO 4217 code of the amounts", nullable=False)
+PERIOD_CODES = ("year", "month", "week", "day", "hour")
+
+
+def _not_null_or(df: pd.DataFrame, a: str, b: str, cond: pd.Series) -> pd.Series:
+    return (df[a].isna() | df[b].isna() | cond).fillna(True).astype(bool)
+
+
+def _span_ok(df: pd.DataFrame) -> pd.Series:
+    return (df["char_start"] <= df["char_end"]).fillna(False).astype(bool)
+
+
+SPAN_CHECK = RowCheck("char_start <= char_end", _span_ok)
+
+
+def _provenanced(name: str, description: str, columns: tuple[Column, ...], key: tuple[str, ...],
+                 checks: tuple[RowCheck, ...] = ()) -> Table:
+    return Table(name, description, columns + PROVENANCE, key, checks + (SPAN_CHECK,), has_provenance=True)
+
+
+TABLES: tuple[Table, ...] = (
+    Table("documents", "One row per raw document version.", (
+        _key("document_id", "sha256 hex of the raw bytes"),
+        _c("source_path", "string", "path relative to the raw folder", nullable=False),
+        _c("source_format", "string", "page family the parser recognised", nullable=False,
+           codes=("jobdescription_org", "aipathly", "generic")),
+        _c("encoding", "string", "encoding used to decode the bytes into document_text"),
+        _c("byte_count", "int", "size of the raw file in bytes", nullable=False, min_value=0),
+        _c("char_count", "int", "length of the decoded text in characters", min_value=0),
+        _c("status", "string", "whether rows were read from it", nullable=False, codes=("parsed", "rejected")),
+        _c("status_reason", "string", "why a document was rejected"),
+        _c("first_seen_at", "timestamp", "when a run first saw these exact bytes", nullable=False),
+        _c("parser_version", "string", "roledata parser version that read it", nullable=False),
+    ), ("document_id",), is_extracted=False),
+    _provenanced("sections", "The document's structure: page sections (level 1) and sub-sections (level 2).", (
+        _c("ordinal", "int", "position of the section in the document, from 0", nullable=False, min_value=0),
+        _c("heading", "string", "heading text as written (NULL for text before any heading)"),
+        _c("kind", "string", "normalized section kind", nullable=False, codes=SECTION_KINDS),
+        _c("level", "int", "1 = page section, 2 = sub-section", nullable=False, min_value=1, max_value=2),
+        _c("parent_ordinal", "int", "ordinal of the enclosing page section, for sub-sections"),
+    ), ("document_id", "ordinal")),
+    _provenanced("roles", "One row per role; provenance points at the title as written.", (
+        ROLE_ID,
+        _c("title", "string", "canonical title as the page writes it", nullable=False),
+        _c("aliases", "list", "other names for the role (\"also known as\", abbreviations)"),
+        _c("family", "string", "job family, e.g. `Artificial Intelligence`"),
+        _c("seniority", "string", "level read from the title", codes=("executive", "director", "manager", "lead", "senior", "mid", "entry")),
+        _c("summary", "string", "the page's opening description of the role"),
+        _c("is_primary", "bool", "true when the document is about this role", nullable=False),
+    ), ("role_id",)),
+    _provenanced("duties", "One row per responsibility.", (
+        _key("duty_id", "stable id from document, role and position"),
+        ROLE_ID,
+        _c("ordinal", "int", "order of the duty on the page, from 0", nullable=False, min_value=0),
+        _c("category", "string", "group heading or bold label, e.g. `Strategic Leadership`"),
+    ), ("duty_id",)),
+    Table("skills", "The skill vocabulary (dimension), shipped with roledata.", (
+        _key("skill_id", "slug id of the skill"),
+        _c("name", "string", "canonical name, e.g. `PyTorch`", nullable=False),
+        _c("category", "string", "skill category", nullable=False, codes=(
+            "programming_language", "ml_framework", "cloud_platform", "mlops", "data_platform", "vector_database",
+            "llm_tooling", "responsible_ai", "developer_tool", "ml_technique", "domain_knowledge", "soft_skill")),
+        _c("aliases", "list", "other spellings matched in text"),
+        _c("esco_uri", "string", "ESCO skill URI where known"),
+        _c("onet_commodity_code", "string", "O*NET commodity code where known"),
+    ), ("skill_id",), is_extracted=False),
+    _provenanced("role_skills", "Which role asks for which skill; provenance is the first mention.", (
+        ROLE_ID,
+        _key("skill_id", "skill from the `skills` vocabulary"),
+        _c("mention_count", "int", "times the page names the skill", nullable=False, min_value=1),
+        _c("requirement", "string", "strongest requirement among the mentions", nullable=False, codes=REQUIREMENT),
+    ), ("role_id", "skill_id", "document_id")),
+    _provenanced("salaries", "Money paid to a role. Never revenue, market sizes, budgets, investments or credits.", (
+        _key("salary_id", "stable id from document, role and position"),
+        ROLE_ID,
+        _c("pay_component", "string", "which pay the figure is", nullable=False, codes=("base", "total", "total_cash", "unspecified")),
+        _c("statistic", "string", "what the figure summarizes", nullable=False,
+           codes=("range", "average", "median", "p10", "p25", "p75", "p90", "minimum", "maximum", "point")),
+        _c("amount_min", "float", "lower amount as written (NULL for \"up to X\")", min_value=0),
+        _c("amount_max", "float", "upper amount as written (NULL when open-ended with no upper number)", min_value=0),
+        _c("open_ended", "bool", "true for \"over X\", \"X+\", \"exceeds X\"", nullable=False),
+        CURRENCY,
+        _c("period", "string", "pay period of the amounts (year when the page states none)", nullable=False, codes=PERIOD_CODES),
+        _c("annual_min_usd", "float", "amount_min per year in USD (NULL for other currencies)"),
+        _c("annual_max_usd", "float", "amount_max per year in USD (NULL for other currencies)"),
+        _c("segment_type", "string", "what the figure is broken down by", nullable=False,
+           codes=("overall", "experience_level", "location", "industry", "title_variant", "company_type", "era")),
+        _c("segment", "string", "the segment as written, e.g. `San Francisco Bay Area and New York City`"),
+        _c("experience_years_min", "int", "years of experience of an experience-level segment", min_value=0, max_value=60),
+        _c("experience_years_max", "int", "upper years of an experience-level segment", min_value=0, max_value=60),
+        _c("reference_year", "int", "year the figures refer to, from the section heading", min_value=1990, max_value=2100),
+        _c("amount_text", "string", "the money expression exactly as written", nullable=False),
+    ), ("salary_id",), (
+        RowCheck("amount_min <= amount_max", lambda df: _not_null_or(df, "amount_min", "amount_max", df["amount_min"] <= df["amount_max"])),
+        RowCheck("annual salary between $10,000 and $10,000,000", lambda df: (
+            (df["annual_min_usd"].isna() | ((df["annual_min_usd"] >= 10_000) & (df["annual_min_usd"] <= 10_000_000)))
+            & (df["annual_max_usd"].isna() | ((df["annual_max_usd"] >= 10_000) & (df["annual_max_usd"] <= 10_000_000)))
+        ).fillna(True).astype(bool)),
+        RowCheck("amount_max at most 10 times amount_min", lambda df: _not_null_or(df, "amount_min", "amount_max", df["amount_max"] <= 10 * df["amount_min"])),
+        RowCheck("at least one amount", lambda df: (df["amount_min"].notna() | df["amount_max"].notna()).astype(bool)),
+    )),
+    _provenanced("bonuses", "Pay expressed as a percentage.", (
+        _key("bonus_id", "stable id from document, role and position"),
+        ROLE_ID,
+        _c("pct_min", "float", "lower percentage", nullable=False, min_value=0, max_value=100),
+        _c("pct_max", "float", "upper percentage (= pct_min for a single figure)", nullable=False, min_value=0, max_value=100),
+        _c("basis", "string", "what the percentage is of", nullable=False, codes=("total_compensation", "base_salary", "unspecified")),
+    ), ("bonus_id",), (
+        RowCheck("pct_min <= pct_max", lambda df: (df["pct_min"] <= df["pct_max"]).fillna(False).astype(bool)),
+    )),
+    _provenanced("growth_stats", "Demand and market numbers. A fact repeated on one page is one row at its first mention "
+                 "(its source_name filled from a later mention when the first names none).", (
+        _key("stat_id", "stable id from document, role, metric and position"),
+        ROLE_ID,
+        _c("metric", "string", "what is measured", nullable=False, codes=(
+            "job_growth", "postings_growth", "title_growth", "jobs_created", "market_size", "market_cagr",
+            "adoption_rate", "investment", "other")),
+        _c("subject", "string", "the thing measured, e.g. `AI and ML specialist jobs`"),
+        _c("value", "float", "the figure (percent points, count, multiple or money)", nullable=False),
+        _c("value_max", "float", "upper figure of a range"),
+        _c("unit", "string", "`percent`, `count`, `multiple` or an ISO 4217 currency code", nullable=False),
+        _c("is_lower_bound", "bool", "true for \"40%+\", \"over\", \"more than\"", nullable=False),
+        _c("period_start", "int", "first year of the period", min_value=1900, max_value=2100),
+        _c("period_end", "int", "last year of the period (\"through 2032\", \"by 2030\")", min_value=1900, max_value=2100),
+        _c("period_label", "string", "period as words, e.g. `year-over-year`, `since Q2 2022`"),
+        _c("source_name", "string", "who the page credits, e.g. `LinkedIn`"),
+    ), ("stat_id",), (
+        RowCheck("value <= value_max", lambda df: _not_null_or(df, "value", "value_max", df["value"] <= df["value_max"])),
+        RowCheck("period_start <= period_end", lambda df: _not_null_or(df, "period_start", "period_end", df["period_start"] <= df["period_end"])),
+        RowCheck("percentage between -100 and 100000", lambda df: (
+            (df["unit"] != "percent") | ((df["value"] >= -100) & (df["value"] <= 100_000))).fillna(True).astype(bool)),
+    )),
+    _provenanced("education_requirements", "Degrees asked for, on a fixed scale.", (
+        _key("education_id", "stable id from document, role, level and position"),
+        ROLE_ID,
+        _c("level", "string", "degree level", nullable=False, codes=("high_school", "associate", "bachelor", "master", "mba", "doctorate", "bootcamp")),
+        _c("onet_rl", "int", "O*NET Required Level of Education category (bachelor 6, master 8, doctorate 11)", nullable=False, min_value=1, max_value=12),
+        _c("requirement", "string", "how strongly the page asks for it", nullable=False, codes=("required", "preferred", "common")),
+        _c("fields", "list", "fields of study named with the degree"),
+    ), ("education_id",)),
+    _provenanced("experience_requirements", "Years of experience asked for.", (
+        _key("experience_id", "stable id from document, role and position"),
+        ROLE_ID,
+        _c("years_min", "int", "minimum years", nullable=False, min_value=0, max_value=60),
+        _c("years_max", "int", "maximum years (NULL when open, \"8+\")", min_value=0, max_value=60),
+        _c("scope", "string", "what the years are of", nullable=False, codes=("total", "leadership", "domain", "hands_on")),
+    ), ("experience_id",), (
+        RowCheck("years_min <= years_max", lambda df: _not_null_or(df, "years_min", "years_max", df["years_min"] <= df["years_max"])),
+    )),
+    _provenanced("certifications", "Certifications named for a role, by canonical name.", (
+        _key("certification_id", "stable id from document, role and name"),
+        ROLE_ID,
+        _c("name", "string", "canonical certification name", nullable=False),
+        _c("issuer", "string", "issuing organization", nullable=False),
+        _c("requirement", "string", "how strongly the page asks for it", nullable=False, codes=REQUIREMENT),
+    ), ("certification_id",)),
+    _provenanced("related_roles", "Roles linked to a role: career steps, see-also lists, aliases.", (
+        _key("relation_id", "stable id from document, role, related role and relation"),
+        ROLE_ID,
+        _key("related_role_id", "slug of the related role's title"),
+        _c("related_title", "string", "related title as written", nullable=False),
+        _c("relation", "string", "how the roles relate", nullable=False, codes=("career_from", "career_to", "see_also", "alias")),
+    ), ("relation_id",)),
+    _provenanced("faqs", "Question and answer blocks; provenance spans question to answer.", (
+        _key("faq_id", "stable id from document, role and position"),
+        ROLE_ID,
+        _c("ordinal", "int", "order on the page, from 0", nullable=False, min_value=0),
+        _c("question", "string", "the question", nullable=False),
+        _c("answer", "string", "the answer", nullable=False),
+    ), ("faq_id",)),
+    Table("rejects", "Nothing is dropped silently: every rejected document or row, with the reason.", (
+        _key("reject_id", "stable id of the reject"),
+        _key("run_id", "run that rejected it"),
+        _c("document_id", "string", "document concerned (NULL when it could not be read)"),
+        _c("source_path", "string", "file concerned, relative to the raw folder"),
+        _c("table_name", "string", "table the row was meant for (NULL for a whole document)"),
+        _c("reason", "string", "the failing check or error", nullable=False),
+        _c("payload", "json", "the rejected row as JSON, or a description"),
+    ), ("reject_id",), is_extracted=False),
+    Table("pipeline_runs", "One row per run of the flow.", (
+        _key("run_id", "run id"),
+        _c("started_at", "timestamp", "start time (UTC)", nullable=False),
+        _c("finished_at", "timestamp", "end time (UTC)"),
+        _c("status", "string", "run state", nullable=False, codes=("running", "succeeded", "failed")),
+        _c("documents_seen", "int", "files found", min_value=0),
+        _c("documents_parsed", "int", "documents parsed in this run", min_value=0),
+        _c("documents_unchanged", "int", "documents skipped because their bytes were already parsed", min_value=0),
+        _c("documents_rejected", "int", "documents rejected whole", min_value=0),
+        _c("row_counts", "json", "rows per table, as JSON"),
+        _c("snapshot_id", "string", "snapshot published by the run"),
+        _c("parser_version", "string", "parser version of the run", nullable=False),
+    ), ("run_id",), is_extracted=False),
+)
+
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+EXTRACTED_TABLES = tuple(t for t in TABLES if t.is_extracted)
+
+
+def pandera_schema(table: Table):
+    import pandera.pandas as pa
+
+    columns = {}
+    for col in table.columns:
+        checks = []
+        if col.codes:
+            checks.append(pa.Check.isin(list(col.codes), name=f"{col.name} in allowed codes"))
+        if col.min_value is not None:
+            checks.append(pa.Check.ge(col.min_value, name=f"{col.name} >= {col.min_value:g}"))
+        if col.max_value is not None:
+            checks.append(pa.Check.le(col.max_value, name=f"{col.name} <= {col.max_value:g}"))
+        if col.dtype == "list":
+            checks.append(pa.Check(lambda s: s.map(lambda v: v is None or isinstance(v, list)), name=f"{col.name} is a list"))
+        columns[col.name] = pa.Column(PANDAS_DTYPES[col.dtype], nullable=col.nullable, checks=checks, coerce=True)
+    wide = [pa.Check(check.test, name=check.name) for check in table.checks]
+    return pa.DataFrameSchema(columns, checks=wide, strict=True, ordered=True, name=table.name)
+
+
+def duckdb_ddl(table: Table, schema: str | None = None) -> str:
+    name = f"{schema}.{table.name}" if schema else table.name
+    cols = ",\n  ".join(
+        f"{c.name} {DUCKDB_TYPES[c.dtype]}{'' if c.nullable else ' NOT NULL'}" for c in table.columns
+    )
+    return f"CREATE TABLE {name} (\n  {cols},\n  PRIMARY KEY ({', '.join(table.primary_key)})\n)"
+
+
+def arrow_schema(table: Table) -> pa_arrow.Schema:
+    return pa_arrow.schema([pa_arrow.field(c.name, ARROW_TYPES[c.dtype], nullable=c.nullable) for c in table.columns])
+
+
+def frictionless_schema(table: Table) -> dict:
+    fields = []
+    for c in table.columns:
+        f: dict = {"name": c.name, "type": FRICTIONLESS_TYPES[c.dtype], "description": c.description}
+        constraints: dict = {}
+        if not c.nullable:
+            constraints["required"] = True
+        if c.codes:
+            constraints["enum"] = list(c.codes)
+        if constraints:
+            f["constraints"] = constraints
+        fields.append(f)
+    return {"fields": fields, "primaryKey": list(table.primary_key)}
+
+
+def empty_frame(table: Table) -> pd.DataFrame:
+    return pd.DataFrame({c.name: pd.Series(dtype=PANDAS_DTYPES[c.dtype]) for c in table.columns})
+
+
+def to_frame(table: Table, rows: list[dict]) -> pd.DataFrame:
+    """Rows (dicts) -> a DataFrame with exactly the table's columns and dtypes."""
+    if not rows:
+        return empty_frame(table)
+    df = pd.DataFrame.from_records(rows, columns=table.column_names)
+    for c in table.columns:
+        if c.dtype == "list":
+            df[c.name] = df[c.name].map(lambda v: list(v) if isinstance(v, (list, tuple)) else None).astype(object)
+        elif c.dtype == "timestamp":
+            df[c.name] = pd.to_datetime(df[c.name], utc=True).astype(PANDAS_DTYPES["timestamp"])
+        else:
+            df[c.name] = df[c.name].astype(PANDAS_DTYPES[c.dtype])
+    return df
+
+
+def data_dictionary() -> str:
+    """Markdown data dictionary: every table and column, from the declarations."""
+    out = ["# roledata data dictionary", "",
+           "Generated from `src/roledata/schema.py` by `roledata tables`; do not edit by hand.", ""]
+    for table in TABLES:
+        out += [f"## {table.name}", "", table.description, "",
+                f"Primary key: `{', '.join(table.primary_key)}`" + ("; every row carries provenance." if table.has_provenance else ""), "",
+                "| column | type | null | allowed values | description |", "|---|---|---|---|---|"]
+        for c in table.columns:
+            allowed = ", ".join(f"`{x}`" for x in c.codes) if c.codes else _range_text(c)
+            out.append(f"| `{c.name}` | {DUCKDB_TYPES[c.dtype]} | {'yes' if c.nullable else 'no'} | {allowed} | {c.description} |")
+        for check in table.checks:
+            out.append(f"\nRow check: {check.name}.")
+        out.append("")
+    return "\n".join(out)
+
+
+def _range_text(c: Column) -> str:
+    if c.min_value is None and c.max_value is None:
+        return ""
+    lo = "" if c.min_value is None else f"{c.min_value:g}"
+    hi = "" if c.max_value is None else f"{c.max_value:g}"
+    return f"{lo}..{hi}"

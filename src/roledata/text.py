@@ -1,0 +1,95 @@
+"""Text primitives shared by parsers and extractors.
+
+Everything that becomes a row keeps exact character offsets into the decoded
+document text, so `Span` is the unit passed around: it can only be built from
+the text it points into, which keeps `text[start:end] == span.text` true.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, doc: str, start: int, end: int) -> "Span":
+        """The span of `doc[start:end]`, trimmed of surrounding white space."""
+        while start < end and doc[start].isspace():
+            start += 1
+        while end > start and doc[end - 1].isspace():
+            end -= 1
+        return cls(start, end, doc[start:end])
+
+    def sub(self, rel_start: int, rel_end: int) -> "Span":
+        """A trimmed sub-span, with offsets relative to this span's start."""
+        base = self.start
+        piece = self.text[rel_start:rel_end]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        return Span(base + rel_start + lead, base + rel_start + trail, piece.strip())
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """Decode raw page bytes: UTF-8 when valid, else cp1252, else latin-1.
+
+    latin-1 maps every byte, so decoding never fails; the encoding used is
+    returned so `document_text` can be rebuilt exactly from the raw file.
+    """
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1"), "latin-1"
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short deterministic id built from content and position."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+def slugify(title: str) -> str:
+    """`VP of AI/ML Engineering` -> `vp-of-ai-ml-engineering`."""
+    norm = unicodedata.normalize("NFKD", title)
+    norm = norm.encode("ascii", "ignore").decode("ascii").lower()
+    norm = norm.replace("&", " and ").replace("+", " plus ")
+    return re.sub(r"[^a-z0-9]+", "-", norm).strip("-")
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\[])")
+
+
+def sentence_spans(span: Span) -> list[Span]:
+    """Split a span into sentences at `. `/`! `/`? ` before a capital letter.
+
+    Abbreviations such as "e.g." are followed by lower case or a comma in
+    these pages, so the capital-letter look-ahead keeps them intact.
+    """
+    out: list[Span] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(span.text):
+        if _is_abbreviation(span.text, m.start()):
+            continue
+        out.append(span.sub(pos, m.start()))
+        pos = m.end()
+    out.append(span.sub(pos, len(span.text)))
+    return [s for s in out if s.text]
+
+
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "Dr.", "Mr.", "Ms.", "U.S.", "Inc.", "approx.")
+
+
+def _is_abbreviation(text: str, dot_end: int) -> bool:
+    return any(text[:dot_end].endswith(a) for a in _ABBREVIATIONS if a not in ("etc.",))
