@@ -146,7 +146,7 @@ def finish(settings: Settings, frames: dict[str, pd.DataFrame], collected: Colle
     report.row_counts = {name: int(len(frame)) for name, frame in sorted(frames.items())}
     report.finished_at = datetime.now(timezone.utc)
     report.status = "succeeded"
-    report.snapshot_id = f"{report.started_at:%Y%m%dT%H%M%SZ}-{report.run_id[-6:]}"
+    report.snapshot_id = report.run_id
     frames = dict(frames)
     frames["rejects"] = _append(history.rejects, "rejects", collected.log.rows)
     frames["pipeline_runs"] = _append(history.runs, "pipeline_runs", [report.as_row()])

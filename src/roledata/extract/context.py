@@ -6,6 +6,7 @@ Location") travel with it, as do the (sub-)section it sits in.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -33,7 +34,7 @@ def iter_sentences(outline: Outline, skip_kinds: frozenset[str] = frozenset()) -
             continue
         group: Span | None = None
         for line in section.lines:
-            if line.is_bullet and _is_group_label(line.text):
+            if line.is_bullet and is_group_label(line.text):
                 group = line.content  # "- Geographic Location" groups the bullets after it
                 continue
             label, value = split_label(line.content)
@@ -43,9 +44,18 @@ def iter_sentences(outline: Outline, skip_kinds: frozenset[str] = frozenset()) -
                 group = None
 
 
-def _is_group_label(text: str) -> bool:
-    """A short bullet with no sentence in it: "- Geographic Location"."""
-    return len(text.split()) <= 6 and text[0].isupper() and text[-1] not in ".,;:!?" and "$" not in text
+_SMALL_WORDS = {"and", "or", "of", "in", "the", "for", "to", "a", "an", "with", "on", "at", "&"}
+
+
+def is_group_label(text: str) -> bool:
+    """A short Title Case bullet that names the bullets after it: "- Geographic Location".
+
+    "PhD in relevant fields (highly preferred)" is content, not a label.
+    """
+    if len(text.split()) > 6 or text[-1] in ".,;:!?" or ":" in text or any(ch.isdigit() for ch in text):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return bool(words) and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
 
 
 def provenance(document_id: str, section: Section | None, span: Span) -> dict[str, object]:

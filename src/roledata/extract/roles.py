@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from roledata.extract.context import provenance
+from roledata.extract.context import is_group_label, provenance
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section, split_label
 from roledata.parse.titles import TITLE_PATTERN, abbreviated_title, split_title_list
@@ -68,7 +68,7 @@ def listed_roles(outline: Outline, document_id: str) -> list[dict]:
 def extract_duties(outline: Outline, document_id: str, role_id: str) -> list[dict]:
     rows = []
     for line, section in outline.lines({"duties"}):
-        if not line.is_bullet or _is_group_label(line.content.text):
+        if not line.is_bullet or is_group_label(line.content.text):
             continue
         label, value = split_label(line.content)
         category = label.text if label else (section.heading_text if section.level == 2 else None)
@@ -77,10 +77,6 @@ def extract_duties(outline: Outline, document_id: str, role_id: str) -> list[dic
         row.update(provenance(document_id, section, value))
         rows.append(row)
     return rows
-
-
-def _is_group_label(text: str) -> bool:
-    return len(text.split()) <= 4 and text[-1] not in ".!?" and not re.search(r"\b(?:and|the|with)\b.*\b\w+ing\b", text)
 
 
 def extract_faqs(outline: Outline, document_id: str, role_id: str) -> list[dict]:

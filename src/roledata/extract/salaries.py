@@ -23,7 +23,7 @@ PAY_CUE = re.compile(
 )
 NOT_PAY_CUE = re.compile(
     r"\b(?:revenue|market(?:s)? (?:size|value|is|was|will|to)|market size|invest\w*|fund(?:s|ing|ed)?|"
-    r"budgets?|credits?|prices?|pricing|valuation|customers?|raised|allocat\w*|spend\w*|sales|"
+    r"budgets?|credits?|pric(?:e|es|ed|ing)|fees?|licen[cs]\w*|per seat|subscriptions?|valuation|customers?|raised|allocat\w*|spend\w*|sales|"
     r"GDP|economy|cost(?:s)?|worth)\b",
     re.I,
 )

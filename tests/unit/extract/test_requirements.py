@@ -1,0 +1,89 @@
+"""Education, experience, certifications, roles, duties, FAQs and related roles."""
+from __future__ import annotations
+
+from roledata.extract.requirements import extract_certifications, extract_education, extract_experience
+from roledata.extract.roles import extract_duties, extract_faqs, extract_related_roles, primary_role, seniority_of
+from roledata.parse import parse_outline
+from tests.conftest import sample_text
+
+
+def outline(key):
+    return parse_outline(sample_text(key))
+
+
+def test_education_master_or_phd_is_two_rows_with_three_fields():
+    rows = extract_education(outline("vp_of_ai"), "doc", "vp-of-ai")
+    assert [(r["level"], r["onet_rl"], r["requirement"], r["fields"]) for r in rows[:2]] == [
+        ("doctorate", 11, "required", ["machine learning", "computer science", "statistics"]),
+        ("master", 8, "required", ["machine learning", "computer science", "statistics"]),
+    ]
+    assert rows[0]["text"] == "Master's or PhD in machine learning, computer science, or statistics"
+
+
+def test_education_requirement_words():
+    rows = extract_education(outline("head_of_ai_engineering"), "doc", "r")
+    got = [(r["level"], r["requirement"], r["text"]) for r in rows]
+    assert got[:4] == [
+        ("master", "required", "Typically, a Master's degree in a relevant field"),
+        ("doctorate", "preferred", "a PhD often preferred"),
+        ("master", "required", "Master's degree in Computer Science, Computer Engineering, Data Science, or related field (mandatory)"),
+        ("doctorate", "preferred", "PhD in relevant fields (highly preferred)"),
+    ]
+    assert rows[2]["fields"] == ["Computer Science", "Computer Engineering", "Data Science"]
+    manager = extract_education(outline("ai_engineering_manager"), "doc", "r")
+    assert [(r["level"], r["requirement"]) for r in manager[:3]] == [("bachelor", "required"), ("doctorate", "common"), ("master", "common")]
+
+
+def test_experience_rows():
+    vp = extract_experience(outline("vp_of_ai"), "doc", "r")
+    assert [(r["years_min"], r["years_max"], r["scope"], r["text"]) for r in vp[:2]] == [
+        (12, 18, "total", "12-18 years total"),
+        (5, 8, "leadership", "5-8 years in senior AI/ML leadership"),
+    ]
+    head = extract_experience(outline("head_of_ai_engineering"), "doc", "r")
+    assert [(r["years_min"], r["years_max"], r["scope"]) for r in head] == [
+        (5, None, "leadership"), (5, None, "total"), (10, None, "domain"), (5, None, "leadership")]
+    assert head[0]["text"].startswith("Over 5 years in designing ML solutions")
+
+
+def test_certifications_canonical_names():
+    rows = extract_certifications(outline("vp_of_ai"), "doc", "r")
+    assert [(r["name"], r["issuer"], r["requirement"]) for r in rows] == [
+        ("AWS Certified Machine Learning – Specialty", "AWS", "preferred"),
+        ("Google Cloud Professional Machine Learning Engineer", "Google Cloud", "preferred"),
+    ]
+    assert rows[0]["text"] == "AWS ML Specialty"
+
+
+def test_role_seniority_and_aliases():
+    assert primary_role(outline("vp_ai_ml_engineering"), "doc")["aliases"] == ["VP of AI/ML Engineering"]
+    assert [seniority_of(t) for t in ["VP of AI", "Head of AI Engineering", "AI Engineering Manager", "AI Tech Lead",
+                                       "Chief AI Officer", "Staff Machine Learning Engineer", "Voice AI Engineer"]] == [
+        "executive", "director", "manager", "lead", "executive", "senior", None]
+
+
+def test_duties_with_categories():
+    rows = extract_duties(outline("vp_ai_ml_engineering"), "doc", "r")
+    assert (rows[0]["category"], rows[0]["text"]) == (
+        "Technical Leadership", "Guide and mentor a team of engineers and data scientists, fostering a culture of innovation and high performance.")
+    assert ("Strategic Leadership", "Develop and execute AI/ML strategies aligned with business objectives") in [
+        (r["category"], r["text"]) for r in rows]
+    assert len(extract_duties(outline("vp_of_ai"), "doc", "r")) == 10
+
+
+def test_faqs_pair_question_and_answer():
+    rows = extract_faqs(outline("ai_engineering_manager"), "doc", "r")
+    assert len(rows) == 5
+    assert rows[0]["question"] == "Do AI Engineering Managers need to write code every day?"
+    assert rows[0]["answer"].startswith("Not every day, but consistent hands-on engagement is essential.")
+    assert not rows[-1]["answer"].endswith("jobs →")
+
+
+def test_related_roles():
+    lead = extract_related_roles(outline("ai_tech_lead"), "doc", "ai-tech-lead")
+    assert [(r["relation"], r["related_title"]) for r in lead] == [
+        ("career_to", "VP of AI"), ("career_to", "Chief AI Officer"),
+        ("career_from", "AI Engineer"), ("career_from", "Data Scientist")]
+    manager = extract_related_roles(outline("ai_engineering_manager"), "doc", "ai-engineering-manager")
+    assert [(r["relation"], r["related_role_id"]) for r in manager] == [
+        ("career_to", "director-of-ai-engineering"), ("career_to", "vp-of-ai-products"), ("career_to", "chief-ai-officer")]
