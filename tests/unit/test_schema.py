@@ -79,3 +79,10 @@ def test_data_dictionary_lists_every_column():
         assert f"## {table.name}" in text
         for col in table.columns:
             assert f"| `{col.name}` |" in text
+
+
+def test_committed_data_dictionary_matches_the_code():
+    from tests.conftest import ROOT
+
+    committed = (ROOT / "docs" / "DATA_DICTIONARY.md").read_text(encoding="utf-8")
+    assert committed == data_dictionary() + "\n", "regenerate: .venv/bin/roledata tables > docs/DATA_DICTIONARY.md"
