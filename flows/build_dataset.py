@@ -15,6 +15,7 @@ from prefect.cache_policies import NO_CACHE
 from roledata import pipeline
 from roledata.document import DocumentResult
 from roledata.settings import Settings
+from roledata.sources import FolderSource
 from roledata.warehouse import History, read_history
 
 
@@ -30,7 +31,7 @@ def read_previous(settings: Settings) -> History:
 
 @task(name="parse-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def parse_documents(raw_dir: Path, paths: list[str], seen_at: datetime) -> list[DocumentResult]:
-    return pipeline.parse_batch(raw_dir, paths, seen_at)
+    return pipeline.parse_batch(FolderSource(raw_dir), paths, seen_at)
 
 
 @task(name="validate", cache_policy=NO_CACHE)

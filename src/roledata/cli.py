@@ -21,7 +21,7 @@ from roledata.publish import latest_snapshot, list_snapshots
 from roledata.schema import data_dictionary
 from roledata.settings import load_settings
 from roledata.sources import SourceError
-from roledata.warehouse import WarehouseError, query as run_query
+from roledata.warehouse import WarehouseError, read_history, query as run_query
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn role-description pages into a validated dataset (DuckDB + Parquet).")
@@ -45,8 +45,10 @@ def _quiet_prefect() -> None:
     """Telemetry off, and Prefect's own chatter down to warnings, unless the user chose otherwise."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    # Our report and one-line errors are the user interface; Prefect's own log
+    # lines (and task tracebacks) stay off unless PREFECT_LOGGING_LEVEL is set.
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
 
 
 @app.command()
@@ -60,6 +62,7 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
     if not settings.raw_dir.is_dir():
         _fail(f"raw path is not a folder: {settings.raw_dir}")
     try:
+        read_history(settings.database_path)  # fail fast, in one line, on a locked or unreadable warehouse
         if no_prefect:
             from roledata.pipeline import run_pipeline
             report = run_pipeline(settings)
@@ -147,10 +150,6 @@ def snapshots(warehouse: Optional[Path] = WarehouseOption) -> None:
 def tables() -> None:
     """Print the data dictionary (every table and column)."""
     typer.echo(data_dictionary())
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,7 +18,7 @@ from roledata.extract.salaries import extract_bonuses, extract_salaries, listed_
 from roledata.extract.skills import extract_role_skills
 from roledata.parse import detect_format, parse_outline
 from roledata.parse.outline import Outline, section_ranges
-from roledata.text import decode_bytes, sha256_hex, slugify
+from roledata.text import decode_bytes, sha256_hex
 
 _BINARY_SNIFF = 8192
 
@@ -107,5 +107,3 @@ def section_rows(outline: Outline, document_id: str) -> list[dict]:
                      "text": outline.text[start:end]})
     return rows
 
-
-__all__ = ["DocumentResult", "process_document", "extract_tables", "slugify"]

@@ -19,7 +19,7 @@ from roledata.extract.skills import skills_table
 from roledata.publish import mark_latest, publish_snapshot
 from roledata.schema import EXTRACTED_TABLES, TABLES_BY_NAME, to_frame
 from roledata.settings import Settings
-from roledata.sources import FolderSource, iter_documents
+from roledata.sources import DocumentSource, FolderSource, iter_documents
 from roledata.validate import RejectLog, validate_tables
 from roledata.warehouse import History, read_history, write_warehouse
 
@@ -60,9 +60,8 @@ def batches(paths: list[str], size: int) -> list[list[str]]:
     return [paths[i:i + size] for i in range(0, len(paths), size)] or [[]]
 
 
-def parse_batch(raw_dir: Path, paths: list[str], seen_at: datetime) -> list[DocumentResult]:
+def parse_batch(source: DocumentSource, paths: list[str], seen_at: datetime) -> list[DocumentResult]:
     """Read and parse one batch of documents; unreadable files become rejected results."""
-    source = FolderSource(raw_dir)
     results = []
     for path, data, error in iter_documents(source, paths):
         if data is None:
@@ -169,10 +168,11 @@ def run_pipeline(settings: Settings) -> RunReport:
     """The whole run without Prefect."""
     report = start_run()
     history = read_history(settings.database_path)
-    paths = discover(settings)
+    source = FolderSource(settings.raw_dir)
+    paths = source.list_paths()
     results: list[DocumentResult] = []
     for batch in batches(paths, settings.batch_size):
-        results.extend(parse_batch(settings.raw_dir, batch, report.started_at))
+        results.extend(parse_batch(source, batch, report.started_at))
     collected = collect(results, report, history)
     frames = validate(collected)
     return finish(settings, frames, collected, report, history)

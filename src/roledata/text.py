@@ -88,8 +88,9 @@ def sentence_spans(span: Span) -> list[Span]:
     return [s for s in out if s.text]
 
 
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "Dr.", "Mr.", "Ms.", "U.S.", "Inc.", "approx.")
+# "etc." is left out: it usually does end a sentence.
+_ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "Dr.", "Mr.", "Ms.", "U.S.", "Inc.", "approx.")
 
 
 def _is_abbreviation(text: str, dot_end: int) -> bool:
-    return any(text[:dot_end].endswith(a) for a in _ABBREVIATIONS if a not in ("etc.",))
+    return text[:dot_end].endswith(_ABBREVIATIONS)

@@ -38,6 +38,48 @@ def test_flow_run_succeeds_quietly(flow_run):
     assert (warehouse / "snapshots" / "LATEST").exists()
 
 
+def test_flow_gives_the_same_tables_and_snapshot_as_the_plain_run(flow_run, tmp_path):
+    from roledata.pipeline import run_pipeline
+    from roledata.publish import list_snapshots
+    from roledata.schema import TABLES_BY_NAME
+    from roledata.settings import Settings
+    from tests.integration.test_pipeline import table_contents
+
+    _, warehouse = flow_run
+    run_pipeline(Settings(RAW, tmp_path, batch_size=200))
+    flow_tables = table_contents(warehouse / "roledata.duckdb")
+    plain_tables = table_contents(tmp_path / "roledata.duckdb")
+    # first_seen_at is when each warehouse first saw the bytes: the one column that may differ.
+    seen_at = TABLES_BY_NAME["documents"].column_names.index("first_seen_at")
+    for tables in (flow_tables, plain_tables):
+        tables["documents"] = [row[:seen_at] + row[seen_at + 1:] for row in tables["documents"]]
+    assert flow_tables == plain_tables
+    manifest = list_snapshots(warehouse / "snapshots")[0]
+    plain = list_snapshots(tmp_path / "snapshots")[0]
+    assert {t: m["rows"] for t, m in manifest["tables"].items()} == {t: m["rows"] for t, m in plain["tables"].items()}
+    latest = (warehouse / "snapshots" / "LATEST").read_text().strip()
+    assert latest == manifest["snapshot_id"]
+    assert json.loads((warehouse / "snapshots" / latest / "datapackage.json").read_text())["resources"][0]["name"] == "documents"
+
+
+def test_locked_warehouse_is_one_line(flow_run):
+    _, warehouse = flow_run
+    db = warehouse / "roledata.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c",
+                               f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(120)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        for args in (["run", "--raw", str(RAW)], ["query", "select 1"]):
+            done = cli(*args, "--warehouse", str(warehouse))
+            assert done.returncode == 1
+            lines = done.stderr.strip().splitlines()
+            assert len(lines) == 1 and lines[0].startswith("error: ") and "lock" in lines[0].lower(), done.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+
+
 def test_query_formats(flow_run):
     _, warehouse = flow_run
     sql = "select title from roles where is_primary order by title limit 2"

@@ -117,7 +117,7 @@ def _percent_rows(sentence: Sentence, document_id: str, role_id: str) -> list[di
         if metric is None:
             continue
         row = _base(sentence, document_id, role_id, pct.span.start, metric)
-        row.update(subject=_subject(text, pct), value=pct.value, value_max=pct.value_max, unit="percent",
+        row.update(subject=_subject(text), value=pct.value, value_max=pct.value_max, unit="percent",
                    is_lower_bound=pct.is_lower_bound)
         rows.append(row)
     return rows
@@ -142,7 +142,7 @@ def _percent_metric(text: str, pct: Percent) -> str | None:
     return "other"
 
 
-def _subject(text: str, pct: Percent) -> str | None:
+def _subject(text: str) -> str | None:
     for rx in (_SUBJECT_FOR, _SUBJECT_AFTER, _SUBJECT_BEFORE):
         if m := rx.search(text):
             return m.group("subj").strip()
@@ -155,7 +155,7 @@ def _multiple_rows(sentence: Sentence, document_id: str, role_id: str) -> list[d
         value = _MULTIPLES[m.group("word").lower()] if m.group("word") else float(m.group("n"))
         metric = "title_growth" if re.search(r"\btitles?\b", sentence.span.text, re.I) else "job_growth"
         row = _base(sentence, document_id, role_id, sentence.span.start + m.start(), metric)
-        row.update(subject=_subject(sentence.span.text, None), value=value, value_max=None, unit="multiple",
+        row.update(subject=_subject(sentence.span.text), value=value, value_max=None, unit="multiple",
                    is_lower_bound=False)
         rows.append(row)
     return rows

@@ -42,16 +42,11 @@ def title_from_prose(span: Span) -> tuple[Span, list[Span]] | None:
         if not m:
             continue
         title = span.sub(*m.span("title"))
-        if title.text.split()[0] in _NOT_TITLES or not _looks_like_title(title.text):
+        if title.text.split()[0] in _NOT_TITLES or len(title.text.split()) > 10:
             continue
         aliases = split_title_list(span.sub(*m.span("aliases"))) if m.group("aliases") else []
         return title, aliases
     return None
-
-
-def _looks_like_title(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 10 and not text.endswith(("AI/ML Engineering and",))
 
 
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:or|and)\s+|,\s*|\s+or\s+|\s+and\s+(?=[A-Z]))")

@@ -1,0 +1,47 @@
+"""One document in, rows or a reject out: decoding and whole-document rejects."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from roledata.document import process_document
+from roledata.pipeline import parse_batch
+from roledata.sources import MemorySource
+
+PAGE = "Overview\nThe Café Data Lead is a role that runs data teams — well.\nSalary\n- Range: $90,000 - $120,000\n"
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    pytest.param(b"", "empty document: 0 bytes", id="empty"),
+    pytest.param(b"  \n\t\n", "empty document: only white space", id="white space"),
+    pytest.param(b"GIF89a\x00\x01\x02", "binary file: NUL bytes in the first 8 KiB", id="binary"),
+    pytest.param(b"- a bullet\n- another\n", "no role title found", id="no title"),
+    pytest.param(b"<html><body><p>Nothing about a role</p></body></html>", "no role title found", id="html without a role"),
+])
+def test_whole_document_rejects(data, reason):
+    result = process_document("page.txt", data)
+    assert (result.document["status"], result.document["status_reason"], result.reject_reason) == ("rejected", reason, reason)
+    assert result.tables == {}
+
+
+def test_non_utf8_is_decoded_not_rejected():
+    result = process_document("page.txt", PAGE.encode("cp1252"))
+    assert (result.document["status"], result.document["encoding"]) == ("parsed", "cp1252")
+    title = result.tables["roles"][0]
+    assert title["title"] == "Café Data Lead"
+    assert result.text[title["char_start"]:title["char_end"]] == "Café Data Lead"
+    assert result.tables["salaries"][0]["amount_min"] == 90_000
+
+
+def test_document_id_is_the_sha256_of_the_bytes():
+    import hashlib
+
+    data = PAGE.encode("utf-8")
+    assert process_document("a.txt", data).document["document_id"] == hashlib.sha256(data).hexdigest()
+
+
+def test_parse_batch_reads_through_any_source():
+    source = MemorySource({"b.txt": PAGE.encode("utf-8"), "a.txt": b""})
+    results = parse_batch(source, source.list_paths(), datetime(2026, 1, 1, tzinfo=timezone.utc))
+    assert [(r.document["source_path"], r.document["status"]) for r in results] == [("a.txt", "rejected"), ("b.txt", "parsed")]
