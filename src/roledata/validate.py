@@ -71,7 +71,9 @@ def validate_table(table: Table, frame: pd.DataFrame, texts: dict[str, str], log
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases
         for _, case in cases.iterrows():
-            why = f"{case['check']}" if case["column"] in (None, table.name) or pd.isna(case["column"]) else f"{case['column']}: {case['check']}"
+            # A row check spanning columns is reported once per column; its name is the reason.
+            whole_row = case["schema_context"] == "DataFrameSchema" or pd.isna(case["column"])
+            why = f"{case['check']}" if whole_row else f"{case['column']}: {case['check']}"
             if pd.isna(case["index"]):
                 # A whole-column failure (missing column, wrong type): every row fails.
                 for idx in frame.index:

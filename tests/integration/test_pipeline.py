@@ -148,3 +148,27 @@ def test_bad_documents_are_rejected_and_the_rest_loads(tmp_path):
     assert fetch(db, "SELECT title FROM roles WHERE role_id = 'cafe-data-lead'") == [("Café Data Lead",)]
     assert fetch(db, "SELECT count(*) FROM roles WHERE is_primary") == [(6,)]
     assert fetch(db, "SELECT count(*) FROM rejects") == [(4,)]
+
+
+def test_implausible_pay_is_rejected_and_the_page_still_loads(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "typo.txt").write_text(
+        "Overview\nThe Robotics Lead is a role that leads robotics teams.\n"
+        "Salary Ranges (US Market, 2025)\nPay varies widely:\nRanges\n"
+        "- Typical range: $175,000 – $2100,000+\n"
+        "- Junior-Level (0-2 years): $9,000 - $12,000\n"
+        "- Senior-Level (8+ years): $190,000 - $260,000\n", encoding="utf-8")
+    report = build(raw, tmp_path / "wh")
+    assert sorted((r["table_name"], r["reason"]) for r in report.rejects) == [
+        ("salaries", "amount_max at most 10 times amount_min"),
+        ("salaries", "annual salary between $10,000 and $10,000,000"),
+    ]
+    typo = json.loads(next(r["payload"] for r in report.rejects if "10 times" in r["reason"]))
+    assert (typo["amount_min"], typo["amount_max"], typo["amount_text"]) == (175_000, 2_100_000, "$175,000 – $2100,000+")
+    db = tmp_path / "wh" / "roledata.duckdb"
+    assert fetch(db, "SELECT segment, amount_min, amount_max, reference_year FROM salaries") == [
+        ("Senior-Level (8+ years)", 190_000, 260_000, 2025)]
+    assert fetch(db, "SELECT table_name, reason FROM rejects ORDER BY reason") == [
+        ("salaries", "amount_max at most 10 times amount_min"),
+        ("salaries", "annual salary between $10,000 and $10,000,000")]

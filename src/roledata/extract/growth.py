@@ -55,11 +55,17 @@ def extract_growth(outline: Outline, document_id: str, role_id: str) -> list[dic
     rows: list[dict] = []
     for sentence in iter_sentences(outline, _SKIP):
         found: list[dict] = []
-        for clause in _clauses(sentence):
-            found.extend(_percent_rows(clause, document_id, role_id))
-            found.extend(_multiple_rows(clause, document_id, role_id))
-            found.extend(_money_rows(clause, document_id, role_id, sentence.span.text))
-            found.extend(_jobs_rows(clause, document_id, role_id))
+        pending: list[dict] = []  # rows of clauses joined by "and a" to the next one
+        for clause, joined_to_next in _clauses(sentence):
+            rows_here = (_percent_rows(clause, document_id, role_id) + _multiple_rows(clause, document_id, role_id)
+                         + _money_rows(clause, document_id, role_id, sentence.span.text)
+                         + _jobs_rows(clause, document_id, role_id))
+            for row in pending:
+                # "a 300% increase in X and a 428% rise in Y since Q2 2022": the period covers both.
+                if rows_here and not any(row[k] for k in ("period_start", "period_end", "period_label")):
+                    row.update({k: rows_here[0][k] for k in ("period_start", "period_end", "period_label")})
+            pending = rows_here if joined_to_next else []
+            found.extend(rows_here)
         source = next((name for name, rx in _SOURCES if rx.search(sentence.span.text)), None)
         for row in found:
             row["source_name"] = source
@@ -67,16 +73,18 @@ def extract_growth(outline: Outline, document_id: str, role_id: str) -> list[dic
     return _dedupe(rows)
 
 
-def _clauses(sentence: Sentence) -> list[Sentence]:
-    """Coordinated clauses carry their own numbers and periods:
-    "Demand up 40%+ year-over-year; 15% growth projected through 2032"."""
+def _clauses(sentence: Sentence) -> list[tuple[Sentence, bool]]:
+    """Clauses carry their own numbers and periods ("Demand up 40%+
+    year-over-year; 15% growth projected through 2032"); the flag says the
+    clause is coordinated with the next by "and a"."""
     span = sentence.span
     out, pos = [], 0
     for m in _CLAUSE_BREAK.finditer(span.text):
-        out.append(span.sub(pos, m.start()))
+        out.append((span.sub(pos, m.start()), m.group(0).strip().startswith("and")))
         pos = m.end()
-    out.append(span.sub(pos, len(span.text)))
-    return [Sentence(c, sentence.line, sentence.section, sentence.label, sentence.group) for c in out if c.text]
+    out.append((span.sub(pos, len(span.text)), False))
+    return [(Sentence(c, sentence.line, sentence.section, sentence.label, sentence.group), joined)
+            for c, joined in out if c.text]
 
 
 def _base(sentence: Sentence, document_id: str, role_id: str, start: int, metric: str) -> dict:
@@ -131,6 +139,12 @@ def _percent_metric(text: str, pct: Percent) -> str | None:
         return "adoption_rate"
     if not _GROWTH_CUE.search(text):
         return None
+    return _growth_metric(text)
+
+
+def _growth_metric(text: str) -> str:
+    """What grew: postings, titles, jobs, or something else."""
+    low = text.lower()
     if "posting" in low:
         return "postings_growth"
     if re.search(r"\b(?:job titles|titles|positions|roles)\b", low) and "job growth" not in low:
@@ -153,7 +167,7 @@ def _multiple_rows(sentence: Sentence, document_id: str, role_id: str) -> list[d
     rows = []
     for m in _MULTIPLE.finditer(sentence.span.text):
         value = _MULTIPLES[m.group("word").lower()] if m.group("word") else float(m.group("n"))
-        metric = "title_growth" if re.search(r"\btitles?\b", sentence.span.text, re.I) else "job_growth"
+        metric = _growth_metric(sentence.span.text)
         row = _base(sentence, document_id, role_id, sentence.span.start + m.start(), metric)
         row.update(subject=_subject(sentence.span.text), value=value, value_max=None, unit="multiple",
                    is_lower_bound=False)

@@ -28,7 +28,9 @@ _PERIODS = {
 ANNUAL_FACTOR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
 
 _CUR = r"(?:US\$|C\$|A\$|USD|GBP|EUR|INR|CAD|AUD|Rs\.?|[$£€₹])"
-_NUM = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Irregular grouping ("$2100,000", a typo for 2,100,000 or 210,000) is read
+# as written so the plausibility checks can reject it, not half of it.
+_NUM = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d+)?|\d+(?:,\d{3})+|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|crore|lakh)\b|(?:mm|bn|[kKmMbBtT])(?![A-Za-z]))"
 _PERIOD = (
     r"(?:\s*(?:/\s*|per\s+|an?\s+|each\s+)(?P<period>year|yr|annum|hour|hr|month|mo|week|wk|day)\b"

@@ -202,7 +202,10 @@ def _segment(sentence: Sentence, money: Money, clause: str) -> tuple[str, str | 
     if not name:
         return "overall", None, (None, None)
     context = sentence.section.heading_text if sentence.section.level == 2 else None
-    kind = _segment_type(name, context) or "title_variant"
+    kind = _segment_type(name, context)
+    if kind is None:
+        # A label we cannot type ("Hourly contracts") keeps its words but claims no breakdown.
+        return "overall", name, (None, None)
     return kind, name, years if kind == "experience_level" else (None, None)
 
 

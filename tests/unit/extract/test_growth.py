@@ -1,6 +1,8 @@
 """Growth and market figures on the samples, exactly."""
 from __future__ import annotations
 
+import pytest
+
 from roledata.extract.growth import extract_growth
 from roledata.parse import parse_outline
 from tests.conftest import sample_text
@@ -28,7 +30,7 @@ def test_head_of_ai_engineering_growth_and_market():
         ("title_growth", 2700, None, "percent", False, 2014, None, "since 2014", "Specialized AI and machine learning roles", None),
         ("job_growth", 23, None, "percent", False, 2022, 2032, None, "AI engineers", None),
         ("title_growth", 3, None, "multiple", False, None, None, "in the past two years", "AI-related job titles", None),
-        ("title_growth", 300, None, "percent", False, None, None, None, "AI leadership positions", None),
+        ("title_growth", 300, None, "percent", False, 2022, None, "since Q2 2022", "AI leadership positions", None),
         ("title_growth", 428, None, "percent", False, 2022, None, "since Q2 2022", "C-suite AI roles", None),
         ("investment", 5_517_500_000, None, "INR", True, None, None, None, "IndiaAI mission", None),
         ("investment", 65_000_000_000, None, "USD", False, None, None, None, "AI and chipmaking", None),
@@ -58,3 +60,28 @@ def test_vp_of_ai_has_no_numeric_growth():
 def test_pay_percentages_are_not_growth():
     text = "Overview\nThe Widget Lead is a role.\nPay\n- Top 10% can earn up to $250,000\n- Bonuses: Typically 15-25% of total compensation\n"
     assert extract_growth(parse_outline(text), "doc", "role") == []
+
+
+def stats(sentence: str):
+    text = f"Overview\nThe Widget Lead is a role.\nMarket Demand\nDemand is rising:\n- {sentence}\n"
+    rows = extract_growth(parse_outline(text), "doc", "role")
+    return [(r["metric"], r["value"], r["unit"], r["is_lower_bound"], r["period_start"], r["period_end"],
+             r["period_label"], r["source_name"]) for r in rows]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    pytest.param("Employment of data scientists is projected to grow 36% from 2023 to 2033, according to the Bureau of Labor Statistics.",
+                 [("job_growth", 36, "percent", False, 2023, 2033, None, "Bureau of Labor Statistics")], id="BLS projection"),
+    pytest.param("Postings for prompt engineers doubled since 2023.",
+                 [("postings_growth", 2, "multiple", False, 2023, None, "since 2023", None)], id="doubled since"),
+    pytest.param("The global MLOps market is expected to reach $5.9 billion by 2027.",
+                 [("market_size", 5.9e9, "USD", False, None, 2027, None, None)], id="market size billion"),
+    pytest.param("Over 70% of enterprises are using generative AI in production.",
+                 [("adoption_rate", 70, "percent", True, None, None, None, None)], id="adoption lower bound"),
+    pytest.param("AI is expected to add 97 million new jobs by 2025, according to the World Economic Forum.",
+                 [("jobs_created", 97e6, "count", False, None, 2025, None, "World Economic Forum")], id="jobs created"),
+    pytest.param("Over 100,000 customers are using the platform for machine learning.", [], id="customer count is not a stat"),
+    pytest.param("Our offer acceptance rate is 70%.", [], id="a rate that is not growth"),
+])
+def test_growth_forms_on_unseen_sentences(sentence, expected):
+    assert stats(sentence) == expected

@@ -71,3 +71,19 @@ def test_money_roundtrip_property(low, width, style, dash, prefix):
     text = f"{prefix}{spell(low)}{dash}{spell(high)}"
     m = one(text)
     assert (m.amount_min, m.amount_max) == (low * 1000, high * 1000)
+
+
+_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "USD ": "USD"}
+_PERIOD_WORDS = {"": None, " per year": "year", "/yr": "year", " per month": "month", "/hour": "hour", " a week": "week"}
+
+
+@given(amount=st.integers(1, 999_999), symbol=st.sampled_from(sorted(_SYMBOLS)), period=st.sampled_from(sorted(_PERIOD_WORDS)),
+       lead=st.sampled_from(["", "up to ", "around ", "over ", "✨ "]), grouped=st.booleans())
+def test_single_amount_property(amount, symbol, period, lead, grouped):
+    written = f"{amount:,}" if grouped else str(amount)
+    m = one(f"Pay: {lead}{symbol}{written}{period} for this role")
+    assert m.currency == _SYMBOLS[symbol]
+    assert m.period == _PERIOD_WORDS[period]
+    expected = {"up to ": (None, amount), "over ": (amount, None)}.get(lead, (amount, amount))
+    assert (m.amount_min, m.amount_max) == expected
+    assert m.open_ended == (lead == "over ")

@@ -106,7 +106,7 @@ def test_pay_in_an_unseen_page_with_other_forms():
         ("London", "GBP", "year", None, None),
         ("Remote", "USD", "year", 120_000, 150_000),
     ]
-    assert [r["segment_type"] for r in rows] == ["title_variant", "location", "location"]
+    assert [r["segment_type"] for r in rows] == ["overall", "location", "location"]
 
 
 def test_bonuses():
