@@ -92,6 +92,8 @@ def page(body: str) -> str:
     pytest.param("- Teams manage a budget of $250,000 per quarter.", id="budget"),
     pytest.param("- New customers get a $75 credit on signup.", id="credit"),
     pytest.param("- Licences are priced at $120,000 per seat.", id="price"),
+    pytest.param("- Over 100,000 customers pay for the service.", id="customer count"),
+    pytest.param("- The team ran on an annual compute budget of $900,000.", id="annual budget"),
 ])
 def test_never_a_salary(line):
     outline = parse_outline(page(line))
