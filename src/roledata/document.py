@@ -15,7 +15,7 @@ from roledata.extract.roles import (
     primary_role,
 )
 from roledata.extract.salaries import extract_bonuses, extract_salaries, listed_role_salary
-from roledata.extract.skills import extract_role_skills
+from roledata.extract.skills import extract_role_skills, extract_skill_candidates
 from roledata.parse import detect_format, parse_outline
 from roledata.parse.outline import Outline, section_ranges
 from roledata.text import decode_bytes, sha256_hex
@@ -84,6 +84,7 @@ def extract_tables(outline: Outline, document_id: str) -> dict[str, list[dict]]:
         "roles": [role, *others],
         "duties": extract_duties(outline, document_id, role_id),
         "role_skills": extract_role_skills(outline, document_id, role_id),
+        "skill_candidates": extract_skill_candidates(outline, document_id, role_id),
         "salaries": salaries,
         "bonuses": extract_bonuses(outline, document_id, role_id),
         "growth_stats": extract_growth(outline, document_id, role_id),

@@ -154,6 +154,12 @@ TABLES: tuple[Table, ...] = (
         _c("mention_count", "int", "times the page names the skill", nullable=False, min_value=1),
         _c("requirement", "string", "strongest requirement among the mentions", nullable=False, codes=REQUIREMENT),
     ), ("role_id", "skill_id", "document_id")),
+    _provenanced("skill_candidates", "Technology-like names found in skill lists but missing from the vocabulary, "
+                 "so the vocabulary can grow; provenance is the first mention.", (
+        ROLE_ID,
+        _key("term", "the name as written"),
+        _c("mention_count", "int", "times the page lists it", nullable=False, min_value=1),
+    ), ("role_id", "term", "document_id")),
     _provenanced("salaries", "Money paid to a role. Never revenue, market sizes, budgets, investments or credits.", (
         _key("salary_id", "stable id from document, role and position"),
         ROLE_ID,

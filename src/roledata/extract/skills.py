@@ -56,9 +56,10 @@ def load_vocabulary() -> tuple[Skill, ...]:
         )
 
 
-# No letter, digit or joiner around a match: "R" not in "R&D", "Go" not in "Go-to".
-_LEFT = r"(?<![\w&+#./-])"
-_RIGHT = r"(?![\w&+#]|-\w|/\w|\.\w)"
+# No letter, digit or joiner around a match: "R" not in "R&D", "Go" not in "Go-to";
+# a slash separates names ("SHAP/LIME", "TensorFlow/Keras").
+_LEFT = r"(?<![\w&+#.-])"
+_RIGHT = r"(?![\w&+#]|-\w|\.\w)"
 
 
 @lru_cache(maxsize=1)
@@ -161,3 +162,61 @@ def skills_table() -> list[dict]:
          "esco_uri": None, "onet_commodity_code": None}
         for s in load_vocabulary()
     ]
+
+
+# ------------------------------------------------------------ skill candidates
+# Lists of tools: "(e.g., TensorFlow, PyTorch)", "such as Kedro, MindsDB and Mage.ai".
+_LIST = re.compile(
+    r"\((?:e\.g\.,?|i\.e\.,?|such as|like|including)?\s*(?P<paren>[^()]+)\)"
+    r"|\b(?:such as|like|including|e\.g\.,?)\s+(?P<tail>[^.;:()]+)"
+)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
+_CAPITALIZED = re.compile(r"[A-Z][\w.+#-]*(?:\s[A-Z0-9][\w.+#-]*){0,2}")
+_TECH_SHAPE = re.compile(r"[a-z][A-Z]|\d|[.+#]\w|^[A-Z]{2,}[a-z]?$")
+_NOT_TECH = {"AI", "ML", "AI/ML", "API", "APIs", "UI", "UX", "IT", "US", "U.S", "EU", "CEO", "CTO", "CFO", "KPIs", "OKRs",
+             "PhD", "Ph.D.", "Ph.D", "MS", "MSc", "M.S.", "BS", "BSc", "B.S.", "MBA"}
+_SKILL_KINDS = {"skills", "requirements", "qualifications"}
+
+
+def extract_skill_candidates(outline: Outline, document_id: str, role_id: str) -> list[dict]:
+    """Capitalized, technology-shaped names in skill lists that the vocabulary lacks.
+
+    A term qualifies by its shape (CamelCase, digits, "Mage.ai", all caps) or
+    by standing in a list beside known skills ("Kedro" in "PyTorch, Kedro").
+    """
+    rows: dict[str, dict] = {}
+    for line, section in outline.lines(_SKILL_KINDS):
+        known = match_skills(line.content)
+        for m in _LIST.finditer(line.content.text):
+            group = "paren" if m.group("paren") else "tail"
+            items = _list_items(line.content.sub(*m.span(group)))
+            beside_known = any(_overlaps(item, known) for item in items)
+            for item in items:
+                if _overlaps(item, known) or not _is_candidate(item.text, beside_known):
+                    continue
+                row = rows.get(item.text)
+                if row is None:
+                    row = {"role_id": role_id, "term": item.text, "mention_count": 0}
+                    row.update(provenance(document_id, section, item))
+                    rows[item.text] = row
+                row["mention_count"] += 1
+    return list(rows.values())
+
+
+def _list_items(span: Span) -> list[Span]:
+    out, pos = [], 0
+    for m in _ITEM_SPLIT.finditer(span.text):
+        out.append(span.sub(pos, m.start()))
+        pos = m.end()
+    out.append(span.sub(pos, len(span.text)))
+    return [s for s in out if s.text]
+
+
+def _overlaps(item: Span, known: list[SkillMatch]) -> bool:
+    return any(k.span.start < item.end and item.start < k.span.end for k in known)
+
+
+def _is_candidate(term: str, beside_known: bool) -> bool:
+    if term in _NOT_TECH or not _CAPITALIZED.fullmatch(term):
+        return False
+    return bool(_TECH_SHAPE.search(term)) or (beside_known and len(term.split()) <= 2)

@@ -1,6 +1,8 @@
 """Education, experience, certifications, roles, duties, FAQs and related roles."""
 from __future__ import annotations
 
+import pytest
+
 from roledata.extract.requirements import extract_certifications, extract_education, extract_experience
 from roledata.extract.roles import extract_duties, extract_faqs, extract_related_roles, primary_role, seniority_of
 from roledata.parse import parse_outline
@@ -87,3 +89,31 @@ def test_related_roles():
     manager = extract_related_roles(outline("ai_engineering_manager"), "doc", "ai-engineering-manager")
     assert [(r["relation"], r["related_role_id"]) for r in manager] == [
         ("career_to", "director-of-ai-engineering"), ("career_to", "vp-of-ai-products"), ("career_to", "chief-ai-officer")]
+
+
+def experience(line: str):
+    text = f"Overview\nThe Widget Lead is a role.\nRequirements\nWhat the role needs:\nExperience\n- {line}\n"
+    return [(r["years_min"], r["years_max"], r["scope"]) for r in extract_experience(parse_outline(text), "doc", "r")]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    pytest.param("12-18 years total; 5-8 years in senior AI/ML leadership", [(12, 18, "total"), (5, 8, "leadership")], id="two scopes"),
+    pytest.param("Over 5 years in designing ML solutions", [(5, None, "domain")], id="over"),
+    pytest.param("8+ years", [(8, None, "total")], id="plus"),
+    pytest.param("Minimum 5 years of experience", [(5, None, "total")], id="minimum"),
+    pytest.param("at least 2–4 years in a team leadership capacity", [(2, 4, "leadership")], id="at least range"),
+    pytest.param("7–12 years", [(7, 12, "total")], id="en dash"),
+    pytest.param("10+ years in software development", [(10, None, "domain")], id="domain"),
+    pytest.param("Entry-level (0 years) to Senior (4+ years)", [(0, None, "total"), (4, None, "total")], id="levels"),
+    pytest.param("3–6 years for mid-level; 7+ years for senior roles", [(3, 6, "total"), (7, None, "total")], id="per level"),
+    pytest.param("5 years of hands-on Python", [(5, None, "hands_on")], id="hands-on"),
+    pytest.param("Founded 20 years ago, the team is 12 years old", [], id="not a requirement"),
+])
+def test_experience_forms(line, expected):
+    assert experience(line) == expected
+
+
+def test_no_standard_certifications_is_not_a_certification():
+    text = ("Overview\nThe Widget Lead is a role.\nRequirements\nWhat the role needs:\nCertifications\n"
+            "- No standard certifications; employers rarely ask for one\n")
+    assert extract_certifications(parse_outline(text), "doc", "r") == []

@@ -55,3 +55,62 @@ def test_technologies_named_on_the_ai_engineering_manager_page():
         assert tech in named, tech
     first = next(r for r in rows if r["skill_id"] == "pytorch")
     assert (first["mention_count"], first["requirement"], first["text"]) == (1, "required", "PyTorch")
+
+
+TECH_CATEGORIES = {"programming_language", "ml_framework", "cloud_platform", "mlops", "data_platform",
+                   "vector_database", "llm_tooling", "responsible_ai", "developer_tool"}
+
+NAMED_TECHNOLOGIES = {
+    "vp_of_ai": {
+        "ai-fairness-360", "aws", "azure-ml", "bias-auditing", "databricks", "dbt", "drift-detection", "explainable-ai",
+        "fairlearn", "fairness-testing", "feature-stores", "foundation-models", "gpu-computing", "large-language-models",
+        "lime", "llama", "mlflow", "model-registry", "model-serving", "openai-api", "pgvector", "pinecone",
+        "responsible-ai", "sagemaker", "shap", "snowflake", "torchserve", "triton", "vector-databases", "vertex-ai",
+        "vllm", "weaviate", "weights-and-biases"},
+    "vp_ai_ml_engineering": {
+        "api-development", "aws", "aws-ai-service-cards", "azure", "bias-auditing", "ci-cd", "containerization",
+        "data-pipelines", "docker", "explainable-ai", "foundation-models", "gcp", "gemini", "gpt-4", "gpu-computing",
+        "kubernetes", "large-language-models", "llama", "mlops", "python", "pytorch", "responsible-ai", "scikit-learn",
+        "small-language-models", "tensorflow"},
+    "head_of_ai_engineering": {
+        "bash", "cpp", "data-pipelines", "java", "keras", "linux", "python", "pytorch", "r", "responsible-ai", "sql",
+        "tensorflow"},
+    "ai_tech_lead": {
+        "aws", "azure", "ci-cd", "containerization", "docker", "explainable-ai", "gcp", "hadoop", "julia", "keras",
+        "kubernetes", "matplotlib", "numpy", "pandas", "python", "pytorch", "r", "responsible-ai", "scikit-learn",
+        "spark", "tensorflow"},
+    "ai_engineering_manager": {
+        "agent-frameworks", "autogen", "aws", "azure-ml", "bias-auditing", "ci-cd", "cuda", "cursor", "data-pipelines",
+        "dbt", "drift-detection", "experiment-tracking", "fairness-testing", "feast", "feature-stores", "github-copilot",
+        "gpt-4", "gpu-computing", "jax", "kubernetes", "langchain", "large-language-models", "llamaindex", "mlflow",
+        "mlops", "model-cards", "model-registry", "pgvector", "pinecone", "pytorch", "responsible-ai", "sagemaker",
+        "spark", "tecton", "tensorflow", "torchserve", "triton", "vector-databases", "vertex-ai", "vllm", "weaviate",
+        "weights-and-biases"},
+}
+
+
+@pytest.mark.parametrize("key", sorted(NAMED_TECHNOLOGIES))
+def test_exact_technologies_named_on_each_sample(key):
+    category = {s.skill_id: s.category for s in load_vocabulary()}
+    rows = extract_role_skills(parse_outline(sample_text(key)), "doc", "role")
+    assert {r["skill_id"] for r in rows if category[r["skill_id"]] in TECH_CATEGORIES} == NAMED_TECHNOLOGIES[key]
+
+
+def test_vocabulary_size_and_sample_technologies():
+    ids = {s.skill_id for s in load_vocabulary()}
+    assert len(ids) >= 300
+    assert {"sagemaker", "vertex-ai", "vllm", "triton", "torchserve", "pgvector", "weights-and-biases",
+            "ai-fairness-360", "llamaindex", "autogen", "tecton", "feast", "jax", "julia"} <= ids
+
+
+def test_skill_candidates_from_unknown_tools():
+    from roledata.extract.skills import extract_skill_candidates
+
+    text = ("Overview\nThe Widget Lead is a role.\nRequirements\nWhat the role needs:\nTechnical Skills\n"
+            "- Pipeline tools (e.g., PyTorch, Kedro, MindsDB, Mage.ai)\n"
+            "- Advanced degree (Master's or Ph.D.) in CS\n- Also MindsDB dashboards (like MindsDB, Superset)\n")
+    rows = extract_skill_candidates(parse_outline(text), "doc", "widget-lead")
+    assert [(r["term"], r["mention_count"]) for r in rows] == [("Kedro", 1), ("MindsDB", 2), ("Mage.ai", 1)]
+    assert all(text[r["char_start"]:r["char_end"]] == r["term"] for r in rows)
+    for key in NAMED_TECHNOLOGIES:
+        assert extract_skill_candidates(parse_outline(sample_text(key)), "doc", "role") == [], key
