@@ -34,13 +34,14 @@ def iter_sentences(outline: Outline, skip_kinds: frozenset[str] = frozenset()) -
             continue
         group: Span | None = None
         for line in section.lines:
-            if line.is_bullet and is_group_label(line.text):
-                group = line.content  # "- Geographic Location" groups the bullets after it
-                continue
             label, value = split_label(line.content)
             for i, sentence in enumerate(sentence_spans(value)):
                 yield Sentence(sentence, line, section, label if i == 0 else None, group)
-            if not line.is_bullet:
+            if line.is_bullet and is_group_label(line.text):
+                # "- Geographic Location" groups the bullets after it; it is still read
+                # itself, since a Title Case bullet can be content ("- AWS Certified ...").
+                group = line.content
+            elif not line.is_bullet:
                 group = None
 
 

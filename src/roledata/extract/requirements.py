@@ -45,7 +45,7 @@ _NOT_FIELD = re.compile(r"\b(?:related|relevant|similar|quantitative field|disci
 
 def _requirement_level(text: str, default: str) -> str:
     low = text.lower()
-    if re.search(r"\b(?:preferred|highly preferred|nice to have|a plus)\b", low):
+    if re.search(r"\b(?:preferred|highly preferred|nice to have|a plus|consider|optional)\b", low):
         return "preferred"
     if re.search(r"\bcommon\b|\bincreasingly common\b", low):
         return "common"
@@ -103,7 +103,7 @@ _SCOPES = (
     ("leadership", re.compile(r"\b(?:leadership|leading|lead|management|managing|manager|executive)\b", re.I)),
     ("hands_on", re.compile(r"\bhands-on\b", re.I)),
     ("total", re.compile(r"\btotal\b", re.I)),
-    ("domain", re.compile(r"\b(?:in|of)\s+(?:\w+\s+){0,3}(?:development|engineering|AI|ML|software|data|architecture|design|research)", re.I)),
+    ("domain", re.compile(r"\b(?:in|of)\s+(?:[\w/-]+\s+){0,3}(?:development|engineering|AI|ML|software|data|architecture|design|research)", re.I)),
 )
 
 
@@ -142,6 +142,7 @@ _CERTIFICATIONS = (
     (re.compile(r"\bDatabricks Certified (?:ML|Machine Learning)[\w ]*", re.I), "Databricks Certified Machine Learning Professional", "Databricks"),
     (re.compile(r"\bPMP\b"), "Project Management Professional", "PMI"),
 )
+_RANK = {"required": 2, "preferred": 1, "mentioned": 0}
 _SOFT = re.compile(r"\b(?:sometimes|supporting|optional|beneficial|less formal|not always required|can be|relevant)\b", re.I)
 
 
@@ -152,11 +153,15 @@ def extract_certifications(outline: Outline, document_id: str, role_id: str) -> 
         context = f"{section.heading_text or ''} {span.text}"
         for regex, name, issuer in _CERTIFICATIONS:
             m = regex.search(span.text)
-            if not m or name in rows:
+            if not m:
                 continue
             requirement = "preferred" if _SOFT.search(context) else "mentioned"
             if re.search(r"\b(?:required|mandatory)\b", context, re.I) and not re.search(r"not always required", context, re.I):
                 requirement = "required"
+            if name in rows:  # later mentions can only strengthen the requirement
+                if _RANK[requirement] > _RANK[rows[name]["requirement"]]:
+                    rows[name]["requirement"] = requirement
+                continue
             row = {"certification_id": stable_id(document_id, role_id, name), "role_id": role_id,
                    "name": name, "issuer": issuer, "requirement": requirement}
             row.update(provenance(document_id, section, span.sub(m.start(), m.end())))

@@ -44,7 +44,7 @@ def test_experience_rows():
     ]
     head = extract_experience(outline("head_of_ai_engineering"), "doc", "r")
     assert [(r["years_min"], r["years_max"], r["scope"]) for r in head] == [
-        (5, None, "leadership"), (5, None, "total"), (10, None, "domain"), (5, None, "leadership")]
+        (5, None, "leadership"), (5, None, "domain"), (10, None, "domain"), (5, None, "leadership")]
     assert head[0]["text"].startswith("Over 5 years in designing ML solutions")
 
 
@@ -117,3 +117,69 @@ def test_no_standard_certifications_is_not_a_certification():
     text = ("Overview\nThe Widget Lead is a role.\nRequirements\nWhat the role needs:\nCertifications\n"
             "- No standard certifications; employers rarely ask for one\n")
     assert extract_certifications(parse_outline(text), "doc", "r") == []
+
+
+CS_MATH = ["Computer Science", "Mathematics"]
+EDUCATION = {
+    "vp_of_ai": [
+        ("doctorate", "required", ["machine learning", "computer science", "statistics"]),
+        ("master", "required", ["machine learning", "computer science", "statistics"]),
+        ("master", "required", ["machine learning", "computer science", "statistics"]),
+        ("doctorate", "common", ["ML", "AI"]),
+        ("mba", "common", []),
+    ],
+    "vp_ai_ml_engineering": [
+        ("doctorate", "required", ["AI/ML", "data science", "computer science"]),
+        ("master", "required", ["AI/ML", "data science", "computer science"]),
+        ("doctorate", "required", ["AI/ML", "data science", "computer science", "mathematics"]),
+        ("master", "required", ["AI/ML", "data science", "computer science", "mathematics"]),
+    ],
+    "head_of_ai_engineering": [
+        ("master", "required", []),
+        ("doctorate", "preferred", []),
+        ("master", "required", ["Computer Science", "Computer Engineering", "Data Science"]),
+        ("doctorate", "preferred", []),
+        ("master", "required", ["computer science", "machine learning", "artificial intelligence"]),
+        ("doctorate", "preferred", ["AI research", "development"]),
+    ],
+    "ai_tech_lead": [
+        ("doctorate", "required", CS_MATH), ("master", "required", CS_MATH),
+        ("doctorate", "required", CS_MATH + ["Statistics"]), ("master", "required", CS_MATH + ["Statistics"]),
+    ],
+    "ai_engineering_manager": [
+        ("bachelor", "required", ["CS"]), ("doctorate", "common", []), ("master", "common", []),
+        ("bachelor", "required", ["computer science", "electrical engineering", "statistics"]),
+        ("doctorate", "common", ["machine learning", "NLP", "computer vision"]),
+        ("master", "common", ["machine learning", "NLP", "computer vision"]),
+    ],
+}
+EXPERIENCE = {
+    "vp_of_ai": [(12, 18, "total"), (5, 8, "leadership"), (12, 18, "total"), (5, 8, "leadership")],
+    "vp_ai_ml_engineering": [(7, 10, "hands_on"), (7, 10, "hands_on")],
+    "head_of_ai_engineering": [(5, None, "leadership"), (5, None, "domain"), (10, None, "domain"), (5, None, "leadership")],
+    "ai_tech_lead": [(8, None, "domain")],
+    "ai_engineering_manager": [(7, 12, "total"), (7, 12, "domain"), (2, 4, "leadership")],
+}
+AWS_ML = ("AWS Certified Machine Learning – Specialty", "AWS", "preferred")
+GOOGLE_ML = ("Google Cloud Professional Machine Learning Engineer", "Google Cloud", "preferred")
+CERTIFICATIONS = {
+    "vp_of_ai": [AWS_ML, GOOGLE_ML],
+    "vp_ai_ml_engineering": [],
+    "head_of_ai_engineering": [],
+    "ai_tech_lead": [],
+    "ai_engineering_manager": [AWS_ML, GOOGLE_ML, ("DeepLearning.AI Specialization", "DeepLearning.AI", "preferred")],
+}
+
+
+@pytest.mark.parametrize("key", sorted(EDUCATION))
+def test_every_sample_requirement_row(key):
+    page = outline(key)
+    text = sample_text(key)
+    education = extract_education(page, "doc", "r")
+    experience = extract_experience(page, "doc", "r")
+    certifications = extract_certifications(page, "doc", "r")
+    assert [(r["level"], r["requirement"], r["fields"]) for r in education] == EDUCATION[key]
+    assert [(r["years_min"], r["years_max"], r["scope"]) for r in experience] == EXPERIENCE[key]
+    assert [(r["name"], r["issuer"], r["requirement"]) for r in certifications] == CERTIFICATIONS[key]
+    for row in education + experience + certifications:
+        assert text[row["char_start"]:row["char_end"]] == row["text"]
