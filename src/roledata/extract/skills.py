@@ -21,7 +21,7 @@ from importlib import resources
 from roledata.extract.context import provenance
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
-from roledata.text import Span, stable_id
+from roledata.text import Span
 
 
 @dataclass(frozen=True, slots=True)
