@@ -21,7 +21,7 @@ from roledata.publish import latest_snapshot, list_snapshots
 from roledata.schema import data_dictionary
 from roledata.settings import load_settings
 from roledata.sources import SourceError
-from roledata.warehouse import WarehouseError, read_history, query as run_query
+from roledata.warehouse import WarehouseError, check_readable, query as run_query
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn role-description pages into a validated dataset (DuckDB + Parquet).")
@@ -62,7 +62,7 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
     if not settings.raw_dir.is_dir():
         _fail(f"raw path is not a folder: {settings.raw_dir}")
     try:
-        read_history(settings.database_path)  # fail fast, in one line, on a locked or unreadable warehouse
+        check_readable(settings.database_path)  # fail fast, in one line, on a locked or unreadable warehouse
         if no_prefect:
             from roledata.pipeline import run_pipeline
             report = run_pipeline(settings)

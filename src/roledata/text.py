@@ -68,6 +68,20 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", norm).strip("-")
 
 
+def split_span(span: Span, separator: re.Pattern[str] | str) -> list[tuple[Span, str]]:
+    """Split at every match of `separator`: (trimmed piece, separator after it), empty pieces dropped.
+
+    `split_span(Span(0, 6, "a; b"), ";")` -> [(Span "a", ";"), (Span "b", "")]
+    """
+    pieces: list[tuple[Span, str]] = []
+    pos = 0
+    for m in re.finditer(separator, span.text):
+        pieces.append((span.sub(pos, m.start()), m.group(0)))
+        pos = m.end()
+    pieces.append((span.sub(pos, len(span.text)), ""))
+    return [(piece, sep) for piece, sep in pieces if piece.text]
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\[])")
 
 

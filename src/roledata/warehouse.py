@@ -47,6 +47,16 @@ def read_history(database: Path) -> History:
     return History(runs, rejects, {doc_id: pd.Timestamp(seen) for doc_id, seen in docs})
 
 
+def check_readable(database: Path) -> None:
+    """Open and close the warehouse read-only: a locked or corrupt file fails here, in one line."""
+    if not database.exists():
+        return
+    try:
+        duckdb.connect(str(database), read_only=True).close()
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot read the warehouse {database}: {_first_line(exc)}") from None
+
+
 def _read(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     table = TABLES_BY_NAME[name]
     existing = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name]).fetchall()}

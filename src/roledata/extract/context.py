@@ -23,10 +23,6 @@ class Sentence:
     label: Span | None
     group: Span | None
 
-    @property
-    def heading(self) -> str | None:
-        return self.section.heading_text
-
 
 def iter_sentences(outline: Outline, skip_kinds: frozenset[str] = frozenset()) -> Iterator[Sentence]:
     for section in outline.sections:
@@ -57,6 +53,10 @@ def is_group_label(text: str) -> bool:
         return False
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     return bool(words) and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
+
+
+# Strength of a requirement: a later mention may raise a row's requirement, never lower it.
+REQUIREMENT_RANK = {"required": 2, "preferred": 1, "mentioned": 0}
 
 
 def provenance(document_id: str, section: Section | None, span: Span) -> dict[str, object]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from roledata.extract.context import Sentence, iter_sentences, provenance
-from roledata.extract.money import Money, Percent, find_money, find_percents
+from roledata.extract.money import Money, find_money, find_percents
 from roledata.parse.outline import Outline
-from roledata.text import stable_id
+from roledata.text import split_span, stable_id
 
 _SKIP = frozenset({"cover_letter", "related_roles", "salary"})
 _GROWTH_CUE = re.compile(r"\b(?:increas\w*|grow\w*|growth|ris(?:e|es|ing)|up|jump\w*|surg\w*|CAGR|expan\w*|project\w*|demand)\b", re.I)
@@ -77,14 +77,9 @@ def _clauses(sentence: Sentence) -> list[tuple[Sentence, bool]]:
     """Clauses carry their own numbers and periods ("Demand up 40%+
     year-over-year; 15% growth projected through 2032"); the flag says the
     clause is coordinated with the next by "and a"."""
-    span = sentence.span
-    out, pos = [], 0
-    for m in _CLAUSE_BREAK.finditer(span.text):
-        out.append((span.sub(pos, m.start()), m.group(0).strip().startswith("and")))
-        pos = m.end()
-    out.append((span.sub(pos, len(span.text)), False))
-    return [(Sentence(c, sentence.line, sentence.section, sentence.label, sentence.group), joined)
-            for c, joined in out if c.text]
+    return [(Sentence(piece, sentence.line, sentence.section, sentence.label, sentence.group),
+             separator.strip().startswith("and"))
+            for piece, separator in split_span(sentence.span, _CLAUSE_BREAK)]
 
 
 def _base(sentence: Sentence, document_id: str, role_id: str, start: int, metric: str) -> dict:
@@ -121,7 +116,7 @@ def _percent_rows(sentence: Sentence, document_id: str, role_id: str) -> list[di
         return []
     rows = []
     for pct in find_percents(sentence.span):
-        metric = _percent_metric(text, pct)
+        metric = _percent_metric(text)
         if metric is None:
             continue
         row = _base(sentence, document_id, role_id, pct.span.start, metric)
@@ -131,7 +126,7 @@ def _percent_rows(sentence: Sentence, document_id: str, role_id: str) -> list[di
     return rows
 
 
-def _percent_metric(text: str, pct: Percent) -> str | None:
+def _percent_metric(text: str) -> str | None:
     low = text.lower()
     if "cagr" in low or "compound annual" in low:
         return "market_cagr"
@@ -180,7 +175,7 @@ def _money_rows(sentence: Sentence, document_id: str, role_id: str, whole: str) 
     low = whole.lower()
     rows = []
     for money in find_money(sentence.span):
-        if "market" in low and money.scale in {"million", "billion", "trillion", "m", "b", "bn", "t"}:
+        if "market" in low and money.scale in {"million", "billion", "trillion"}:
             metric = "market_size"
         elif re.search(r"\b(?:invest\w*|allocat\w*|fund\w*)\b", low):
             metric = "investment"

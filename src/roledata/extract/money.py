@@ -16,10 +16,13 @@ _CURRENCY_SYMBOLS = {
     "eur": "EUR", "inr": "INR", "₹": "INR", "rs.": "INR", "rs": "INR", "cad": "CAD",
     "c$": "CAD", "aud": "AUD", "a$": "AUD",
 }
-_SCALES = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
-    "billion": 1e9, "trillion": 1e12, "t": 1e12, "crore": 1e7, "lakh": 1e5,
+# Written scale -> canonical word; `Money.scale` holds the canonical word.
+_SCALE_WORDS = {
+    "k": "thousand", "thousand": "thousand", "m": "million", "mm": "million", "million": "million",
+    "b": "billion", "bn": "billion", "billion": "billion", "t": "trillion", "trillion": "trillion",
+    "crore": "crore", "lakh": "lakh",
 }
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "crore": 1e7, "lakh": 1e5}
 _PERIODS = {
     "year": "year", "yr": "year", "annum": "year", "annually": "year", "annual": "year",
     "month": "month", "mo": "month", "monthly": "month", "week": "week", "wk": "week",
@@ -89,8 +92,7 @@ def parse_number(digits: str, scale: str | None) -> float:
 def _scale_key(raw: str | None) -> str | None:
     if not raw:
         return None
-    key = raw.strip().lower()
-    return key if key in _SCALES else None
+    return _SCALE_WORDS.get(raw.strip().lower())
 
 
 def find_money(span: Span) -> list[Money]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from roledata.extract.context import Sentence, iter_sentences, provenance
+from roledata.extract.context import REQUIREMENT_RANK, Sentence, iter_sentences, provenance
 from roledata.parse.outline import Outline
-from roledata.text import Span, stable_id
+from roledata.text import Span, split_span, stable_id
 
 _REQUIREMENT_KINDS = {"requirements", "qualifications", "at_a_glance", "overview", "skills"}
 _REQUIREMENT_HEADING = re.compile(r"\b(?:requirement|qualification|education|experience|certification)", re.I)
@@ -86,12 +86,10 @@ def extract_education(outline: Outline, document_id: str, role_id: str) -> list[
 
 
 def _clauses(span: Span) -> list[Span]:
-    out, pos = [], 0
-    for m in re.finditer(r";\s*|,\s+with\s+", span.text):
-        out.append(span.sub(pos, m.start()))
-        pos = m.end()
-    out.append(span.sub(pos, len(span.text)))
-    return [c for c in out if c.text]
+    return [piece for piece, _ in split_span(span, _CLAUSE_BREAK)]
+
+
+_CLAUSE_BREAK = re.compile(r";\s*|,\s+with\s+")
 
 
 # --------------------------------------------------------------- experience
@@ -142,7 +140,6 @@ _CERTIFICATIONS = (
     (re.compile(r"\bDatabricks Certified (?:ML|Machine Learning)[\w ]*", re.I), "Databricks Certified Machine Learning Professional", "Databricks"),
     (re.compile(r"\bPMP\b"), "Project Management Professional", "PMI"),
 )
-_RANK = {"required": 2, "preferred": 1, "mentioned": 0}
 _SOFT = re.compile(r"\b(?:sometimes|supporting|optional|beneficial|less formal|not always required|can be|relevant)\b", re.I)
 
 
@@ -159,7 +156,7 @@ def extract_certifications(outline: Outline, document_id: str, role_id: str) -> 
             if re.search(r"\b(?:required|mandatory)\b", context, re.I) and not re.search(r"not always required", context, re.I):
                 requirement = "required"
             if name in rows:  # later mentions can only strengthen the requirement
-                if _RANK[requirement] > _RANK[rows[name]["requirement"]]:
+                if REQUIREMENT_RANK[requirement] > REQUIREMENT_RANK[rows[name]["requirement"]]:
                     rows[name]["requirement"] = requirement
                 continue
             row = {"certification_id": stable_id(document_id, role_id, name), "role_id": role_id,

@@ -27,7 +27,7 @@ NOT_PAY_CUE = re.compile(
     r"GDP|economy|cost(?:s)?|worth)\b",
     re.I,
 )
-_LARGE_SCALES = {"billion", "b", "bn", "trillion", "t", "crore", "lakh"}
+_LARGE_SCALES = {"billion", "trillion", "crore", "lakh"}
 _MARKET_WIDE = {"trends"}
 _SKIP = frozenset({"cover_letter", "related_roles"})
 
@@ -79,7 +79,7 @@ def extract_salaries(outline: Outline, document_id: str, role_id: str, role_name
             if not _is_pay(sentence, money, role_names):
                 continue
             clause = _clause(sentence.span, amounts, i)
-            rows.append(_salary_row(outline, document_id, role_id, sentence, money, clause))
+            rows.append(_salary_row(document_id, role_id, sentence, money, clause))
     return rows
 
 
@@ -112,7 +112,7 @@ def listed_role_salary(document_id: str, role_id: str, pay: Span, heading: Span 
 
 def _is_pay(sentence: Sentence, money: Money, role_names: list[str]) -> bool:
     context = sentence.span.text + " " + (sentence.label.text if sentence.label else "")
-    if (money.scale or "").lower() in _LARGE_SCALES or NOT_PAY_CUE.search(context):
+    if money.scale in _LARGE_SCALES or NOT_PAY_CUE.search(context):
         return False
     in_salary_section = sentence.section.kind == "salary" or sentence.section.top.kind == "salary"
     if not (in_salary_section or PAY_CUE.search(context)):
@@ -120,7 +120,7 @@ def _is_pay(sentence: Sentence, money: Money, role_names: list[str]) -> bool:
     if sentence.section.top.kind in _MARKET_WIDE:
         low = context.lower()
         return any(name.lower() in low for name in role_names if name)
-    if (money.scale or "").lower() in {"m", "mm", "million"}:
+    if money.scale == "million":
         return False  # "$4.2M", "$1 million": pay pages state salaries in thousands
     return True
 
@@ -132,7 +132,7 @@ def _clause(span: Span, amounts: list[Money], i: int) -> str:
     return span.text[start:end]
 
 
-def _salary_row(outline: Outline, document_id: str, role_id: str, sentence: Sentence, money: Money, clause: str) -> dict:
+def _salary_row(document_id: str, role_id: str, sentence: Sentence, money: Money, clause: str) -> dict:
     label = sentence.label.text if sentence.label else ""
     cue_text = f"{label} {clause}"
     statistic = next((name for name, rx in _STATISTICS if rx.search(cue_text)), None)

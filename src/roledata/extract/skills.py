@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from roledata.extract.context import provenance
+from roledata.extract.context import REQUIREMENT_RANK, provenance
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
-from roledata.text import Span
+from roledata.text import Span, split_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +129,6 @@ def _requirement(section: Section | None) -> str:
     return "mentioned"
 
 
-_RANK = {"required": 2, "preferred": 1, "mentioned": 0}
-
-
 def extract_role_skills(outline: Outline, document_id: str, role_id: str) -> list[dict]:
     """One row per skill the page names: count, strongest requirement, first mention."""
     units: list[tuple[Span, Section | None]] = []
@@ -151,7 +148,7 @@ def extract_role_skills(outline: Outline, document_id: str, role_id: str) -> lis
                 row.update(provenance(document_id, section, match.span))
                 rows[match.skill.skill_id] = row
             row["mention_count"] += 1
-            if _RANK[requirement] > _RANK[row["requirement"]]:
+            if REQUIREMENT_RANK[requirement] > REQUIREMENT_RANK[row["requirement"]]:
                 row["requirement"] = requirement
     return list(rows.values())
 
@@ -204,12 +201,7 @@ def extract_skill_candidates(outline: Outline, document_id: str, role_id: str) -
 
 
 def _list_items(span: Span) -> list[Span]:
-    out, pos = [], 0
-    for m in _ITEM_SPLIT.finditer(span.text):
-        out.append(span.sub(pos, m.start()))
-        pos = m.end()
-    out.append(span.sub(pos, len(span.text)))
-    return [s for s in out if s.text]
+    return [piece for piece, _ in split_span(span, _ITEM_SPLIT)]
 
 
 def _overlaps(item: Span, known: list[SkillMatch]) -> bool:

@@ -8,7 +8,6 @@ the opening sentences of the overview.
 """
 from __future__ import annotations
 
-
 from roledata.parse.outline import Outline, build_sections, question_answer_pairs
 from roledata.parse.structure import Line, Section, is_heading_like, split_lines
 from roledata.parse.titles import title_from_prose
@@ -55,7 +54,7 @@ def parse(text: str) -> Outline:
 
 
 def _read_title(outline: Outline) -> None:
-    """Try the first prose lines of the page, then any "The X role/position" line."""
+    """The title named by one of the first prose lines; that line is the summary."""
     prose = [ln for ln, _ in outline.lines() if not ln.is_bullet][:6]
     for line in prose:
         found = title_from_prose(line.content)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from roledata.text import Span
+from roledata.text import Span, split_span
 
 _WORD = r"(?:[A-Z][\w&+./'’-]*|\([A-Z][\w/&.+-]*\))"
 _JOIN = r"(?:of|and|&|for|in|the|to|on)"
@@ -54,13 +54,7 @@ _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:or|and)\s+|,\s*|\s+or\s+|\s+and\s+(?=[A-
 
 def split_title_list(span: Span) -> list[Span]:
     """`Director of AI or Chief AI Officer` -> two spans."""
-    out: list[Span] = []
-    pos = 0
-    for m in _LIST_SPLIT.finditer(span.text):
-        out.append(span.sub(pos, m.start()))
-        pos = m.end()
-    out.append(span.sub(pos, len(span.text)))
-    return [s for s in out if s.text]
+    return [piece for piece, _ in split_span(span, _LIST_SPLIT)]
 
 
 _ABBREVIATED = re.compile(r"(?P<words>(?:[A-Z][a-z]+\s+){1,4})\((?P<abbr>[A-Z]{2,6})\)\s*")
