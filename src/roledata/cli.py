@@ -21,7 +21,8 @@ from roledata.publish import latest_snapshot, list_snapshots
 from roledata.schema import data_dictionary
 from roledata.settings import load_settings
 from roledata.sources import SourceError
-from roledata.warehouse import WarehouseError, check_readable, query as run_query
+from roledata.runstate import RunLockedError
+from roledata.warehouse import WarehouseError, query as run_query
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn role-description pages into a validated dataset (DuckDB + Parquet).")
@@ -54,23 +55,22 @@ def _quiet_prefect() -> None:
 @app.command()
 def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOption,
         batch_size: int = typer.Option(200, min=1, help="documents per parse task"),
+        full: bool = typer.Option(False, "--full", help="parse every document again, even unchanged ones"),
+        wait: float = typer.Option(0, "--wait", min=0, metavar="SECONDS",
+                                   help="if another run holds the warehouse, wait up to this long for it"),
         no_prefect: bool = typer.Option(False, "--no-prefect", help="run the steps directly, without Prefect")) -> None:
-    """Parse every page under --raw and publish the warehouse and a snapshot."""
-    settings = load_settings(raw, warehouse, batch_size)
-    if not settings.raw_dir.exists():
-        _fail(f"raw folder not found: {settings.raw_dir}")
-    if not settings.raw_dir.is_dir():
-        _fail(f"raw path is not a folder: {settings.raw_dir}")
+    """Parse the pages under --raw (only new and changed ones) and publish the warehouse and a snapshot."""
+    settings = _settings(raw, warehouse, batch_size, full, wait)
     try:
-        check_readable(settings.database_path)  # fail fast, in one line, on a locked or unreadable warehouse
         if no_prefect:
             from roledata.pipeline import run_pipeline
             report = run_pipeline(settings)
         else:
             _quiet_prefect()
             from flows.build_dataset import build_dataset
-            report = build_dataset(str(settings.raw_dir), str(settings.warehouse_dir), settings.batch_size)
-    except (SourceError, WarehouseError) as exc:
+            report = build_dataset(str(settings.raw_dir), str(settings.warehouse_dir), settings.batch_size,
+                                   settings.full_rebuild, settings.wait_seconds)
+    except (SourceError, WarehouseError, RunLockedError) as exc:
         _fail(str(exc))
     except Exception as exc:
         if os.environ.get("ROLEDATA_DEBUG"):
@@ -79,15 +79,24 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
     _print_report(report, settings)
 
 
+def _settings(raw, warehouse, batch_size, full=False, wait=0.0):
+    """Settings for a run, with the raw folder checked up front."""
+    try:
+        settings = load_settings(raw, warehouse, batch_size, full, wait)
+    except ValueError as exc:
+        _fail(f"bad setting in the environment: {exc}")
+    if not settings.raw_dir.exists():
+        _fail(f"raw folder not found: {settings.raw_dir}")
+    if not settings.raw_dir.is_dir():
+        _fail(f"raw path is not a folder: {settings.raw_dir}")
+    return settings
+
+
 def _print_report(report, settings) -> None:
-    typer.echo(f"run {report.run_id}: {report.status}")
-    typer.echo(f"documents: {report.documents_seen} seen, {report.documents_parsed} parsed, "
-               f"{report.documents_unchanged} unchanged, {report.documents_rejected} rejected")
-    typer.echo("rows: " + ", ".join(f"{name} {count}" for name, count in report.row_counts.items()))
-    for reject in report.rejects:
-        where = reject["source_path"] or reject["document_id"] or "?"
-        table = f" [{reject['table_name']}]" if reject["table_name"] else ""
-        typer.echo(f"rejected {where}{table}: {reject['reason']}")
+    from roledata.report import report_lines
+
+    for line in report_lines(report):
+        typer.echo(line)
     typer.echo(f"warehouse: {settings.database_path}")
     typer.echo(f"snapshot: {settings.snapshots_dir / report.snapshot_id}")
 
@@ -144,6 +153,38 @@ def snapshots(warehouse: Optional[Path] = WarehouseOption) -> None:
         mark = "  (LATEST)" if m["snapshot_id"] == latest else ""
         typer.echo(f"{m['snapshot_id']}  {m['created_at']}  parser {m['parser_version']}  {rows} rows{mark}")
     typer.echo(f"folder: {settings.snapshots_dir}")
+
+
+@app.command()
+def runs(warehouse: Optional[Path] = WarehouseOption,
+         limit: int = typer.Option(20, min=1, help="how many runs to show")) -> None:
+    """List recent runs, newest first: status, documents and rows, and why a failed run failed."""
+    from roledata.pipeline import recent_runs
+
+    settings = load_settings(None, warehouse)
+    try:
+        found = recent_runs(settings)[:limit]
+    except (OSError, ValueError) as exc:
+        _fail(f"cannot read the run log in {settings.snapshots_dir}: {exc}")
+    if not found:
+        _fail(f"no runs recorded in {settings.warehouse_dir}: run `roledata run` first")
+    columns = ["run_id", "status", "started_at", "seconds", "seen", "parsed", "unchanged", "rejected", "message"]
+    rows = []
+    for r in found:
+        started, finished = r.get("started_at"), r.get("finished_at")
+        seconds = _seconds(started, finished)
+        rows.append((r["run_id"], r["status"], str(started)[:19] if started else None, seconds,
+                     r.get("documents_seen"), r.get("documents_parsed"), r.get("documents_unchanged"),
+                     r.get("documents_rejected"), r.get("message")))
+    typer.echo(format_rows(columns, rows, "table"), nl=False)
+
+
+def _seconds(started, finished) -> float | None:
+    import pandas as pd
+
+    if started is None or finished is None:
+        return None
+    return round((pd.Timestamp(finished) - pd.Timestamp(started)).total_seconds(), 1)
 
 
 @app.command()

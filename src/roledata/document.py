@@ -1,6 +1,7 @@
 """One raw document in, its rows for every table out (or a reject)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -18,9 +19,11 @@ from roledata.extract.salaries import extract_bonuses, extract_salaries, listed_
 from roledata.extract.skills import extract_role_skills, extract_skill_candidates
 from roledata.parse import detect_format, parse_outline
 from roledata.parse.outline import Outline, section_ranges
-from roledata.text import decode_bytes, sha256_hex
+from roledata.text import decode_bytes, display_path, mojibake_samples, sha256_hex
 
 _BINARY_SNIFF = 8192
+_HTML_START = re.compile(r"\A\ufeff?\s*<(?:!doctype\s+html|html|head|body)\b", re.I)
+_HTML_TAG = re.compile(r"</?(?:p|div|span|a|h[1-6]|ul|ol|li|table|tr|td|br|body|head|script|style)\b[^>]*>", re.I)
 
 
 @dataclass
@@ -31,14 +34,15 @@ class DocumentResult:
     reject_reason: str | None = None
 
 
-def process_document(source_path: str, data: bytes, seen_at: datetime | None = None) -> DocumentResult:
+def process_document(source_path: str, data: bytes, seen_at: datetime | None = None,
+                     document_id: str | None = None) -> DocumentResult:
     """Decode, parse and extract one page. Never raises on bad input: a page
     that cannot be read becomes a rejected `documents` row with the reason."""
     seen_at = seen_at or datetime.now(timezone.utc)
-    document_id = sha256_hex(data)
-    doc = {"document_id": document_id, "source_path": source_path, "source_format": "generic",
+    document_id = document_id or sha256_hex(data)
+    doc = {"document_id": document_id, "source_path": display_path(source_path), "source_format": "generic",
            "encoding": None, "byte_count": len(data), "char_count": None, "status": "parsed",
-           "status_reason": None, "first_seen_at": seen_at, "parser_version": PARSER_VERSION}
+           "status_reason": None, "warning": None, "first_seen_at": seen_at, "parser_version": PARSER_VERSION}
     reason = _unreadable_reason(data)
     if reason:
         return _rejected(doc, None, reason)
@@ -46,6 +50,11 @@ def process_document(source_path: str, data: bytes, seen_at: datetime | None = N
     doc.update(encoding=encoding, char_count=len(text))
     if not text.strip():
         return _rejected(doc, text, "empty document: only white space")
+    if _HTML_START.match(text) or len(_HTML_TAG.findall(text, 0, 100_000)) >= 10:
+        return _rejected(doc, text, "HTML page: roledata reads text and Markdown pages; save the page as text")
+    if garbled := mojibake_samples(text):
+        doc["warning"] = ("mojibake: UTF-8 text decoded twice (" + ", ".join(repr(g) for g in garbled)
+                          + "); rows keep the text as written")
     try:
         doc["source_format"] = detect_format(text)
         outline = parse_outline(text)

@@ -7,20 +7,26 @@ warehouse.
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import pandas as pd
 
 from roledata import PARSER_VERSION
+from roledata.cache import ParseCache
 from roledata.document import DocumentResult, process_document
 from roledata.extract.skills import skills_table
-from roledata.publish import mark_latest, publish_snapshot
+from roledata.publish import latest_snapshot, mark_latest, publish_snapshot, read_snapshot_table, remove_unpublished
+from roledata.runstate import RunState, fault_point
 from roledata.schema import EXTRACTED_TABLES, TABLES_BY_NAME, to_frame
 from roledata.settings import Settings
 from roledata.sources import DocumentSource, FolderSource, iter_documents
+from roledata.text import display_path, sha256_hex
 from roledata.validate import RejectLog, validate_tables
-from roledata.warehouse import History, read_history, write_warehouse
+from roledata.warehouse import WarehouseError, build_database, remove_temporary, swap_in
 
 
 @dataclass
@@ -36,6 +42,8 @@ class RunReport:
     row_counts: dict[str, int] = field(default_factory=dict)
     snapshot_id: str | None = None
     rejects: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+    message: str | None = None
 
     def as_row(self) -> dict:
         return {"run_id": self.run_id, "started_at": self.started_at, "finished_at": self.finished_at,
@@ -43,12 +51,115 @@ class RunReport:
                 "documents_parsed": self.documents_parsed, "documents_unchanged": self.documents_unchanged,
                 "documents_rejected": self.documents_rejected,
                 "row_counts": json.dumps(self.row_counts, sort_keys=True),
-                "snapshot_id": self.snapshot_id, "parser_version": PARSER_VERSION}
+                "snapshot_id": self.snapshot_id, "parser_version": PARSER_VERSION, "message": self.message}
 
 
 def start_run() -> RunReport:
     now = datetime.now(timezone.utc)
     return RunReport(run_id=now.strftime("%Y%m%dT%H%M%S%fZ"), started_at=now)
+
+
+@dataclass
+class History:
+    """What a run carries over from the last published snapshot."""
+    runs: pd.DataFrame
+    rejects: pd.DataFrame
+    first_seen: dict[str, pd.Timestamp]
+    failed_runs: list[str] = field(default_factory=list)  # journal entries this run records
+
+
+@dataclass
+class RunSession:
+    """A run that holds the warehouse: its settings, report, journal and cache."""
+    settings: Settings
+    report: RunReport
+    state: RunState
+
+    @property
+    def cache(self) -> ParseCache:
+        return ParseCache(self.settings.cache_dir)
+
+
+@contextmanager
+def run_session(settings: Settings) -> Iterator[RunSession]:
+    """Take the run lock, clear what killed runs left behind, journal this run.
+
+    A run that raises is journaled as failed with the error; a run that is
+    killed stays journaled as started. Either way the next run records it.
+    """
+    report = start_run()
+    state = RunState(settings.warehouse_dir)
+    with state.lock(report.run_id, settings.wait_seconds):
+        _clear_leftovers(settings, state)
+        state.begin(report.run_id, report.started_at, PARSER_VERSION)
+        fault_point("after-start")
+        try:
+            yield RunSession(settings, report, state)
+        except BaseException as exc:
+            state.fail(report.run_id, f"{type(exc).__name__}: {exc}".strip())
+            raise
+
+
+def _clear_leftovers(settings: Settings, state: RunState) -> None:
+    """Under the lock nothing else is writing: anything half-built belongs to a dead run."""
+    remove_temporary(settings.warehouse_dir)
+    remove_unpublished(settings.snapshots_dir)
+    latest = latest_snapshot(settings.snapshots_dir)
+    for entry in state.unfinished():
+        if entry["run_id"] == latest:  # killed after its commit point: it did publish
+            state.forget([entry["run_id"]])
+        else:  # killed before it: a snapshot it renamed into place was never published
+            shutil.rmtree(settings.snapshots_dir / entry["run_id"], ignore_errors=True)
+
+
+def read_history(session: RunSession) -> History:
+    """Run log, rejects and first-seen times from the LATEST snapshot, plus runs that never finished."""
+    settings = session.settings
+    runs: list[dict] = []
+    rejects: list[dict] = []
+    first_seen: dict[str, pd.Timestamp] = {}
+    latest = latest_snapshot(settings.snapshots_dir)
+    if latest:
+        try:
+            runs = read_snapshot_table(settings.snapshots_dir, latest, "pipeline_runs")
+            rejects = read_snapshot_table(settings.snapshots_dir, latest, "rejects")
+            docs = read_snapshot_table(settings.snapshots_dir, latest, "documents", ["document_id", "first_seen_at"])
+        except (OSError, ValueError) as exc:
+            raise WarehouseError(f"cannot read the latest snapshot {latest}: {exc}") from None
+        first_seen = {d["document_id"]: pd.Timestamp(d["first_seen_at"]) for d in docs}
+    recorded = {r["run_id"] for r in runs}
+    unfinished = session.state.unfinished(exclude=session.report.run_id)
+    session.state.forget([e["run_id"] for e in unfinished if e["run_id"] in recorded])
+    failed = [e for e in unfinished if e["run_id"] not in recorded]
+    runs += [_failed_run_row(e) for e in failed]
+    return History(to_frame(TABLES_BY_NAME["pipeline_runs"], runs), to_frame(TABLES_BY_NAME["rejects"], rejects),
+                   first_seen, [e["run_id"] for e in failed])
+
+
+def recent_runs(settings: Settings) -> list[dict]:
+    """Runs newest first: those the LATEST snapshot records, then any it cannot know yet
+    (the one running now, and runs that stopped since and are not recorded)."""
+    latest = latest_snapshot(settings.snapshots_dir)
+    runs = read_snapshot_table(settings.snapshots_dir, latest, "pipeline_runs") if latest else []
+    recorded = {r["run_id"] for r in runs}
+    state = RunState(settings.warehouse_dir)
+    holder = (state.holder() or {}).get("run_id")
+    for entry in state.unfinished():
+        if entry["run_id"] in recorded:
+            continue
+        row = _failed_run_row(entry)
+        if entry["run_id"] == holder:
+            row.update(status="running", message=None)
+        elif not entry.get("message"):
+            row["message"] = f"process {entry.get('pid', '?')} stopped before the run finished (killed?); recorded by the next run"
+        runs.append(row)
+    return sorted(runs, key=lambda r: r["run_id"], reverse=True)
+
+
+def _failed_run_row(entry: dict) -> dict:
+    message = entry.get("message") or f"process {entry.get('pid', '?')} stopped before the run finished (killed?)"
+    return {"run_id": entry["run_id"], "started_at": entry.get("started_at"), "finished_at": entry.get("finished_at"),
+            "status": "failed", "parser_version": entry.get("parser_version") or PARSER_VERSION, "message": message}
 
 
 def discover(settings: Settings) -> list[str]:
@@ -59,15 +170,30 @@ def batches(paths: list[str], size: int) -> list[list[str]]:
     return [paths[i:i + size] for i in range(0, len(paths), size)] or [[]]
 
 
-def parse_batch(source: DocumentSource, paths: list[str], seen_at: datetime) -> list[DocumentResult]:
-    """Read and parse one batch of documents; unreadable files become rejected results."""
+def parse_batch(source: DocumentSource, paths: list[str], seen_at: datetime,
+                cache: ParseCache | None = None, reuse: bool = True) -> list[DocumentResult]:
+    """Read and parse one batch of documents.
+
+    A document whose bytes are in `cache` (same parser) is taken from it
+    instead of being parsed again, unless `reuse` is off (a full rebuild);
+    unreadable files become rejected results.
+    """
     results = []
     for path, data, error in iter_documents(source, paths):
         if data is None:
             results.append(DocumentResult(
-                {"document_id": None, "source_path": path, "reason": error}, None, {}, error))
+                {"document_id": None, "source_path": display_path(path), "reason": error}, None, {}, error))
             continue
-        results.append(process_document(path, data, seen_at))
+        document_id = sha256_hex(data)
+        cached = cache.get(document_id) if cache is not None and reuse else None
+        if cached is not None:
+            cached.document.update(source_path=display_path(path), first_seen_at=seen_at)
+            results.append(cached)
+            continue
+        result = process_document(path, data, seen_at, document_id)
+        if cache is not None:
+            cache.put(document_id, result)
+        results.append(result)
     return results
 
 
@@ -106,7 +232,12 @@ def collect(results: list[DocumentResult], report: RunReport, history: History) 
             report.documents_rejected += 1
             log.add(doc_id, None, result.reject_reason, None)
             continue
-        report.documents_parsed += 1
+        if doc_id in history.first_seen:  # the last published run had these exact bytes
+            report.documents_unchanged += 1
+        else:
+            report.documents_parsed += 1
+        if doc.get("warning"):
+            report.warnings.append({"source_path": doc["source_path"], "warning": doc["warning"]})
         texts[doc_id] = result.text or ""
         for name, table_rows in result.tables.items():
             rows[name].extend(table_rows)
@@ -137,9 +268,17 @@ def validate(collected: Collected) -> dict[str, pd.DataFrame]:
     return validate_tables(collected.rows, collected.texts, collected.log)
 
 
-def finish(settings: Settings, frames: dict[str, pd.DataFrame], collected: Collected,
-           report: RunReport, history: History) -> RunReport:
-    """Add the run's own records, publish the snapshot, swap in the new warehouse."""
+def finish(session: RunSession, frames: dict[str, pd.DataFrame], collected: Collected,
+           history: History) -> RunReport:
+    """Add the run's own records, then publish and commit.
+
+    Order matters for crash safety: the new database file and the snapshot
+    folder are complete on disk before `LATEST` names the snapshot (the
+    commit point), and the database is swapped in right after. A run killed
+    before the commit leaves the previous warehouse and snapshots as they
+    were; the next run removes its leftovers and records it as failed.
+    """
+    settings, report = session.settings, session.report
     report.rejects = collected.log.rows
     report.row_counts = {name: int(len(frame)) for name, frame in sorted(frames.items())}
     report.finished_at = datetime.now(timezone.utc)
@@ -148,9 +287,17 @@ def finish(settings: Settings, frames: dict[str, pd.DataFrame], collected: Colle
     frames = dict(frames)
     frames["rejects"] = _append(history.rejects, "rejects", collected.log.rows)
     frames["pipeline_runs"] = _append(history.runs, "pipeline_runs", [report.as_row()])
+    fault_point("before-database")
+    database_tmp = build_database(settings.database_path, frames, report.run_id)
+    fault_point("before-snapshot")
     publish_snapshot(settings.snapshots_dir, frames, report.snapshot_id, report.finished_at)
-    write_warehouse(settings.database_path, frames, report.run_id)
+    fault_point("before-commit")
     mark_latest(settings.snapshots_dir, report.snapshot_id)
+    fault_point("before-swap")
+    swap_in(database_tmp, settings.database_path)
+    fault_point("after-swap")
+    session.state.forget([*history.failed_runs, report.run_id])
+    session.cache.prune({d for d in frames["documents"]["document_id"]})
     return report
 
 
@@ -165,13 +312,20 @@ def _append(old: pd.DataFrame, name: str, new_rows: list[dict]) -> pd.DataFrame:
 
 def run_pipeline(settings: Settings) -> RunReport:
     """The whole run without Prefect."""
-    report = start_run()
-    history = read_history(settings.database_path)
-    source = FolderSource(settings.raw_dir)
-    paths = source.list_paths()
-    results: list[DocumentResult] = []
-    for batch in batches(paths, settings.batch_size):
-        results.extend(parse_batch(source, batch, report.started_at))
-    collected = collect(results, report, history)
-    frames = validate(collected)
-    return finish(settings, frames, collected, report, history)
+    from roledata.report import progress_bar
+
+    with run_session(settings) as session:
+        history = read_history(session)
+        source = FolderSource(settings.raw_dir, settings.max_document_bytes)
+        paths = source.list_paths()
+        fault_point("after-discover")
+        results: list[DocumentResult] = []
+        with progress_bar(len(paths)) as advance:
+            for batch in batches(paths, settings.batch_size):
+                results.extend(parse_batch(source, batch, session.report.started_at, session.cache,
+                                           reuse=not settings.full_rebuild))
+                advance(len(batch))
+        fault_point("after-parse")
+        collected = collect(results, session.report, history)
+        frames = validate(collected)
+        return finish(session, frames, collected, history)

@@ -48,6 +48,8 @@ def publish_snapshot(snapshots_dir: Path, frames: dict[str, pd.DataFrame], snaps
                    "created": created_at.isoformat(), "version": PARSER_VERSION, "resources": resources}
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         (tmp / "datapackage.json").write_text(json.dumps(package, indent=2) + "\n", encoding="utf-8")
+        if final.exists() and latest_snapshot(snapshots_dir) != snapshot_id:
+            shutil.rmtree(final)  # left by an earlier attempt of this same run (a task retry)
         os.rename(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -84,3 +86,19 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def read_snapshot_table(snapshots_dir: Path, snapshot_id: str, name: str,
+                        columns: list[str] | None = None) -> list[dict]:
+    """One table of a published snapshot, as rows (columns the snapshot lacks are absent)."""
+    path = snapshots_dir / snapshot_id / f"{name}.parquet"
+    return pq.read_table(path, columns=columns).to_pylist()
+
+
+def remove_unpublished(snapshots_dir: Path) -> None:
+    """Delete half-written snapshot folders and LATEST temp files left by killed runs."""
+    if not snapshots_dir.exists():
+        return
+    for path in snapshots_dir.glob(".tmp-*"):
+        shutil.rmtree(path, ignore_errors=True)
+    (snapshots_dir / ".LATEST.tmp").unlink(missing_ok=True)

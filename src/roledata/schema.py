@@ -115,6 +115,7 @@ TABLES: tuple[Table, ...] = (
         _c("status_reason", "string", "why a document was rejected"),
         _c("first_seen_at", "timestamp", "when a run first saw these exact bytes", nullable=False),
         _c("parser_version", "string", "roledata parser version that read it", nullable=False),
+        _c("warning", "string", "a problem that did not stop parsing (e.g. mojibake), NULL when none"),
     ), ("document_id",), is_extracted=False),
     _provenanced("sections", "The document's structure: page sections (level 1) and sub-sections (level 2).", (
         _c("ordinal", "int", "position of the section in the document, from 0", nullable=False, min_value=0),
@@ -279,6 +280,7 @@ TABLES: tuple[Table, ...] = (
         _c("row_counts", "json", "rows per table, as JSON"),
         _c("snapshot_id", "string", "snapshot published by the run"),
         _c("parser_version", "string", "parser version of the run", nullable=False),
+        _c("message", "string", "why a failed run failed (NULL for other runs)"),
     ), ("run_id",), is_extracted=False),
 )
 

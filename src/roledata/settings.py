@@ -23,6 +23,9 @@ class Settings:
     raw_dir: Path
     warehouse_dir: Path
     batch_size: int = 200
+    full_rebuild: bool = False  # parse every document again, ignoring cached results
+    wait_seconds: float = 0  # how long to wait for another run holding the warehouse
+    max_document_bytes: int = 10 * 1024 * 1024  # larger files are rejected unread
 
     @property
     def database_path(self) -> Path:
@@ -32,9 +35,18 @@ class Settings:
     def snapshots_dir(self) -> Path:
         return self.warehouse_dir / "snapshots"
 
+    @property
+    def state_dir(self) -> Path:
+        """The run's own bookkeeping: lock, run journal, parse cache, Prefect server home."""
+        return self.warehouse_dir / ".roledata"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.state_dir / "cache"
+
 
 def load_settings(raw: str | Path | None = None, warehouse: str | Path | None = None,
-                  batch_size: int | None = None) -> Settings:
+                  batch_size: int | None = None, full_rebuild: bool = False, wait_seconds: float = 0) -> Settings:
     root = project_root()
 
     def pick(flag: str | Path | None, env: str, default: str) -> Path:
@@ -42,4 +54,6 @@ def load_settings(raw: str | Path | None = None, warehouse: str | Path | None = 
         return Path(value).expanduser().resolve() if value else (root / default)
 
     size = batch_size or int(os.environ.get("ROLEDATA_BATCH_SIZE", "200"))
-    return Settings(pick(raw, "ROLEDATA_RAW", "raw"), pick(warehouse, "ROLEDATA_WAREHOUSE", "warehouse"), size)
+    max_bytes = int(os.environ.get("ROLEDATA_MAX_DOCUMENT_BYTES", str(Settings.max_document_bytes)))
+    return Settings(pick(raw, "ROLEDATA_RAW", "raw"), pick(warehouse, "ROLEDATA_WAREHOUSE", "warehouse"), size,
+                    full_rebuild, wait_seconds, max_bytes)

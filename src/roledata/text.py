@@ -108,3 +108,33 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "Dr.", "Mr.", "Ms.", "U.S.", "Inc.", "a
 
 def _is_abbreviation(text: str, dot_end: int) -> bool:
     return text[:dot_end].endswith(_ABBREVIATIONS)
+
+
+# UTF-8 read as cp1252 turns every non-ASCII letter into a lead character
+# (Â..ô) followed by one to three characters that stand for bytes 0x80-0xBF.
+_CP1252_CONTINUATION = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u00a0-\u00bf"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]{{1,3}}")
+
+
+def mojibake_samples(text: str, limit: int = 3) -> list[str]:
+    """Sequences that are UTF-8 decoded as cp1252 (`â€™` for `’`), at most `limit` distinct ones.
+
+    A match counts only when re-encoding it as cp1252 gives valid UTF-8, so
+    real accented text ("Ã  la", "Â°") is not flagged.
+    """
+    found: list[str] = []
+    for m in _MOJIBAKE.finditer(text):
+        try:
+            m.group(0).encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if m.group(0) not in found:
+            found.append(m.group(0))
+            if len(found) == limit:
+                break
+    return found
+
+
+def display_path(path: str) -> str:
+    """A file name as storable text: bytes that are not UTF-8 are shown as `\\xNN`."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

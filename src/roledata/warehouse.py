@@ -9,68 +9,26 @@ v1.0.0 storage format so the 1.x DuckDB CLI (`duckdb-cli` on PyPI) opens it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from roledata.schema import TABLES, TABLES_BY_NAME, arrow_schema, duckdb_ddl, empty_frame, to_frame
+from roledata.schema import TABLES, arrow_schema, duckdb_ddl
 
 STORAGE_VERSION = "v1.0.0"
+TEMP_PREFIX = ".roledata-"
 
 
 class WarehouseError(Exception):
     """The warehouse cannot be read or written (locked, corrupt, bad query)."""
 
 
-@dataclass
-class History:
-    runs: pd.DataFrame
-    rejects: pd.DataFrame
-    first_seen: dict[str, pd.Timestamp]
-
-
-def read_history(database: Path) -> History:
-    """What a run carries over from the previous warehouse: run log, rejects, first-seen times."""
-    runs, rejects = empty_frame(TABLES_BY_NAME["pipeline_runs"]), empty_frame(TABLES_BY_NAME["rejects"])
-    if not database.exists():
-        return History(runs, rejects, {})
-    try:
-        with duckdb.connect(str(database), read_only=True) as con:
-            runs = _read(con, "pipeline_runs")
-            rejects = _read(con, "rejects")
-            docs = con.execute("SELECT document_id, first_seen_at FROM documents").fetchall()
-    except duckdb.Error as exc:
-        raise WarehouseError(f"cannot read the warehouse {database}: {_first_line(exc)}") from None
-    return History(runs, rejects, {doc_id: pd.Timestamp(seen) for doc_id, seen in docs})
-
-
-def check_readable(database: Path) -> None:
-    """Open and close the warehouse read-only: a locked or corrupt file fails here, in one line."""
-    if not database.exists():
-        return
-    try:
-        duckdb.connect(str(database), read_only=True).close()
-    except duckdb.Error as exc:
-        raise WarehouseError(f"cannot read the warehouse {database}: {_first_line(exc)}") from None
-
-
-def _read(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
-    table = TABLES_BY_NAME[name]
-    existing = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name]).fetchall()}
-    if not existing:
-        return empty_frame(table)
-    cols = [c for c in table.column_names if c in existing]
-    records = con.execute(f"SELECT {', '.join(cols)} FROM {name}").fetch_df().to_dict("records")
-    return to_frame(table, records)
-
-
-def write_warehouse(database: Path, frames: dict[str, pd.DataFrame], run_id: str) -> None:
-    """Write every table into a new file, then swap it in atomically."""
+def build_database(database: Path, frames: dict[str, pd.DataFrame], run_id: str) -> Path:
+    """Write every table into a new file beside `database`; `swap_in` makes it live."""
     database.parent.mkdir(parents=True, exist_ok=True)
-    tmp = database.with_name(f".roledata-{run_id}.duckdb.tmp")
+    tmp = database.with_name(f"{TEMP_PREFIX}{run_id}.duckdb.tmp")
     tmp.unlink(missing_ok=True)
     try:
         with duckdb.connect() as con:
@@ -86,12 +44,24 @@ def write_warehouse(database: Path, frames: dict[str, pd.DataFrame], run_id: str
                 con.unregister("incoming")
             con.execute("DETACH w")
         _fsync(tmp)
-        os.replace(tmp, database)
-    except duckdb.Error as exc:
-        raise WarehouseError(f"cannot write the warehouse: {_first_line(exc)}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    except BaseException as exc:
+        remove_temporary(database.parent, run_id)
+        if isinstance(exc, duckdb.Error):
+            raise WarehouseError(f"cannot write the warehouse: {_first_line(exc)}") from None
+        raise
+    return tmp
+
+
+def swap_in(tmp: Path, database: Path) -> None:
+    """Atomically replace the live file. Readers holding the old one keep reading it."""
+    os.replace(tmp, database)
+    Path(str(tmp) + ".wal").unlink(missing_ok=True)
+
+
+def remove_temporary(folder: Path, run_id: str = "*") -> None:
+    """Delete half-built database files (of one run, or of every run killed before its swap)."""
+    for path in folder.glob(f"{TEMP_PREFIX}{run_id}.duckdb.tmp*"):
+        path.unlink(missing_ok=True)
 
 
 def query(database: Path, sql: str) -> tuple[list[str], list[tuple]]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -62,22 +63,74 @@ def test_flow_gives_the_same_tables_and_snapshot_as_the_plain_run(flow_run, tmp_
     assert json.loads((warehouse / "snapshots" / latest / "datapackage.json").read_text())["resources"][0]["name"] == "documents"
 
 
-def test_locked_warehouse_is_one_line(flow_run):
-    _, warehouse = flow_run
+class Reader:
+    """A second process with the warehouse open, as a user's DuckDB CLI or notebook would have it."""
+
+    def __init__(self, db: Path, read_only: bool):
+        script = ("import duckdb, sys\n"
+                  f"con = duckdb.connect({str(db)!r}, read_only={read_only})\n"
+                  "print('ready', flush=True)\n"
+                  "for sql in sys.stdin:\n"
+                  "    print(con.execute(sql).fetchall(), flush=True)\n")
+        self.proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout.readline().strip() == "ready"
+
+    def ask(self, sql: str) -> str:
+        self.proc.stdin.write(sql + "\n")
+        self.proc.stdin.flush()
+        return self.proc.stdout.readline().strip()
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
+RUN_COUNT = "select count(*), max(run_id) from pipeline_runs"
+
+
+def test_a_reader_never_blocks_a_run_and_never_sees_half_of_one(flow_run, tmp_path):
+    """A read-only reader through a Prefect run, a read-write holder through a plain one."""
+    _, built = flow_run
+    warehouse = tmp_path / "warehouse"
+    shutil.copytree(built, warehouse)
     db = warehouse / "roledata.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c",
-                               f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(120)"],
-                              stdout=subprocess.PIPE, text=True)
+    for read_only, extra in ((True, []), (False, ["--no-prefect"])):
+        reader = Reader(db, read_only)
+        try:
+            before = reader.ask(RUN_COUNT)
+            done = cli("run", "--raw", str(RAW), "--warehouse", str(warehouse), *extra)
+            assert done.returncode == 0, done.stderr
+            # The reader keeps the complete previous state; a new connection sees the new run whole.
+            assert reader.ask(RUN_COUNT) == before
+            assert reader.ask("select count(*) from roles where is_primary") == "[(5,)]"
+            after = cli("query", RUN_COUNT, "--warehouse", str(warehouse), "--format", "csv").stdout.splitlines()[1]
+            assert int(after.split(",")[0]) == int(before.strip("[()]").split(",")[0]) + 1
+        finally:
+            reader.close()
+
+
+def test_a_read_write_holder_makes_query_fail_in_one_line(flow_run):
+    _, warehouse = flow_run
+    reader = Reader(warehouse / "roledata.duckdb", read_only=False)
     try:
-        assert holder.stdout.readline().strip() == "ready"
-        for args in (["run", "--raw", str(RAW)], ["query", "select 1"]):
-            done = cli(*args, "--warehouse", str(warehouse))
-            assert done.returncode == 1
-            lines = done.stderr.strip().splitlines()
-            assert len(lines) == 1 and lines[0].startswith("error: ") and "lock" in lines[0].lower(), done.stderr
+        done = cli("query", "select 1", "--warehouse", str(warehouse))
+        assert done.returncode == 1
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: ") and "lock" in lines[0].lower(), done.stderr
     finally:
-        holder.kill()
-        holder.wait()
+        reader.close()
+
+
+def test_the_duckdb_cli_from_pypi_opens_the_warehouse(flow_run):
+    """The file is written in storage v1.0.0 so DuckDB 1.x (the `duckdb-cli` wheel) reads it."""
+    _, warehouse = flow_run
+    duckdb_cli = Path(sys.executable).parent / "duckdb"
+    done = subprocess.run([str(duckdb_cli), "-readonly", "-csv", "-noheader", str(warehouse / "roledata.duckdb"),
+                           "-c", "select version(), count(*) from roles where is_primary"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    version, primary = done.stdout.strip().split(",")
+    assert version.startswith("v1.") and primary == "5"
 
 
 def test_query_formats(flow_run):
@@ -118,7 +171,7 @@ def test_query_without_warehouse(tmp_path):
     assert done.stderr.strip() == f"error: no warehouse at {tmp_path / 'roledata.duckdb'}: run `roledata run` first"
 
 
-@pytest.mark.parametrize("command", ["run", "query", "snapshots", "tables"])
+@pytest.mark.parametrize("command", ["run", "query", "snapshots", "runs", "tables"])
 def test_every_command_has_help(command):
     done = cli(command, "--help")
     assert done.returncode == 0 and "Usage:" in done.stdout
