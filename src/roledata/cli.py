@@ -11,6 +11,7 @@ import io
 import json
 import os
 import sys
+from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -50,6 +51,7 @@ def _quiet_prefect() -> None:
     # lines (and task tracebacks) stay off unless PREFECT_LOGGING_LEVEL is set.
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+    os.environ.setdefault("PREFECT_INTERNAL_LOGGING_LEVEL", "CRITICAL")
 
 
 @app.command()
@@ -99,6 +101,47 @@ def _print_report(report, settings) -> None:
         typer.echo(line)
     typer.echo(f"warehouse: {settings.database_path}")
     typer.echo(f"snapshot: {settings.snapshots_dir / report.snapshot_id}")
+
+
+@app.command()
+def serve(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOption,
+          cron: Optional[str] = typer.Option(None, "--cron", help='cron schedule, e.g. "0 6 * * *" (06:00 daily)'),
+          interval: Optional[float] = typer.Option(None, "--interval", metavar="SECONDS", help="run every SECONDS"),
+          batch_size: int = typer.Option(200, min=1, help="documents per parse task"),
+          port: int = typer.Option(4200, help="port of the local Prefect server (without PREFECT_API_URL)"),
+          wait: float = typer.Option(3600, "--wait", min=0, metavar="SECONDS",
+                                     help="how long a scheduled run waits for another run holding the warehouse")) -> None:
+    """Run the flow on a schedule through Prefect until Ctrl-C or SIGTERM.
+
+    Without PREFECT_API_URL a local Prefect server is started (SQLite under the
+    warehouse's .roledata/prefect folder, on 127.0.0.1) and stopped on exit.
+    """
+    from roledata import serve as serving
+
+    settings = _settings(raw, warehouse, batch_size)
+    _quiet_prefect()
+    serving.raise_on_sigterm()
+    try:
+        schedule = serving.schedule_kwargs(cron, interval)
+        with ExitStack() as stack:
+            if os.environ.get("PREFECT_API_URL"):
+                typer.echo(f"using the Prefect server at {os.environ['PREFECT_API_URL']}")
+            else:
+                typer.echo(f"starting a local Prefect server on 127.0.0.1:{port} ...")
+                home = settings.state_dir / "prefect"
+                os.environ["PREFECT_HOME"] = str(home)
+                api = stack.enter_context(serving.local_prefect_server(home, port))
+                os.environ["PREFECT_API_URL"] = api
+                typer.echo(f"Prefect UI: {api.removesuffix('/api')}  (data in {home})")
+            when = f"cron {cron!r}" if cron else f"every {interval:g} s"
+            typer.echo(f"serving {serving.DEPLOYMENT_NAME}: {settings.raw_dir} -> {settings.warehouse_dir}, {when}; "
+                       "Ctrl-C to stop", )
+            serving.serve_flow(settings.raw_dir, settings.warehouse_dir, settings.batch_size, schedule, wait)
+    except serving.ServeError as exc:
+        _fail(str(exc))
+    except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM (Prefect's runner exits on it)
+        pass
+    typer.echo("stopped")
 
 
 @app.command()

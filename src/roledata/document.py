@@ -32,6 +32,7 @@ class DocumentResult:
     text: str | None
     tables: dict[str, list[dict]] = field(default_factory=dict)
     reject_reason: str | None = None
+    from_cache: bool = False  # rows reused from an earlier parse of the same bytes
 
 
 def process_document(source_path: str, data: bytes, seen_at: datetime | None = None,

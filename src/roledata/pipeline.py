@@ -188,6 +188,7 @@ def parse_batch(source: DocumentSource, paths: list[str], seen_at: datetime,
         cached = cache.get(document_id) if cache is not None and reuse else None
         if cached is not None:
             cached.document.update(source_path=display_path(path), first_seen_at=seen_at)
+            cached.from_cache = True
             results.append(cached)
             continue
         result = process_document(path, data, seen_at, document_id)
@@ -232,7 +233,7 @@ def collect(results: list[DocumentResult], report: RunReport, history: History) 
             report.documents_rejected += 1
             log.add(doc_id, None, result.reject_reason, None)
             continue
-        if doc_id in history.first_seen:  # the last published run had these exact bytes
+        if result.from_cache and doc_id in history.first_seen:  # same bytes as the last run: rows reused
             report.documents_unchanged += 1
         else:
             report.documents_parsed += 1

@@ -38,14 +38,22 @@ class RejectLog:
         self.run_id = run_id
         self.paths = paths
         self.rows: list[dict] = []
+        self._ids: set[str] = set()
 
     def add(self, document_id: str | None, table_name: str | None, reason: str, payload: str | None,
             source_path: str | None = None) -> None:
+        source_path = source_path if source_path is not None else self.paths.get(document_id or "")
+        reject_id = stable_id(self.run_id, document_id, source_path, table_name, reason, payload)
+        repeat = 1
+        while reject_id in self._ids:  # the very same row rejected twice keeps both entries
+            reject_id = stable_id(self.run_id, document_id, source_path, table_name, reason, payload, repeat)
+            repeat += 1
+        self._ids.add(reject_id)
         self.rows.append({
-            "reject_id": stable_id(self.run_id, document_id, table_name, reason, payload),
+            "reject_id": reject_id,
             "run_id": self.run_id,
             "document_id": document_id,
-            "source_path": source_path if source_path is not None else self.paths.get(document_id or ""),
+            "source_path": source_path,
             "table_name": table_name,
             "reason": reason,
             "payload": payload,

@@ -1,0 +1,166 @@
+"""`roledata serve`: run the flow on a schedule through Prefect.
+
+Prefect's temporary server (the one a plain `roledata run` starts) cannot
+schedule anything, so without PREFECT_API_URL we start a real local Prefect
+server ourselves: SQLite under `<warehouse>/.roledata/prefect`, bound to
+127.0.0.1, stopped with us. With PREFECT_API_URL set we use that server.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+SERVER_START_TIMEOUT = 180  # a first start migrates a new SQLite database
+SERVER_STOP_TIMEOUT = 20
+DEPLOYMENT_NAME = "roledata-schedule"
+
+
+class ServeError(Exception):
+    """The schedule or the Prefect server could not be set up."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def port_in_use(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@contextmanager
+def local_prefect_server(home: Path, port: int) -> Iterator[str]:
+    """Start `prefect server start` on 127.0.0.1:port with its data in `home`; yield the API URL."""
+    if port_in_use(port):
+        raise ServeError(f"port {port} on 127.0.0.1 is already in use; pass --port with a free one")
+    home.mkdir(parents=True, exist_ok=True)
+    log_path = home / "server.log"
+    env = dict(os.environ, PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1",
+               PREFECT_SERVER_API_HOST="127.0.0.1", PREFECT_SERVER_API_PORT=str(port))
+    env.pop("PREFECT_API_URL", None)
+    with open(log_path, "ab") as log:
+        # Its own process group: a Ctrl-C in the terminal reaches us, and we stop it in order.
+        server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                                   "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
+                                  stdin=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        _wait_healthy(server, url, log_path)
+        yield url
+    finally:
+        _stop(server)
+
+
+def _wait_healthy(server: subprocess.Popen, url: str, log_path: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise ServeError(f"the Prefect server stopped at start (exit {server.returncode}); see {log_path}")
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.5)
+    raise ServeError(f"the Prefect server did not answer within {SERVER_START_TIMEOUT} s; see {log_path}")
+
+
+def _stop(server: subprocess.Popen) -> None:
+    if server.poll() is not None:
+        return
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=SERVER_STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+    except ProcessLookupError:
+        pass
+
+
+def schedule_kwargs(cron: str | None, interval: float | None) -> dict:
+    """Exactly one of cron / interval, checked before anything starts."""
+    if (cron is None) == (interval is None):
+        raise ServeError("give exactly one of --cron \"0 6 * * *\" or --interval SECONDS")
+    if interval is not None:
+        if interval <= 0:
+            raise ServeError("--interval must be a positive number of seconds")
+        return {"interval": interval}
+    from prefect.client.schemas.schedules import CronSchedule
+
+    try:
+        CronSchedule(cron=cron)
+    except ValueError:
+        raise ServeError(f"not a valid cron expression: {cron!r} (e.g. \"0 6 * * *\" = every day at 06:00)") from None
+    return {"cron": cron}
+
+
+def raise_on_sigterm() -> None:
+    """Stop on SIGTERM as on Ctrl-C, so the server is shut down rather than orphaned."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
+
+
+def serve_flow(raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: dict, wait_seconds: float) -> None:
+    """Register the deployment with the server in PREFECT_API_URL and run its scheduled runs until stopped."""
+    import warnings
+
+    from flows.build_dataset import build_dataset
+
+    # On SIGTERM Prefect 3.8's runner calls its async stop() without awaiting it and
+    # exits from inside the event loop, which asyncio logs as an error with a
+    # traceback. The shutdown still completes (we stop the server after it), so
+    # both are noise unless the user asked for Prefect's logs.
+    warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited")
+    if os.environ.get("PREFECT_LOGGING_LEVEL", "").upper() == "CRITICAL":
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+        # The flow-run processes the runner starts log the same noise when stopped.
+        os.environ.setdefault("PREFECT_LOGGING_ROOT_LEVEL", "CRITICAL")
+    try:
+        _serve(build_dataset, raw_dir, warehouse_dir, batch_size, schedule, wait_seconds)
+    finally:
+        drain_prefect_clients()
+
+
+def _serve(build_dataset, raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: dict,
+           wait_seconds: float) -> None:
+    from prefect.deployments.runner import EntrypointType
+
+    build_dataset.serve(
+        name=DEPLOYMENT_NAME, **schedule,
+        parameters={"raw_dir": str(raw_dir), "warehouse_dir": str(warehouse_dir), "batch_size": batch_size,
+                    "wait_seconds": wait_seconds},
+        description="Parse new and changed role pages and publish the warehouse and a snapshot.",
+        limit=1,  # one run at a time from this process; the run lock covers everyone else
+        print_starting_message=False, entrypoint_type=EntrypointType.MODULE_PATH)
+
+
+def drain_prefect_clients(timeout: float = 10) -> None:
+    """Send the events and logs Prefect still holds while the server is up.
+
+    Otherwise they are retried at interpreter exit against a server that is
+    gone, which prints errors and holds the process open.
+    """
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        try:
+            worker.drain_all(timeout=timeout)
+        except RuntimeError:  # never started
+            pass

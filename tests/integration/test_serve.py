@@ -1,0 +1,94 @@
+"""`roledata serve`: a real local Prefect server, a schedule that fires, a clean stop."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from roledata.serve import free_port, port_in_use
+from tests.conftest import RAW, ROOT
+
+ROLEDATA = str(Path(sys.executable).parent / "roledata")
+
+
+def clean_env(**extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env["PREFECT_RUNNER_POLL_FREQUENCY"] = "2"  # pick scheduled runs up quickly
+    return {**env, **extra}
+
+
+def succeeded_snapshots(warehouse: Path) -> list[str]:
+    snapshots = warehouse / "snapshots"
+    return sorted(p.name for p in snapshots.iterdir() if p.is_dir()) if snapshots.exists() else []
+
+
+def test_serve_runs_on_schedule_and_stops_cleanly(tmp_path):
+    warehouse = tmp_path / "warehouse"
+    port = free_port()
+    proc = subprocess.Popen([ROLEDATA, "serve", "--raw", str(RAW), "--warehouse", str(warehouse),
+                             "--interval", "3", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=clean_env(),
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        while len(succeeded_snapshots(warehouse)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(1)
+        assert len(succeeded_snapshots(warehouse)) >= 2, proc.stderr.read() if proc.poll() is not None else "timeout"
+
+        # The run report and tables are Prefect artifacts on the served server.
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/artifacts/filter", data=b"{}",
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        with urllib.request.urlopen(request, timeout=30) as response:
+            keys = {a["key"] for a in json.load(response)}
+        assert {"roledata-run-report", "roledata-row-counts", "roledata-rejects"} <= keys
+
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=90)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 0, err
+    lines = out.splitlines()
+    assert lines[0] == f"starting a local Prefect server on 127.0.0.1:{port} ..."
+    assert lines[1] == f"Prefect UI: http://127.0.0.1:{port}  (data in {warehouse / '.roledata' / 'prefect'})"
+    assert lines[-1] == "stopped"
+    assert "Traceback" not in err and "Error" not in err, err
+    assert not port_in_use(port)  # the server went down with us
+    assert (warehouse / ".roledata" / "prefect" / "prefect.db").exists()
+
+    runs = subprocess.run([ROLEDATA, "runs", "--warehouse", str(warehouse)], capture_output=True, text=True)
+    assert runs.stdout.count("| succeeded |") >= 2
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--interval", "5", "--cron", "0 6 * * *"], 'error: give exactly one of --cron "0 6 * * *" or --interval SECONDS'),
+    ([], 'error: give exactly one of --cron "0 6 * * *" or --interval SECONDS'),
+    (["--cron", "every morning"], "error: not a valid cron expression: 'every morning' (e.g. \"0 6 * * *\" = every day at 06:00)"),
+    (["--interval", "0"], "error: --interval must be a positive number of seconds"),
+])
+def test_serve_rejects_a_bad_schedule_in_one_line(tmp_path, args, message):
+    done = subprocess.run([ROLEDATA, "serve", "--raw", str(RAW), "--warehouse", str(tmp_path), *args],
+                          capture_output=True, text=True, timeout=120, env=clean_env())
+    assert (done.returncode, done.stderr.strip()) == (1, message)
+
+
+def test_prefect_yaml_deploys_the_flow(monkeypatch):
+    """The deployment file for teams with a Prefect server and workers points at the real flow."""
+    from prefect.flows import load_flow_from_entrypoint
+
+    monkeypatch.chdir(ROOT)  # entrypoints are relative to the project folder, as on a worker
+    config = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
+    (deployment,) = config["deployments"]
+    flow = load_flow_from_entrypoint(deployment["entrypoint"])
+    assert flow.name == "build-dataset"
+    assert set(deployment["parameters"]) <= set(flow.parameters.properties)
+    assert deployment["schedules"][0]["cron"] == "0 6 * * *"
