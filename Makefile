@@ -22,4 +22,4 @@ test: setup
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) warehouse/roledata.duckdb warehouse/snapshots warehouse/.roledata-*
+	rm -rf $(VENV) warehouse/roledata.duckdb warehouse/snapshots warehouse/.roledata warehouse/.roledata-*

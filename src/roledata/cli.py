@@ -91,6 +91,9 @@ def _settings(raw, warehouse, batch_size, full=False, wait=0.0):
         _fail(f"raw folder not found: {settings.raw_dir}")
     if not settings.raw_dir.is_dir():
         _fail(f"raw path is not a folder: {settings.raw_dir}")
+    for folder in (settings.warehouse_dir, settings.snapshots_dir, settings.state_dir):
+        if folder.exists() and not folder.is_dir():
+            _fail(f"not a folder: {folder} (the warehouse needs a folder there)")
     return settings
 
 

@@ -90,22 +90,22 @@ def run_session(settings: Settings) -> Iterator[RunSession]:
     report = start_run()
     state = RunState(settings.warehouse_dir)
     with state.lock(report.run_id, settings.wait_seconds):
-        _clear_leftovers(settings, state)
         state.begin(report.run_id, report.started_at, PARSER_VERSION)
-        fault_point("after-start")
         try:
+            _clear_leftovers(settings, state, report.run_id)
+            fault_point("after-start")
             yield RunSession(settings, report, state)
         except BaseException as exc:
             state.fail(report.run_id, f"{type(exc).__name__}: {exc}".strip())
             raise
 
 
-def _clear_leftovers(settings: Settings, state: RunState) -> None:
+def _clear_leftovers(settings: Settings, state: RunState, run_id: str) -> None:
     """Under the lock nothing else is writing: anything half-built belongs to a dead run."""
     remove_temporary(settings.warehouse_dir)
     remove_unpublished(settings.snapshots_dir)
     latest = latest_snapshot(settings.snapshots_dir)
-    for entry in state.unfinished():
+    for entry in state.unfinished(exclude=run_id):
         if entry["run_id"] == latest:  # killed after its commit point: it did publish
             state.forget([entry["run_id"]])
         else:  # killed before it: a snapshot it renamed into place was never published

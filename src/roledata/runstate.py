@@ -134,9 +134,10 @@ def fault_point(name: str) -> None:
     """Fault injection for the operations tests, named points in a run.
 
     `ROLEDATA_FAULT=<point>:kill` makes the process SIGKILL itself there, as
-    a dying machine would; `<point>:sleep=<seconds>` pauses there, so a test
-    can act while the run is in that state (delete a file, start a second
-    run). Unset, this costs one dictionary lookup.
+    a dying machine would; `<point>:raise` raises an error there, as a bug
+    would; `<point>:sleep=<seconds>` pauses there, so a test can act while
+    the run is in that state (delete a file, start a second run). Unset,
+    this costs one dictionary lookup.
     """
     spec = os.environ.get(FAULT_ENV)
     if not spec:
@@ -146,5 +147,7 @@ def fault_point(name: str) -> None:
         return
     if action == "kill":
         os.kill(os.getpid(), signal.SIGKILL)
+    elif action == "raise":
+        raise RuntimeError(f"injected fault at {name}")
     elif action.startswith("sleep="):
         time.sleep(float(action.removeprefix("sleep=")))

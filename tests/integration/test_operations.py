@@ -391,3 +391,29 @@ def test_bad_input_is_rejected_or_read_and_never_stops_the_run(tmp_path):
         compared += len(rows)
     assert compared > 700
     assert current_tables(warehouse) == clean_full_tables(raw, tmp_path)
+
+
+def test_a_run_that_fails_is_recorded_with_its_error(baseline, tmp_path):
+    warehouse = tmp_path / "warehouse"
+    shutil.copytree(baseline, warehouse)
+    before = current_tables(warehouse)
+    failed = run(RAW, warehouse, "--full", fault="before-commit:raise")
+    assert failed.returncode == 1
+    assert failed.stderr.strip() == "error: run failed: RuntimeError: injected fault at before-commit"
+    assert current_tables(warehouse) == before
+
+    good = run(RAW, warehouse)
+    assert good.returncode == 0, good.stderr
+    runs = runs_table(warehouse)
+    assert [(status, message) for _, status, message in runs] == [
+        ("succeeded", None), ("failed", "RuntimeError: injected fault at before-commit"), ("succeeded", None)]
+    assert sorted(p.name for p in (warehouse / "snapshots").iterdir() if p.is_dir()) == [runs[0][0], runs[2][0]]
+
+
+def test_a_file_where_the_snapshots_folder_belongs_is_one_line(tmp_path):
+    warehouse = tmp_path / "warehouse"
+    warehouse.mkdir()
+    (warehouse / "snapshots").write_text("not a folder\n")
+    done = run(RAW, warehouse)
+    assert (done.returncode, done.stderr.strip()) == (
+        1, f"error: not a folder: {warehouse / 'snapshots'} (the warehouse needs a folder there)")
