@@ -20,53 +20,7 @@ import pytest
 from roledata.runstate import RunState
 from roledata.schema import TABLES_BY_NAME
 from tests.conftest import RAW, SAMPLES
-from tests.integration.test_pipeline import table_contents
-
-ROLEDATA = str(Path(sys.executable).parent / "roledata")
-SEEN_AT = TABLES_BY_NAME["documents"].column_names.index("first_seen_at")
-
-
-def roledata(*args: str, fault: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
-    env = dict(os.environ, ROLEDATA_FAULT=fault or "")
-    return subprocess.run([ROLEDATA, *args], capture_output=True, text=True, timeout=timeout, env=env)
-
-
-def run(raw: Path, warehouse: Path, *extra: str, fault: str | None = None) -> subprocess.CompletedProcess:
-    return roledata("run", "--raw", str(raw), "--warehouse", str(warehouse), "--no-prefect", *extra, fault=fault)
-
-
-def start(raw: Path, warehouse: Path, *extra: str, fault: str | None = None, prefect: bool = False,
-          env: dict | None = None) -> subprocess.Popen:
-    env = dict(os.environ, ROLEDATA_FAULT=fault or "", **(env or {}))
-    args = [ROLEDATA, "run", "--raw", str(raw), "--warehouse", str(warehouse), *extra]
-    if not prefect:
-        args.append("--no-prefect")
-    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            start_new_session=True)
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    proc.wait(timeout=30)
-
-
-def current_tables(warehouse: Path) -> dict[str, list[tuple]]:
-    """Every data table; first_seen_at dropped, since it is the one thing a fresh warehouse cannot know."""
-    tables = table_contents(warehouse / "roledata.duckdb")
-    tables["documents"] = sorted((r[:SEEN_AT] + r[SEEN_AT + 1:] for r in tables["documents"]), key=repr)
-    return tables
-
-
-def clean_full_tables(raw: Path, tmp: Path) -> dict[str, list[tuple]]:
-    fresh = tmp / "clean-full-warehouse"
-    shutil.rmtree(fresh, ignore_errors=True)
-    done = run(raw, fresh, "--full")
-    assert done.returncode == 0, done.stderr
-    return current_tables(fresh)
-
+from tests.integration.helpers import clean_full_tables, current_tables, kill_group, roledata, run, start
 
 def runs_table(warehouse: Path) -> list[tuple]:
     with duckdb.connect(str(warehouse / "roledata.duckdb"), read_only=True) as con:
@@ -207,7 +161,7 @@ def test_two_runs_at_once(baseline, tmp_path):
         assert waiting.returncode == 0, waiting.stderr
         assert first.wait(timeout=60) == 0
     finally:
-        _kill_group(first)
+        kill_group(first)
     statuses = [status for _, status, _ in runs_table(warehouse)]
     assert statuses == ["succeeded"] * 3
     assert current_tables(warehouse) == clean_full_tables(RAW, tmp_path)
@@ -276,7 +230,7 @@ def test_sigkill_from_outside_at_random_moments(tmp_path):
     for delay in sorted(rng.uniform(0.5, 6.0) for _ in range(3)):
         proc = start(raw, warehouse)
         time.sleep(delay)
-        _kill_group(proc)
+        kill_group(proc)
         if (warehouse / "snapshots" / "LATEST").exists():
             assert_snapshots_whole(warehouse)
     good = run(raw, warehouse)
@@ -295,7 +249,7 @@ def test_sigkill_during_a_prefect_run(baseline, raw_copy, tmp_path):
     try:
         assert proc.wait(timeout=240) == -signal.SIGKILL
     finally:
-        _kill_group(proc)  # the temporary Prefect server would outlive the run otherwise
+        kill_group(proc)  # the temporary Prefect server would outlive the run otherwise
     good = run(raw_copy, warehouse)
     assert good.returncode == 0, good.stderr
     assert current_tables(warehouse) == clean_full_tables(raw_copy, tmp_path)
@@ -353,7 +307,7 @@ def test_bad_input_is_rejected_or_read_and_never_stops_the_run(tmp_path):
         (raw / "vanishing.txt").unlink()
         out, err = proc.communicate(timeout=240)
     finally:
-        _kill_group(proc)
+        kill_group(proc)
     assert proc.returncode == 0, err
     assert "documents: 20 seen, 11 parsed, 0 unchanged, 9 rejected" in out
     for name, reason in expected.items():

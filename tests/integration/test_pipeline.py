@@ -13,9 +13,7 @@ from roledata.pipeline import run_pipeline
 from roledata.schema import TABLES, TABLES_BY_NAME
 from roledata.settings import Settings
 from tests.conftest import RAW
-
-DATA_TABLES = [t.name for t in TABLES if t.name not in ("pipeline_runs", "rejects")]
-
+from tests.integration.helpers import DATA_TABLES, table_contents
 
 def build(raw: Path, warehouse: Path):
     return run_pipeline(Settings(raw, warehouse, batch_size=2))
@@ -24,11 +22,6 @@ def build(raw: Path, warehouse: Path):
 def fetch(db: Path, sql: str, params=None):
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(sql, params or []).fetchall()
-
-
-def table_contents(db: Path) -> dict[str, list[tuple]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return {name: sorted(con.execute(f"SELECT * FROM {name}").fetchall(), key=repr) for name in DATA_TABLES}
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ import yaml
 
 from roledata.serve import free_port, port_in_use
 from tests.conftest import RAW, ROOT
+from tests.integration.helpers import clean_full_tables, current_tables
 
 ROLEDATA = str(Path(sys.executable).parent / "roledata")
 
@@ -67,6 +68,7 @@ def test_serve_runs_on_schedule_and_stops_cleanly(tmp_path):
 
     runs = subprocess.run([ROLEDATA, "runs", "--warehouse", str(warehouse)], capture_output=True, text=True)
     assert runs.stdout.count("| succeeded |") >= 2
+    assert current_tables(warehouse) == clean_full_tables(RAW, tmp_path)
 
 
 @pytest.mark.parametrize(("args", "message"), [

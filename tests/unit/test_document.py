@@ -46,3 +46,36 @@ def test_parse_batch_reads_through_any_source():
     source = MemorySource({"b.txt": PAGE.encode("utf-8"), "a.txt": b""})
     results = parse_batch(source, source.list_paths(), datetime(2026, 1, 1, tzinfo=timezone.utc))
     assert [(r.document["source_path"], r.document["status"]) for r in results] == [("a.txt", "rejected"), ("b.txt", "parsed")]
+
+
+def test_mojibake_is_parsed_as_written_with_a_warning():
+    text = "Data Platform Lead\nThe Data Platform Lead\u00e2\u20ac\u2122s team runs Caf\u00c3\u00a9 data.\n"
+    result = process_document("m.txt", text.encode("utf-8"))
+    assert result.document["status"] == "parsed"
+    assert result.document["warning"] == ("mojibake: UTF-8 text decoded twice ('â€™', 'Ã©'); "
+                                          "rows keep the text as written")
+    assert result.tables["roles"][0]["title"] == "Data Platform Lead"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Café à la carte, 30°C", []),
+    ("Ã  la mode", []),  # "Ã" then a space: not a UTF-8 sequence
+    ("Salary: Â£90,000", ["Â£"]),  # "£" in UTF-8, read as cp1252
+    ("naÃ¯ve cafÃ© cafÃ©", ["Ã¯", "Ã©"]),
+])
+def test_mojibake_samples(text, found):
+    from roledata.text import mojibake_samples
+
+    assert mojibake_samples(text) == found
+
+
+def test_bytes_outside_cp1252_fall_back_to_latin1():
+    result = process_document("l.txt", "Responsable Données IA\n".encode("latin-1") + b"\x81 note\n")
+    assert (result.document["encoding"], result.tables["roles"][0]["title"]) == ("latin-1", "Responsable Données IA")
+
+
+def test_file_names_that_are_not_utf8_are_stored_escaped():
+    import os
+
+    name = os.fsdecode(b"r\xe9sum\xe9.txt")
+    assert process_document(name, b"Resume Lead\n").document["source_path"] == "r\\xe9sum\\xe9.txt"

@@ -1,0 +1,66 @@
+"""Running the installed `roledata` command in tests, and comparing warehouses."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+from roledata.schema import TABLES, TABLES_BY_NAME
+
+DATA_TABLES = [t.name for t in TABLES if t.name not in ("pipeline_runs", "rejects")]
+
+
+def table_contents(db: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {name: sorted(con.execute(f"SELECT * FROM {name}").fetchall(), key=repr) for name in DATA_TABLES}
+
+
+ROLEDATA = str(Path(sys.executable).parent / "roledata")
+SEEN_AT = TABLES_BY_NAME["documents"].column_names.index("first_seen_at")
+
+
+def roledata(*args: str, fault: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    env = dict(os.environ, ROLEDATA_FAULT=fault or "")
+    return subprocess.run([ROLEDATA, *args], capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def run(raw: Path, warehouse: Path, *extra: str, fault: str | None = None) -> subprocess.CompletedProcess:
+    return roledata("run", "--raw", str(raw), "--warehouse", str(warehouse), "--no-prefect", *extra, fault=fault)
+
+
+def start(raw: Path, warehouse: Path, *extra: str, fault: str | None = None, prefect: bool = False,
+          env: dict | None = None) -> subprocess.Popen:
+    env = dict(os.environ, ROLEDATA_FAULT=fault or "", **(env or {}))
+    args = [ROLEDATA, "run", "--raw", str(raw), "--warehouse", str(warehouse), *extra]
+    if not prefect:
+        args.append("--no-prefect")
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
+
+
+def kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait(timeout=30)
+
+
+def current_tables(warehouse: Path) -> dict[str, list[tuple]]:
+    """Every data table; first_seen_at dropped, since it is the one thing a fresh warehouse cannot know."""
+    tables = table_contents(warehouse / "roledata.duckdb")
+    tables["documents"] = sorted((r[:SEEN_AT] + r[SEEN_AT + 1:] for r in tables["documents"]), key=repr)
+    return tables
+
+
+def clean_full_tables(raw: Path, tmp: Path) -> dict[str, list[tuple]]:
+    fresh = tmp / "clean-full-warehouse"
+    shutil.rmtree(fresh, ignore_errors=True)
+    done = run(raw, fresh, "--full")
+    assert done.returncode == 0, done.stderr
+    return current_tables(fresh)
