@@ -43,7 +43,6 @@ class RunReport:
     snapshot_id: str | None = None
     rejects: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
-    message: str | None = None
 
     def as_row(self) -> dict:
         return {"run_id": self.run_id, "started_at": self.started_at, "finished_at": self.finished_at,
@@ -51,7 +50,7 @@ class RunReport:
                 "documents_parsed": self.documents_parsed, "documents_unchanged": self.documents_unchanged,
                 "documents_rejected": self.documents_rejected,
                 "row_counts": json.dumps(self.row_counts, sort_keys=True),
-                "snapshot_id": self.snapshot_id, "parser_version": PARSER_VERSION, "message": self.message}
+                "snapshot_id": self.snapshot_id, "parser_version": PARSER_VERSION, "message": None}
 
 
 def start_run() -> RunReport:
@@ -106,9 +105,7 @@ def _clear_leftovers(settings: Settings, state: RunState, run_id: str) -> None:
     remove_unpublished(settings.snapshots_dir)
     latest = latest_snapshot(settings.snapshots_dir)
     for entry in state.unfinished(exclude=run_id):
-        if entry["run_id"] == latest:  # killed after its commit point: it did publish
-            state.forget([entry["run_id"]])
-        else:  # killed before it: a snapshot it renamed into place was never published
+        if entry["run_id"] != latest:  # stopped before its commit: a snapshot it renamed into place is void
             shutil.rmtree(settings.snapshots_dir / entry["run_id"], ignore_errors=True)
 
 
@@ -129,6 +126,7 @@ def read_history(session: RunSession) -> History:
         first_seen = {d["document_id"]: pd.Timestamp(d["first_seen_at"]) for d in docs}
     recorded = {r["run_id"] for r in runs}
     unfinished = session.state.unfinished(exclude=session.report.run_id)
+    # Killed after its commit point (or after recording others): the snapshot already tells.
     session.state.forget([e["run_id"] for e in unfinished if e["run_id"] in recorded])
     failed = [e for e in unfinished if e["run_id"] not in recorded]
     runs += [_failed_run_row(e) for e in failed]
@@ -150,8 +148,6 @@ def recent_runs(settings: Settings) -> list[dict]:
         row = _failed_run_row(entry)
         if entry["run_id"] == holder:
             row.update(status="running", message=None)
-        elif not entry.get("message"):
-            row["message"] = f"process {entry.get('pid', '?')} stopped before the run finished (killed?); recorded by the next run"
         runs.append(row)
     return sorted(runs, key=lambda r: r["run_id"], reverse=True)
 
