@@ -25,9 +25,17 @@ class Sentence:
 
 
 def iter_sentences(outline: Outline, skip_kinds: frozenset[str] = frozenset()) -> Iterator[Sentence]:
+    """Every sentence outside sections of `skip_kinds`, in page order.
+
+    Several extractors walk the same page; the split is done once per outline.
+    """
+    if outline.sentences is None:
+        outline.sentences = list(_split_sentences(outline))
+    return (s for s in outline.sentences if s.section.kind not in skip_kinds)
+
+
+def _split_sentences(outline: Outline) -> Iterator[Sentence]:
     for section in outline.sections:
-        if section.kind in skip_kinds:
-            continue
         group: Span | None = None
         for line in section.lines:
             label, value = split_label(line.content)

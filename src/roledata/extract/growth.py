@@ -66,10 +66,11 @@ def extract_growth(outline: Outline, document_id: str, role_id: str) -> list[dic
                     row.update({k: rows_here[0][k] for k in ("period_start", "period_end", "period_label")})
             pending = rows_here if joined_to_next else []
             found.extend(rows_here)
-        source = next((name for name, rx in _SOURCES if rx.search(sentence.span.text)), None)
-        for row in found:
-            row["source_name"] = source
-        rows.extend(found)
+        if found:
+            source = next((name for name, rx in _SOURCES if rx.search(sentence.span.text)), None)
+            for row in found:
+                row["source_name"] = source
+            rows.extend(found)
     return _dedupe(rows)
 
 

@@ -74,10 +74,36 @@ def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Skill]]:
             (sensitive if skill.match_case else insensitive).append(alias)
 
     def compile_(aliases: list[str], flags: int) -> re.Pattern[str]:
-        alternation = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
-        return re.compile(f"{_LEFT}(?:{alternation}){_RIGHT}", flags)
+        return re.compile(f"{_LEFT}(?:{_trie_pattern(aliases)}){_RIGHT}", flags)
 
-    return compile_(sensitive, 0), compile_(insensitive, re.IGNORECASE), by_alias
+    return compile_(sensitive, 0), compile_([a.lower() for a in insensitive], re.IGNORECASE), by_alias
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for many words, shaped as a trie: `AWS|AWS SageMaker|Azure` ->
+    `A(?:WS(?: SageMaker)?|zure)`.
+
+    Same matches as the plain alternation sorted longest first (the optional
+    tails are greedy, so the longest name is tried first and a shorter one
+    only when it fails the boundary check), but the engine no longer tries
+    every name at every position: on a 380-name vocabulary that is most of
+    the matching time.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def match_skills(span: Span) -> list[SkillMatch]:

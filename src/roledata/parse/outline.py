@@ -37,6 +37,8 @@ class Outline:
     glance: list[tuple[Span, Span]] = field(default_factory=list)
     faqs: list[tuple[Span, Span, Section]] = field(default_factory=list)
     listed_roles: list[ListedRole] = field(default_factory=list)
+    # Filled once by extractors that walk the page sentence by sentence (extract.context).
+    sentences: list | None = None
 
     def lines(self, kinds: set[str] | None = None) -> Iterator[tuple[Line, Section]]:
         """Every content line with the (sub-)section it sits in, in page order."""
