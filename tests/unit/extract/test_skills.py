@@ -1,9 +1,12 @@
 """Skill vocabulary and matching: hard names, true and false cases."""
 from __future__ import annotations
 
-import pytest
+import re
 
-from roledata.extract.skills import extract_role_skills, load_vocabulary, match_skills
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from roledata.extract.skills import _LEFT, _RIGHT, _trie_pattern, extract_role_skills, load_vocabulary, match_skills
 from roledata.parse import parse_outline
 from roledata.schema import TABLES_BY_NAME
 from roledata.text import Span
@@ -114,3 +117,17 @@ def test_skill_candidates_from_unknown_tools():
     assert all(text[r["char_start"]:r["char_end"]] == r["term"] for r in rows)
     for key in NAMED_TECHNOLOGIES:
         assert extract_skill_candidates(parse_outline(sample_text(key)), "doc", "role") == [], key
+
+
+def test_trie_pattern_is_shaped_like_a_trie():
+    assert _trie_pattern(["AWS", "AWS SageMaker", "Azure"]) == r"A(?:WS(?:\ SageMaker)?|zure)"
+
+_WORDS = st.lists(st.text(alphabet="ab-. ", min_size=1, max_size=5).filter(str.strip), min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=_WORDS, text=st.text(alphabet="ab-. x", max_size=40))
+def test_trie_pattern_matches_like_the_longest_first_alternation(words, text):
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    expected = [m.span() for m in re.finditer(f"{_LEFT}(?:{plain}){_RIGHT}", text)]
+    assert [m.span() for m in re.finditer(f"{_LEFT}(?:{_trie_pattern(words)}){_RIGHT}", text)] == expected
