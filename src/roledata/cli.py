@@ -138,7 +138,7 @@ def serve(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = Warehouse
                 typer.echo(f"Prefect UI: {api.removesuffix('/api')}  (data in {home})")
             when = f"cron {cron!r}" if cron else f"every {interval:g} s"
             typer.echo(f"serving {serving.DEPLOYMENT_NAME}: {settings.raw_dir} -> {settings.warehouse_dir}, {when}; "
-                       "Ctrl-C to stop", )
+                       "Ctrl-C to stop")
             serving.serve_flow(settings.raw_dir, settings.warehouse_dir, settings.batch_size, schedule, wait)
     except serving.ServeError as exc:
         _fail(str(exc))
