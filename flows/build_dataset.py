@@ -15,11 +15,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
 from roledata import pipeline
-from roledata.cache import ParseCache
 from roledata.document import DocumentResult
 from roledata.report import progress_bar, publish_artifacts
 from roledata.settings import Settings
-from roledata.sources import FolderSource
 
 # Tasks that touch the file system retry with growing pauses (1 s, 2 s, 4 s).
 FS_RETRIES = {"retries": 3, "retry_delay_seconds": exponential_backoff(backoff_factor=1), "cache_policy": NO_CACHE}
@@ -37,8 +35,7 @@ def read_previous(session: pipeline.RunSession) -> pipeline.History:
 
 @task(name="parse-batch", **FS_RETRIES)
 def parse_documents(settings: Settings, paths: list[str], seen_at: datetime) -> list[DocumentResult]:
-    source = FolderSource(settings.raw_dir, settings.max_document_bytes)
-    return pipeline.parse_batch(source, paths, seen_at, ParseCache(settings.cache_dir), reuse=not settings.full_rebuild)
+    return pipeline.parse_files(settings, paths, seen_at)
 
 
 @task(name="validate", cache_policy=NO_CACHE)

@@ -210,8 +210,8 @@ def runs(warehouse: Optional[Path] = WarehouseOption,
     settings = load_settings(None, warehouse)
     try:
         found = recent_runs(settings)[:limit]
-    except (OSError, ValueError) as exc:
-        _fail(f"cannot read the run log in {settings.snapshots_dir}: {exc}")
+    except WarehouseError as exc:
+        _fail(str(exc))
     if not found:
         _fail(f"no runs recorded in {settings.warehouse_dir}: run `roledata run` first")
     columns = ["run_id", "status", "started_at", "seconds", "seen", "parsed", "unchanged", "rejected", "message"]

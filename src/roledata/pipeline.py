@@ -69,14 +69,10 @@ class History:
 
 @dataclass
 class RunSession:
-    """A run that holds the warehouse: its settings, report, journal and cache."""
+    """A run that holds the warehouse: its settings, report and journal."""
     settings: Settings
     report: RunReport
     state: RunState
-
-    @property
-    def cache(self) -> ParseCache:
-        return ParseCache(self.settings.cache_dir)
 
 
 @contextmanager
@@ -112,18 +108,11 @@ def _clear_leftovers(settings: Settings, state: RunState, run_id: str) -> None:
 def read_history(session: RunSession) -> History:
     """Run log, rejects and first-seen times from the LATEST snapshot, plus runs that never finished."""
     settings = session.settings
-    runs: list[dict] = []
-    rejects: list[dict] = []
-    first_seen: dict[str, pd.Timestamp] = {}
     latest = latest_snapshot(settings.snapshots_dir)
-    if latest:
-        try:
-            runs = read_snapshot_table(settings.snapshots_dir, latest, "pipeline_runs")
-            rejects = read_snapshot_table(settings.snapshots_dir, latest, "rejects")
-            docs = read_snapshot_table(settings.snapshots_dir, latest, "documents", ["document_id", "first_seen_at"])
-        except (OSError, ValueError) as exc:
-            raise WarehouseError(f"cannot read the latest snapshot {latest}: {exc}") from None
-        first_seen = {d["document_id"]: pd.Timestamp(d["first_seen_at"]) for d in docs}
+    runs = _latest_table(settings, latest, "pipeline_runs")
+    rejects = _latest_table(settings, latest, "rejects")
+    docs = _latest_table(settings, latest, "documents", ["document_id", "first_seen_at"])
+    first_seen = {d["document_id"]: pd.Timestamp(d["first_seen_at"]) for d in docs}
     recorded = {r["run_id"] for r in runs}
     unfinished = session.state.unfinished(exclude=session.report.run_id)
     # Killed after its commit point (or after recording others): the snapshot already tells.
@@ -137,8 +126,7 @@ def read_history(session: RunSession) -> History:
 def recent_runs(settings: Settings) -> list[dict]:
     """Runs newest first: those the LATEST snapshot records, then any it cannot know yet
     (the one running now, and runs that stopped since and are not recorded)."""
-    latest = latest_snapshot(settings.snapshots_dir)
-    runs = read_snapshot_table(settings.snapshots_dir, latest, "pipeline_runs") if latest else []
+    runs = _latest_table(settings, latest_snapshot(settings.snapshots_dir), "pipeline_runs")
     recorded = {r["run_id"] for r in runs}
     state = RunState(settings.warehouse_dir)
     holder = (state.holder() or {}).get("run_id")
@@ -150,6 +138,16 @@ def recent_runs(settings: Settings) -> list[dict]:
             row.update(status="running", message=None)
         runs.append(row)
     return sorted(runs, key=lambda r: r["run_id"], reverse=True)
+
+
+def _latest_table(settings: Settings, latest: str | None, name: str, columns: list[str] | None = None) -> list[dict]:
+    """Rows of one table of the LATEST snapshot; none before the first run."""
+    if latest is None:
+        return []
+    try:
+        return read_snapshot_table(settings.snapshots_dir, latest, name, columns)
+    except (OSError, ValueError) as exc:
+        raise WarehouseError(f"cannot read the latest snapshot {latest}: {exc}") from None
 
 
 def _failed_run_row(entry: dict) -> dict:
@@ -164,6 +162,12 @@ def discover(settings: Settings) -> list[str]:
 
 def batches(paths: list[str], size: int) -> list[list[str]]:
     return [paths[i:i + size] for i in range(0, len(paths), size)] or [[]]
+
+
+def parse_files(settings: Settings, paths: list[str], seen_at: datetime) -> list[DocumentResult]:
+    """One batch of the raw folder, through the parse cache (bypassed by a full rebuild)."""
+    source = FolderSource(settings.raw_dir, settings.max_document_bytes)
+    return parse_batch(source, paths, seen_at, ParseCache(settings.cache_dir), reuse=not settings.full_rebuild)
 
 
 def parse_batch(source: DocumentSource, paths: list[str], seen_at: datetime,
@@ -294,7 +298,7 @@ def finish(session: RunSession, frames: dict[str, pd.DataFrame], collected: Coll
     swap_in(database_tmp, settings.database_path)
     fault_point("after-swap")
     session.state.forget([*history.failed_runs, report.run_id])
-    session.cache.prune({d for d in frames["documents"]["document_id"]})
+    ParseCache(settings.cache_dir).prune(set(frames["documents"]["document_id"]))
     return report
 
 
@@ -313,14 +317,12 @@ def run_pipeline(settings: Settings) -> RunReport:
 
     with run_session(settings) as session:
         history = read_history(session)
-        source = FolderSource(settings.raw_dir, settings.max_document_bytes)
-        paths = source.list_paths()
+        paths = discover(settings)
         fault_point("after-discover")
         results: list[DocumentResult] = []
         with progress_bar(len(paths)) as advance:
             for batch in batches(paths, settings.batch_size):
-                results.extend(parse_batch(source, batch, session.report.started_at, session.cache,
-                                           reuse=not settings.full_rebuild))
+                results.extend(parse_files(settings, batch, session.report.started_at))
                 advance(len(batch))
         fault_point("after-parse")
         collected = collect(results, session.report, history)

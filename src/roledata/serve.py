@@ -47,8 +47,7 @@ def local_prefect_server(home: Path, port: int) -> Iterator[str]:
         raise ServeError(f"port {port} on 127.0.0.1 is already in use; pass --port with a free one")
     home.mkdir(parents=True, exist_ok=True)
     log_path = home / "server.log"
-    env = dict(os.environ, PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1",
-               PREFECT_SERVER_API_HOST="127.0.0.1", PREFECT_SERVER_API_PORT=str(port))
+    env = dict(os.environ, PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
     env.pop("PREFECT_API_URL", None)
     with open(log_path, "ab") as log:
         # Its own process group: a Ctrl-C in the terminal reaches us, and we stop it in order.
@@ -120,6 +119,8 @@ def serve_flow(raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: di
     """Register the deployment with the server in PREFECT_API_URL and run its scheduled runs until stopped."""
     import warnings
 
+    from prefect.deployments.runner import EntrypointType
+
     from flows.build_dataset import build_dataset
 
     # On SIGTERM Prefect 3.8's runner calls its async stop() without awaiting it and
@@ -132,22 +133,15 @@ def serve_flow(raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: di
         # The flow-run processes the runner starts log the same noise when stopped.
         os.environ.setdefault("PREFECT_LOGGING_ROOT_LEVEL", "CRITICAL")
     try:
-        _serve(build_dataset, raw_dir, warehouse_dir, batch_size, schedule, wait_seconds)
+        build_dataset.serve(
+            name=DEPLOYMENT_NAME, **schedule,
+            parameters={"raw_dir": str(raw_dir), "warehouse_dir": str(warehouse_dir), "batch_size": batch_size,
+                        "wait_seconds": wait_seconds},
+            description="Parse new and changed role pages and publish the warehouse and a snapshot.",
+            limit=1,  # one run at a time from this process; the run lock covers everyone else
+            print_starting_message=False, entrypoint_type=EntrypointType.MODULE_PATH)
     finally:
         drain_prefect_clients()
-
-
-def _serve(build_dataset, raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: dict,
-           wait_seconds: float) -> None:
-    from prefect.deployments.runner import EntrypointType
-
-    build_dataset.serve(
-        name=DEPLOYMENT_NAME, **schedule,
-        parameters={"raw_dir": str(raw_dir), "warehouse_dir": str(warehouse_dir), "batch_size": batch_size,
-                    "wait_seconds": wait_seconds},
-        description="Parse new and changed role pages and publish the warehouse and a snapshot.",
-        limit=1,  # one run at a time from this process; the run lock covers everyone else
-        print_starting_message=False, entrypoint_type=EntrypointType.MODULE_PATH)
 
 
 def drain_prefect_clients(timeout: float = 10) -> None:

@@ -13,7 +13,7 @@ from roledata.pipeline import run_pipeline
 from roledata.schema import TABLES, TABLES_BY_NAME
 from roledata.settings import Settings
 from tests.conftest import RAW
-from tests.integration.helpers import DATA_TABLES, table_contents
+from tests.integration.helpers import table_contents
 
 def build(raw: Path, warehouse: Path):
     return run_pipeline(Settings(raw, warehouse, batch_size=2))
