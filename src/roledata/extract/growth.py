@@ -39,6 +39,8 @@ _SINCE = re.compile(rf"\bsince\s+(?P<label>(?:Q[1-4]\s+)?(?P<a>{_YEAR}))\b")
 _IN_YEAR = re.compile(rf"\bin\s+(?P<b>{_YEAR})\b")
 _PERIOD_LABEL = re.compile(r"\b(?:year[- ]over[- ]year|YoY|annually|per year|month[- ]over[- ]month|in the (?:past|last) (?:\w+ )?(?:years?|months?))\b", re.I)
 _MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0, "quintupled": 5.0}
+# Every growth row is read off a figure: a digit or a multiple word. Most sentences have neither.
+_FIGURE = re.compile(r"\d|doubled|tripled|quadrupled|quintupled", re.I)
 _MULTIPLE = re.compile(r"\b(?P<word>doubled|tripled|quadrupled|quintupled)\b|\b(?P<n>\d+(?:\.\d+)?)(?:x|-fold)\b", re.I)
 _JOBS = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<scale>million|thousand|k)?\s+(?:new\s+)?(?:jobs|positions|roles)\b", re.I
@@ -54,6 +56,8 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:with|while|but|up from|and)\s+|\s+and\s
 def extract_growth(outline: Outline, document_id: str, role_id: str) -> list[dict]:
     rows: list[dict] = []
     for sentence in iter_sentences(outline, _SKIP):
+        if not _FIGURE.search(sentence.span.text):
+            continue
         found: list[dict] = []
         pending: list[dict] = []  # rows of clauses joined by "and a" to the next one
         for clause, joined_to_next in _clauses(sentence):

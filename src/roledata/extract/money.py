@@ -89,6 +89,9 @@ def parse_number(digits: str, scale: str | None) -> float:
     return value * _SCALES[scale] if scale else value
 
 
+_DIGIT = re.compile(r"\d")  # every amount has one: a cheap test before the big patterns
+
+
 def _scale_key(raw: str | None) -> str | None:
     if not raw:
         return None
@@ -97,6 +100,8 @@ def _scale_key(raw: str | None) -> str | None:
 
 def find_money(span: Span) -> list[Money]:
     text = span.text
+    if not _DIGIT.search(text):
+        return []
     found: list[Money] = []
     taken: list[tuple[int, int]] = []
     for regex in (MONEY_RE, MONEY_SUFFIX_RE):
@@ -170,6 +175,8 @@ _LOWER_BOUND_BEFORE = re.compile(r"(?:more than|over|above|at least|upwards of|i
 
 def find_percents(span: Span) -> list[Percent]:
     out: list[Percent] = []
+    if not _DIGIT.search(span.text):
+        return out
     for m in _PCT_RE.finditer(span.text):
         before = span.text[max(0, m.start() - 25):m.start()]
         lower = bool(m.group("plus") or m.group("plus2") or _LOWER_BOUND_BEFORE.search(before))

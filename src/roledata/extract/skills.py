@@ -63,7 +63,7 @@ _RIGHT = r"(?![\w&+#]|-\w|\.\w)"
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Skill]]:
+def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, Skill]]:
     by_alias: dict[str, Skill] = {}
     sensitive: list[str] = []
     insensitive: list[str] = []
@@ -76,7 +76,8 @@ def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Skill]]:
     def compile_(aliases: list[str], flags: int) -> re.Pattern[str]:
         return re.compile(f"{_LEFT}(?:{_trie_pattern(aliases)}){_RIGHT}", flags)
 
-    return compile_(sensitive, 0), compile_([a.lower() for a in insensitive], re.IGNORECASE), by_alias
+    lowered = [a.lower() for a in insensitive]
+    return compile_(sensitive, 0), compile_(lowered, re.IGNORECASE), compile_(lowered, 0), by_alias
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -109,11 +110,18 @@ def _trie_pattern(words: list[str]) -> str:
 def match_skills(span: Span) -> list[SkillMatch]:
     """Every vocabulary skill named in `span`, in text order; the longest name wins
     an overlap ("AWS SageMaker" over "AWS")."""
-    sensitive, insensitive, by_alias = _matchers()
+    sensitive, insensitive, folded, by_alias = _matchers()
+    text = span.text
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        # Lower-cased aliases against lower-cased text: same matches as IGNORECASE, about twice as fast.
+        passes = ((sensitive, text), (folded, lowered))
+    else:  # a character whose lower case is longer ("İ"): offsets would shift
+        passes = ((sensitive, text), (insensitive, text))
     candidates: list[SkillMatch] = []
-    for regex, fold in ((sensitive, False), (insensitive, True)):
-        for m in regex.finditer(span.text):
-            skill = by_alias.get(m.group(0).lower() if fold else m.group(0))
+    for regex, subject in passes:
+        for m in regex.finditer(subject):
+            skill = by_alias.get(m.group(0).lower() if regex is not sensitive else m.group(0))
             if skill is not None:
                 candidates.append(SkillMatch(skill, span.sub(m.start(), m.end())))
     candidates.sort(key=lambda c: (-(c.span.end - c.span.start), c.span.start))

@@ -131,3 +131,12 @@ def test_trie_pattern_matches_like_the_longest_first_alternation(words, text):
     plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     expected = [m.span() for m in re.finditer(f"{_LEFT}(?:{plain}){_RIGHT}", text)]
     assert [m.span() for m in re.finditer(f"{_LEFT}(?:{_trie_pattern(words)}){_RIGHT}", text)] == expected
+
+
+@pytest.mark.parametrize("prefix", ["", "İzmir office: ", "Straße team: "])
+def test_case_insensitive_names_keep_exact_offsets(prefix):
+    # "İ" lower-cases to two characters; the matcher must not shift offsets after it.
+    text = prefix + "We use pytorch, KUBERNETES and K8s with Python."
+    found = match_skills(Span(0, len(text), text))
+    assert [m.skill.skill_id for m in found] == ["pytorch", "kubernetes", "kubernetes", "python"]
+    assert [text[m.span.start:m.span.end] for m in found] == ["pytorch", "KUBERNETES", "K8s", "Python"]
