@@ -1,5 +1,9 @@
 """The scheduled flow: discover -> parse (one task per batch) -> validate -> load + publish.
 
+Parse tasks run side by side in worker processes (`workers`), or on a Dask
+cluster (`executor="dask"`); everything that writes runs in the flow's own
+process.
+
 Tasks are the I/O and retry boundaries; all logic lives in
 `roledata.pipeline`. Results stay in memory (no Prefect result caching):
 unchanged documents are skipped by roledata's own parse cache, keyed by
@@ -12,7 +16,9 @@ from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
+from prefect.utilities.annotations import quote
 
 from roledata import pipeline
 from roledata.document import DocumentResult
@@ -48,24 +54,47 @@ def load_and_publish(session, frames, collected, history) -> pipeline.RunReport:
     return pipeline.finish(session, frames, collected, history)
 
 
+def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
+    """Where parse tasks run: a Dask cluster, worker processes, or (one batch or one
+    worker) a single thread of this process. Every write stays in this process."""
+    if settings.executor == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": None})
+    workers = min(settings.workers, batch_count)
+    if workers > 1:
+        return ProcessPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=1)
+
+
 @flow(name="build-dataset", log_prints=True)
 def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full: bool = False,
-                  wait_seconds: float = 0) -> pipeline.RunReport:
-    settings = Settings(Path(raw_dir), Path(warehouse_dir), batch_size, full, wait_seconds)
+                  wait_seconds: float = 0, workers: int = 1, executor: str = "local",
+                  dask_address: str | None = None) -> pipeline.RunReport:
+    settings = Settings(Path(raw_dir), Path(warehouse_dir), batch_size, full, wait_seconds,
+                        workers=workers, executor=executor, dask_address=dask_address)
     with pipeline.run_session(settings) as session:
         history = read_previous(session)
         paths = discover_documents(settings)
         pipeline.fault_point("after-discover")
         batches = pipeline.batches(paths, settings.batch_size)
-        futures = [parse_documents.submit(settings, batch, session.report.started_at) for batch in batches]
         results: list[DocumentResult] = []
-        with progress_bar(len(paths)) as advance:
+        with parse_runner(settings, len(batches)) as runner, progress_bar(len(paths)) as advance:
+            futures = [runner.submit(parse_documents, {"settings": settings, "paths": batch,
+                                                       "seen_at": session.report.started_at})
+                       for batch in batches]
             for future, batch in zip(futures, batches):
-                results.extend(future.result())
+                parsed = future.result()
+                pipeline.remember(settings, parsed)
+                results.extend(parsed)
                 advance(len(batch))
         pipeline.fault_point("after-parse")
         collected = pipeline.collect(results, session.report, history)
-        frames = validate_tables(collected)
-        report = load_and_publish(session, frames, collected, history)
+        # quote(): Prefect would otherwise walk every row of these looking for futures.
+        frames = validate_tables(quote(collected))
+        report = load_and_publish(session, quote(frames), quote(collected), quote(history))
     publish_artifacts(report)
     return report

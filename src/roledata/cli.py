@@ -32,6 +32,11 @@ RawOption = typer.Option(None, "--raw", help="folder of raw pages [default: raw/
 WarehouseOption = typer.Option(None, "--warehouse", help="warehouse folder [default: warehouse/ of the project]")
 
 
+class Executor(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class OutputFormat(str, Enum):
     table = "table"
     csv = "csv"
@@ -52,6 +57,7 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
     os.environ.setdefault("PREFECT_INTERNAL_LOGGING_LEVEL", "CRITICAL")
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
 
 
 @app.command()
@@ -60,18 +66,33 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
         full: bool = typer.Option(False, "--full", help="parse every document again, even unchanged ones"),
         wait: float = typer.Option(0, "--wait", min=0, metavar="SECONDS",
                                    help="if another run holds the warehouse, wait up to this long for it"),
+        workers: Optional[int] = typer.Option(None, "--workers", min=1,
+                                              help="processes parsing side by side [default: one per core]"),
+        executor: Executor = typer.Option(Executor.local, "--executor",
+                                          help="local: worker processes here; dask: a Dask cluster"),
+        dask_address: Optional[str] = typer.Option(None, "--dask-address", metavar="tcp://HOST:8786",
+                                                   help="scheduler of a running Dask cluster "
+                                                        "[default: start a local one]"),
         no_prefect: bool = typer.Option(False, "--no-prefect", help="run the steps directly, without Prefect")) -> None:
     """Parse the pages under --raw (only new and changed ones) and publish the warehouse and a snapshot."""
-    settings = _settings(raw, warehouse, batch_size, full, wait)
+    if dask_address and executor is not Executor.dask:
+        _fail("--dask-address needs --executor dask")
+    if executor is Executor.dask and no_prefect:
+        _fail("--executor dask runs through Prefect; drop --no-prefect")
+    settings = _settings(raw, warehouse, batch_size, full, wait, workers, executor.value, dask_address)
     try:
         if no_prefect:
             from roledata.pipeline import run_pipeline
             report = run_pipeline(settings)
         else:
             _quiet_prefect()
-            from flows.build_dataset import build_dataset
-            report = build_dataset(str(settings.raw_dir), str(settings.warehouse_dir), settings.batch_size,
-                                   settings.full_rebuild, settings.wait_seconds)
+            from roledata.serve import prefect_api
+
+            with prefect_api():
+                from flows.build_dataset import build_dataset
+                report = build_dataset(str(settings.raw_dir), str(settings.warehouse_dir), settings.batch_size,
+                                       settings.full_rebuild, settings.wait_seconds, settings.workers,
+                                       settings.executor, settings.dask_address)
     except (SourceError, WarehouseError, RunLockedError) as exc:
         _fail(str(exc))
     except Exception as exc:
@@ -81,10 +102,10 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
     _print_report(report, settings)
 
 
-def _settings(raw, warehouse, batch_size, full=False, wait=0.0):
+def _settings(raw, warehouse, batch_size, full=False, wait=0.0, workers=None, executor=None, dask_address=None):
     """Settings for a run, with the raw folder checked up front."""
     try:
-        settings = load_settings(raw, warehouse, batch_size, full, wait)
+        settings = load_settings(raw, warehouse, batch_size, full, wait, workers, executor, dask_address)
     except ValueError as exc:
         _fail(f"bad setting in the environment: {exc}")
     if not settings.raw_dir.exists():

@@ -7,11 +7,14 @@ warehouse.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from itertools import repeat
 
 import pandas as pd
 
@@ -165,18 +168,23 @@ def batches(paths: list[str], size: int) -> list[list[str]]:
 
 
 def parse_files(settings: Settings, paths: list[str], seen_at: datetime) -> list[DocumentResult]:
-    """One batch of the raw folder, through the parse cache (bypassed by a full rebuild)."""
+    """Read and parse one batch of the raw folder; unchanged bytes come from the parse cache.
+
+    Runs wherever the executor puts it (this process, a worker process, a
+    Dask worker) and writes nothing: `remember` stores new results from the
+    flow's own process, so the warehouse has one writer.
+    """
     source = FolderSource(settings.raw_dir, settings.max_document_bytes)
-    return parse_batch(source, paths, seen_at, ParseCache(settings.cache_dir), reuse=not settings.full_rebuild)
+    cache = ParseCache(settings.cache_dir) if not settings.full_rebuild else None
+    return parse_batch(source, paths, seen_at, cache)
 
 
 def parse_batch(source: DocumentSource, paths: list[str], seen_at: datetime,
-                cache: ParseCache | None = None, reuse: bool = True) -> list[DocumentResult]:
+                cache: ParseCache | None = None) -> list[DocumentResult]:
     """Read and parse one batch of documents.
 
     A document whose bytes are in `cache` (same parser) is taken from it
-    instead of being parsed again, unless `reuse` is off (a full rebuild);
-    unreadable files become rejected results.
+    instead of being parsed again; unreadable files become rejected results.
     """
     results = []
     for path, data, error in iter_documents(source, paths):
@@ -185,17 +193,33 @@ def parse_batch(source: DocumentSource, paths: list[str], seen_at: datetime,
                 {"document_id": None, "source_path": display_path(path), "reason": error}, None, {}, error))
             continue
         document_id = sha256_hex(data)
-        cached = cache.get(document_id) if cache is not None and reuse else None
+        cached = cache.get(document_id) if cache is not None else None
         if cached is not None:
             cached.document.update(source_path=display_path(path), first_seen_at=seen_at)
             cached.from_cache = True
             results.append(cached)
             continue
-        result = process_document(path, data, seen_at, document_id)
-        if cache is not None:
-            cache.put(document_id, result)
-        results.append(result)
+        results.append(process_document(path, data, seen_at, document_id))
     return results
+
+
+def remember(settings: Settings, results: list[DocumentResult]) -> None:
+    """Keep newly parsed results for the next run (in the flow's process: the one writer)."""
+    cache = ParseCache(settings.cache_dir)
+    for result in results:
+        document_id = result.document.get("document_id")
+        if document_id is not None and not result.from_cache:
+            cache.put(document_id, result)
+
+
+def parse_all(settings: Settings, batches: list[list[str]], seen_at: datetime) -> Iterator[list[DocumentResult]]:
+    """Parsed batches in order, `settings.workers` processes side by side (without Prefect)."""
+    workers = min(settings.workers, len(batches))
+    if workers <= 1:
+        yield from (parse_files(settings, batch, seen_at) for batch in batches)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(parse_files, repeat(settings), batches, repeat(seen_at))
 
 
 @dataclass
@@ -320,9 +344,11 @@ def run_pipeline(settings: Settings) -> RunReport:
         paths = discover(settings)
         fault_point("after-discover")
         results: list[DocumentResult] = []
+        parts = batches(paths, settings.batch_size)
         with progress_bar(len(paths)) as advance:
-            for batch in batches(paths, settings.batch_size):
-                results.extend(parse_files(settings, batch, session.report.started_at))
+            for batch, parsed in zip(parts, parse_all(settings, parts, session.report.started_at)):
+                remember(settings, parsed)
+                results.extend(parsed)
                 advance(len(batch))
         fault_point("after-parse")
         collected = collect(results, session.report, history)

@@ -144,6 +144,27 @@ def serve_flow(raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: di
         drain_prefect_clients()
 
 
+@contextmanager
+def prefect_api() -> Iterator[str]:
+    """The API a `roledata run` reports to: PREFECT_API_URL when set, else Prefect's
+    temporary server, started here rather than by the flow so that worker
+    processes and Dask workers inherit its address (otherwise each starts its own)."""
+    if url := os.environ.get("PREFECT_API_URL"):
+        yield url
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        yield server.api_url
+    finally:
+        drain_prefect_clients()
+        server.stop()
+        os.environ.pop("PREFECT_API_URL", None)
+
+
 def drain_prefect_clients(timeout: float = 10) -> None:
     """Send the events and logs Prefect still holds while the server is up.
 

@@ -26,6 +26,9 @@ class Settings:
     full_rebuild: bool = False  # parse every document again, ignoring cached results
     wait_seconds: float = 0  # how long to wait for another run holding the warehouse
     max_document_bytes: int = 10 * 1024 * 1024  # larger files are rejected unread
+    workers: int = 1  # processes parsing batches side by side (the CLI defaults to one per core)
+    executor: str = "local"  # "local": processes on this machine; "dask": a Dask cluster
+    dask_address: str | None = None  # scheduler of an existing Dask cluster; None starts a local one
 
     @property
     def database_path(self) -> Path:
@@ -45,8 +48,13 @@ class Settings:
         return self.state_dir / "cache"
 
 
+EXECUTORS = ("local", "dask")
+
+
 def load_settings(raw: str | Path | None = None, warehouse: str | Path | None = None,
-                  batch_size: int | None = None, full_rebuild: bool = False, wait_seconds: float = 0) -> Settings:
+                  batch_size: int | None = None, full_rebuild: bool = False, wait_seconds: float = 0,
+                  workers: int | None = None, executor: str | None = None,
+                  dask_address: str | None = None) -> Settings:
     root = project_root()
 
     def pick(flag: str | Path | None, env: str, default: str) -> Path:
@@ -55,5 +63,12 @@ def load_settings(raw: str | Path | None = None, warehouse: str | Path | None = 
 
     size = batch_size or int(os.environ.get("ROLEDATA_BATCH_SIZE", "200"))
     max_bytes = int(os.environ.get("ROLEDATA_MAX_DOCUMENT_BYTES", str(Settings.max_document_bytes)))
+    workers = workers or int(os.environ.get("ROLEDATA_WORKERS", "0")) or os.cpu_count() or 1
+    if workers < 1:
+        raise ValueError(f"ROLEDATA_WORKERS must be 1 or more, not {workers}")
+    executor = executor or os.environ.get("ROLEDATA_EXECUTOR", "local")
+    if executor not in EXECUTORS:
+        raise ValueError(f"executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
+    dask_address = dask_address or os.environ.get("ROLEDATA_DASK_ADDRESS") or None
     return Settings(pick(raw, "ROLEDATA_RAW", "raw"), pick(warehouse, "ROLEDATA_WAREHOUSE", "warehouse"), size,
-                    full_rebuild, wait_seconds, max_bytes)
+                    full_rebuild, wait_seconds, max_bytes, workers, executor, dask_address)
