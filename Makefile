@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test clean
+.PHONY: setup run test bench clean
 
 setup: $(STAMP)
 
@@ -20,6 +20,10 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Throughput and memory at 1,000 and 10,000 pages (about 10 minutes); add --huge for 100,000.
+bench: setup
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) warehouse/roledata.duckdb warehouse/snapshots warehouse/.roledata warehouse/.roledata-*

@@ -5,9 +5,10 @@ cluster (`executor="dask"`); everything that writes runs in the flow's own
 process.
 
 Tasks are the I/O and retry boundaries; all logic lives in
-`roledata.pipeline`. Results stay in memory (no Prefect result caching):
-unchanged documents are skipped by roledata's own parse cache, keyed by
-their bytes.
+`roledata.pipeline` and `roledata.stage`. Parsed batches are staged to
+Parquet as they arrive, so memory holds a few batches, not the corpus (no
+Prefect result caching: unchanged documents are skipped by roledata's own
+parse cache, keyed by their bytes).
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from roledata import pipeline
 from roledata.document import DocumentResult
 from roledata.report import progress_bar, publish_artifacts
 from roledata.settings import Settings
+from roledata.stage import FinalTables, Stage
 
 # Tasks that touch the file system retry with growing pauses (1 s, 2 s, 4 s).
 FS_RETRIES = {"retries": 3, "retry_delay_seconds": exponential_backoff(backoff_factor=1), "cache_policy": NO_CACHE}
@@ -44,14 +46,20 @@ def parse_documents(settings: Settings, paths: list[str], seen_at: datetime) -> 
     return pipeline.parse_files(settings, paths, seen_at)
 
 
-@task(name="validate", cache_policy=NO_CACHE)
-def validate_tables(collected: pipeline.Collected):
-    return pipeline.validate(collected)
+@task(name="stage-batch", cache_policy=NO_CACHE)
+def stage_batch(stage: Stage, parsed: list[DocumentResult]) -> None:
+    """Row checks and Parquet staging of one parsed batch, in the flow's process (the one writer)."""
+    stage.add(parsed)
+
+
+@task(name="check-across-batches", cache_policy=NO_CACHE)
+def check_across_batches(stage: Stage) -> FinalTables:
+    return pipeline.check(stage)
 
 
 @task(name="load-and-publish", **FS_RETRIES)
-def load_and_publish(session, frames, collected, history) -> pipeline.RunReport:
-    return pipeline.finish(session, frames, collected, history)
+def load_and_publish(session, final, stage, history) -> pipeline.RunReport:
+    return pipeline.finish(session, final, stage, history)
 
 
 def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
@@ -81,20 +89,19 @@ def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full:
         paths = discover_documents(settings)
         pipeline.fault_point("after-discover")
         batches = pipeline.batches(paths, settings.batch_size)
-        results: list[DocumentResult] = []
-        with parse_runner(settings, len(batches)) as runner, progress_bar(len(paths)) as advance:
-            futures = [runner.submit(parse_documents, {"settings": settings, "paths": batch,
-                                                       "seen_at": session.report.started_at})
-                       for batch in batches]
-            for future, batch in zip(futures, batches):
-                parsed = future.result()
-                pipeline.remember(settings, parsed)
-                results.extend(parsed)
-                advance(len(batch))
-        pipeline.fault_point("after-parse")
-        collected = pipeline.collect(results, session.report, history)
-        # quote(): Prefect would otherwise walk every row of these looking for futures.
-        frames = validate_tables(quote(collected))
-        report = load_and_publish(session, quote(frames), quote(collected), quote(history))
+        # quote(): Prefect would otherwise walk every row of these arguments looking for futures.
+        with pipeline.open_stage(session, history) as stage:
+            with parse_runner(settings, len(batches)) as runner, progress_bar(len(paths)) as advance:
+                def submit(batch: list[str]):
+                    return runner.submit(parse_documents, {"settings": settings, "paths": batch,
+                                                           "seen_at": session.report.started_at})
+
+                for batch, parsed in pipeline.in_order(submit, batches, 2 * settings.workers):
+                    pipeline.remember(settings, parsed)
+                    stage_batch(quote(stage), quote(parsed))
+                    advance(len(batch))
+            pipeline.fault_point("after-parse")
+            with check_across_batches(quote(stage)) as final:
+                report = load_and_publish(session, quote(final), quote(stage), quote(history))
     publish_artifacts(report)
     return report

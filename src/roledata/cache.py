@@ -23,8 +23,8 @@ from roledata import PARSER_VERSION
 from roledata.document import DocumentResult
 
 _PACKAGE = Path(__file__).resolve().parent
-# What decides the rows a page gives: change any of these and cached results are void.
-_PARSER_FILES = ("document.py", "text.py", "schema.py", "parse", "extract", "data")
+# What decides the rows a page gives (and which pass the row checks): change any of these and cached results are void.
+_PARSER_FILES = ("document.py", "text.py", "schema.py", "validate.py", "parse", "extract", "data")
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,8 @@ class DocumentResult:
     tables: dict[str, list[dict]] = field(default_factory=dict)
     reject_reason: str | None = None
     from_cache: bool = False  # rows reused from an earlier parse of the same bytes
+    # Rows the row checks refused, as (table, reason, payload); see `validate.check_documents`.
+    row_rejects: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def process_document(source_path: str, data: bytes, seen_at: datetime | None = None,

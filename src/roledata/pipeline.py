@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import multiprocessing
 import shutil
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from itertools import repeat
+from itertools import islice
+from typing import TypeVar
 
 import pandas as pd
 
@@ -24,12 +26,16 @@ from roledata.document import DocumentResult, process_document
 from roledata.extract.skills import skills_table
 from roledata.publish import latest_snapshot, mark_latest, publish_snapshot, read_snapshot_table, remove_unpublished
 from roledata.runstate import RunState, fault_point
-from roledata.schema import EXTRACTED_TABLES, TABLES_BY_NAME, to_frame
+from roledata.schema import TABLES_BY_NAME, to_frame
 from roledata.settings import Settings
+from roledata.stage import CHECKED, FinalTables, Stage
 from roledata.sources import DocumentSource, FolderSource, iter_documents
 from roledata.text import display_path, sha256_hex
-from roledata.validate import RejectLog, validate_tables
+from roledata.validate import RejectLog, check_documents
 from roledata.warehouse import WarehouseError, build_database, remove_temporary, swap_in
+
+STAGING = "staging"  # under the state folder: a run's checked rows, batch by batch
+T = TypeVar("T")
 
 
 @dataclass
@@ -101,6 +107,7 @@ def run_session(settings: Settings) -> Iterator[RunSession]:
 def _clear_leftovers(settings: Settings, state: RunState, run_id: str) -> None:
     """Under the lock nothing else is writing: anything half-built belongs to a dead run."""
     remove_temporary(settings.warehouse_dir)
+    shutil.rmtree(settings.state_dir / STAGING, ignore_errors=True)
     remove_unpublished(settings.snapshots_dir)
     latest = latest_snapshot(settings.snapshots_dir)
     for entry in state.unfinished(exclude=run_id):
@@ -200,6 +207,9 @@ def parse_batch(source: DocumentSource, paths: list[str], seen_at: datetime,
             results.append(cached)
             continue
         results.append(process_document(path, data, seen_at, document_id))
+    check_documents(results)
+    for result in results:
+        result.text = None  # checked: the rows carry their own text; no need to ship the page
     return results
 
 
@@ -212,6 +222,19 @@ def remember(settings: Settings, results: list[DocumentResult]) -> None:
             cache.put(document_id, result)
 
 
+def in_order(submit: Callable[[T], Future], items: list[T], ahead: int) -> Iterator[tuple[T, object]]:
+    """`(item, submit(item).result())` in item order, keeping at most `ahead` items
+    submitted and not yet consumed: workers stay busy while the caller stages a
+    batch, and finished batches never pile up in memory."""
+    upcoming = iter(items)
+    pending = deque((item, submit(item)) for item in islice(upcoming, max(1, ahead)))
+    while pending:
+        item, future = pending.popleft()
+        result = future.result()
+        pending.extend((nxt, submit(nxt)) for nxt in islice(upcoming, 1))
+        yield item, result
+
+
 def parse_all(settings: Settings, batches: list[list[str]], seen_at: datetime) -> Iterator[list[DocumentResult]]:
     """Parsed batches in order, `settings.workers` processes side by side (without Prefect)."""
     workers = min(settings.workers, len(batches))
@@ -219,82 +242,27 @@ def parse_all(settings: Settings, batches: list[list[str]], seen_at: datetime) -
         yield from (parse_files(settings, batch, seen_at) for batch in batches)
         return
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from pool.map(parse_files, repeat(settings), batches, repeat(seen_at))
+        for _, parsed in in_order(lambda b: pool.submit(parse_files, settings, b, seen_at), batches, 2 * workers):
+            yield parsed
 
 
-@dataclass
-class Collected:
-    rows: dict[str, list[dict]]
-    texts: dict[str, str]
-    log: RejectLog
+@contextmanager
+def open_stage(session: RunSession, history: History) -> Iterator[Stage]:
+    """Where this run's checked rows wait for the checks across batches."""
+    stage = Stage(session.settings.state_dir / STAGING / session.report.run_id,
+                  RejectLog(session.report.run_id, {}), history.first_seen)
+    try:
+        yield stage
+    finally:
+        stage.close()
 
 
-def collect(results: list[DocumentResult], report: RunReport, history: History) -> Collected:
-    """Merge batch results into table rows; record document-level rejects."""
-    rows: dict[str, list[dict]] = {t.name: [] for t in EXTRACTED_TABLES}
-    rows["documents"] = []
-    texts: dict[str, str] = {}
-    log = RejectLog(report.run_id, {})
-    seen_ids: dict[str, str] = {}
-    for result in sorted(results, key=lambda r: r.document["source_path"]):
-        doc = result.document
-        report.documents_seen += 1
-        doc_id = doc.get("document_id")
-        if doc_id is None:  # the file could not be read at all
-            report.documents_rejected += 1
-            log.add(None, None, result.reject_reason or "unreadable", None, source_path=doc["source_path"])
-            continue
-        log.paths[doc_id] = doc["source_path"]
-        if doc_id in seen_ids:
-            report.documents_rejected += 1
-            log.add(doc_id, None, f"duplicate: same bytes as {seen_ids[doc_id]}", None, source_path=doc["source_path"])
-            continue
-        seen_ids[doc_id] = doc["source_path"]
-        if doc_id in history.first_seen:
-            doc["first_seen_at"] = history.first_seen[doc_id]
-        rows["documents"].append(doc)
-        if result.reject_reason:
-            report.documents_rejected += 1
-            log.add(doc_id, None, result.reject_reason, None)
-            continue
-        if result.from_cache and doc_id in history.first_seen:  # same bytes as the last run: rows reused
-            report.documents_unchanged += 1
-        else:
-            report.documents_parsed += 1
-        if doc.get("warning"):
-            report.warnings.append({"source_path": doc["source_path"], "warning": doc["warning"]})
-        texts[doc_id] = result.text or ""
-        for name, table_rows in result.tables.items():
-            rows[name].extend(table_rows)
-    rows["roles"] = _merge_roles(rows["roles"])
-    rows["skills"] = skills_table()
-    return Collected(rows, texts, log)
+def check(stage: Stage) -> FinalTables:
+    """Checks across batches: roles merged, keys unique, references known."""
+    return stage.finish(to_frame(TABLES_BY_NAME["skills"], skills_table()))
 
 
-def _merge_roles(roles: list[dict]) -> list[dict]:
-    """A role listed on several pages is one role; the page about it wins.
-
-    Two pages that both describe the same role keep both rows here, so the
-    second is rejected as a duplicate key with its reason, not dropped.
-    """
-    primary_ids = {r["role_id"] for r in roles if r["is_primary"]}
-    merged: list[dict] = []
-    listed_seen: set[str] = set()
-    for row in roles:
-        if row["is_primary"]:
-            merged.append(row)
-        elif row["role_id"] not in primary_ids and row["role_id"] not in listed_seen:
-            listed_seen.add(row["role_id"])
-            merged.append(row)
-    return merged
-
-
-def validate(collected: Collected) -> dict[str, pd.DataFrame]:
-    return validate_tables(collected.rows, collected.texts, collected.log)
-
-
-def finish(session: RunSession, frames: dict[str, pd.DataFrame], collected: Collected,
-           history: History) -> RunReport:
+def finish(session: RunSession, final: FinalTables, stage: Stage, history: History) -> RunReport:
     """Add the run's own records, then publish and commit.
 
     Order matters for crash safety: the new database file and the snapshot
@@ -303,26 +271,28 @@ def finish(session: RunSession, frames: dict[str, pd.DataFrame], collected: Coll
     before the commit leaves the previous warehouse and snapshots as they
     were; the next run removes its leftovers and records it as failed.
     """
-    settings, report = session.settings, session.report
-    report.rejects = collected.log.rows
-    report.row_counts = {name: int(len(frame)) for name, frame in sorted(frames.items())}
+    settings, report, counts = session.settings, session.report, stage.counts
+    report.documents_seen, report.documents_parsed = counts.seen, counts.parsed
+    report.documents_unchanged, report.documents_rejected = counts.unchanged, counts.rejected
+    report.warnings = counts.warnings
+    report.rejects = stage.log.rows
+    report.row_counts = {t.name: final.count(t.name) for t in sorted(CHECKED, key=lambda t: t.name)}
     report.finished_at = datetime.now(timezone.utc)
     report.status = "succeeded"
     report.snapshot_id = report.run_id
-    frames = dict(frames)
-    frames["rejects"] = _append(history.rejects, "rejects", collected.log.rows)
-    frames["pipeline_runs"] = _append(history.runs, "pipeline_runs", [report.as_row()])
+    final.put("rejects", _append(history.rejects, "rejects", stage.log.rows))
+    final.put("pipeline_runs", _append(history.runs, "pipeline_runs", [report.as_row()]))
     fault_point("before-database")
-    database_tmp = build_database(settings.database_path, frames, report.run_id)
+    database_tmp = build_database(settings.database_path, final, report.run_id)
     fault_point("before-snapshot")
-    publish_snapshot(settings.snapshots_dir, frames, report.snapshot_id, report.finished_at)
+    publish_snapshot(settings.snapshots_dir, final, report.snapshot_id, report.finished_at)
     fault_point("before-commit")
     mark_latest(settings.snapshots_dir, report.snapshot_id)
     fault_point("before-swap")
     swap_in(database_tmp, settings.database_path)
     fault_point("after-swap")
     session.state.forget([*history.failed_runs, report.run_id])
-    ParseCache(settings.cache_dir).prune(set(frames["documents"]["document_id"]))
+    ParseCache(settings.cache_dir).prune(set(final.column("documents", "document_id")))
     return report
 
 
@@ -343,14 +313,13 @@ def run_pipeline(settings: Settings) -> RunReport:
         history = read_history(session)
         paths = discover(settings)
         fault_point("after-discover")
-        results: list[DocumentResult] = []
         parts = batches(paths, settings.batch_size)
-        with progress_bar(len(paths)) as advance:
-            for batch, parsed in zip(parts, parse_all(settings, parts, session.report.started_at)):
-                remember(settings, parsed)
-                results.extend(parsed)
-                advance(len(batch))
-        fault_point("after-parse")
-        collected = collect(results, session.report, history)
-        frames = validate(collected)
-        return finish(session, frames, collected, history)
+        with open_stage(session, history) as stage:
+            with progress_bar(len(paths)) as advance:
+                for batch, parsed in zip(parts, parse_all(settings, parts, session.report.started_at)):
+                    remember(settings, parsed)
+                    stage.add(parsed)
+                    advance(len(batch))
+            fault_point("after-parse")
+            with check(stage) as final:
+                return finish(session, final, stage, history)

@@ -9,31 +9,36 @@ import os
 import shutil
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from roledata import CONTRACT_VERSION, PARSER_VERSION
 from roledata.schema import TABLES, DUCKDB_TYPES, arrow_schema, frictionless_schema
 
+if TYPE_CHECKING:
+    from roledata.stage import FinalTables
 
-def publish_snapshot(snapshots_dir: Path, frames: dict[str, pd.DataFrame], snapshot_id: str, created_at: datetime) -> Path:
+
+def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str, created_at: datetime) -> Path:
     snapshots_dir.mkdir(parents=True, exist_ok=True)
     final = snapshots_dir / snapshot_id
     tmp = snapshots_dir / f".tmp-{snapshot_id}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     try:
-        tables: dict[str, dict] = {}
+        listing: dict[str, dict] = {}
         resources = []
         for table in TABLES:
-            frame = frames[table.name][table.column_names]
             path = tmp / f"{table.name}.parquet"
-            pq.write_table(pa.Table.from_pandas(frame, schema=arrow_schema(table), preserve_index=False), path)
+            rows = 0
+            with pq.ParquetWriter(path, arrow_schema(table)) as writer:  # streamed: one batch in memory
+                for batch in tables.batches(table.name):
+                    writer.write_batch(batch)
+                    rows += batch.num_rows
             digest, size = _sha256(path), path.stat().st_size
-            tables[table.name] = {
-                "rows": int(len(frame)), "sha256": digest, "bytes": size, "path": path.name,
+            listing[table.name] = {
+                "rows": rows, "sha256": digest, "bytes": size, "path": path.name,
                 "columns": [{"name": c.name, "type": DUCKDB_TYPES[c.dtype]} for c in table.columns],
             }
             resources.append({
@@ -42,7 +47,7 @@ def publish_snapshot(snapshots_dir: Path, frames: dict[str, pd.DataFrame], snaps
                 "description": table.description, "schema": frictionless_schema(table),
             })
         manifest = {"snapshot_id": snapshot_id, "created_at": created_at.isoformat(),
-                    "parser_version": PARSER_VERSION, "contract_version": CONTRACT_VERSION, "tables": tables}
+                    "parser_version": PARSER_VERSION, "contract_version": CONTRACT_VERSION, "tables": listing}
         package = {"profile": "data-package", "name": "roledata", "id": snapshot_id,
                    "title": "roledata: AI role descriptions as a normalized dataset",
                    "created": created_at.isoformat(), "version": PARSER_VERSION, "resources": resources}

@@ -1,19 +1,21 @@
-"""Validation: whole tables at once, lazily; failing rows become rejects.
+"""Row checks, a batch at a time; failing rows become rejects with their reasons.
 
-Order per table: the provenance invariant (needs the document texts), the
-pandera schema built from `schema.py` (types, codes, ranges, row checks),
-then primary-key uniqueness. Then across tables: every `role_id` of a child
-table exists in `roles`, every `skill_id` in `skills`.
+Per row: the provenance invariant (needs the document texts), then the
+pandera schema built from `schema.py` (types, codes, ranges, row checks).
+Checks across rows and tables (unique keys, `role_id` and `skill_id`
+references) run over the whole run in `roledata.stage`.
 """
 from __future__ import annotations
 
 import json
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from roledata.schema import TABLES_BY_NAME, Table, pandera_schema, to_frame
+from roledata.document import DocumentResult
+from roledata.schema import EXTRACTED_TABLES, Table, pandera_schema, to_frame
 from roledata.text import stable_id
 
 
@@ -22,8 +24,8 @@ def _payload(row: pd.Series) -> str:
 
 
 def _plain(value):
-    if isinstance(value, list):
-        return value
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [_plain(v) for v in value]
     if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
         return None
     if hasattr(value, "item"):
@@ -66,7 +68,13 @@ class RejectLog:
             self.add(None if pd.isna(doc_id) else doc_id, table, "; ".join(sorted(set(why))), _payload(row))
 
 
-def validate_table(table: Table, frame: pd.DataFrame, texts: dict[str, str], log: RejectLog) -> pd.DataFrame:
+def check_rows(table: Table, frame: pd.DataFrame, texts: dict[str, str], log: RejectLog) -> pd.DataFrame:
+    """The checks one row answers alone: provenance against its document's text,
+    then the pandera schema (types, codes, ranges, row checks). Failing rows go
+    to `log` with every reason they fail; the rest are returned.
+
+    Checks across rows (unique keys, references) need the whole run: see `stage`.
+    """
     reasons: dict[int, list[str]] = defaultdict(list)
     if table.has_provenance and len(frame):
         for idx, doc_id, start, end, text in zip(frame.index, frame["document_id"], frame["char_start"],
@@ -77,8 +85,7 @@ def validate_table(table: Table, frame: pd.DataFrame, texts: dict[str, str], log
     try:
         pandera_schema(table).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
-        cases = err.failure_cases
-        for _, case in cases.iterrows():
+        for _, case in err.failure_cases.iterrows():
             # A row check spanning columns is reported once per column; its name is the reason.
             whole_row = case["schema_context"] == "DataFrameSchema" or pd.isna(case["column"])
             why = f"{case['check']}" if whole_row else f"{case['column']}: {case['check']}"
@@ -88,53 +95,54 @@ def validate_table(table: Table, frame: pd.DataFrame, texts: dict[str, str], log
                     reasons[idx].append(why)
             else:
                 reasons[case["index"]].append(why)
-    dup = frame.duplicated(subset=list(table.primary_key), keep="first")
-    for idx in frame.index[dup]:
-        reasons[idx].append(f"duplicate primary key ({', '.join(table.primary_key)})")
     if reasons:
         log.add_rows(table.name, frame, reasons)
         frame = frame.drop(index=list(reasons))
-    return frame.reset_index(drop=True)
+    return frame
 
 
-def validate_tables(rows: dict[str, list[dict]], texts: dict[str, str], log: RejectLog) -> dict[str, pd.DataFrame]:
-    """Build, validate and cross-check every table; return only the valid rows."""
-    frames: dict[str, pd.DataFrame] = {}
-    for name, table_rows in rows.items():
-        table = TABLES_BY_NAME[name]
-        try:
-            frame = to_frame(table, table_rows)
-        except (ValueError, TypeError) as exc:
-            frame = _frame_row_by_row(table, table_rows, log, exc)
-        frames[name] = validate_table(table, frame, texts, log)
-    _check_references(frames, log)
-    return frames
-
-
-def _frame_row_by_row(table: Table, rows: list[dict], log: RejectLog, exc: Exception) -> pd.DataFrame:
-    """When a batch will not convert as a whole, keep the rows that do and reject the rest."""
-    good = []
-    for row in rows:
+def frame_rows(table: Table, rows: list[dict], log: RejectLog) -> pd.DataFrame:
+    """Rows as a typed frame indexed by their position in `rows`; when the batch
+    will not convert as a whole, keep the rows that do and reject the rest."""
+    try:
+        return to_frame(table, rows)
+    except (ValueError, TypeError):
+        pass
+    good, positions = [], []
+    for position, row in enumerate(rows):
         try:
             to_frame(table, [row])
             good.append(row)
+            positions.append(position)
         except (ValueError, TypeError) as row_exc:
             log.add(row.get("document_id"), table.name, f"type error: {row_exc}", json.dumps(row, default=str))
-    return to_frame(table, good)
+    frame = to_frame(table, good)
+    frame.index = positions
+    return frame
 
 
-_REFERENCES = (("role_id", "roles", "role_id"), ("skill_id", "skills", "skill_id"))
+def check_documents(results: list[DocumentResult]) -> None:
+    """Row checks for freshly parsed documents, a batch at a time, where they were parsed.
 
-
-def _check_references(frames: dict[str, pd.DataFrame], log: RejectLog) -> None:
-    for column, parent, parent_column in _REFERENCES:
-        if parent not in frames:
+    In place: a failing row moves from `result.tables` to `result.row_rejects`
+    with its reasons; the document text is then no longer needed. Cached
+    results were checked when they were parsed (the cache is keyed by the
+    code of these checks too).
+    """
+    fresh = {r.document["document_id"]: r for r in results if r.tables and not r.from_cache}
+    if not fresh:
+        return
+    texts = {doc_id: r.text or "" for doc_id, r in fresh.items()}
+    log = RejectLog("", {})
+    for table in EXTRACTED_TABLES:
+        rows = [row for r in fresh.values() for row in r.tables.get(table.name, ())]
+        if not rows:
             continue
-        known = set(frames[parent][parent_column])
-        for name, frame in frames.items():
-            if name == parent or column not in frame.columns or not len(frame):
-                continue
-            missing = ~frame[column].isin(known)
-            if missing.any():
-                log.add_rows(name, frame, {idx: [f"{column} not in {parent}"] for idx in frame.index[missing]})
-                frames[name] = frame[~missing].reset_index(drop=True)
+        kept = check_rows(table, frame_rows(table, rows, log), texts, log).index
+        by_document: dict[str, list[dict]] = defaultdict(list)
+        for position in kept:
+            by_document[rows[position]["document_id"]].append(rows[position])
+        for doc_id, result in fresh.items():
+            result.tables[table.name] = by_document.get(doc_id, [])
+    for entry in log.rows:
+        fresh[entry["document_id"]].row_rejects.append((entry["table_name"], entry["reason"], entry["payload"]))

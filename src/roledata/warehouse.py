@@ -11,11 +11,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import duckdb
-import pandas as pd
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
-from roledata.schema import TABLES, arrow_schema, duckdb_ddl
+import duckdb
+
+from roledata.schema import TABLES, duckdb_ddl
+
+if TYPE_CHECKING:
+    from roledata.stage import FinalTables
 
 STORAGE_VERSION = "v1.0.0"
 TEMP_PREFIX = ".roledata-"
@@ -25,24 +28,23 @@ class WarehouseError(Exception):
     """The warehouse cannot be read or written (locked, corrupt, bad query)."""
 
 
-def build_database(database: Path, frames: dict[str, pd.DataFrame], run_id: str) -> Path:
-    """Write every table into a new file beside `database`; `swap_in` makes it live."""
+def build_database(database: Path, tables: FinalTables, run_id: str) -> Path:
+    """Write every table into a new file beside `database`; `swap_in` makes it live.
+
+    The rows go from the run's DuckDB connection straight into the new file,
+    never through Python.
+    """
     database.parent.mkdir(parents=True, exist_ok=True)
     tmp = database.with_name(f"{TEMP_PREFIX}{run_id}.duckdb.tmp")
     tmp.unlink(missing_ok=True)
     try:
-        with duckdb.connect() as con:
-            con.execute(f"ATTACH '{_sql_path(tmp)}' AS w (STORAGE_VERSION '{STORAGE_VERSION}')")
+        tables.sql(f"ATTACH '{_sql_path(tmp)}' AS w (STORAGE_VERSION '{STORAGE_VERSION}')")
+        try:
             for table in TABLES:
-                con.execute(duckdb_ddl(table, schema="w"))
-                frame = frames.get(table.name)
-                if frame is None or not len(frame):
-                    continue
-                arrow = pa.Table.from_pandas(frame[table.column_names], schema=arrow_schema(table), preserve_index=False)
-                con.register("incoming", arrow)
-                con.execute(f"INSERT INTO w.{table.name} SELECT * FROM incoming")
-                con.unregister("incoming")
-            con.execute("DETACH w")
+                tables.sql(duckdb_ddl(table, schema="w"))
+                tables.sql(f"INSERT INTO w.{table.name} {tables.select_sql(table.name)}")
+        finally:
+            tables.sql("DETACH w")
         _fsync(tmp)
     except BaseException as exc:
         remove_temporary(database.parent, run_id)

@@ -1,11 +1,17 @@
-"""Validation sends bad rows to rejects with the failing check, and keeps the rest."""
+"""Validation sends bad rows to rejects with the failing check, and keeps the rest:
+row checks a batch at a time, key and reference checks across batches."""
 from __future__ import annotations
+
+from datetime import datetime, timezone
 
 import pandas as pd
 import pytest
 
+from roledata.document import DocumentResult
+from roledata.extract.skills import skills_table
 from roledata.schema import TABLES_BY_NAME, to_frame
-from roledata.validate import RejectLog, validate_table, validate_tables
+from roledata.stage import Stage
+from roledata.validate import RejectLog, check_documents, check_rows
 
 DOC = "Pay: $120,000 - $180,000 and more"
 
@@ -24,7 +30,7 @@ def salary(**over) -> dict:
 def run(rows):
     log = RejectLog("run1", {"d1": "page.txt"})
     table = TABLES_BY_NAME["salaries"]
-    kept = validate_table(table, to_frame(table, rows), {"d1": DOC}, log)
+    kept = check_rows(table, to_frame(table, rows), {"d1": DOC}, log)
     return kept, log.rows
 
 
@@ -46,10 +52,6 @@ def test_bad_row_is_rejected_with_reason(bad, reason):
     assert '"salary_id": "s2"' in rejects[0]["payload"]
 
 
-def test_duplicate_primary_key_rejected():
-    kept, rejects = run([salary(), salary()])
-    assert len(kept) == 1
-    assert rejects[0]["reason"] == "duplicate primary key (salary_id)"
 
 
 def test_whole_column_failure_rejects_every_row():
@@ -58,13 +60,66 @@ def test_whole_column_failure_rejects_every_row():
     frame = to_frame(table, [salary(), salary(salary_id="s2")])
     frame["open_ended"] = pd.Series(["yes", "no"], dtype="string")
     log = RejectLog("run1", {})
-    kept = validate_table(table, frame, {"d1": DOC}, log)
+    kept = check_rows(table, frame, {"d1": DOC}, log)
     assert len(kept) == 0 and len(log.rows) == 2
 
 
-def test_child_rows_need_a_known_role():
+# ------------------------------------------------------------ across batches
+SEEN = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def page(doc_id: str, path: str, roles: list[dict], salaries: list[dict]) -> DocumentResult:
+    text = DOC
+    doc = {"document_id": doc_id, "source_path": path, "source_format": "generic", "encoding": "utf-8",
+           "byte_count": len(text), "char_count": len(text), "status": "parsed", "first_seen_at": SEEN,
+           "parser_version": "t"}
+    return DocumentResult(doc, text, {"roles": roles, "salaries": salaries})
+
+
+def role(doc_id: str, role_id: str = "widget-lead", primary: bool = True) -> dict:
+    return {"role_id": role_id, "title": "Widget Lead", "aliases": [], "is_primary": primary, "document_id": doc_id, "section_heading": None,
+            "char_start": 0, "char_end": 3, "text": DOC[0:3]}
+
+
+def staged(tmp_path, *batches: list[DocumentResult]):
     log = RejectLog("run1", {})
-    rows = {"roles": [], "salaries": [salary()]}
-    frames = validate_tables(rows, {"d1": DOC}, log)
-    assert len(frames["salaries"]) == 0
-    assert log.rows[0]["reason"] == "role_id not in roles"
+    stage = Stage(tmp_path / "stage", log, {})
+    for batch in batches:
+        check_documents(batch)
+        stage.add(batch)
+    final = stage.finish(to_frame(TABLES_BY_NAME["skills"], skills_table()))
+    return final, log.rows
+
+
+def test_keys_are_unique_across_batches_first_page_wins(tmp_path):
+    final, rejects = staged(tmp_path, [page("d1", "a.txt", [role("d1")], [salary()])],
+                            [page("d2", "b.txt", [role("d2")], [salary(document_id="d2")])])
+    assert final.sql("SELECT role_id, document_id FROM final_roles") == [("widget-lead", "d1")]
+    assert final.sql("SELECT salary_id, document_id FROM final_salaries") == [("s1", "d1")]
+    assert sorted((r["table_name"], r["reason"], r["source_path"]) for r in rejects) == [
+        ("roles", "duplicate primary key (role_id)", "b.txt"),
+        ("salaries", "duplicate primary key (salary_id)", "b.txt")]
+
+
+def test_a_listed_role_folds_into_the_page_about_it(tmp_path):
+    # Page a lists "widget-lead" among related roles; page b (a later batch) is about it.
+    final, rejects = staged(tmp_path, [page("d1", "a.txt", [role("d1", "gadget-lead"), role("d1", primary=False)], [])],
+                            [page("d2", "b.txt", [role("d2")], [])])
+    assert final.sql("SELECT role_id, document_id, is_primary FROM final_roles ORDER BY role_id") == [
+        ("gadget-lead", "d1", True), ("widget-lead", "d2", True)]
+    assert rejects == []
+
+
+def test_child_rows_need_a_known_role(tmp_path):
+    final, rejects = staged(tmp_path, [page("d1", "a.txt", [], [salary()])])
+    assert final.count("salaries") == 0
+    assert [(r["table_name"], r["reason"]) for r in rejects] == [("salaries", "role_id not in roles")]
+    assert '"salary_id": "s1"' in rejects[0]["payload"]
+
+
+def test_row_check_rejects_travel_with_the_document(tmp_path):
+    bad = salary(salary_id="s2", text="Pay: $999")
+    final, rejects = staged(tmp_path, [page("d1", "a.txt", [role("d1")], [salary(), bad])])
+    assert final.sql("SELECT salary_id FROM final_salaries") == [("s1",)]
+    assert [(r["table_name"], r["source_path"], r["reason"]) for r in rejects] == [
+        ("salaries", "a.txt", "provenance: text != document_text[char_start:char_end]")]
