@@ -17,7 +17,7 @@ from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
@@ -41,9 +41,14 @@ def read_previous(session: pipeline.RunSession) -> pipeline.History:
     return pipeline.read_history(session)
 
 
-@task(name="parse-batch", **FS_RETRIES)
-def parse_documents(settings: Settings, paths: list[str], seen_at: datetime) -> list[DocumentResult]:
-    return pipeline.parse_files(settings, paths, seen_at)
+@task(name="read-batch", **FS_RETRIES)
+def read_documents(settings: Settings, paths: list[str], seen_at: datetime) -> pipeline.ReadBatch:
+    return pipeline.read_files(settings, paths, seen_at)
+
+
+@task(name="parse-batch", cache_policy=NO_CACHE)
+def parse_documents(pages: list[tuple[str, bytes, str]], seen_at: datetime) -> list[DocumentResult]:
+    return pipeline.parse_pages(pages, seen_at)
 
 
 @task(name="stage-batch", cache_policy=NO_CACHE)
@@ -63,8 +68,10 @@ def load_and_publish(session, final, stage, history) -> pipeline.RunReport:
 
 
 def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
-    """Where parse tasks run: a Dask cluster, worker processes, or (one batch or one
-    worker) a single thread of this process. Every write stays in this process."""
+    """Where parse tasks run: a Dask cluster or worker processes (a batch that
+    `pipeline.parse_here` keeps is parsed in this process). Parse tasks get the pages' bytes,
+    so workers need no access to the raw folder; every read and write stays here.
+    Worker processes start on the first submit: a run with nothing to parse starts none."""
     if settings.executor == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -72,10 +79,7 @@ def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
             return DaskTaskRunner(address=settings.dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
                                               "processes": True, "dashboard_address": None})
-    workers = min(settings.workers, batch_count)
-    if workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers)
-    return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(max_workers=max(1, min(settings.workers, batch_count)))
 
 
 @flow(name="build-dataset", log_prints=True)
@@ -92,9 +96,17 @@ def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full:
         # quote(): Prefect would otherwise walk every row of these arguments looking for futures.
         with pipeline.open_stage(session, history) as stage:
             with parse_runner(settings, len(batches)) as runner, progress_bar(len(paths)) as advance:
-                def submit(batch: list[str]):
-                    return runner.submit(parse_documents, {"settings": settings, "paths": batch,
-                                                           "seen_at": session.report.started_at})
+                seen_at = session.report.started_at
+
+                def submit(paths: list[str]) -> pipeline.PendingBatch:
+                    # Read here (unchanged pages never leave this process); parse where the runner says.
+                    batch = read_documents(settings, paths, seen_at)
+                    if not batch.to_parse:
+                        return pipeline.PendingBatch(batch.ready, None)
+                    if pipeline.parse_here(settings, batch, len(batches)):
+                        return pipeline.PendingBatch(batch.ready + parse_documents(quote(batch.to_parse), seen_at), None)
+                    return pipeline.PendingBatch(batch.ready, runner.submit(
+                        parse_documents, {"pages": quote(batch.to_parse), "seen_at": seen_at}))
 
                 for batch, parsed in pipeline.in_order(submit, batches, 2 * settings.workers):
                     pipeline.remember(settings, parsed)

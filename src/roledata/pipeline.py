@@ -35,6 +35,9 @@ from roledata.validate import RejectLog, check_documents
 from roledata.warehouse import WarehouseError, build_database, remove_temporary, swap_in
 
 STAGING = "staging"  # under the state folder: a run's checked rows, batch by batch
+# A batch with fewer pages to parse is parsed in the flow's own process: starting a
+# worker process (~2-3 s) costs more than parsing them (~15 ms a page).
+INLINE_BELOW = 25
 T = TypeVar("T")
 
 
@@ -174,29 +177,27 @@ def batches(paths: list[str], size: int) -> list[list[str]]:
     return [paths[i:i + size] for i in range(0, len(paths), size)] or [[]]
 
 
-def parse_files(settings: Settings, paths: list[str], seen_at: datetime) -> list[DocumentResult]:
-    """Read and parse one batch of the raw folder; unchanged bytes come from the parse cache.
+@dataclass
+class ReadBatch:
+    """One batch after reading: results known without parsing, and pages to parse."""
+    ready: list[DocumentResult]  # unreadable files, and unchanged bytes from the parse cache
+    to_parse: list[tuple[str, bytes, str]]  # (path, bytes, document_id)
 
-    Runs wherever the executor puts it (this process, a worker process, a
-    Dask worker) and writes nothing: `remember` stores new results from the
-    flow's own process, so the warehouse has one writer.
-    """
+
+def read_files(settings: Settings, paths: list[str], seen_at: datetime) -> ReadBatch:
+    """Read one batch of the raw folder (in the flow's process); bytes the parse cache
+    knows under this parser are taken from it (unless this is a full rebuild)."""
     source = FolderSource(settings.raw_dir, settings.max_document_bytes)
     cache = ParseCache(settings.cache_dir) if not settings.full_rebuild else None
-    return parse_batch(source, paths, seen_at, cache)
+    return read_batch(source, paths, seen_at, cache)
 
 
-def parse_batch(source: DocumentSource, paths: list[str], seen_at: datetime,
-                cache: ParseCache | None = None) -> list[DocumentResult]:
-    """Read and parse one batch of documents.
-
-    A document whose bytes are in `cache` (same parser) is taken from it
-    instead of being parsed again; unreadable files become rejected results.
-    """
-    results = []
+def read_batch(source: DocumentSource, paths: list[str], seen_at: datetime,
+               cache: ParseCache | None = None) -> ReadBatch:
+    batch = ReadBatch([], [])
     for path, data, error in iter_documents(source, paths):
         if data is None:
-            results.append(DocumentResult(
+            batch.ready.append(DocumentResult(
                 {"document_id": None, "source_path": display_path(path), "reason": error}, None, {}, error))
             continue
         document_id = sha256_hex(data)
@@ -204,13 +205,27 @@ def parse_batch(source: DocumentSource, paths: list[str], seen_at: datetime,
         if cached is not None:
             cached.document.update(source_path=display_path(path), first_seen_at=seen_at)
             cached.from_cache = True
-            results.append(cached)
-            continue
-        results.append(process_document(path, data, seen_at, document_id))
+            batch.ready.append(cached)
+        else:
+            batch.to_parse.append((path, data, document_id))
+    return batch
+
+
+def parse_pages(pages: list[tuple[str, bytes, str]], seen_at: datetime) -> list[DocumentResult]:
+    """Parse and row-check pages: pure computation, no file access, so it runs
+    wherever the executor puts it (a worker process, a Dask worker)."""
+    results = [process_document(path, data, seen_at, document_id) for path, data, document_id in pages]
     check_documents(results)
     for result in results:
-        result.text = None  # checked: the rows carry their own text; no need to ship the page
+        result.text = None  # checked: the rows carry their own text; no need to ship the page back
     return results
+
+
+def parse_batch(source: DocumentSource, paths: list[str], seen_at: datetime,
+                cache: ParseCache | None = None) -> list[DocumentResult]:
+    """Read and parse one batch in this process."""
+    batch = read_batch(source, paths, seen_at, cache)
+    return batch.ready + parse_pages(batch.to_parse, seen_at)
 
 
 def remember(settings: Settings, results: list[DocumentResult]) -> None:
@@ -222,7 +237,17 @@ def remember(settings: Settings, results: list[DocumentResult]) -> None:
             cache.put(document_id, result)
 
 
-def in_order(submit: Callable[[T], Future], items: list[T], ahead: int) -> Iterator[tuple[T, object]]:
+@dataclass
+class PendingBatch:
+    """A read batch whose pages, if any, are being parsed somewhere."""
+    ready: list[DocumentResult]
+    parsing: Future | None  # anything with .result(): a concurrent or a Prefect future
+
+    def result(self) -> list[DocumentResult]:
+        return self.ready + (self.parsing.result() if self.parsing is not None else [])
+
+
+def in_order(submit: Callable[[T], PendingBatch], items: list[T], ahead: int) -> Iterator[tuple[T, object]]:
     """`(item, submit(item).result())` in item order, keeping at most `ahead` items
     submitted and not yet consumed: workers stay busy while the caller stages a
     batch, and finished batches never pile up in memory."""
@@ -235,15 +260,30 @@ def in_order(submit: Callable[[T], Future], items: list[T], ahead: int) -> Itera
         yield item, result
 
 
+def parse_here(settings: Settings, batch: ReadBatch, batch_count: int) -> bool:
+    """Whether to parse a read batch in the flow's own process rather than send it to a worker."""
+    if settings.executor != "local":
+        return False  # the user asked for the cluster
+    return settings.workers <= 1 or batch_count <= 1 or len(batch.to_parse) < INLINE_BELOW
+
+
 def parse_all(settings: Settings, batches: list[list[str]], seen_at: datetime) -> Iterator[list[DocumentResult]]:
-    """Parsed batches in order, `settings.workers` processes side by side (without Prefect)."""
-    workers = min(settings.workers, len(batches))
-    if workers <= 1:
-        yield from (parse_files(settings, batch, seen_at) for batch in batches)
-        return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for _, parsed in in_order(lambda b: pool.submit(parse_files, settings, b, seen_at), batches, 2 * workers):
-            yield parsed
+    """Batches in order, pages parsed by `settings.workers` processes side by side (without Prefect).
+
+    Unchanged pages never leave this process; worker processes start only
+    when there is something to parse.
+    """
+    with ProcessPoolExecutor(settings.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        def submit(paths: list[str]) -> PendingBatch:
+            batch = read_files(settings, paths, seen_at)
+            if not batch.to_parse:
+                return PendingBatch(batch.ready, None)
+            if parse_here(settings, batch, len(batches)):
+                return PendingBatch(batch.ready + parse_pages(batch.to_parse, seen_at), None)
+            return PendingBatch(batch.ready, pool.submit(parse_pages, batch.to_parse, seen_at))
+
+        for _, results in in_order(submit, batches, 2 * settings.workers):
+            yield results
 
 
 @contextmanager
