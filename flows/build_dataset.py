@@ -106,7 +106,7 @@ def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full:
                     if pipeline.parse_here(settings, batch, len(batches)):
                         return pipeline.PendingBatch(batch.ready + parse_documents(quote(batch.to_parse), seen_at), None)
                     return pipeline.PendingBatch(batch.ready, runner.submit(
-                        parse_documents, {"pages": quote(batch.to_parse), "seen_at": seen_at}))
+                        parse_documents, {"pages": batch.to_parse, "seen_at": seen_at}))
 
                 for batch, parsed in pipeline.in_order(submit, batches, 2 * settings.workers):
                     pipeline.remember(settings, parsed)

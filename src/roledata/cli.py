@@ -133,6 +133,8 @@ def serve(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = Warehouse
           interval: Optional[float] = typer.Option(None, "--interval", metavar="SECONDS", help="run every SECONDS"),
           batch_size: int = typer.Option(200, min=1, help="documents per parse task"),
           port: int = typer.Option(4200, help="port of the local Prefect server (without PREFECT_API_URL)"),
+          workers: Optional[int] = typer.Option(None, "--workers", min=1,
+                                                help="processes parsing side by side [default: one per core]"),
           wait: float = typer.Option(3600, "--wait", min=0, metavar="SECONDS",
                                      help="how long a scheduled run waits for another run holding the warehouse")) -> None:
     """Run the flow on a schedule through Prefect until Ctrl-C or SIGTERM.
@@ -142,7 +144,7 @@ def serve(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = Warehouse
     """
     from roledata import serve as serving
 
-    settings = _settings(raw, warehouse, batch_size)
+    settings = _settings(raw, warehouse, batch_size, workers=workers)
     _quiet_prefect()
     serving.raise_on_sigterm()
     try:
@@ -160,7 +162,8 @@ def serve(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = Warehouse
             when = f"cron {cron!r}" if cron else f"every {interval:g} s"
             typer.echo(f"serving {serving.DEPLOYMENT_NAME}: {settings.raw_dir} -> {settings.warehouse_dir}, {when}; "
                        "Ctrl-C to stop")
-            serving.serve_flow(settings.raw_dir, settings.warehouse_dir, settings.batch_size, schedule, wait)
+            serving.serve_flow(settings.raw_dir, settings.warehouse_dir, settings.batch_size, schedule, wait,
+                               settings.workers)
     except serving.ServeError as exc:
         _fail(str(exc))
     except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM (Prefect's runner exits on it)

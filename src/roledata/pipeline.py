@@ -248,9 +248,10 @@ class PendingBatch:
 
 
 def in_order(submit: Callable[[T], PendingBatch], items: list[T], ahead: int) -> Iterator[tuple[T, object]]:
-    """`(item, submit(item).result())` in item order, keeping at most `ahead` items
-    submitted and not yet consumed: workers stay busy while the caller stages a
-    batch, and finished batches never pile up in memory."""
+    """`(item, submit(item).result())` in item order, with at most `ahead` submitted
+    items whose result is not yet taken: the next item is submitted before the
+    caller gets a result, so workers stay busy while it stages a batch, and
+    finished batches never pile up in memory."""
     upcoming = iter(items)
     pending = deque((item, submit(item)) for item in islice(upcoming, max(1, ahead)))
     while pending:

@@ -35,7 +35,7 @@ _REFERENCES = (("role_id", "roles", "role_id"), ("skill_id", "skills", "skill_id
 # The run's own records (run log, reject log) are final as written; every other table is checked.
 CHECKED = tuple(t for t in TABLES if t.name not in ("rejects", "pipeline_runs"))
 # DuckDB's share of the run's memory; beyond it the global checks spill to disk.
-DUCKDB_MEMORY_LIMIT = "256MB"
+DUCKDB_MEMORY_LIMIT = "1GB"
 
 
 @dataclass
@@ -134,7 +134,7 @@ class FinalTables:
     """The run's final tables as DuckDB views over the staged parts: `final_<table>`."""
 
     def __init__(self, stage: Stage, skills: pd.DataFrame):
-        self.con = duckdb.connect(config={"memory_limit": DUCKDB_MEMORY_LIMIT,
+        self.con = duckdb.connect(config={"memory_limit": DUCKDB_MEMORY_LIMIT, "preserve_insertion_order": True,
                                           "temp_directory": str(stage.folder / "duckdb.tmp")})
         self._log = stage.log
         for table in CHECKED:
@@ -219,8 +219,12 @@ class FinalTables:
 
     # ---------------------------------------------------------------- reading
     def select_sql(self, name: str) -> str:
+        """The table in page order. Staged parts are written in that order and DuckDB
+        keeps insertion order through filters, so only the merged roles need a sort
+        (a sort of a big table with its text would need far more memory)."""
         columns = ", ".join(f'"{c}"' for c in TABLES_BY_NAME[name].column_names)
-        return f"SELECT {columns} FROM final_{name} ORDER BY {ROW}"
+        order = f" ORDER BY {ROW}" if name == "roles" else ""
+        return f"SELECT {columns} FROM final_{name}{order}"
 
     def count(self, name: str) -> int:
         return int(self.sql(f"SELECT count(*) FROM final_{name}")[0][0])
