@@ -82,16 +82,21 @@ def tree_rss(pid: int) -> int:
 def timed_run(raw: Path, warehouse: Path, *extra: str) -> dict:
     """One `roledata run`: wall seconds, peak RSS of its process tree, and its report line."""
     args = [ROLEDATA, "run", "--raw", str(raw), "--warehouse", str(warehouse), *extra]
-    started = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
-        time.sleep(0.02)
-    seconds = time.perf_counter() - started
-    out, err = proc.communicate()
+    log = warehouse.with_name(warehouse.name + ".log")
+    # Output to a file, not a pipe: a big corpus reports thousands of rejects, which
+    # would fill a pipe nobody reads until the end and stall the run.
+    with open(log, "w+", encoding="utf-8") as output:
+        started = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=output, stderr=subprocess.STDOUT, text=True)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.02)
+        seconds = time.perf_counter() - started
+        output.seek(0)
+        out = output.read()
     if proc.returncode != 0:
-        raise SystemExit(f"benchmark run failed ({' '.join(args)}):\n{err.strip()}")
+        raise SystemExit(f"benchmark run failed ({' '.join(args)}):\n{out.strip()[-2000:]}")
     documents = next((line for line in out.splitlines() if line.startswith("documents:")), "")
     return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak / 2**20), "report": documents}
 
