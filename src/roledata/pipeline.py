@@ -22,6 +22,7 @@ import pandas as pd
 
 from roledata import PARSER_VERSION
 from roledata.cache import ParseCache
+from roledata.catalog import build_catalog
 from roledata.document import DocumentResult, process_document
 from roledata.extract.skills import skills_table
 from roledata.publish import latest_snapshot, mark_latest, publish_snapshot, read_snapshot_table, remove_unpublished
@@ -334,6 +335,7 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     fault_point("after-swap")
     session.state.forget([*history.failed_runs, report.run_id])
     ParseCache(settings.cache_dir).prune(set(final.column("documents", "document_id")))
+    build_catalog(settings.snapshots_dir)
     return report
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pyarrow.parquet as pq
 
 from roledata import CONTRACT_VERSION, PARSER_VERSION
+from roledata.catalog import write_changes
 from roledata.schema import TABLES, DUCKDB_TYPES, arrow_schema, frictionless_schema
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str,
                    "title": "roledata: AI role descriptions as a normalized dataset",
                    "created": created_at.isoformat(), "version": PARSER_VERSION, "resources": resources}
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        previous = latest_snapshot(snapshots_dir)
+        write_changes(tmp, snapshots_dir / previous if previous and previous != snapshot_id else None)
         (tmp / "datapackage.json").write_text(json.dumps(package, indent=2) + "\n", encoding="utf-8")
         if final.exists() and latest_snapshot(snapshots_dir) != snapshot_id:
             shutil.rmtree(final)  # left by an earlier attempt of this same run (a task retry)

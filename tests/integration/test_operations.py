@@ -190,7 +190,7 @@ def test_sigkill_at_each_stage_then_a_good_run(stage, baseline, raw_copy, tmp_pa
     warehouse = tmp_path / "warehouse"
     shutil.copytree(baseline, warehouse)
     before = current_tables(warehouse)
-    snapshots_before = sorted(p.name for p in (warehouse / "snapshots").iterdir())
+    snapshots_before = sorted(p.name for p in (warehouse / "snapshots").iterdir() if p.is_dir())
     edit_inputs(raw_copy)
 
     killed = run(raw_copy, warehouse, fault=f"{stage}:kill")

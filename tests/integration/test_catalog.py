@@ -1,0 +1,56 @@
+"""The static catalog: index, per-snapshot pages with charts and dictionary, zips, changes.json."""
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+
+import pyarrow.parquet as pq
+
+from roledata.pipeline import run_pipeline
+from roledata.schema import TABLES
+from roledata.settings import Settings
+from tests.conftest import RAW
+
+
+def test_every_run_rebuilds_the_catalog_and_records_what_changed(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    warehouse = tmp_path / "warehouse"
+    first = run_pipeline(Settings(raw, warehouse)).snapshot_id
+    gone = sorted(raw.iterdir())[-1]
+    gone.unlink()
+    second = run_pipeline(Settings(raw, warehouse)).snapshot_id
+    snapshots = warehouse / "snapshots"
+
+    index = (snapshots / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{second}/index.html">{second}</a> (latest)' in index
+    assert f'<a href="{first}/index.html">{first}</a><' in index
+    assert f'href="{first}.zip"' in index and f'href="{second}.zip"' in index
+
+    with zipfile.ZipFile(snapshots / f"{second}.zip") as archive:
+        names = set(archive.namelist())
+    assert {f"{second}/{t.name}.parquet" for t in TABLES} | {f"{second}/manifest.json", f"{second}/changes.json"} <= names
+
+    page = (snapshots / second / "index.html").read_text(encoding="utf-8")
+    for table in TABLES:
+        assert f'<h3 id="table-{table.name}">{table.name}</h3>' in page
+    assert page.count('class="range"') >= 1 and 'id="pay-chart"><svg' in page
+    assert 'id="skills-chart"><svg' in page and 'id="growth-chart"><svg' in page
+    assert "<script" not in page and "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+    changes = json.loads((snapshots / second / "changes.json").read_text(encoding="utf-8"))
+    assert changes["previous_snapshot"] == first
+    old_docs = pq.read_table(snapshots / first / "documents.parquet").to_pylist()
+    gone_id = next(d["document_id"] for d in old_docs if d["source_path"] == gone.name)
+    for name, change in changes["tables"].items():
+        old_rows = pq.read_table(snapshots / first / f"{name}.parquet").to_pylist()
+        expected = sum(1 for r in old_rows if r.get("document_id") == gone_id)
+        if name in ("roles",):
+            continue  # a role listed on another page may stay behind as a listed role
+        assert (change["added"], change["changed"]) == (0, 0), name
+        assert change["removed"] == expected, name
+        assert change["documents"] == ([{"document_id": gone_id, "source_path": gone.name}] if expected else []), name
+    first_changes = json.loads((snapshots / first / "changes.json").read_text(encoding="utf-8"))
+    assert first_changes["previous_snapshot"] is None
+    assert first_changes["tables"]["documents"]["added"] == len(old_docs)
