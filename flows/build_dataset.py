@@ -100,13 +100,10 @@ def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full:
 
                 def submit(paths: list[str]) -> pipeline.PendingBatch:
                     # Read here (unchanged pages never leave this process); parse where the runner says.
-                    batch = read_documents(settings, paths, seen_at)
-                    if not batch.to_parse:
-                        return pipeline.PendingBatch(batch.ready, None)
-                    if pipeline.parse_here(settings, batch, len(batches)):
-                        return pipeline.PendingBatch(batch.ready + parse_documents(quote(batch.to_parse), seen_at), None)
-                    return pipeline.PendingBatch(batch.ready, runner.submit(
-                        parse_documents, {"pages": batch.to_parse, "seen_at": seen_at}))
+                    return pipeline.dispatch(
+                        settings, read_documents(settings, paths, seen_at), len(batches),
+                        lambda pages: parse_documents(quote(pages), seen_at),
+                        lambda pages: runner.submit(parse_documents, {"pages": pages, "seen_at": seen_at}))
 
                 for batch, parsed in pipeline.in_order(submit, batches, 2 * settings.workers):
                     pipeline.remember(settings, parsed)

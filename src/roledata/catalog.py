@@ -52,7 +52,7 @@ def _write(path: Path, text: str | bytes) -> None:
 
 
 # ------------------------------------------------------------------ changes
-def write_changes(folder: Path, previous: Path | None) -> dict:
+def write_changes(folder: Path, previous: Path | None) -> None:
     """`changes.json` of the snapshot in `folder` against the one in `previous` (None: the first)."""
     changes: dict = {"previous_snapshot": previous.name if previous else None, "tables": {}}
     with duckdb.connect() as con:
@@ -61,7 +61,6 @@ def write_changes(folder: Path, previous: Path | None) -> dict:
             if table.name not in RUN_TABLES:
                 changes["tables"][table.name] = _table_changes(con, table.name, folder, previous, paths)
     _write(folder / "changes.json", json.dumps(changes, indent=2) + "\n")
-    return changes
 
 
 def _parquet(folder: Path, name: str) -> str:
@@ -142,13 +141,13 @@ def _fmt(value: float, unit: str) -> str:
 def pay_chart(con: duckdb.DuckDBPyConnection, folder: Path) -> str:
     salaries, roles = _parquet(folder, "salaries"), _parquet(folder, "roles")
     rows = con.execute(f"""
-        SELECT r.title, s.segment_type, coalesce(s.segment, s.segment_type),
+        SELECT r.title, coalesce(s.segment, s.segment_type),
                coalesce(s.annual_min_usd, s.annual_max_usd), coalesce(s.annual_max_usd, s.annual_min_usd)
         FROM {salaries} s JOIN {roles} r USING (role_id)
         WHERE s.annual_min_usd IS NOT NULL OR s.annual_max_usd IS NOT NULL
         ORDER BY r.title""").fetchall()
     by_role: dict[str, list] = {}
-    for title, _kind, segment, lo, hi in rows:
+    for title, segment, lo, hi in rows:
         by_role.setdefault(title, []).append((lo, hi, segment))
     bars = [(title, min(b[0] for b in bands), max(b[1] for b in bands), bands) for title, bands in by_role.items()]
     bars = sorted(bars, key=lambda b: -b[2])[:CHART_ROLES]
@@ -264,12 +263,13 @@ def index_page(snapshots: list[dict], latest: str | None) -> str:
     return _page("roledata snapshots", "\n".join(body))
 
 
-def _size(count: int) -> str:
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if count < 1024 or unit == "GB":
-            return f"{count:,} {unit}" if unit == "bytes" else f"{count:,.1f} {unit}"
+def _size(count: float) -> str:
+    if count < 1024:
+        return f"{count:,.0f} bytes"
+    for unit in ("KB", "MB", "GB"):
         count /= 1024
-    return f"{count} GB"
+        if count < 1024 or unit == "GB":
+            return f"{count:,.1f} {unit}"
 
 
 def write_zip(snapshots_dir: Path, snapshot_id: str) -> Path:

@@ -269,6 +269,16 @@ def parse_here(settings: Settings, batch: ReadBatch, batch_count: int) -> bool:
     return settings.workers <= 1 or batch_count <= 1 or len(batch.to_parse) < INLINE_BELOW
 
 
+def dispatch(settings: Settings, batch: ReadBatch, batch_count: int,
+             parse: Callable[[list], list[DocumentResult]], send: Callable[[list], Future]) -> PendingBatch:
+    """A read batch's pages: none to parse, parsed here with `parse`, or sent to a worker with `send`."""
+    if not batch.to_parse:
+        return PendingBatch(batch.ready, None)
+    if parse_here(settings, batch, batch_count):
+        return PendingBatch(batch.ready + parse(batch.to_parse), None)
+    return PendingBatch(batch.ready, send(batch.to_parse))
+
+
 def parse_all(settings: Settings, batches: list[list[str]], seen_at: datetime) -> Iterator[list[DocumentResult]]:
     """Batches in order, pages parsed by `settings.workers` processes side by side (without Prefect).
 
@@ -277,12 +287,9 @@ def parse_all(settings: Settings, batches: list[list[str]], seen_at: datetime) -
     """
     with ProcessPoolExecutor(settings.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         def submit(paths: list[str]) -> PendingBatch:
-            batch = read_files(settings, paths, seen_at)
-            if not batch.to_parse:
-                return PendingBatch(batch.ready, None)
-            if parse_here(settings, batch, len(batches)):
-                return PendingBatch(batch.ready + parse_pages(batch.to_parse, seen_at), None)
-            return PendingBatch(batch.ready, pool.submit(parse_pages, batch.to_parse, seen_at))
+            return dispatch(settings, read_files(settings, paths, seen_at), len(batches),
+                            lambda pages: parse_pages(pages, seen_at),
+                            lambda pages: pool.submit(parse_pages, pages, seen_at))
 
         for _, results in in_order(submit, batches, 2 * settings.workers):
             yield results
@@ -292,7 +299,7 @@ def parse_all(settings: Settings, batches: list[list[str]], seen_at: datetime) -
 def open_stage(session: RunSession, history: History) -> Iterator[Stage]:
     """Where this run's checked rows wait for the checks across batches."""
     stage = Stage(session.settings.state_dir / STAGING / session.report.run_id,
-                  RejectLog(session.report.run_id, {}), history.first_seen)
+                  RejectLog(session.report.run_id, {}), history.first_seen, session.report)
     try:
         yield stage
     finally:
@@ -313,10 +320,7 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     before the commit leaves the previous warehouse and snapshots as they
     were; the next run removes its leftovers and records it as failed.
     """
-    settings, report, counts = session.settings, session.report, stage.counts
-    report.documents_seen, report.documents_parsed = counts.seen, counts.parsed
-    report.documents_unchanged, report.documents_rejected = counts.unchanged, counts.rejected
-    report.warnings = counts.warnings
+    settings, report = session.settings, session.report
     report.rejects = stage.log.rows
     report.row_counts = {t.name: final.count(t.name) for t in sorted(CHECKED, key=lambda t: t.name)}
     report.finished_at = datetime.now(timezone.utc)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import shutil
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import duckdb
@@ -30,6 +30,9 @@ from roledata.document import DocumentResult
 from roledata.schema import EXTRACTED_TABLES, TABLES, TABLES_BY_NAME, Table, arrow_schema
 from roledata.validate import RejectLog, check_rows, frame_rows
 
+if TYPE_CHECKING:
+    from roledata.pipeline import RunReport
+
 ROW = "_row"
 _REFERENCES = (("role_id", "roles", "role_id"), ("skill_id", "skills", "skill_id"))
 # The run's own records (run log, reject log) are final as written; every other table is checked.
@@ -38,23 +41,14 @@ CHECKED = tuple(t for t in TABLES if t.name not in ("rejects", "pipeline_runs"))
 DUCKDB_MEMORY_LIMIT = "1GB"
 
 
-@dataclass
-class Counts:
-    seen: int = 0
-    parsed: int = 0
-    unchanged: int = 0
-    rejected: int = 0
-    warnings: list[dict] = field(default_factory=list)
-
-
 class Stage:
     """Checked rows of one run as Parquet parts under `folder` (removed by `close`)."""
 
-    def __init__(self, folder: Path, log: RejectLog, first_seen: dict[str, pd.Timestamp]):
+    def __init__(self, folder: Path, log: RejectLog, first_seen: dict[str, pd.Timestamp], report: RunReport):
         self.folder = folder
         self.log = log
         self.first_seen = first_seen
-        self.counts = Counts()
+        self.report = report  # its document counts and warnings are kept here, batch by batch
         self._seen_ids: dict[str, str] = {}
         self._next_row: dict[str, int] = defaultdict(int)
         self._parts = 0
@@ -78,18 +72,18 @@ class Stage:
         """Document-level decisions: unreadable, same bytes as another file, rejected by the parser."""
         rows: dict[str, list[dict]] = {t.name: [] for t in EXTRACTED_TABLES}
         rows["documents"] = []
-        counts, log = self.counts, self.log
+        report, log = self.report, self.log
         for result in sorted(results, key=lambda r: r.document["source_path"]):
             doc = result.document
-            counts.seen += 1
+            report.documents_seen += 1
             doc_id = doc.get("document_id")
             if doc_id is None:  # the file could not be read at all
-                counts.rejected += 1
+                report.documents_rejected += 1
                 log.add(None, None, result.reject_reason or "unreadable", None, source_path=doc["source_path"])
                 continue
             log.paths[doc_id] = doc["source_path"]
             if doc_id in self._seen_ids:
-                counts.rejected += 1
+                report.documents_rejected += 1
                 log.add(doc_id, None, f"duplicate: same bytes as {self._seen_ids[doc_id]}", None,
                         source_path=doc["source_path"])
                 continue
@@ -98,15 +92,15 @@ class Stage:
                 doc["first_seen_at"] = self.first_seen[doc_id]
             rows["documents"].append(doc)
             if result.reject_reason:
-                counts.rejected += 1
+                report.documents_rejected += 1
                 log.add(doc_id, None, result.reject_reason, None)
                 continue
             if result.from_cache and doc_id in self.first_seen:  # same bytes as the last run: rows reused
-                counts.unchanged += 1
+                report.documents_unchanged += 1
             else:
-                counts.parsed += 1
+                report.documents_parsed += 1
             if doc.get("warning"):
-                counts.warnings.append({"source_path": doc["source_path"], "warning": doc["warning"]})
+                report.warnings.append({"source_path": doc["source_path"], "warning": doc["warning"]})
             for table_name, reason, payload in result.row_rejects:
                 log.add(doc_id, table_name, reason, payload)
             for name, table_rows in result.tables.items():

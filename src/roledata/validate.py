@@ -125,11 +125,11 @@ def check_documents(results: list[DocumentResult]) -> None:
     """Row checks for freshly parsed documents, a batch at a time, where they were parsed.
 
     In place: a failing row moves from `result.tables` to `result.row_rejects`
-    with its reasons; the document text is then no longer needed. Cached
-    results were checked when they were parsed (the cache is keyed by the
-    code of these checks too).
+    with its reasons; the document text is then no longer needed. Results
+    taken from the parse cache were checked when they were parsed (the cache
+    is keyed by the code of these checks too).
     """
-    fresh = {r.document["document_id"]: r for r in results if r.tables and not r.from_cache}
+    fresh = {r.document["document_id"]: r for r in results if r.tables}
     if not fresh:
         return
     texts = {doc_id: r.text or "" for doc_id, r in fresh.items()}

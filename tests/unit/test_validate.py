@@ -9,6 +9,7 @@ import pytest
 
 from roledata.document import DocumentResult
 from roledata.extract.skills import skills_table
+from roledata.pipeline import start_run
 from roledata.schema import TABLES_BY_NAME, to_frame
 from roledata.stage import Stage
 from roledata.validate import RejectLog, check_documents, check_rows
@@ -83,7 +84,7 @@ def role(doc_id: str, role_id: str = "widget-lead", primary: bool = True) -> dic
 
 def staged(tmp_path, *batches: list[DocumentResult]):
     log = RejectLog("run1", {})
-    stage = Stage(tmp_path / "stage", log, {})
+    stage = Stage(tmp_path / "stage", log, {}, start_run())
     for batch in batches:
         check_documents(batch)
         stage.add(batch)
