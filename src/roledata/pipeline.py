@@ -104,7 +104,7 @@ def run_session(settings: Settings) -> Iterator[RunSession]:
             fault_point("after-start")
             yield RunSession(settings, report, state)
         except BaseException as exc:
-            state.fail(report.run_id, f"{type(exc).__name__}: {exc}".strip())
+            state.fail(report.run_id, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
             raise
 
 

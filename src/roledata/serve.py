@@ -22,6 +22,7 @@ from pathlib import Path
 
 SERVER_START_TIMEOUT = 180  # a first start migrates a new SQLite database
 SERVER_STOP_TIMEOUT = 20
+FLOW_RUN_STOP_TIMEOUT = 30  # a run stopped mid-way reports its end to the server first
 DEPLOYMENT_NAME = "roledata-schedule"
 
 
@@ -142,7 +143,30 @@ def serve_flow(raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: di
             limit=1,  # one run at a time from this process; the run lock covers everyone else
             print_starting_message=False, entrypoint_type=EntrypointType.MODULE_PATH)
     finally:
+        stop_flow_run_processes()
         drain_prefect_clients()
+
+
+def stop_flow_run_processes(timeout: float = FLOW_RUN_STOP_TIMEOUT) -> None:
+    """Stop the flow runs still going when the runner stops, while the server is still up.
+
+    Prefect 3.8's runner exits on SIGTERM without stopping the flow-run
+    processes it started. Left alone, such a run goes on against a server we
+    are about to stop, retrying its API calls, and Python waits for it at
+    exit: the stop hangs. A run stopped here leaves the warehouse as it was
+    (a run replaces it only when it finishes) and the next run records it.
+    """
+    import multiprocessing
+
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    deadline = time.monotonic() + timeout
+    for child in children:
+        child.join(max(0.0, deadline - time.monotonic()))
+        if child.is_alive():
+            child.kill()
+            child.join()
 
 
 @contextmanager

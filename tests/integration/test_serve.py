@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from roledata.runstate import RunState
 from roledata.serve import free_port, port_in_use
 from tests.conftest import RAW, ROOT
 from tests.integration.helpers import clean_full_tables, current_tables
@@ -31,13 +32,27 @@ def succeeded_snapshots(warehouse: Path) -> list[str]:
     return sorted(p.name for p in snapshots.iterdir() if p.is_dir()) if snapshots.exists() else []
 
 
+def flow_run_processes(parent: int) -> list[int]:
+    """Processes the runner started for flow runs (multiprocessing spawn children of `parent`)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == parent and b"spawn_main" in cmdline and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
 def test_serve_runs_on_schedule_and_stops_cleanly(tmp_path):
     warehouse = tmp_path / "warehouse"
     port = free_port()
     proc = subprocess.Popen([ROLEDATA, "serve", "--raw", str(RAW), "--warehouse", str(warehouse),
                              "--interval", "3", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=clean_env(),
-                            start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=clean_env(ROLEDATA_FAULT="after-start:sleep=4"), start_new_session=True)
     try:
         deadline = time.monotonic() + 300
         while len(succeeded_snapshots(warehouse)) < 2 and time.monotonic() < deadline and proc.poll() is None:
@@ -51,6 +66,17 @@ def test_serve_runs_on_schedule_and_stops_cleanly(tmp_path):
             keys = {a["key"] for a in json.load(response)}
         assert {"roledata-run-report", "roledata-row-counts", "roledata-rejects"} <= keys
 
+        # Stop it in the middle of a scheduled run (each run pauses 4 s after taking the lock):
+        # the run's process must not outlive us, and the run is recorded as failed.
+        def new_run_holds_lock() -> bool:
+            run_id = (RunState(warehouse).holder() or {}).get("run_id")
+            return run_id is not None and run_id not in succeeded_snapshots(warehouse)
+
+        deadline = time.monotonic() + 60
+        while not new_run_holds_lock() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        running = flow_run_processes(proc.pid)
+        assert running, "no scheduled run started within 60 s"
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=90)
     finally:
@@ -64,10 +90,12 @@ def test_serve_runs_on_schedule_and_stops_cleanly(tmp_path):
     assert lines[-1] == "stopped"
     assert "Traceback" not in err and "Error" not in err, err
     assert not port_in_use(port)  # the server went down with us
+    assert not any(Path(f"/proc/{pid}").exists() for pid in running)
     assert (warehouse / ".roledata" / "prefect" / "prefect.db").exists()
 
     runs = subprocess.run([ROLEDATA, "runs", "--warehouse", str(warehouse)], capture_output=True, text=True)
     assert runs.stdout.count("| succeeded |") >= 2
+    assert runs.stdout.count("| failed    |") == 1, runs.stdout
     assert current_tables(warehouse) == clean_full_tables(RAW, tmp_path)
 
 
