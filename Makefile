@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test bench clean
+# The catalog's end-to-end test drives Debian's Chromium: installed here when missing.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup browser run test bench clean
 
 setup: $(STAMP)
 
@@ -15,10 +19,16 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+
 run: setup
 	$(BIN)/roledata run --raw raw --warehouse warehouse
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
 
 # Throughput and memory at 1,000 and 10,000 pages (about 10 minutes); add --huge for 100,000.
@@ -26,4 +36,4 @@ bench: setup
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) warehouse/roledata.duckdb warehouse/snapshots warehouse/.roledata warehouse/.roledata-*
+	rm -rf $(VENV) test-artifacts warehouse/roledata.duckdb warehouse/snapshots warehouse/.roledata warehouse/.roledata-*

@@ -16,6 +16,7 @@ import html
 import json
 import os
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -32,7 +33,7 @@ body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}
 th,td{border:1px solid #ccd3da;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef2f5} td.num{text-align:right} code{font-size:.85rem}
-.cell{max-width:28rem;overflow-wrap:anywhere} svg text{font-size:11px;font-family:system-ui,sans-serif}
+.cell{max-width:28rem;overflow-wrap:anywhere} .scroll{overflow-x:auto} svg text{font-size:11px;font-family:system-ui,sans-serif}
 """
 
 
@@ -180,7 +181,7 @@ def snapshot_page(folder: Path, manifest: dict) -> str:
     sid = manifest["snapshot_id"]
     e = html.escape
     body = [f"<h1>roledata snapshot {e(sid)}</h1>",
-            f"<p>Published {e(manifest['created_at'])}, parser {e(manifest['parser_version'])}, "
+            f"<p>Published {_when(manifest['created_at'])}, parser {e(manifest['parser_version'])}, "
             f"contract {e(str(manifest.get('contract_version', '')))}. <a href=\"../index.html\">All snapshots</a></p>",
             "<h2>Download</h2><ul>",
             f'<li><a href="../{e(sid)}.zip" download>{e(sid)}.zip</a> (the whole snapshot)</li>']
@@ -218,7 +219,7 @@ def _first_rows(con: duckdb.DuckDBPyConnection, folder: Path, name: str) -> str:
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     cells = "".join("<tr>" + "".join(f'<td class="cell">{html.escape(_short(v))}</td>' for v in row) + "</tr>"
                     for row in rows)
-    return f"<p>First {len(rows)} rows:</p><table class=\"rows\"><tr>{head}</tr>{cells}</table>"
+    return f"<p>First {len(rows)} rows:</p><div class=\"scroll\"><table class=\"rows\"><tr>{head}</tr>{cells}</table></div>"
 
 
 def _short(value) -> str:
@@ -256,11 +257,23 @@ def index_page(snapshots: list[dict], latest: str | None) -> str:
         counts = ", ".join(f"{name} {info['rows']:,}" for name, info in m["tables"].items())
         size = sum(info["bytes"] for info in m["tables"].values())
         mark = " (latest)" if sid == latest else ""
-        body.append(f'<tr><td><a href="{e(sid)}/index.html">{e(sid)}</a>{mark}</td><td>{e(m["created_at"])}</td>'
+        files = "".join(f'<li><a href="{e(sid)}/{e(info["path"])}" download>{e(info["path"])}</a></li>'
+                        for info in m["tables"].values())
+        body.append(f'<tr><td><a href="{e(sid)}/index.html">{e(sid)}</a>{mark}</td><td>{_when(m["created_at"])}</td>'
                     f"<td>{e(m['parser_version'])}</td><td>{e(counts)}</td><td class=\"num\">{_size(size)}</td>"
-                    f'<td><a href="{e(sid)}.zip" download>{e(sid)}.zip</a></td></tr>')
+                    f'<td><a href="{e(sid)}.zip" download>{e(sid)}.zip</a>'
+                    f"<details><summary>Parquet files</summary><ul>{files}</ul></details></td></tr>")
     body.append("</table>")
     return _page("roledata snapshots", "\n".join(body))
+
+
+def _when(created_at: str) -> str:
+    """An ISO timestamp as people read it: 2026-11-22 02:14 UTC."""
+    try:
+        moment = datetime.fromisoformat(created_at).astimezone(timezone.utc)
+    except (TypeError, ValueError):
+        return html.escape(str(created_at))
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _size(count: float) -> str:
