@@ -118,9 +118,9 @@ class CatalogHandler(BaseHTTPRequestHandler):
         except UnicodeDecodeError:
             target = None
         if target is not None and target.is_dir():
-            if not urllib.parse.urlsplit(self.path).path.endswith("/"):
+            split = urllib.parse.urlsplit(self.path)
+            if not split.path.endswith("/"):
                 # Relative links in the folder's index.html need the trailing slash.
-                split = urllib.parse.urlsplit(self.path)
                 location = urllib.parse.urlunsplit(("", "", split.path + "/", split.query, ""))
                 self._plain(HTTPStatus.MOVED_PERMANENTLY, f"see {location}\n", {"Location": location})
                 return
@@ -188,7 +188,8 @@ class CatalogHandler(BaseHTTPRequestHandler):
             super().handle_one_request()
         except CLIENT_GONE:
             self.close_connection = True
-            self.log(f"{self.address_string()} went away during {self.requestline!r}")
+            request = getattr(self, "requestline", "")  # unset when it went before its request line
+            self.log(f"{self.address_string()} went away during {request!r}")
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
         self.log(f"{self.address_string()} {format % args}")

@@ -283,8 +283,7 @@ def catalog_serve(warehouse: Optional[Path] = WarehouseOption,
     except catalog_server.CatalogServeError as exc:
         _fail(str(exc))
     bound_host, bound_port = server.server_address[:2]
-    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-    typer.echo(f"serving {settings.snapshots_dir} at http://{shown}:{bound_port}/ (read-only); Ctrl-C to stop")
+    typer.echo(f"serving {settings.snapshots_dir} at http://{bound_host}:{bound_port}/ (read-only); Ctrl-C to stop")
     if not catalog_server.is_loopback(bound_host):
         typer.echo(f"note: {host} is reachable from other machines; anyone who can reach it can download the snapshots")
     raise_on_sigterm()
