@@ -29,7 +29,9 @@ def clean_env(**extra: str) -> dict:
 
 def succeeded_snapshots(warehouse: Path) -> list[str]:
     snapshots = warehouse / "snapshots"
-    return sorted(p.name for p in snapshots.iterdir() if p.is_dir()) if snapshots.exists() else []
+    if not snapshots.exists():
+        return []
+    return sorted(p.name for p in snapshots.iterdir() if p.is_dir() and not p.name.startswith("."))  # not .tmp-*
 
 
 def flow_run_processes(parent: int) -> list[int]:
@@ -68,15 +70,18 @@ def test_serve_runs_on_schedule_and_stops_cleanly(tmp_path):
 
         # Stop it in the middle of a scheduled run (each run pauses 4 s after taking the lock):
         # the run's process must not outlive us, and the run is recorded as failed.
-        def new_run_holds_lock() -> bool:
-            run_id = (RunState(warehouse).holder() or {}).get("run_id")
-            return run_id is not None and run_id not in succeeded_snapshots(warehouse)
+        def run_in_progress() -> bool:
+            state = RunState(warehouse)
+            run_id = (state.holder() or {}).get("run_id")
+            journaled = {e["run_id"] for e in state.unfinished()}
+            return run_id in journaled and run_id not in succeeded_snapshots(warehouse)
 
         deadline = time.monotonic() + 60
-        while not new_run_holds_lock() and time.monotonic() < deadline:
+        while not run_in_progress():
+            assert time.monotonic() < deadline, "no scheduled run started within 60 s"
             time.sleep(0.1)
         running = flow_run_processes(proc.pid)
-        assert running, "no scheduled run started within 60 s"
+        assert running
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=90)
     finally:
