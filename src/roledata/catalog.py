@@ -21,11 +21,9 @@ from pathlib import Path
 
 import duckdb
 
-from roledata.schema import DUCKDB_TYPES, TABLES, TABLES_BY_NAME
+from roledata.schema import DATA_TABLES, DUCKDB_TYPES, TABLES, TABLES_BY_NAME
 
 FIRST_ROWS = 5
-# Tables whose rows describe the run, not the pages: no diff for them.
-RUN_TABLES = ("pipeline_runs", "rejects")
 CHART_ROLES = 40  # the pay chart shows the best-paid roles beyond this many
 
 _STYLE = """
@@ -42,13 +40,10 @@ def _page(title: str, body: str) -> str:
             f"<style>{_STYLE}</style></head><body>\n{body}\n</body></html>\n")
 
 
-def _write(path: Path, text: str | bytes) -> None:
+def _write(path: Path, text: str) -> None:
     """Atomically: a reader (or the catalog server) never sees half a file."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    if isinstance(text, str):
-        tmp.write_text(text, encoding="utf-8")
-    else:
-        tmp.write_bytes(text)
+    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
 
 
@@ -58,9 +53,8 @@ def write_changes(folder: Path, previous: Path | None) -> None:
     changes: dict = {"previous_snapshot": previous.name if previous else None, "tables": {}}
     with duckdb.connect() as con:
         paths = _source_paths(con, [f for f in (folder, previous) if f is not None])
-        for table in TABLES:
-            if table.name not in RUN_TABLES:
-                changes["tables"][table.name] = _table_changes(con, table.name, folder, previous, paths)
+        for table in DATA_TABLES:  # the run log and reject log describe runs, not pages: no diff
+            changes["tables"][table.name] = _table_changes(con, table.name, folder, previous, paths)
     _write(folder / "changes.json", json.dumps(changes, indent=2) + "\n")
 
 

@@ -8,7 +8,7 @@ folder and nothing else:
   hidden or temporary entry (anything starting with "."; runs build
   snapshots under such names before renaming them into place) is 404;
 - a folder answers with its `index.html` (never a listing);
-- Parquet, zip, JSON, HTML and SVG files carry their own content types, and
+- Parquet, zip, JSON and HTML files carry their own content types, and
   Parquet and zip files are sent as attachments;
 - a single byte range (`Range: bytes=a-b`) is honoured, so an interrupted
   download can resume and a client can read a Parquet footer on its own;
@@ -37,9 +37,6 @@ CONTENT_TYPES = {
     ".zip": "application/zip",
     ".json": "application/json",
     ".html": "text/html; charset=utf-8",
-    ".svg": "image/svg+xml",
-    ".md": "text/markdown; charset=utf-8",
-    ".csv": "text/csv; charset=utf-8",
 }
 DEFAULT_TYPE = "text/plain; charset=utf-8"  # LATEST and other plain files of ours
 ATTACHMENTS = {".parquet", ".zip"}

@@ -286,6 +286,9 @@ TABLES: tuple[Table, ...] = (
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 EXTRACTED_TABLES = tuple(t for t in TABLES if t.is_extracted)
+# The run's own records (run log, reject log) beside the tables of what the pages say.
+RUN_TABLES = ("pipeline_runs", "rejects")
+DATA_TABLES = tuple(t for t in TABLES if t.name not in RUN_TABLES)
 
 
 def pandera_schema(table: Table):

@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from roledata.document import DocumentResult
-from roledata.schema import EXTRACTED_TABLES, TABLES, TABLES_BY_NAME, Table, arrow_schema
+from roledata.schema import DATA_TABLES, EXTRACTED_TABLES, TABLES, TABLES_BY_NAME, Table, arrow_schema
 from roledata.validate import RejectLog, check_rows, frame_rows
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 ROW = "_row"
 _REFERENCES = (("role_id", "roles", "role_id"), ("skill_id", "skills", "skill_id"))
 # The run's own records (run log, reject log) are final as written; every other table is checked.
-CHECKED = tuple(t for t in TABLES if t.name not in ("rejects", "pipeline_runs"))
+CHECKED = DATA_TABLES
 # DuckDB's share of the run's memory; beyond it the global checks spill to disk.
 DUCKDB_MEMORY_LIMIT = "1GB"
 
@@ -185,7 +185,7 @@ class FinalTables:
             WHERE key_rank > 1""")
         self._reject(table, f"dup_{table.name}", f"duplicate primary key ({', '.join(table.primary_key)})", source)
         self.sql(f"CREATE TEMP VIEW keyed_{table.name} AS SELECT * FROM {source} "
-                         f"WHERE {ROW} NOT IN (SELECT {ROW} FROM dup_{table.name})")
+                 f"WHERE {ROW} NOT IN (SELECT {ROW} FROM dup_{table.name})")
 
     def _check_references(self) -> None:
         missing_by_table: dict[str, list[str]] = defaultdict(list)
@@ -202,7 +202,7 @@ class FinalTables:
         for table in CHECKED:
             excluded = " ".join(f"AND {ROW} NOT IN (SELECT {ROW} FROM {m})" for m in missing_by_table[table.name])
             self.sql(f"CREATE TEMP VIEW final_{table.name} AS SELECT * FROM keyed_{table.name} "
-                             f"WHERE TRUE {excluded}")
+                     f"WHERE TRUE {excluded}")
 
     def _reject(self, table: Table, rows_table: str, reason: str, source: str) -> None:
         rejected = self.con.execute(

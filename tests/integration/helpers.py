@@ -10,9 +10,10 @@ from pathlib import Path
 
 import duckdb
 
-from roledata.schema import TABLES, TABLES_BY_NAME
+from roledata import schema
+from roledata.schema import TABLES_BY_NAME
 
-DATA_TABLES = [t.name for t in TABLES if t.name not in ("pipeline_runs", "rejects")]
+DATA_TABLES = [t.name for t in schema.DATA_TABLES]
 
 
 def table_contents(db: Path) -> dict[str, list[tuple]]:
