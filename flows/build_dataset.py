@@ -13,7 +13,6 @@ parse cache, keyed by their bytes).
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
@@ -24,7 +23,7 @@ from prefect.utilities.annotations import quote
 from roledata import pipeline
 from roledata.document import DocumentResult
 from roledata.report import progress_bar, publish_artifacts
-from roledata.settings import Settings
+from roledata.settings import Settings, load_settings
 from roledata.stage import FinalTables, Stage
 
 # Tasks that touch the file system retry with growing pauses (1 s, 2 s, 4 s).
@@ -85,9 +84,11 @@ def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
 @flow(name="build-dataset", log_prints=True)
 def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full: bool = False,
                   wait_seconds: float = 0, workers: int = 1, executor: str = "local",
-                  dask_address: str | None = None) -> pipeline.RunReport:
-    settings = Settings(Path(raw_dir), Path(warehouse_dir), batch_size, full, wait_seconds,
-                        workers=workers, executor=executor, dask_address=dask_address)
+                  dask_address: str | None = None, allow_shrink: bool | None = None,
+                  shrink_limit: float | None = None) -> pipeline.RunReport:
+    # What the parameters leave open comes from ROLEDATA_* variables, as on the direct path.
+    settings = load_settings(raw_dir, warehouse_dir, batch_size, full, wait_seconds, workers, executor,
+                             dask_address, allow_shrink, shrink_limit)
     with pipeline.run_session(settings) as session:
         history = read_previous(session)
         paths = discover_documents(settings)

@@ -73,13 +73,21 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
         dask_address: Optional[str] = typer.Option(None, "--dask-address", metavar="tcp://HOST:8786",
                                                    help="scheduler of a running Dask cluster "
                                                         "[default: start a local one]"),
-        no_prefect: bool = typer.Option(False, "--no-prefect", help="run the steps directly, without Prefect")) -> None:
+        no_prefect: bool = typer.Option(False, "--no-prefect", help="run the steps directly, without Prefect"),
+        allow_shrink: bool = typer.Option(False, "--allow-shrink",
+                                          help="publish even when the folder is empty or yields fewer documents "
+                                               "than the shrink limit allows"),
+        shrink_limit: Optional[float] = typer.Option(None, "--shrink-limit", min=0, max=1, metavar="FRACTION",
+                                                     help="refuse to publish a run keeping fewer documents than "
+                                                          "this share of the current dataset [default: 0.5, "
+                                                          "or ROLEDATA_SHRINK_LIMIT]")) -> None:
     """Parse the pages under --raw (only new and changed ones) and publish the warehouse and a snapshot."""
     if dask_address and executor is not Executor.dask:
         _fail("--dask-address needs --executor dask")
     if executor is Executor.dask and no_prefect:
         _fail("--executor dask runs through Prefect; drop --no-prefect")
-    settings = _settings(raw, warehouse, batch_size, full, wait, workers, executor.value, dask_address)
+    settings = _settings(raw, warehouse, batch_size, full, wait, workers, executor.value, dask_address,
+                         allow_shrink or None, shrink_limit)
     try:
         if no_prefect:
             from roledata.pipeline import run_pipeline
@@ -92,7 +100,8 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
                 from flows.build_dataset import build_dataset
                 report = build_dataset(str(settings.raw_dir), str(settings.warehouse_dir), settings.batch_size,
                                        settings.full_rebuild, settings.wait_seconds, settings.workers,
-                                       settings.executor, settings.dask_address)
+                                       settings.executor, settings.dask_address, settings.allow_shrink,
+                                       settings.shrink_limit)
     except (SourceError, WarehouseError, RunLockedError) as exc:
         _fail(str(exc))
     except Exception as exc:
@@ -102,10 +111,12 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
     _print_report(report, settings)
 
 
-def _settings(raw, warehouse, batch_size, full=False, wait=0.0, workers=None, executor=None, dask_address=None):
+def _settings(raw, warehouse, batch_size, full=False, wait=0.0, workers=None, executor=None, dask_address=None,
+              allow_shrink=None, shrink_limit=None):
     """Settings for a run, with the raw folder checked up front."""
     try:
-        settings = load_settings(raw, warehouse, batch_size, full, wait, workers, executor, dask_address)
+        settings = load_settings(raw, warehouse, batch_size, full, wait, workers, executor, dask_address,
+                                 allow_shrink, shrink_limit)
     except ValueError as exc:
         _fail(f"bad setting in the environment: {exc}")
     if not settings.raw_dir.exists():

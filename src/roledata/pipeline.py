@@ -78,6 +78,11 @@ class History:
     rejects: pd.DataFrame
     first_seen: dict[str, pd.Timestamp]
     failed_runs: list[str] = field(default_factory=list)  # journal entries this run records
+    documents: int = 0  # documents parsed into the current dataset (rejected ones not counted)
+
+
+class CollapseRefused(WarehouseError):
+    """A run that would publish an empty or much smaller dataset than the current one."""
 
 
 @dataclass
@@ -125,8 +130,9 @@ def read_history(session: RunSession) -> History:
     latest = latest_snapshot(settings.snapshots_dir)
     runs = _latest_table(settings, latest, "pipeline_runs")
     rejects = _latest_table(settings, latest, "rejects")
-    docs = _latest_table(settings, latest, "documents", ["document_id", "first_seen_at"])
+    docs = _latest_table(settings, latest, "documents", ["document_id", "first_seen_at", "status"])
     first_seen = {d["document_id"]: pd.Timestamp(d["first_seen_at"]) for d in docs}
+    parsed = sum(d["status"] == "parsed" for d in docs)
     recorded = {r["run_id"] for r in runs}
     unfinished = session.state.unfinished(exclude=session.report.run_id)
     # Killed after its commit point (or after recording others): the snapshot already tells.
@@ -134,7 +140,7 @@ def read_history(session: RunSession) -> History:
     failed = [e for e in unfinished if e["run_id"] not in recorded]
     runs += [_failed_run_row(e) for e in failed]
     return History(to_frame(TABLES_BY_NAME["pipeline_runs"], runs), to_frame(TABLES_BY_NAME["rejects"], rejects),
-                   first_seen, [e["run_id"] for e in failed])
+                   first_seen, [e["run_id"] for e in failed], parsed)
 
 
 def recent_runs(settings: Settings) -> list[dict]:
@@ -321,6 +327,7 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     were; the next run removes its leftovers and records it as failed.
     """
     settings, report = session.settings, session.report
+    refuse_collapse(settings, report, history, final.count("documents", "status = 'parsed'"))
     report.rejects = stage.log.rows
     report.row_counts = {t.name: final.count(t.name) for t in sorted(CHECKED, key=lambda t: t.name)}
     report.finished_at = datetime.now(timezone.utc)
@@ -341,6 +348,23 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     ParseCache(settings.cache_dir).prune(set(final.column("documents", "document_id")))
     build_catalog(settings.snapshots_dir)
     return report
+
+
+def refuse_collapse(settings: Settings, report: RunReport, history: History, documents: int) -> None:
+    """Publish nothing from an empty folder, or from one that yields far fewer documents
+    than the current dataset (a folder briefly unmounted, a sync gone wrong)."""
+    if settings.allow_shrink:
+        return
+    current = history.documents
+    if report.documents_seen == 0:
+        why = "the folder is empty"
+    elif documents < settings.shrink_limit * current:
+        why = f"under {settings.shrink_limit:.0%} of the current dataset"
+    else:
+        return
+    raise CollapseRefused(
+        f"refusing to publish: {display_path(str(settings.raw_dir))} yields {documents} documents, the current "
+        f"dataset has {current} ({why}); warehouse and snapshots left as they were (--allow-shrink publishes anyway)")
 
 
 def _append(old: pd.DataFrame, name: str, new_rows: list[dict]) -> pd.DataFrame:

@@ -29,6 +29,9 @@ class Settings:
     workers: int = 1  # processes parsing batches side by side (the CLI defaults to one per core)
     executor: str = "local"  # "local": processes on this machine; "dask": a Dask cluster
     dask_address: str | None = None  # scheduler of an existing Dask cluster; None starts a local one
+    # A run keeping fewer documents than this share of the current dataset's publishes nothing.
+    shrink_limit: float = 0.5
+    allow_shrink: bool = False  # publish even a run that shrinks the dataset past shrink_limit (or empties it)
 
     @property
     def database_path(self) -> Path:
@@ -54,7 +57,8 @@ EXECUTORS = ("local", "dask")
 def load_settings(raw: str | Path | None = None, warehouse: str | Path | None = None,
                   batch_size: int | None = None, full_rebuild: bool = False, wait_seconds: float = 0,
                   workers: int | None = None, executor: str | None = None,
-                  dask_address: str | None = None) -> Settings:
+                  dask_address: str | None = None, allow_shrink: bool | None = None,
+                  shrink_limit: float | None = None) -> Settings:
     root = project_root()
 
     def pick(flag: str | Path | None, env: str, default: str) -> Path:
@@ -70,5 +74,12 @@ def load_settings(raw: str | Path | None = None, warehouse: str | Path | None = 
     if executor not in EXECUTORS:
         raise ValueError(f"executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
     dask_address = dask_address or os.environ.get("ROLEDATA_DASK_ADDRESS") or None
+    if shrink_limit is None:
+        shrink_limit = float(os.environ.get("ROLEDATA_SHRINK_LIMIT", str(Settings.shrink_limit)))
+    if not 0 <= shrink_limit <= 1:
+        raise ValueError(f"the shrink limit (ROLEDATA_SHRINK_LIMIT) must be between 0 and 1, not {shrink_limit}")
+    if allow_shrink is None:
+        allow_shrink = os.environ.get("ROLEDATA_ALLOW_SHRINK", "").strip().lower() in ("1", "true", "yes")
     return Settings(pick(raw, "ROLEDATA_RAW", "raw"), pick(warehouse, "ROLEDATA_WAREHOUSE", "warehouse"), size,
-                    full_rebuild, wait_seconds, max_bytes, workers, executor, dask_address)
+                    full_rebuild, wait_seconds, max_bytes, workers, executor, dask_address, shrink_limit,
+                    allow_shrink)

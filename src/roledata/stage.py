@@ -220,8 +220,8 @@ class FinalTables:
         order = f" ORDER BY {ROW}" if name == "roles" else ""
         return f"SELECT {columns} FROM final_{name}{order}"
 
-    def count(self, name: str) -> int:
-        return int(self.sql(f"SELECT count(*) FROM final_{name}")[0][0])
+    def count(self, name: str, where: str = "true") -> int:
+        return int(self.sql(f"SELECT count(*) FROM final_{name} WHERE {where}")[0][0])
 
     def batches(self, name: str, rows: int = 100_000) -> Iterator[pa.RecordBatch]:
         """The table in page order, in Arrow batches with the contract's types."""
@@ -237,7 +237,10 @@ class FinalTables:
         return self.con.execute(statement).fetchall()
 
     def close(self) -> None:
+        # Dropped, not only closed: Prefect keeps a failed task's arguments (this object) until exit,
+        # and DuckDB objects still alive then are reported as leaks.
         self.con.close()
+        self.con = None
 
     def __enter__(self) -> FinalTables:
         return self
