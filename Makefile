@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser run test bench clean
+.PHONY: setup browser run test bench accuracy clean
 
 setup: $(STAMP)
 
@@ -34,6 +34,12 @@ test: setup browser
 # Throughput and memory at 1,000 and 10,000 pages (about 10 minutes); add --huge for 100,000.
 bench: setup
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# Extraction accuracy against gold answers, one table for every corpus that has them
+# (raw/ samples, tests/pages/<name>/ with tests/gold/<name>.json, and $(REALWORLD) when present).
+REALWORLD ?= ../shared/realworld
+accuracy: setup
+	$(BIN)/python benchmarks/accuracy.py --realworld $(REALWORLD) --json benchmarks/accuracy.json
 
 clean:
 	rm -rf $(VENV) test-artifacts warehouse/roledata.duckdb warehouse/snapshots warehouse/.roledata warehouse/.roledata-*

@@ -274,6 +274,35 @@ def tables() -> None:
     typer.echo(data_dictionary())
 
 
+@app.command("eval")
+def eval_(raw: Path = typer.Option(..., "--raw", help="folder of the pages the gold describes"),
+          gold: Path = typer.Option(..., "--gold", help="gold answers (JSON: {\"docs\": {file_name: {...}}})"),
+          json_out: Optional[Path] = typer.Option(None, "--json", metavar="OUT", help="also write the full result as JSON"),
+          worst: int = typer.Option(10, "--worst", min=0, metavar="N", help="documents listed under worst misses"),
+          recall_only: str = typer.Option("", "--recall-only", metavar="FIELD,...",
+                                          help="fields whose gold lists only some facts: precision marked as "
+                                               "a lower bound (salaries is automatic with salaries_unverified)")) -> None:
+    """Measure extraction accuracy: recall and precision per field against gold answers."""
+    from roledata import evaluate
+
+    if not raw.exists():
+        _fail(f"raw folder not found: {raw}")
+    if not raw.is_dir():
+        _fail(f"raw path is not a folder: {raw}")
+    try:
+        answers = evaluate.load_gold(gold, {f.strip() for f in recall_only.split(",") if f.strip()})
+    except evaluate.GoldError as exc:
+        _fail(str(exc))
+    result = evaluate.evaluate_documents(raw, answers)
+    typer.echo(evaluate.format_table(result, worst))
+    if json_out is not None:
+        try:
+            evaluate.write_json(result, json_out)
+        except OSError as exc:
+            _fail(f"cannot write {json_out}: {exc.strerror or exc}")
+        typer.echo(f"json: {json_out}")
+
+
 catalog_app = typer.Typer(no_args_is_help=True, help="The snapshot catalog (snapshots/index.html).")
 app.add_typer(catalog_app, name="catalog")
 

@@ -1,0 +1,116 @@
+"""Extraction accuracy on every corpus that has gold answers, in one table (`make accuracy`).
+
+    python benchmarks/accuracy.py [--realworld ../shared/realworld] [--json benchmarks/accuracy.json]
+
+Corpora, each scored by `roledata.evaluate` (the same code as `roledata eval`):
+
+- samples: the five sample pages in raw/, gold tests/gold/seeds.json;
+- the project's own test pages: tests/gold/<name>.json describes the folder
+  tests/pages/<name>/ (a gold file without its folder is skipped);
+- when the realworld folder exists: its pages/ (gold/pages.json) and
+  postings/ (gold/postings.json). Their JSON keeps only counts per document,
+  never text read from those pages or their gold.
+
+Cells: recall % / precision % (gold facts). `*` after the precision: recall
+only (the gold lists only some facts, so precision is a lower bound). `-`:
+the corpus's gold does not score the field.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+from roledata.evaluate import FIELDS, EvalResult, evaluate_documents, load_gold  # noqa: E402
+
+
+def corpora(root: Path, realworld: Path | None) -> list[tuple[str, Path, Path, bool]]:
+    """(label, raw folder, gold file, details in the JSON) for every corpus available."""
+    found = []
+    if (root / "tests" / "gold" / "seeds.json").is_file():
+        found.append(("samples", root / "raw", root / "tests" / "gold" / "seeds.json", True))
+    world = {"pages", "postings"} if realworld is not None and realworld.is_dir() else set()
+    for gold in sorted((root / "tests" / "gold").glob("*.json")):
+        pages = root / "tests" / "pages" / gold.stem
+        if gold.stem != "seeds" and pages.is_dir():
+            label = f"{gold.stem}-own" if gold.stem in world else gold.stem
+            found.append((label, pages, gold, True))
+    for name in sorted(world):
+        gold = realworld / "gold" / f"{name}.json"
+        if (realworld / name).is_dir() and gold.is_file():
+            found.append((f"realworld {name}", realworld / name, gold, False))
+    return found
+
+
+def cell(result: EvalResult, field: str) -> str:
+    s = result.fields[field]
+    if not s.documents:
+        return "-"
+    recall = "-" if s.recall is None else f"{100 * s.recall:.1f}"
+    precision = "-" if s.precision is None else f"{100 * s.precision:.1f}" + ("*" if s.recall_only else "")
+    return f"{recall} / {precision} ({s.gold})"
+
+
+def combined_table(results: dict[str, EvalResult]) -> str:
+    header = ["field", *results]
+    rows = [[f, *(cell(r, f) for r in results.values())] for f in FIELDS
+            if any(r.fields[f].documents for r in results.values())]
+    rows.append(["forbidden hits", *(f"{r.fields['salaries'].forbidden} pay, {r.fields['growth'].forbidden} growth"
+                                     for r in results.values())])
+    rows.append(["documents", *(f"{r.documents['total']}" for r in results.values())])
+    for key in ("lost", "rejected", "crashed"):
+        rows.append([f"  {key}", *(str(r.documents[key]) for r in results.values())])
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+             for row in [header, *rows]]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append("cells: recall % / precision % (gold facts; title: documents, recall = accuracy); "
+                 "* recall only: precision is a lower bound; - not scored")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder [default: this project]")
+    parser.add_argument("--realworld", type=Path, default=ROOT.parent / "shared" / "realworld",
+                        help="folder of real documents with gold/ (skipped when missing)")
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "accuracy.json", help="where to write the results")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    results: dict[str, EvalResult] = {}
+    details: dict[str, bool] = {}
+    for label, raw, gold, keep in corpora(args.root, args.realworld):
+        results[label] = evaluate_documents(raw, load_gold(gold))
+        details[label] = keep
+    if not results:
+        print("no corpus with gold answers found", file=sys.stderr)
+        return 1
+    print(combined_table(results))
+    out = {"created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+           "seconds": round(time.perf_counter() - started, 2),
+           "corpora": {label: r.to_dict(details=details[label]) for label, r in results.items()}}
+    for r in out["corpora"].values():  # paths relative to the project, so the file does not depend on the machine
+        for key in ("raw_dir", "gold"):
+            r[key] = _relative(r[key], args.root)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    print(f"json: {_relative(str(args.json), args.root)}  ({out['seconds']} s)")
+    return 0
+
+
+def _relative(path: str, root: Path) -> str:
+    p = Path(path).resolve()
+    try:
+        return str(p.relative_to(root.resolve()))
+    except ValueError:
+        return os.path.relpath(p, root.resolve())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
