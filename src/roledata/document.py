@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -17,7 +18,7 @@ from roledata.extract.roles import (
 )
 from roledata.extract.salaries import extract_bonuses, extract_salaries, listed_role_salary
 from roledata.extract.skills import extract_role_skills, extract_skill_candidates
-from roledata.parse import detect_format, parse_outline
+from roledata.parse import parse_outline
 from roledata.parse.outline import Outline, section_ranges
 from roledata.text import decode_bytes, display_path, mojibake_samples, sha256_hex
 
@@ -58,15 +59,27 @@ def process_document(source_path: str, data: bytes, seen_at: datetime | None = N
     if garbled := mojibake_samples(text):
         doc["warning"] = ("mojibake: UTF-8 text decoded twice (" + ", ".join(repr(g) for g in garbled)
                           + "); rows keep the text as written")
+    if reason := not_a_role(text):
+        return _rejected(doc, text, reason)
     try:
-        doc["source_format"] = detect_format(text)
         outline = parse_outline(text)
+        doc["source_format"] = outline.source_format
         if outline.title is None:
-            return _rejected(doc, text, "no role title found")
-        tables = extract_tables(outline, document_id)
+            return _rejected(doc, text, "not about a role: no role title, duties, skills or pay found")
+        failures: list[tuple[str, str, str]] = []
+        tables = extract_tables(outline, document_id, failures)
     except Exception as exc:  # a parser bug must cost one document, never the run
         return _rejected(doc, text, f"parser error: {type(exc).__name__}: {exc}")
-    return DocumentResult(doc, text, tables)
+    return DocumentResult(doc, text, tables, row_rejects=failures)
+
+
+def not_a_role(text: str) -> str | None:
+    """Why a readable document is plainly not a role page (a table of file names, say)."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    tabbed = sum("\t" in ln for ln in lines)
+    if len(lines) >= 3 and tabbed >= 0.6 * len(lines):
+        return f"not about a role: a tab-separated table ({tabbed} of {len(lines)} lines), not a role page"
+    return None
 
 
 def _unreadable_reason(data: bytes) -> str | None:
@@ -82,30 +95,50 @@ def _rejected(doc: dict, text: str | None, reason: str) -> DocumentResult:
     return DocumentResult(doc, text, {}, reason)
 
 
-def extract_tables(outline: Outline, document_id: str) -> dict[str, list[dict]]:
+def extract_tables(outline: Outline, document_id: str,
+                   failures: list[tuple[str, str, str]] | None = None) -> dict[str, list[dict]]:
+    """Every table's rows for one outlined page. An extractor that raises costs only its own
+    table's rows for this page: `(table, "extractor error: ...", document_id)` goes to `failures`."""
+    failures = [] if failures is None else failures
     role = primary_role(outline, document_id)
     role_id = role["role_id"]
     role_names = [role["title"], *role["aliases"]]
-    others = listed_roles(outline, document_id)
-    salaries = extract_salaries(outline, document_id, role_id, role_names)
-    for listed, row in zip(outline.listed_roles, others):
-        if listed.pay is not None and (pay := listed_role_salary(document_id, row["role_id"], listed.pay, listed.heading)):
-            salaries.append(pay)
-    return {
-        "sections": section_rows(outline, document_id),
-        "roles": [role, *others],
-        "duties": extract_duties(outline, document_id, role_id),
-        "role_skills": extract_role_skills(outline, document_id, role_id),
-        "skill_candidates": extract_skill_candidates(outline, document_id, role_id),
+    others = _guarded(failures, "roles", document_id, lambda: listed_roles(outline, document_id))
+
+    def salaries() -> list[dict]:
+        rows = extract_salaries(outline, document_id, role_id, role_names)
+        for listed, row in zip(outline.listed_roles, others):
+            if listed.pay is not None and (pay := listed_role_salary(document_id, row["role_id"], listed.pay,
+                                                                      listed.heading)):
+                rows.append(pay)
+        return rows
+
+    extractors: dict[str, Callable[[], list[dict]]] = {
+        "sections": lambda: section_rows(outline, document_id),
+        "duties": lambda: extract_duties(outline, document_id, role_id),
+        "role_skills": lambda: extract_role_skills(outline, document_id, role_id),
+        "skill_candidates": lambda: extract_skill_candidates(outline, document_id, role_id),
         "salaries": salaries,
-        "bonuses": extract_bonuses(outline, document_id, role_id),
-        "growth_stats": extract_growth(outline, document_id, role_id),
-        "education_requirements": extract_education(outline, document_id, role_id),
-        "experience_requirements": extract_experience(outline, document_id, role_id),
-        "certifications": extract_certifications(outline, document_id, role_id),
-        "related_roles": extract_related_roles(outline, document_id, role_id),
-        "faqs": extract_faqs(outline, document_id, role_id),
+        "bonuses": lambda: extract_bonuses(outline, document_id, role_id),
+        "growth_stats": lambda: extract_growth(outline, document_id, role_id),
+        "education_requirements": lambda: extract_education(outline, document_id, role_id),
+        "experience_requirements": lambda: extract_experience(outline, document_id, role_id),
+        "certifications": lambda: extract_certifications(outline, document_id, role_id),
+        "related_roles": lambda: extract_related_roles(outline, document_id, role_id),
+        "faqs": lambda: extract_faqs(outline, document_id, role_id),
     }
+    tables = {name: _guarded(failures, name, document_id, extract) for name, extract in extractors.items()}
+    tables["roles"] = [role, *others]
+    return tables
+
+
+def _guarded(failures: list[tuple[str, str, str]], table: str, document_id: str,
+             extract: Callable[[], list[dict]]) -> list[dict]:
+    try:
+        return extract()
+    except Exception as exc:  # one extractor's bug must not cost the page's other rows
+        failures.append((table, f"extractor error: {type(exc).__name__}: {exc}", document_id))
+        return []
 
 
 def section_rows(outline: Outline, document_id: str) -> list[dict]:

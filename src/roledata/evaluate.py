@@ -11,7 +11,9 @@ its gold has that field's key.
 How facts are matched (kept deliberately modest, so a figure means the same
 thing from one run to the next):
 
-- **title**: the primary role's title (`roles.is_primary`) against the
+- **title**: a document whose gold says `"not_a_role": true` is right when
+  it is rejected with a reason starting "not about a role", wrong when it is
+  given a title. Otherwise, the primary role's title (`roles.is_primary`) against the
   acceptable titles. Both sides are compared after `norm_title`: Unicode NFKC,
   case folded, white space collapsed, no spaces around "/", "&" read as
   "and". Recall = accuracy (documents with an acceptable title / documents
@@ -438,7 +440,19 @@ def score_document(name: str, gold: dict, status: str, reason: str | None, table
         if all_rows:
             doc.extracted[fname] = [r.label for r in all_rows]
 
-    if "title" in gold:
+    if gold.get("not_a_role"):  # right when rejected as not about a role, wrong when given a title
+        s = scores["title"]
+        s.documents += 1
+        s.gold += 1
+        if primary is not None:
+            s.extracted += 1
+            doc.extracted["title"] = [primary]
+            doc.wrong["title"] = [primary]
+        elif status == "rejected" and (reason or "").startswith("not about a role"):
+            s.found += 1
+        else:
+            doc.missed["title"] = ["(rejected as not about a role)"]
+    elif "title" in gold:
         acceptable = {norm_title(t) for t in _names(gold["title"])}
         s = scores["title"]
         s.documents += 1

@@ -107,7 +107,7 @@ TABLES: tuple[Table, ...] = (
         _key("document_id", "sha256 hex of the raw bytes"),
         _c("source_path", "string", "path relative to the raw folder", nullable=False),
         _c("source_format", "string", "page family the parser recognised", nullable=False,
-           codes=("jobdescription_org", "aipathly", "generic")),
+           codes=("jobdescription_org", "aipathly", "job_posting", "generic")),
         _c("encoding", "string", "encoding used to decode the bytes into document_text"),
         _c("byte_count", "int", "size of the raw file in bytes", nullable=False, min_value=0),
         _c("char_count", "int", "length of the decoded text in characters", min_value=0),
@@ -132,6 +132,10 @@ TABLES: tuple[Table, ...] = (
         _c("seniority", "string", "level read from the title", codes=("executive", "director", "manager", "lead", "senior", "mid", "entry")),
         _c("summary", "string", "the page's opening description of the role"),
         _c("is_primary", "bool", "true when the document is about this role", nullable=False),
+        _c("title_source", "string", "how the title was found: a title line near the top, a heading such as "
+           "\"<Title> Job Description\", a question (\"What does a <Title> do?\"), an opening sentence, the "
+           "role phrase the page repeats, its first short line, or listed on another role's page", codes=(
+               "title_line", "heading_pattern", "question", "prose", "repeated_phrase", "first_line", "listed")),
     ), ("role_id",)),
     _provenanced("duties", "One row per responsibility.", (
         _key("duty_id", "stable id from document, role and position"),

@@ -134,7 +134,7 @@ def test_bad_documents_are_rejected_and_the_rest_loads(tmp_path):
         ("binary.bin", "binary file: NUL bytes in the first 8 KiB"),
         ("copy of 003.txt", "duplicate: same bytes as 003_d215e5b89abca971.txt"),
         ("empty.txt", "empty document: 0 bytes"),
-        ("no title.txt", "no role title found"),
+        ("no title.txt", "not about a role: no role title, duties, skills or pay found"),
     ]
     db = tmp_path / "wh" / "roledata.duckdb"
     assert fetch(db, "SELECT encoding, status FROM documents WHERE source_path = 'cp1252 page.txt'") == [("cp1252", "parsed")]

@@ -16,7 +16,7 @@ PAGE = "Overview\nThe Café Data Lead is a role that runs data teams — well.\n
     pytest.param(b"", "empty document: 0 bytes", id="empty"),
     pytest.param(b"  \n\t\n", "empty document: only white space", id="white space"),
     pytest.param(b"GIF89a\x00\x01\x02", "binary file: NUL bytes in the first 8 KiB", id="binary"),
-    pytest.param(b"- a bullet\n- another\n", "no role title found", id="no title"),
+    pytest.param(b"- a bullet\n- another\n", "not about a role: no role title, duties, skills or pay found", id="no title"),
     pytest.param(b"<html><body><p>Nothing about a role</p></body></html>",
                      "HTML page: roledata reads text and Markdown pages; save the page as text", id="html"),
 ])
@@ -70,8 +70,10 @@ def test_mojibake_samples(text, found):
 
 
 def test_bytes_outside_cp1252_fall_back_to_latin1():
-    result = process_document("l.txt", "Responsable Données IA\n".encode("latin-1") + b"\x81 note\n")
+    page = "Responsable Données IA\nResponsibilities\n- Tenir les jeux de données à jour\n".encode("latin-1")
+    result = process_document("l.txt", page + b"\x81 note\n")
     assert (result.document["encoding"], result.tables["roles"][0]["title"]) == ("latin-1", "Responsable Données IA")
+    assert result.tables["roles"][0]["title_source"] == "first_line"
 
 
 def test_file_names_that_are_not_utf8_are_stored_escaped():

@@ -52,7 +52,10 @@ def test_contract_codes():
         "range", "average", "median", "p10", "p25", "p75", "p90", "minimum", "maximum", "point")
     assert TABLES_BY_NAME["roles"].column("seniority").codes == (
         "executive", "director", "manager", "lead", "senior", "mid", "entry")
-    assert TABLES_BY_NAME["documents"].column("source_format").codes == ("jobdescription_org", "aipathly", "generic")
+    assert TABLES_BY_NAME["documents"].column("source_format").codes == (
+        "jobdescription_org", "aipathly", "job_posting", "generic")
+    assert TABLES_BY_NAME["roles"].column("title_source").codes == (
+        "title_line", "heading_pattern", "question", "prose", "repeated_phrase", "first_line", "listed")
 
 
 def test_every_schema_builds_and_ddl_runs():

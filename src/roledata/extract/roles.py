@@ -39,6 +39,7 @@ def primary_role(outline: Outline, document_id: str) -> dict:
         "seniority": seniority_of(title.text),
         "summary": outline.summary.text if outline.summary else None,
         "is_primary": True,
+        "title_source": outline.title_choice.source if outline.title_choice else None,
     }
     row.update(provenance(document_id, None, title))
     return row
@@ -58,6 +59,7 @@ def listed_roles(outline: Outline, document_id: str) -> list[dict]:
             "seniority": seniority_of(listed.title.text),
             "summary": listed.description.text if listed.description else None,
             "is_primary": False,
+            "title_source": "listed",
         }
         row.update(provenance(document_id, None, listed.title))
         row["section_heading"] = listed.heading.text if listed.heading else None

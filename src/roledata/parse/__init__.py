@@ -1,24 +1,53 @@
 """Page-family detection and parsing into an `Outline`."""
 from __future__ import annotations
 
-from roledata.parse import aipathly, generic, jobdescription_org
-from roledata.parse.outline import Outline
+import re
 
-_FAMILIES = (("jobdescription_org", jobdescription_org), ("aipathly", aipathly))
+from roledata.parse import aipathly, generic, jobdescription_org, posting
+from roledata.parse.outline import Outline
+from roledata.parse.structure import Line, split_lines
+from roledata.parse.titles import TitleChoice, choose_title, title_line
+
+_FAMILIES = {"jobdescription_org": jobdescription_org, "aipathly": aipathly, "job_posting": posting}
 _MIN_SCORE = 3
 
 
 def detect_format(text: str) -> str:
-    """`jobdescription_org`, `aipathly`, or `generic` when neither fits well."""
-    scored = [(module.looks_like(text), name) for name, module in _FAMILIES]
-    best_score, best = max(scored)
+    """`jobdescription_org`, `aipathly`, `job_posting`, or `generic` when none fits well."""
+    best_score, best = max((module.looks_like(text), name) for name, module in _FAMILIES.items())
     return best if best_score >= _MIN_SCORE else "generic"
 
 
-def parse_outline(text: str) -> Outline:
-    fmt = detect_format(text)
-    module = {"jobdescription_org": jobdescription_org, "aipathly": aipathly}.get(fmt, generic)
-    return module.parse(text)
+def parse_outline(text: str, lines: list[Line] | None = None) -> Outline:
+    """The page's outline, its family detected from its content and its title chosen from every cue."""
+    lines = split_lines(text) if lines is None else lines
+    module = _FAMILIES.get(detect_format(text), generic)
+    outline = module.parse(text, lines)
+    outline.title_choice = choose_title(text, lines, outline.title_choice) or fallback_title(outline, lines)
+    if outline.title_choice is not None:
+        outline.title = outline.title_choice.span
+        if outline.title_choice.aliases:
+            outline.aliases = outline.title_choice.aliases
+    return outline
+
+
+# A figure stated as pay: the page is about what some role earns.
+_PAY = re.compile(r"\b(?:salary|salaries|pay|wages?|compensation|remuneration|salaire|rémunération|salario|sueldo|"
+                  r"gehalt|vergütung)\b[^\n]{0,80}?\d", re.I)
+# Section kinds that only a page about a role has.
+_ROLE_KINDS = frozenset({"duties", "requirements", "qualifications", "skills", "salary", "at_a_glance", "career_path"})
+
+
+def fallback_title(outline: Outline, lines: list[Line]) -> TitleChoice | None:
+    """A page with role content (duties, requirements, pay, a hiring voice) but no title cue is
+    titled by its first short line (`first_line`), else its first line; a page without is not."""
+    has_content = (outline.source_format == "job_posting" or posting.looks_like(outline.text) >= 2
+                   or any(s.kind in _ROLE_KINDS and s.lines for s in outline.sections)
+                   or _PAY.search(outline.text) is not None)
+    if not has_content or not lines:
+        return None
+    first = next((span for ln in lines if (span := title_line(ln)) is not None), lines[0].content)
+    return TitleChoice(first, "first_line", 0)
 
 
 __all__ = ["detect_format", "parse_outline", "Outline"]

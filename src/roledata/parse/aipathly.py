@@ -9,8 +9,8 @@ the opening sentences of the overview.
 from __future__ import annotations
 
 from roledata.parse.outline import Outline, build_sections, question_answer_pairs
-from roledata.parse.structure import Line, Section, is_heading_like, split_lines
-from roledata.parse.titles import title_from_prose
+from roledata.parse.structure import Line, Section, is_heading_like
+from roledata.parse.titles import prose_title
 
 _SIGNATURE_HEADINGS = {
     "overview", "core responsibilities", "requirements", "career development",
@@ -25,14 +25,14 @@ def looks_like(text: str) -> int:
     score = len(lines & _SIGNATURE_HEADINGS)
     if any(ln.startswith("salary ranges") for ln in lines):
         score += 1
-    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    if first.lower() == "overview":
+    # "Overview" opens the page, below at most a logo line, the title and an image caption.
+    top = [ln.strip().lower() for ln in text.splitlines()[:12] if ln.strip()][:5]
+    if "overview" in top:
         score += 2
     return score
 
 
-def parse(text: str) -> Outline:
-    lines = split_lines(text)
+def parse(text: str, lines: list[Line]) -> Outline:
     outline = Outline(text=text, source_format="aipathly")
 
     def classify(i: int, line: Line, top: Section | None) -> int:
@@ -46,23 +46,18 @@ def parse(text: str) -> Outline:
         return 1 if opens_prose else 2
 
     outline.sections = build_sections(lines, classify)
-    _read_title(outline)
+    _read_title(outline, lines)
     for section in outline.sections:
         if section.kind == "faq":
             outline.faqs.extend(question_answer_pairs(text, section))
     return outline
 
 
-def _read_title(outline: Outline) -> None:
-    """The title named by one of the first prose lines; that line is the summary."""
-    prose = [ln for ln, _ in outline.lines() if not ln.is_bullet][:6]
-    for line in prose:
-        found = title_from_prose(line.content)
-        if found:
-            outline.title, outline.aliases = found
-            outline.summary = line.content
-            return
-    if prose:
+def _read_title(outline: Outline, lines: list[Line]) -> None:
+    """The title named by one of the first prose lines (a proposal: a title line above
+    "Overview" says more); that line is the summary."""
+    if found := prose_title([ln for ln, _ in outline.lines()]):
+        outline.title_choice, line = found
+        outline.summary = line.content
+    elif prose := [ln for ln, _ in outline.lines() if not ln.is_bullet]:
         outline.summary = prose[0].content
-
-

@@ -7,17 +7,15 @@ from __future__ import annotations
 
 from roledata.parse.headings import heading_kind
 from roledata.parse.outline import Outline, build_sections, question_answer_pairs
-from roledata.parse.structure import Line, Section, is_heading_like, is_label_line, split_lines
-from roledata.parse.titles import title_from_prose
+from roledata.parse.structure import Line, Section, is_heading_like, is_label_line
 
 
-def parse(text: str) -> Outline:
-    lines = split_lines(text)
+def parse(text: str, lines: list[Line]) -> Outline:
+    """Sections and FAQs; the title is left to the cues of `titles.choose_title`."""
     outline = Outline(text=text, source_format="generic")
     body = lines
-    # A first short line that is not a section name ("Overview") is the title.
+    # A first short line that is not a section name ("Overview") heads the page, not a section.
     if lines and is_heading_like(lines[0]) and heading_kind(lines[0].text) == "other":
-        outline.title = lines[0].content
         body = lines[1:]
 
     def classify(_: int, line: Line, top: Section | None) -> int:
@@ -31,12 +29,6 @@ def parse(text: str) -> Outline:
     prose = [ln for ln, _ in outline.lines() if not ln.is_bullet and not is_heading_like(ln)]
     if prose:
         outline.summary = prose[0].content
-        if outline.title is None:
-            for line in prose[:5]:
-                found = title_from_prose(line.content)
-                if found:
-                    outline.title, outline.aliases = found
-                    break
     for section in outline.sections:
         if section.kind == "faq" and section.level == 1:
             outline.faqs.extend(question_answer_pairs(text, section))

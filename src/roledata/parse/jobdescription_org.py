@@ -19,8 +19,8 @@ from roledata.parse.outline import (
     label_value_pairs,
     question_answer_pairs,
 )
-from roledata.parse.structure import Line, Section, is_heading_like, is_label_line, split_lines
-from roledata.parse.titles import title_from_prose
+from roledata.parse.structure import Line, Section, is_heading_like, is_label_line
+from roledata.parse.titles import TitleChoice, title_from_prose
 from roledata.text import Span
 
 BRAND = re.compile(r"^jobdescription\.org$", re.IGNORECASE)
@@ -73,8 +73,7 @@ def _classify(_: int, line: Line, top: Section | None) -> int:
     return 0
 
 
-def parse(text: str) -> Outline:
-    lines = split_lines(text)
+def parse(text: str, lines: list[Line]) -> Outline:
     outline = Outline(text=text, source_format="jobdescription_org")
     first_heading = next((i for i, ln in enumerate(lines) if _classify(i, ln, None) == 1), len(lines))
     _read_preamble(outline, lines[:first_heading])
@@ -104,14 +103,15 @@ def _read_preamble(outline: Outline, lines: list[Line]) -> None:
         cut = next((i for i, ln in enumerate(lines) if not is_heading_like(ln)), len(lines))
         head, rest = lines[:cut], lines[cut:]
     if head:
-        outline.title = head[-1].content
+        # The template's own title line, right above "Last updated": nothing says more.
+        outline.title_choice = TitleChoice(head[-1].content, "title_line", 12)
         outline.family = head[-2].content if len(head) >= 2 else None
     if rest:
         outline.summary = Span.of(outline.text, rest[0].content.start, rest[-1].content.end)
-    if outline.title is None and outline.summary is not None:
+    if outline.title_choice is None and outline.summary is not None:
         found = title_from_prose(outline.summary)
         if found:
-            outline.title, outline.aliases = found
+            outline.title_choice = TitleChoice(found[0], "prose", 7, found[1])
 
 
 def _listed_roles(text: str, section: Section) -> list[ListedRole]:

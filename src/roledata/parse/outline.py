@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from roledata.parse.headings import heading_kind
 from roledata.parse.structure import Line, Section
+from roledata.parse.titles import TitleChoice
 from roledata.text import Span
 
 
@@ -31,6 +32,8 @@ class Outline:
     source_format: str
     title: Span | None = None
     aliases: list[Span] = field(default_factory=list)
+    # The family parser's own proposal, then the chosen title and how it was found (roles.title_source).
+    title_choice: TitleChoice | None = None
     family: Span | None = None
     summary: Span | None = None
     sections: list[Section] = field(default_factory=list)

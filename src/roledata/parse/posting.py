@@ -1,0 +1,63 @@
+"""Job postings.
+
+Shape: the posting's title on the first line, then company and location
+lines, and sections in the employer's voice ("About the role",
+"Responsibilities" / "What you'll do", "Qualifications" / "What you bring",
+"Pay range" / "Compensation", "Benefits", an equal-opportunity note), or all
+of it in one paragraph. Sections are read like any generic page; what makes
+a posting a family of its own is where its title is: the first line, as
+written ("Senior Data Engineer (Remote) - Payments").
+"""
+from __future__ import annotations
+
+import re
+
+from roledata.parse import generic
+from roledata.parse.outline import Outline
+from roledata.parse.structure import Line
+from roledata.parse.titles import first_line_candidate, line_candidates
+
+# Section headings only postings use (lower case, without a closing colon).
+_HEADINGS = frozenset("""about the role|about the job|about the position|about the opportunity|about us|about the team|
+about the company|company description|role description|position summary|job summary|job description|the opportunity|
+the role|what you'll do|what you will do|what you’ll do|what you'll bring|what you bring|what you’ll bring|who you are|
+what we offer|what we're looking for|what we’re looking for|why join us|nice to have|nice to haves|bonus points|
+preferred qualifications|basic qualifications|minimum qualifications|required qualifications|must have|must haves|
+benefits|perks|perks and benefits|pay range|salary range|compensation|compensation and benefits|
+equal opportunity employer|eeo statement|how to apply|your impact|who we are|key job responsibilities""".replace("\n", "").split("|"))
+# Hiring words: the employer speaking to an applicant, and the terms of the job.
+_VOICE = re.compile(
+    r"\b(?:(?:we are|we're|we’re|is) (?:seeking|looking for|hiring)|seeks|join (?:our|the|its) \w*\s?team|you will|"
+    r"you'll|you’ll|your (?:role|responsibilities)|equal (?:employment )?opportunity|apply|applicants?|candidates?|"
+    r"job type|employment type|full[- ]time|part[- ]time|contract(?:-to-hire| to hire| role| position)|w-?2|"
+    r"remote|hybrid|on-?site|location:|sign[- ]on bonus|401\(?k\)?|paid time off|pto|health insurance|dental|"
+    r"reports? (?:directly )?to|this (?:role|position)|pay range|salary range|per hour|hourly)\b", re.I)
+# Career guides talk about an occupation, not to an applicant.
+_GUIDE = re.compile(
+    r"\b(?:career path|job outlook|how to become|median (?:annual )?(?:pay|wage|salary)|average salary"
+    r"|what does an? [\w ]{1,40} do|job description template|sample job descriptions?|projected to grow"
+    r"|career guide|salary ranges)\b", re.I)
+# A line that opens with a posting heading, alone or glued to its text ("Company DescriptionAcme is ...").
+_HEADING_START = re.compile(r"^[ \t*#]*(" + "|".join(re.escape(h) for h in sorted(_HEADINGS, key=len, reverse=True))
+                            + r")(?=\s*:|\s*$|[A-Z])", re.I | re.M)
+
+
+def looks_like(text: str) -> int:
+    """Score how strongly `text` reads as a job posting (0 = not at all)."""
+    head = text[:8000]
+    score = 2 * len({m.group(1).lower() for m in _HEADING_START.finditer(head)})
+    score += min(6, len({m.group().lower() for m in _VOICE.finditer(head)}))
+    score -= 2 * len({m.group().lower() for m in _GUIDE.finditer(head)})
+    return max(score, 0)
+
+
+def parse(text: str, lines: list[Line]) -> Outline:
+    outline = generic.parse(text, lines)
+    outline.source_format = "job_posting"
+    # The first line, when it reads as a title, is the posting's title as written, whatever it
+    # carries besides the role ("Senior Data Engineer (Remote) - Payments").
+    if (first := first_line_candidate(lines, text)) is not None \
+            and not any(c.source == "heading_pattern" for c in line_candidates(lines[:1])):
+        first.span, first.score = lines[0].content, 12  # as written, emoji and numbers included
+        outline.title_choice = first
+    return outline
