@@ -27,20 +27,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from roledata.evaluate import FIELDS, EvalResult, evaluate_documents, load_gold  # noqa: E402
+from roledata.evaluate import FIELDS, EvalResult, evaluate_documents, load_gold, reference_corpora  # noqa: E402
 
 
 def corpora(root: Path, realworld: Path | None) -> list[tuple[str, Path, Path, bool]]:
     """(label, raw folder, gold file, details in the JSON) for every corpus available."""
-    found = []
-    if (root / "tests" / "gold" / "seeds.json").is_file():
-        found.append(("samples", root / "raw", root / "tests" / "gold" / "seeds.json", True))
     world = {"pages", "postings"} if realworld is not None and realworld.is_dir() else set()
-    for gold in sorted((root / "tests" / "gold").glob("*.json")):
-        pages = root / "tests" / "pages" / gold.stem
-        if gold.stem != "seeds" and pages.is_dir():
-            label = f"{gold.stem}-own" if gold.stem in world else gold.stem
-            found.append((label, pages, gold, True))
+    found = [(f"{label}-own" if label in world else label, folder, gold, True)
+             for label, folder, gold in reference_corpora(root)]
     for name in sorted(world):
         gold = realworld / "gold" / f"{name}.json"
         if (realworld / name).is_dir() and gold.is_file():

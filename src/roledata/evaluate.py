@@ -65,6 +65,7 @@ Precision is still computed and reported, marked, as a lower bound.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -638,3 +639,59 @@ def write_json(result: EvalResult | dict, path: str | Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = result.to_dict() if isinstance(result, EvalResult) else result
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+
+
+# ------------------------------------------------------------------ the reference set
+
+def reference_corpora(root: Path) -> list[tuple[str, Path, Path]]:
+    """The project's own pages with gold, as (label, folder, gold file): the samples in raw/
+    (tests/gold/seeds.json) and every tests/pages/<name>/ described by tests/gold/<name>.json."""
+    gold_dir = root / "tests" / "gold"
+    found = []
+    if (gold_dir / "seeds.json").is_file() and (root / "raw").is_dir():
+        found.append(("samples", root / "raw", gold_dir / "seeds.json"))
+    for gold in sorted(gold_dir.glob("*.json")) if gold_dir.is_dir() else []:
+        pages = root / "tests" / "pages" / gold.stem
+        if gold.stem != "seeds" and pages.is_dir():
+            found.append((gold.stem, pages, gold))
+    return found
+
+
+def reference_accuracy(root: Path, cache_dir: Path | None = None) -> dict | None:
+    """Recall and precision per field on the reference set, for a snapshot's manifest (None when
+    the project's test pages are not there, as in an installed copy). The figures depend only
+    on the parser and the reference files, so they are kept in `cache_dir` under a hash of both."""
+    from roledata.cache import parser_fingerprint
+
+    corpora = reference_corpora(root)
+    if not corpora:
+        return None
+    digest = hashlib.sha256(parser_fingerprint().encode())
+    for _, folder, gold in corpora:
+        digest.update(gold.read_bytes())
+        for page in sorted(folder.iterdir()):
+            digest.update(page.name.encode() + b"\0" + (page.read_bytes() if page.is_file() else b""))
+    cached = cache_dir / f"accuracy-{digest.hexdigest()[:16]}.json" if cache_dir is not None else None
+    if cached is not None and cached.is_file():
+        return json.loads(cached.read_text(encoding="utf-8"))
+    summary = {"reference_set": "the project's own test pages with hand-written gold answers (tests/pages, tests/gold)",
+               "corpora": {}}
+    for label, folder, gold in corpora:
+        result = evaluate_documents(folder, load_gold(gold))
+        summary["corpora"][label] = {
+            "documents": result.documents,
+            "fields": {name: {"gold": s.gold, "recall": _rounded(s.recall), "precision": _rounded(s.precision)}
+                       for name, s in result.fields.items() if s.documents},
+            "forbidden_hits": {"salaries": result.fields["salaries"].forbidden,
+                               "growth": result.fields["growth"].forbidden},
+        }
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for old in cached.parent.glob("accuracy-*.json"):
+            old.unlink()
+        cached.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    return summary
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)

@@ -24,11 +24,12 @@ from roledata import PARSER_VERSION
 from roledata.cache import ParseCache
 from roledata.catalog import build_catalog
 from roledata.document import DocumentResult, process_document
+from roledata.evaluate import reference_accuracy
 from roledata.extract.skills import skills_table
 from roledata.publish import latest_snapshot, mark_latest, publish_snapshot, read_snapshot_table, remove_unpublished
 from roledata.runstate import RunState, fault_point
 from roledata.schema import TABLES_BY_NAME, to_frame
-from roledata.settings import Settings
+from roledata.settings import Settings, project_root
 from roledata.stage import CHECKED, FinalTables, Stage
 from roledata.sources import DocumentSource, FolderSource, iter_documents
 from roledata.text import display_path, sha256_hex
@@ -338,7 +339,8 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     fault_point("before-database")
     database_tmp = build_database(settings.database_path, final, report.run_id)
     fault_point("before-snapshot")
-    publish_snapshot(settings.snapshots_dir, final, report.snapshot_id, report.finished_at)
+    accuracy = reference_accuracy(project_root(), settings.state_dir)
+    publish_snapshot(settings.snapshots_dir, final, report.snapshot_id, report.finished_at, accuracy)
     fault_point("before-commit")
     mark_latest(settings.snapshots_dir, report.snapshot_id)
     fault_point("before-swap")

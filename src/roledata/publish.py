@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from roledata.stage import FinalTables
 
 
-def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str, created_at: datetime) -> Path:
+def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str, created_at: datetime,
+                     accuracy: dict | None = None) -> Path:
+    """Write the snapshot folder; `accuracy` (the parser's figures on the reference set) goes in its manifest."""
     snapshots_dir.mkdir(parents=True, exist_ok=True)
     final = snapshots_dir / snapshot_id
     tmp = snapshots_dir / f".tmp-{snapshot_id}"
@@ -48,7 +50,8 @@ def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str,
                 "description": table.description, "schema": frictionless_schema(table),
             })
         manifest = {"snapshot_id": snapshot_id, "created_at": created_at.isoformat(),
-                    "parser_version": PARSER_VERSION, "contract_version": CONTRACT_VERSION, "tables": listing}
+                    "parser_version": PARSER_VERSION, "contract_version": CONTRACT_VERSION, "tables": listing,
+                    "accuracy": accuracy}
         package = {"profile": "data-package", "name": "roledata", "id": snapshot_id,
                    "title": "roledata: AI role descriptions as a normalized dataset",
                    "created": created_at.isoformat(), "version": PARSER_VERSION, "resources": resources}
