@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from contextlib import ExitStack
+from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -23,7 +24,11 @@ from roledata.schema import data_dictionary
 from roledata.settings import load_settings
 from roledata.sources import SourceError
 from roledata.runstate import RunLockedError
+from roledata.serve import PrefectStartError
 from roledata.warehouse import WarehouseError, query as run_query
+
+# pipeline_runs.started_at: when the command began, so a run's seconds include Prefect's start.
+COMMAND_STARTED = datetime.now(timezone.utc)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn role-description pages into a validated dataset (DuckDB + Parquet).")
@@ -91,19 +96,24 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
     try:
         if no_prefect:
             from roledata.pipeline import run_pipeline
-            report = run_pipeline(settings)
+            report = run_pipeline(settings, COMMAND_STARTED)
         else:
             _quiet_prefect()
             from roledata.serve import prefect_api
 
-            with prefect_api():
+            with prefect_api(settings.prefect_start_timeout):
                 from flows.build_dataset import build_dataset
                 report = build_dataset(str(settings.raw_dir), str(settings.warehouse_dir), settings.batch_size,
                                        settings.full_rebuild, settings.wait_seconds, settings.workers,
                                        settings.executor, settings.dask_address, settings.allow_shrink,
-                                       settings.shrink_limit)
+                                       settings.shrink_limit, COMMAND_STARTED)
     except (SourceError, WarehouseError, RunLockedError) as exc:
         _fail(str(exc))
+    except PrefectStartError as exc:
+        from roledata.pipeline import record_failed_start
+
+        run_id = record_failed_start(settings, COMMAND_STARTED, f"{type(exc).__name__}: {exc}")
+        _fail(f"{exc} (run {run_id} recorded as failed)")
     except Exception as exc:
         if os.environ.get("ROLEDATA_DEBUG"):
             raise

@@ -67,9 +67,20 @@ class RunReport:
                 "snapshot_id": self.snapshot_id, "parser_version": PARSER_VERSION, "message": None}
 
 
-def start_run() -> RunReport:
-    now = datetime.now(timezone.utc)
+def start_run(started_at: datetime | None = None) -> RunReport:
+    """A new run; `started_at` is when the command began (Prefect's start included), default now."""
+    now = started_at or datetime.now(timezone.utc)
     return RunReport(run_id=now.strftime("%Y%m%dT%H%M%S%fZ"), started_at=now)
+
+
+def record_failed_start(settings: Settings, started_at: datetime, message: str) -> str:
+    """Journal a run that failed before it could start (Prefect's server did not come up):
+    `roledata runs` lists it and the next run records it in `pipeline_runs`."""
+    report = start_run(started_at)
+    state = RunState(settings.warehouse_dir)
+    state.begin(report.run_id, report.started_at, PARSER_VERSION)
+    state.fail(report.run_id, message)
+    return report.run_id
 
 
 @dataclass
@@ -95,13 +106,13 @@ class RunSession:
 
 
 @contextmanager
-def run_session(settings: Settings) -> Iterator[RunSession]:
+def run_session(settings: Settings, started_at: datetime | None = None) -> Iterator[RunSession]:
     """Take the run lock, clear what killed runs left behind, journal this run.
 
     A run that raises is journaled as failed with the error; a run that is
     killed stays journaled as started. Either way the next run records it.
     """
-    report = start_run()
+    report = start_run(started_at)
     state = RunState(settings.warehouse_dir)
     with state.lock(report.run_id, settings.wait_seconds):
         state.begin(report.run_id, report.started_at, PARSER_VERSION)
@@ -378,11 +389,11 @@ def _append(old: pd.DataFrame, name: str, new_rows: list[dict]) -> pd.DataFrame:
     return pd.concat([old, new], ignore_index=True)
 
 
-def run_pipeline(settings: Settings) -> RunReport:
+def run_pipeline(settings: Settings, started_at: datetime | None = None) -> RunReport:
     """The whole run without Prefect."""
     from roledata.report import progress_bar
 
-    with run_session(settings) as session:
+    with run_session(settings, started_at) as session:
         history = read_history(session)
         paths = discover(settings)
         fault_point("after-discover")

@@ -54,7 +54,7 @@ def local_prefect_server(home: Path, port: int) -> Iterator[str]:
         # Its own process group: a Ctrl-C in the terminal reaches us, and we stop it in order.
         server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
                                    "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL, start_new_session=True)
+                                  stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=_die_with_parent)
     url = f"http://127.0.0.1:{port}/api"
     try:
         _wait_healthy(server, url, log_path)
@@ -169,18 +169,27 @@ def stop_flow_run_processes(timeout: float = FLOW_RUN_STOP_TIMEOUT) -> None:
             child.join()
 
 
+class PrefectStartError(Exception):
+    """Prefect's temporary server did not come up."""
+
+
 @contextmanager
-def prefect_api() -> Iterator[str]:
+def prefect_api(start_timeout: float = 120.0) -> Iterator[str]:
     """The API a `roledata run` reports to: PREFECT_API_URL when set, else Prefect's
     temporary server, started here rather than by the flow so that worker
-    processes and Dask workers inherit its address (otherwise each starts its own)."""
+    processes and Dask workers inherit its address (otherwise each starts its own).
+    The server gets `start_timeout` seconds to answer, and dies with this process."""
     if url := os.environ.get("PREFECT_API_URL"):
         yield url
         return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()
-    server.start()
+    server = _temporary_server()
+    try:
+        server.start(timeout=start_timeout)
+    except Exception as exc:  # Prefect raises RuntimeError, or httpx errors from its health check
+        server.stop()
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise PrefectStartError(f"Prefect's temporary server did not start within {start_timeout:g} s "
+                                f"({detail}); set ROLEDATA_PREFECT_START_TIMEOUT to wait longer") from None
     os.environ["PREFECT_API_URL"] = server.api_url
     try:
         yield server.api_url
@@ -188,6 +197,40 @@ def prefect_api() -> Iterator[str]:
         drain_prefect_clients()
         server.stop()
         os.environ.pop("PREFECT_API_URL", None)
+
+
+def _temporary_server():
+    """Prefect's SubprocessASGIServer whose process is killed when ours dies, even by SIGKILL
+    (Linux's parent-death signal), so a killed run leaves no server behind."""
+    from prefect.server.api import server as prefect_server
+
+    class TiedSubprocess:  # the `subprocess` module as Prefect's server module sees it while starting
+        def __getattr__(self, name):
+            return getattr(subprocess, name)
+
+        @staticmethod
+        def Popen(*args, **kwargs):
+            return subprocess.Popen(*args, preexec_fn=_die_with_parent, **kwargs)
+
+    class TiedServer(prefect_server.SubprocessASGIServer):
+        def _run_uvicorn_command(self):
+            prefect_server.subprocess = TiedSubprocess()
+            try:
+                return super()._run_uvicorn_command()
+            finally:
+                prefect_server.subprocess = subprocess
+
+    return TiedServer()
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask the kernel for SIGTERM when the parent dies (Linux only)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        pass
 
 
 def drain_prefect_clients(timeout: float = 10) -> None:

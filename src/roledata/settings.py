@@ -32,6 +32,8 @@ class Settings:
     # A run keeping fewer documents than this share of the current dataset's publishes nothing.
     shrink_limit: float = 0.5
     allow_shrink: bool = False  # publish even a run that shrinks the dataset past shrink_limit (or empties it)
+    # How long Prefect's temporary server may take to answer (a loaded machine needs more than Prefect's 20 s).
+    prefect_start_timeout: float = 120.0
 
     @property
     def database_path(self) -> Path:
@@ -80,6 +82,9 @@ def load_settings(raw: str | Path | None = None, warehouse: str | Path | None = 
         raise ValueError(f"the shrink limit (ROLEDATA_SHRINK_LIMIT) must be between 0 and 1, not {shrink_limit}")
     if allow_shrink is None:
         allow_shrink = os.environ.get("ROLEDATA_ALLOW_SHRINK", "").strip().lower() in ("1", "true", "yes")
+    start_timeout = float(os.environ.get("ROLEDATA_PREFECT_START_TIMEOUT", str(Settings.prefect_start_timeout)))
+    if start_timeout <= 0:
+        raise ValueError(f"ROLEDATA_PREFECT_START_TIMEOUT must be a positive number of seconds, not {start_timeout}")
     return Settings(pick(raw, "ROLEDATA_RAW", "raw"), pick(warehouse, "ROLEDATA_WAREHOUSE", "warehouse"), size,
                     full_rebuild, wait_seconds, max_bytes, workers, executor, dask_address, shrink_limit,
-                    allow_shrink)
+                    allow_shrink, start_timeout)
