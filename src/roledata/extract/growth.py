@@ -1,23 +1,48 @@
 """Demand and market numbers: job growth, CAGR, market sizes, adoption, investment.
 
 A percentage is a growth stat only when its sentence speaks of growth or
-adoption; pay percentages (bonuses, "Top 10%") are left to `salaries`. The
-same fact repeated on a page (the "40%+ year-over-year" of the summary and
+adoption; pay percentages (bonuses, "Top 10%", 401(k) matches, travel) are
+not growth. In a sentence that also names pay ("With a median salary of $X
+and projected growth of 12.4%"), the figure's own phrase decides.
+
+Besides sentences, figures are read off headings ("Job Outlook, 2020-30: 22%
+(Faster than average)", "Projected to grow 30% by 2028") and stat cards:
+a short figure line whose label is the line above ("Growth Rate" / "+12.4%")
+or below ("+9%" / "Job Growth"), dated by the headings over it ("Job
+Outlook (2022–2032)"). "11%..16%" and "12% to 18%" are ranges.
+
+The metric comes from what grew: the sentence's subject ("Employment of X"
+is job growth, "Job postings for X" posting growth), else the figure's label
+and headings (a projection under "Job Outlook" is job growth). Not growth:
+the all-occupations baseline ("Across all occupations, growth averages
+4 percent"), risks and survey shares.
+
+The same fact repeated on a page (the "40%+ year-over-year" of the summary and
 of the outlook) is kept once, at its first mention, taking a `source_name`
-from a later mention when the first names none.
+(and a period, when the first states none) from a later mention.
 """
 from __future__ import annotations
 
 import re
 
 from roledata.extract.context import Sentence, iter_sentences, provenance
-from roledata.extract.money import Money, find_money, find_percents
+from roledata.extract.money import Money, Percent, find_money, find_percents
 from roledata.parse.outline import Outline
-from roledata.text import split_span, stable_id
+from roledata.parse.structure import Line, Section, split_label
+from roledata.text import Span, split_span, stable_id
 
-_SKIP = frozenset({"cover_letter", "related_roles", "salary"})
-_GROWTH_CUE = re.compile(r"\b(?:increas\w*|grow\w*|growth|ris(?:e|es|ing)|up|jump\w*|surg\w*|CAGR|expan\w*|project\w*|demand)\b", re.I)
-_PAY_CONTEXT = re.compile(r"\b(?:bonus\w*|salar\w*|earn\w*|pay|compensation|acceptance rate)\b", re.I)
+_SKIP = frozenset({"cover_letter", "related_roles"})
+_GROWTH_CUE = re.compile(r"\b(?:increas\w*|grow\w*|growth|ris(?:e|es|ing)|rose|risen|climb\w*|soar\w*|up(?!\s+to\b)|jump\w*|surg\w*|CAGR|expan\w*|project\w*|demand|"
+                         r"outlook|(?:faster|slower) than (?:the )?average)\b", re.I)
+# Salary sections speak of pay; a figure there is growth only when it names the occupation's outlook.
+_EMPLOYMENT_CUE = re.compile(r"\b(?:employment|job (?:outlook|growth)|outlook|projected|percent change)\b", re.I)
+# A phrase of a longer sentence: "a median salary of $X and projected growth of 12.4%, ..."
+_PHRASE_BREAK = re.compile(r"[,;()·|]|\s[—–]\s|\s+(?:and|with|while|but|whereas)\s+")
+# Job growth read off the context (heading, label) of a figure whose sentence names no subject.
+_JOB_CONTEXT = re.compile(r"\b(?:jobs?|employment|occupations?|careers?|outlook|workforce|projected growth|"
+                         r"(?:faster|slower) than (?:the )?average)\b", re.I)
+_NOT_JOB_CONTEXT = re.compile(r"\b(?:market|revenue|spending|budgets?|invest\w*|funding|segment)\b", re.I)
+_PAY_CONTEXT = re.compile(r"\b(?:bonus\w*|salar\w*|earn\w*|pay|compensation|wages?|raises?|income|acceptance rate)\b", re.I)
 _ADOPTION = re.compile(r"%\s+of\s+(?:companies|organizations|organisations|enterprises|businesses|firms)\b[^.]*\b(?:use|using|adopt\w*|deploy\w*)", re.I)
 _SOURCES = (
     ("LinkedIn", re.compile(r"\bLinkedIn\b")),
@@ -34,6 +59,8 @@ _SOURCES = (
 )
 _YEAR = r"(?:19|20)\d\d"
 _FROM_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|-|–)\s+(?P<b>{_YEAR})\b")
+# "2022–2032", "2020-30" (a projection period written as a year range)
+_YEAR_RANGE = re.compile(rf"(?<![\d-])(?P<a>{_YEAR})\s*[-–—]\s*(?P<b>{_YEAR}|\d\d)(?![\d%])")
 _THROUGH = re.compile(rf"\b(?:through|by|until|to)\s+(?P<b>{_YEAR})\b")
 _SINCE = re.compile(rf"\bsince\s+(?P<label>(?:Q[1-4]\s+)?(?P<a>{_YEAR}))\b")
 _IN_YEAR = re.compile(rf"\bin\s+(?P<b>{_YEAR})\b")
@@ -56,26 +83,158 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:with|while|but|up from|and)\s+|\s+and\s
 def extract_growth(outline: Outline, document_id: str, role_id: str) -> list[dict]:
     rows: list[dict] = []
     for sentence in iter_sentences(outline, _SKIP):
-        if not _FIGURE.search(sentence.span.text):
+        text = sentence.span.text
+        if not _FIGURE.search(text):
             continue
-        found: list[dict] = []
-        pending: list[dict] = []  # rows of clauses joined by "and a" to the next one
-        for clause, joined_to_next in _clauses(sentence):
-            rows_here = (_percent_rows(clause, document_id, role_id) + _multiple_rows(clause, document_id, role_id)
-                         + _money_rows(clause, document_id, role_id, sentence.span.text)
-                         + _jobs_rows(clause, document_id, role_id))
-            for row in pending:
-                # "a 300% increase in X and a 428% rise in Y since Q2 2022": the period covers both.
-                if rows_here and not any(row[k] for k in ("period_start", "period_end", "period_label")):
-                    row.update({k: rows_here[0][k] for k in ("period_start", "period_end", "period_label")})
-            pending = rows_here if joined_to_next else []
-            found.extend(rows_here)
-        if found:
-            source = next((name for name, rx in _SOURCES if rx.search(sentence.span.text)), None)
-            for row in found:
-                row["source_name"] = source
-            rows.extend(found)
+        if sentence.section.kind == "salary" and not _EMPLOYMENT_CUE.search(
+                f"{sentence.label.text if sentence.label else ''} {text}"):
+            continue
+        rows.extend(_sentence_rows(sentence, document_id, role_id))
+    rows.extend(_heading_and_card_rows(outline, document_id, role_id))
     return _dedupe(rows)
+
+
+def _sentence_rows(sentence: Sentence, document_id: str, role_id: str) -> list[dict]:
+    found: list[dict] = []
+    pending: list[dict] = []  # rows of clauses joined by "and a" to the next one
+    for clause, joined_to_next in _clauses(sentence):
+        rows_here = (_percent_rows(clause, document_id, role_id) + _multiple_rows(clause, document_id, role_id)
+                     + _money_rows(clause, document_id, role_id, sentence.span.text)
+                     + _jobs_rows(clause, document_id, role_id))
+        for row in pending:
+            # "a 300% increase in X and a 428% rise in Y since Q2 2022": the period covers both.
+            if rows_here and not any(row[k] for k in ("period_start", "period_end", "period_label")):
+                row.update({k: rows_here[0][k] for k in ("period_start", "period_end", "period_label")})
+        pending = rows_here if joined_to_next else []
+        found.extend(rows_here)
+    if found:
+        source = next((name for name, rx in _SOURCES if rx.search(sentence.span.text)), None)
+        for row in found:
+            row["source_name"] = source
+            if (source == "Bureau of Labor Statistics" and row["unit"] == "percent"
+                    and row["metric"] in {"other", "title_growth"}):
+                row["metric"] = "job_growth"  # the BLS projects employment
+    return found
+
+
+# ------------------------------------------------------------ headings and stat cards
+# A stat card's value line: "+12.4%", "22% (Faster than average)", "Faster than average (11%..16%)".
+_CARD_MAX = 70
+_CARD_LABEL_MAX = 60
+_CARD_CUE = re.compile(r"\b(?:growth|grow\w*|outlook|projected|projections?|employment change)\b", re.I)
+
+
+def _heading_and_card_rows(outline: Outline, document_id: str, role_id: str) -> list[dict]:
+    """Figures the sentence walk does not read: headings ("Job Outlook, 2020-30: 22% (...)",
+    "Projected to grow 30% by 2028") and stat cards, a short figure line whose label is
+    the line above ("Growth Rate" / "+12.4%") or below ("+9%" / "Job Growth")."""
+    items: list[tuple[Span, Section, bool]] = []  # (text, section, is_heading) in page order
+    for section in outline.sections:
+        if section.kind in _SKIP:
+            continue
+        if section.heading is not None:
+            items.append((section.heading, section, True))
+        items.extend((line.content, section, False) for line in section.lines)
+    rows: list[dict] = []
+    for i, (span, section, is_heading) in enumerate(items):
+        text = span.text
+        if "%" not in text and "percent" not in text:
+            continue
+        if is_heading and _FIGURE.search(text):
+            label, value = split_label(span)
+            sentence = Sentence(value, Line(-1, span, False, 0), section, label, None)
+            if found := _sentence_rows(sentence, document_id, role_id):
+                for row in found:
+                    _fill_from_context(row, _heading_context(section))
+                rows.extend(found)
+                continue
+        if len(text) > _CARD_MAX or _GROWTH_CUE.search(_strip_percents(text)) and not _OUTLOOK_WORDS.search(text):
+            continue  # a sentence: the sentence walk reads it
+        rows.extend(_card_rows(outline.text, items, i, document_id, role_id))
+    return rows
+
+
+_OUTLOOK_WORDS = re.compile(r"\b(?:faster|slower) than (?:the )?average\b|^\W*(?:as fast as|little or no change)", re.I)
+
+
+def _strip_percents(text: str) -> str:
+    return re.sub(r"\d[\d.,]*\s*(?:%|percent)", " ", text)
+
+
+def _card_rows(doc: str, items: list[tuple[Span, Section, bool]], i: int, document_id: str, role_id: str) -> list[dict]:
+    span, section, _ = items[i]
+    percents = [p for p in _merge_dotted(find_percents(span), span) if not _glued(span.text, p.span.start - span.start)]
+    if not percents or len(percents) > 1:
+        return []
+    label = None
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(items):
+            other = items[j][0]
+            if (len(other.text) <= _CARD_LABEL_MAX and _CARD_CUE.search(other.text)
+                    and not find_percents(other) and not _PAY_CONTEXT.search(other.text)):
+                label = other
+                break
+    if label is None:
+        own_label, _ = split_label(span)
+        if own_label is None or not _CARD_CUE.search(own_label.text):
+            return []
+        label = own_label
+    context = f"{label.text} {span.text}"
+    if _PAY_CONTEXT.search(context) or _NOT_GROWTH_PHRASE.search(context) or _NOT_GROWTH_SENTENCE.search(context):
+        return []
+    pct = percents[0]
+    whole = Span.of(doc, min(span.start, label.start), max(span.end, label.end))
+    heading = _heading_context(section)
+    metric = _growth_metric(context)
+    if metric == "other":
+        metric = "job_growth"  # a growth card on a career page: the occupation's projected employment
+    row = _base(Sentence(whole, Line(-1, whole, False, 0), section, None, None), document_id, role_id, pct.span.start, metric)
+    row.update(subject=None, value=pct.value, value_max=pct.value_max, unit="percent", is_lower_bound=pct.is_lower_bound)
+    if span.text.lstrip().startswith("+") and pct.value_max is None:
+        row["is_lower_bound"] = False  # "+12.4%" is a signed change, not "12.4% or more"
+    nxt = items[i + 1][0].text if i + 1 < len(items) else ""
+    _fill_from_context(row, f"{heading} {nxt if re.search(r'(?i)period|projection', nxt) else ''}")
+    source = next((name for name, rx in _SOURCES if rx.search(context)), None)
+    row["source_name"] = source
+    return [row]
+
+
+def _merge_dotted(percents: list[Percent], span: Span) -> list[Percent]:
+    """"11%..16%" is one range."""
+    if len(percents) == 2:
+        first, second = percents
+        between = span.text[first.span.end - span.start:second.span.start - span.start]
+        if re.fullmatch(r"\s*\.{2,3}\s*", between):
+            whole = span.sub(first.span.start - span.start, second.span.end - span.start)
+            return [Percent(whole, first.value, second.value, False)]
+    return percents
+
+
+def _heading_context(section: Section) -> str:
+    """The headings above a figure: "Job Outlook (2022–2032)" dates a "Growth Rate" card."""
+    parts = [section.heading_text or ""]
+    if section.parent is not None:
+        parts.append(section.parent.heading_text or "")
+    return " ".join(parts)
+
+
+def _fill_from_context(row: dict, context: str) -> None:
+    """Period and metric from a figure's label or headings when its own text states none."""
+    if row["period_start"] is None and row["period_end"] is None:
+        if m := _YEAR_RANGE.search(context):
+            row["period_start"], row["period_end"] = _year_range(m)
+        else:
+            periods = _periods(context)
+            if periods["period_start"] or periods["period_end"]:
+                row.update(periods)
+    if row["metric"] == "other" and _JOB_CONTEXT.search(context) and not _NOT_JOB_CONTEXT.search(row["text"]):
+        row["metric"] = "job_growth"
+
+
+def _year_range(m: re.Match) -> tuple[int, int]:
+    a, b = int(m.group("a")), m.group("b")
+    end = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
+    return a, end
 
 
 def _clauses(sentence: Sentence) -> list[tuple[Sentence, bool]]:
@@ -105,6 +264,8 @@ def _periods(text: str) -> dict:
     label = None
     if m := _FROM_TO.search(text):
         start, end = int(m.group("a")), int(m.group("b"))
+    elif m := _YEAR_RANGE.search(text):
+        start, end = _year_range(m)
     elif m := _SINCE.search(text):
         start, label = int(m.group("a")), "since " + m.group("label")
     elif m := _THROUGH.search(text):
@@ -116,19 +277,71 @@ def _periods(text: str) -> dict:
 
 def _percent_rows(sentence: Sentence, document_id: str, role_id: str) -> list[dict]:
     text = sentence.span.text
-    context = f"{sentence.label.text if sentence.label else ''} {text}"
-    if _PAY_CONTEXT.search(context):
+    label = sentence.label.text if sentence.label else ""
+    if label and _PAY_CONTEXT.search(label):
         return []
+    percents = _merge_dotted(find_percents(sentence.span), sentence.span)
+    if not percents:
+        return []
+    pay = bool(_PAY_CONTEXT.search(text))
+    # "well above the average for all occupations" compares; "(All occupations average 4%.)" states the baseline.
+    baseline = bool(_NOT_GROWTH_SENTENCE.search(_COMPARATIVE.sub(" ", text)))
     rows = []
-    for pct in find_percents(sentence.span):
-        metric = _percent_metric(text)
-        if metric is None:
+    for pct in percents:
+        rel = pct.span.start - sentence.span.start
+        if baseline or _glued(text, rel):
             continue
+        phrase = _phrase(text, rel, rel + len(pct.span.text))
+        if _NOT_GROWTH_PHRASE.search(phrase):
+            continue
+        if pay:
+            # "a median salary of $X and projected growth of 12.4%": the figure's own phrase decides.
+            if _PAY_CONTEXT.search(phrase) or not _STRONG_GROWTH.search(phrase):
+                continue
+            metric = _growth_metric(phrase)
+        else:
+            metric = _percent_metric(text)
+            if metric is None and label:
+                metric = _percent_metric(f"{label} {text}")
+            if metric is None:
+                continue
+            if metric not in {"market_cagr", "adoption_rate"} and re.match(r"\s*of\b", text[rel + len(pct.span.text):]):
+                continue  # "24% of respondents": a share, not a change
+        subject = _subject(text)
+        if subject and metric not in {"market_cagr", "adoption_rate"} and (own := _growth_metric(subject)) != "other":
+            metric = own  # what grew is the sentence's subject: "Employment of X", "Job postings for X"
         row = _base(sentence, document_id, role_id, pct.span.start, metric)
-        row.update(subject=_subject(text), value=pct.value, value_max=pct.value_max, unit="percent",
+        row.update(subject=subject, value=pct.value, value_max=pct.value_max, unit="percent",
                    is_lower_bound=pct.is_lower_bound)
+        if label:
+            _fill_from_context(row, label)
+        if (row["metric"] == "other" and not _NOT_JOB_CONTEXT.search(text)
+                and _JOB_CONTEXT.search(f"{phrase} {label} {_heading_context(sentence.section)}")):
+            row["metric"] = "job_growth"  # "Growth outlook: 22%", a projection under "Job Outlook"
         rows.append(row)
     return rows
+
+
+def _glued(text: str, rel: int) -> bool:
+    """"2021-3135%": a percent glued to other digits (a mangled table row) is unreadable."""
+    return rel > 0 and text[rel - 1].isdigit()
+
+
+_STRONG_GROWTH = re.compile(r"\b(?:grow\w*|growth|increas\w*|project\w*)\b", re.I)
+_COMPARATIVE = re.compile(r"\b(?:than|as fast as|above|below|ahead of|behind|outpac\w*)\b[^,.;()]*", re.I)
+_NOT_GROWTH_SENTENCE = re.compile(
+    r"\ball (?:occupations|jobs|careers|workers|industries)\b|\b(?:national|overall|economy-wide) average\b|"
+    r"\b(?:labou?r market|economy) as a whole\b", re.I)
+_NOT_GROWTH_PHRASE = re.compile(
+    r"\b(?:risk|probability|likelihood|chance|surveyed|respondents|unemployment|turnover|attrition|travel\w*|"
+    r"401\(?k\)?|match(?:ing)?|commission|incentive|equity|discount|tuition|contribution|women|female|diversity)\b", re.I)
+
+
+def _phrase(text: str, start: int, end: int) -> str:
+    """The stretch of `text` around [start, end) between phrase breaks."""
+    left = max((m.end() for m in _PHRASE_BREAK.finditer(text, 0, start)), default=0)
+    m = _PHRASE_BREAK.search(text, end)
+    return text[left:m.start() if m else len(text)]
 
 
 def _percent_metric(text: str) -> str | None:
@@ -139,7 +352,13 @@ def _percent_metric(text: str) -> str | None:
         return "adoption_rate"
     if not _GROWTH_CUE.search(text):
         return None
-    return _growth_metric(text)
+    metric = _growth_metric(text)
+    if metric == "other" and _MARKET_ANNUAL.search(text):
+        return "market_cagr"  # "the segment ... expanding at roughly 23% a year"
+    return metric
+
+
+_MARKET_ANNUAL = re.compile(r"\b(?:market|segment|industry)\b.*\b(?:a year|per year|annually|per annum)\b", re.I)
 
 
 def _growth_metric(text: str) -> str:
@@ -227,13 +446,34 @@ def _jobs_rows(sentence: Sentence, document_id: str, role_id: str) -> list[dict]
     return rows
 
 
+_PERIOD_KEYS = ("period_start", "period_end", "period_label")
+
+
 def _dedupe(rows: list[dict]) -> list[dict]:
+    """One row per fact. The same figure with no period beside one with a period is the same
+    fact ("projected growth of 12.4%" in the summary, "Job Outlook (2022–2032) +12.4%" in a card)."""
     kept: dict[tuple, dict] = {}
+    undated: dict[tuple, dict] = {}
+    out: list[dict] = []
     for row in rows:
-        key = (row["value"], row["value_max"], row["unit"], row["period_start"], row["period_end"], row["period_label"])
-        if key in kept:
-            if kept[key]["source_name"] is None and row["source_name"]:
-                kept[key]["source_name"] = row["source_name"]
+        figure = (row["value"], row["value_max"], row["unit"])
+        key = figure + tuple(row[k] for k in _PERIOD_KEYS)
+        dated = any(row[k] is not None for k in _PERIOD_KEYS)
+        first = kept.get(key)
+        if first is None and not dated:
+            first = next((r for k, r in kept.items() if k[:3] == figure), None)
+        elif first is None and figure in undated:
+            first = undated.pop(figure)
+            first.update({k: row[k] for k in _PERIOD_KEYS})
+            kept[key] = first
+        if first is not None:
+            if first["source_name"] is None and row["source_name"]:
+                first["source_name"] = row["source_name"]
+            if first["metric"] == "other":
+                first["metric"] = row["metric"]
             continue
         kept[key] = row
-    return list(kept.values())
+        if not dated:
+            undated[figure] = row
+        out.append(row)
+    return out

@@ -8,7 +8,12 @@ per regex however large the vocabulary grows.
 
 "R" and "Go" are ordinary letters and words; they count only next to
 another programming language ("Python, R, and SQL"), and never inside
-"R&D" or "Go-to-market".
+"R&D" or "Go-to-market"; a tool whose name is a word ("Ray") counts next to
+another technology ("Kubeflow, Ray, Terraform"). A name before a hyphenated
+modifier is still the name: "SQL-based", "GPT-4-class".
+
+The page is scanned once: `role_skills` and `skill_candidates` share the
+matches of each line (`_page_matches`).
 """
 from __future__ import annotations
 
@@ -20,7 +25,8 @@ from importlib import resources
 
 from roledata.extract.context import REQUIREMENT_RANK, provenance
 from roledata.parse.outline import Outline
-from roledata.parse.structure import Section
+from roledata.parse.structure import Section, split_label
+from roledata.parse.titles import role_headed
 from roledata.text import Span, split_span
 
 
@@ -59,7 +65,9 @@ def load_vocabulary() -> tuple[Skill, ...]:
 # No letter, digit or joiner around a match: "R" not in "R&D", "Go" not in "Go-to";
 # a slash separates names ("SHAP/LIME", "TensorFlow/Keras").
 _LEFT = r"(?<![\w&+#.-])"
-_RIGHT = r"(?![\w&+#]|-\w|\.\w)"
+# ... and "SQL-based", "GPT-4-class", "PyTorch-native": a name before a hyphenated modifier is still the name.
+_MODIFIER = r"(?:based|class|style|like|powered|driven|native|compatible|level|grade|backed|centric|first|heavy|only|specific|savvy|friendly|ready)\b"
+_RIGHT = rf"(?![\w&+#]|-(?!{_MODIFIER})\w|\.\w)"
 
 
 @lru_cache(maxsize=1)
@@ -134,9 +142,12 @@ def match_skills(span: Span) -> list[SkillMatch]:
 
 
 def _beside_language(match: SkillMatch, found: list[SkillMatch], span: Span) -> bool:
-    """True when a neighbouring list item is a language: "Python, R, Julia", "Go or Rust"."""
+    """True when a neighbouring list item is a language: "Python, R, Julia", "Go or Rust"; for a
+    tool whose name is a word ("Ray"), any neighbouring technology: "Kubeflow, Ray, Terraform"."""
+    language = match.skill.category == "programming_language"
     for other in found:
-        if other is match or other.skill.category != "programming_language":
+        if other is match or (other.skill.category != "programming_language" if language
+                              else other.skill.category not in _TECH or other.skill.language_context):
             continue
         left, right = sorted((match, other), key=lambda m: m.span.start)
         between = span.text[left.span.end - span.start:right.span.start - span.start]
@@ -145,6 +156,8 @@ def _beside_language(match: SkillMatch, found: list[SkillMatch], span: Span) -> 
     return False
 
 
+_TECH = frozenset({"programming_language", "ml_framework", "cloud_platform", "mlops", "data_platform",
+                   "vector_database", "llm_tooling", "responsible_ai", "developer_tool"})
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|/|&)\s*")
 
 
@@ -165,15 +178,9 @@ def _requirement(section: Section | None) -> str:
 
 def extract_role_skills(outline: Outline, document_id: str, role_id: str) -> list[dict]:
     """One row per skill the page names: count, strongest requirement, first mention."""
-    units: list[tuple[Span, Section | None]] = []
-    if outline.summary is not None:
-        units.append((outline.summary, None))
-    for line, section in outline.lines():
-        if section.kind != "related_roles" and line.content is not outline.summary:
-            units.append((line.content, section))
     rows: dict[str, dict] = {}
-    for span, section in units:
-        for match in match_skills(span):
+    for span, section, matches in _page_matches(outline):
+        for match in matches:
             requirement = _requirement(section)
             row = rows.get(match.skill.skill_id)
             if row is None:
@@ -185,6 +192,33 @@ def extract_role_skills(outline: Outline, document_id: str, role_id: str) -> lis
             if REQUIREMENT_RANK[requirement] > REQUIREMENT_RANK[row["requirement"]]:
                 row["requirement"] = requirement
     return list(rows.values())
+
+
+# (outline, its matches): role_skills and skill_candidates share one scan. One tuple, swapped whole,
+# so a thread never pairs one page's outline with another page's matches.
+_MATCH_CACHE: tuple = (None, None)
+
+
+def _page_matches(outline: Outline) -> list[tuple[Span, Section | None, list[SkillMatch]]]:
+    """Every unit of text that may name skills, with its matches, scanned once per page:
+    the summary, each line outside related-role lists, and a skill section's heading when it
+    is itself a list ("Python, PyTorch, SDV" set as a heading)."""
+    global _MATCH_CACHE
+    cached_outline, cached = _MATCH_CACHE
+    if cached_outline is outline:
+        return cached
+    units: list[tuple[Span, Section | None]] = []
+    if outline.summary is not None:
+        units.append((outline.summary, None))
+    for section in outline.sections:
+        if section.kind == "related_roles":
+            continue
+        if section.heading is not None and section.kind in _SKILL_KINDS and "," in section.heading.text:
+            units.append((section.heading, section))
+        units.extend((line.content, section) for line in section.lines if line.content is not outline.summary)
+    result = [(span, section, match_skills(span)) for span, section in units]
+    _MATCH_CACHE = (outline, result)
+    return result
 
 
 def skills_table() -> list[dict]:
@@ -205,25 +239,53 @@ _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
 _CAPITALIZED = re.compile(r"[A-Z][\w.+#-]*(?:\s[A-Z0-9][\w.+#-]*){0,2}")
 _TECH_SHAPE = re.compile(r"[a-z][A-Z]|\d|[.+#]\w|^[A-Z]{2,}[a-z]?$")
 _NOT_TECH = {"AI", "ML", "AI/ML", "API", "APIs", "UI", "UX", "IT", "US", "U.S", "EU", "CEO", "CTO", "CFO", "KPIs", "OKRs",
-             "PhD", "Ph.D.", "Ph.D", "MS", "MSc", "M.S.", "BS", "BSc", "B.S.", "MBA"}
+             "PhD", "Ph.D.", "Ph.D", "MS", "MSc", "M.S.", "BS", "BSc", "B.S.", "MBA", "ROI", "KPI", "QA", "CI", "CD", "CT",
+             "USD", "EUR", "GBP", "CHF", "INR", "CAD", "AUD", "COO", "CIO", "CISO", "HR", "R&D", "SaaS", "B2B", "B2C",
+             "Computer Science", "Statistics", "Mathematics", "Physics", "Engineering", "Economics", "Linguistics",
+             "Google", "Meta", "Microsoft", "Amazon", "Apple", "Netflix", "Uber", "Tesla", "IBM", "Oracle", "Salesforce",
+             "Anthropic", "OpenAI", "NVIDIA", "Nvidia", "Intel", "AMD", "DeepMind", "BLS", "DOL", "WEF"}
 _SKILL_KINDS = {"skills", "requirements", "qualifications"}
 
 
 def extract_skill_candidates(outline: Outline, document_id: str, role_id: str) -> list[dict]:
-    """Capitalized, technology-shaped names in skill lists that the vocabulary lacks.
+    """Capitalized, technology-shaped names in lists that the vocabulary lacks.
 
-    A term qualifies by its shape (CamelCase, digits, "Mage.ai", all caps) or
-    by standing in a list beside known skills ("Kedro" in "PyTorch, Kedro").
+    A list is a parenthesis or a "such as"/"including" tail anywhere on the page, or a
+    comma list in a skill section or a bullet ("PyTorch, NeMo, Kaldi and ESPnet"). A term
+    qualifies by its shape (CamelCase, digits, "Mage.ai", all caps) or by standing in a
+    list beside known skills ("Kedro" in "PyTorch, Kedro").
     """
     rows: dict[str, dict] = {}
-    for line, section in outline.lines(_SKILL_KINDS):
-        known = match_skills(line.content)
-        for m in _LIST.finditer(line.content.text):
-            group = "paren" if m.group("paren") else "tail"
-            items = _list_items(line.content.sub(*m.span(group)))
+    for span, section, known in _page_matches(outline):
+        if section is None or section.kind in _NO_CANDIDATE_KINDS:
+            continue
+        text = span.text
+        lists: list[Span] = []
+        if "(" in text or " as " in text or "includ" in text or "like " in text or "e.g" in text:
+            for m in _LIST.finditer(text):
+                if _NOT_TOOL_LABEL.search(text[max(0, m.start() - 40):m.start()]):
+                    continue  # "certifications (CKA, CKS)", "employers such as Google"
+                if m.group("paren") and m.group(0)[1:].lstrip()[:1].isupper() and "," not in m.group("paren"):
+                    continue  # "(BLS)": an abbreviation in brackets, not a list
+                lists.append(span.sub(*m.span("paren" if m.group("paren") else "tail")))
+        plain = None
+        if not lists and "," in text and sum(m.skill.category in _TECH for m in known) >= 2:
+            # A plain comma list of tools: "PyTorch, NVIDIA NeMo, Kaldi and ESPnet"
+            label, value = split_label(span)
+            if not (label is not None and _NOT_TOOL_LABEL.search(label.text)):
+                plain = value
+        for listed in lists + ([plain] if plain is not None else []):
+            items = [item for item in _list_items(listed) if item.text]
             beside_known = any(_overlaps(item, known) for item in items)
+            if listed is plain and not _names_list(items, known):
+                continue
             for item in items:
-                if _overlaps(item, known) or not _is_candidate(item.text, beside_known):
+                if _overlaps(item, known):
+                    continue
+                item = _trim_item(item)  # "Kaldi for decoding" -> "Kaldi"
+                if (not item.text or not _is_candidate(item.text, beside_known) or _is_known_name(item.text)
+                        or (listed is plain and item.start == span.start and not _TECH_SHAPE.search(item.text))
+                        or role_headed(item.text)):
                     continue
                 row = rows.get(item.text)
                 if row is None:
@@ -234,6 +296,37 @@ def extract_skill_candidates(outline: Outline, document_id: str, role_id: str) -
     return list(rows.values())
 
 
+_NO_CANDIDATE_KINDS = frozenset({"related_roles", "salary", "faq", "cover_letter"})
+# Lists of things that are not tools: "Key certifications: CKA, CKS", "Top employer types: Google, Meta".
+_NOT_TOOL_LABEL = re.compile(r"certif|employer|compan|industr|degree|education|licen|location|sector|organi[sz]ation|"
+                             r"institut|universit|hyperscaler|vendor|provider|client|customer|partner|labs?\b|firms?\b|visa|sponsor|"
+                             r"authori[sz]|benefit|insurance|holiday", re.I)
+# Work-visa and status codes ("H-1B", "F-1 OPT", "TN") that travel in comma lists beside tools.
+_VISA = re.compile(r"^(?:[A-Z]-?\d[A-Z]?\b.*|TN|OPT|CPT|EAD|GC|PTO|EAP)$")
+
+
+def _names_list(items: list[Span], known: list[SkillMatch]) -> bool:
+    """A list of names, not of words: most items are known tools or capitalized
+    ("Design, develop, and deploy" is a list of verbs)."""
+    named = sum(1 for item in items if _overlaps(item, known) or item.text[:1].isupper())
+    tools = sum(1 for item in items if _overlaps(item, known))
+    return len(items) >= 2 and named * 4 >= len(items) * 3 and tools * 2 >= len(items)
+
+
+def _trim_item(item: Span) -> Span:
+    """"NVIDIA Triton for model serving" -> "NVIDIA Triton"; "plus Kedro." -> "Kedro"."""
+    text = item.text
+    start, end = 0, len(text)
+    if m := re.match(r"^(?:and|or|plus|with|using|via)\s+", text):
+        start = m.end()
+    if m := re.search(r"\s+(?:for|in|on|to|with|as|at)\s.*$|[.;:!]+$", text[start:]):
+        end = start + m.start()
+    m = re.match(r"[A-Z][\w.+#-]*(?:\s[A-Z0-9][\w.+#-]*){0,2}(?=\s+[a-z])", text[start:end])
+    if m and _TECH_SHAPE.search(m.group(0)) and not m.group(0).isupper():
+        end = start + m.end()  # "Flarn8 every week" -> "Flarn8"
+    return item.sub(start, end) if (start, end) != (0, len(text)) else item
+
+
 def _list_items(span: Span) -> list[Span]:
     return [piece for piece, _ in split_span(span, _ITEM_SPLIT)]
 
@@ -242,7 +335,12 @@ def _overlaps(item: Span, known: list[SkillMatch]) -> bool:
     return any(k.span.start < item.end and item.start < k.span.end for k in known)
 
 
+def _is_known_name(term: str) -> bool:
+    by_alias = _matchers()[3]
+    return term in by_alias or term.lower() in by_alias
+
+
 def _is_candidate(term: str, beside_known: bool) -> bool:
-    if term in _NOT_TECH or not _CAPITALIZED.fullmatch(term):
+    if len(term) < 2 or term in _NOT_TECH or not _CAPITALIZED.fullmatch(term) or _VISA.match(term):
         return False
     return bool(_TECH_SHAPE.search(term)) or (beside_known and len(term.split()) <= 2)

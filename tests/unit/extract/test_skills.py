@@ -140,3 +140,46 @@ def test_case_insensitive_names_keep_exact_offsets(prefix):
     found = match_skills(Span(0, len(text), text))
     assert [m.skill.skill_id for m in found] == ["pytorch", "kubernetes", "kubernetes", "python"]
     assert [text[m.span.start:m.span.end] for m in found] == ["pytorch", "KUBERNETES", "K8s", "Python"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Write SQL-based cohort reports", ["sql"], id="SQL-based"),
+    pytest.param("calls to GPT-4-class models", ["gpt-4"], id="GPT-4-class"),
+    pytest.param("a PyTorch-native trainer", ["pytorch"], id="PyTorch-native"),
+    pytest.param("SQL-injection testing", [], id="a hyphenated word that is not a modifier"),
+    pytest.param("Tune NCCL over InfiniBand and RoCE on H100 and Trainium nodes",
+                 ["nccl", "infiniband", "roce", "nvidia-h100", "aws-trainium"], id="GPU networking and accelerators"),
+    pytest.param("Intel Gaudi or Google TPUs", ["intel-gaudi", "google-tpu"], id="accelerators"),
+    pytest.param("Terraform, Pulumi or OpenTofu modules", ["terraform", "pulumi", "opentofu"], id="infrastructure as code"),
+    pytest.param("bots on Rasa, Dialogflow CX and Amazon Lex", ["rasa", "dialogflow", "amazon-lex"], id="conversational AI"),
+    pytest.param("Kubeflow, Ray and Argo CD", ["kubeflow", "ray", "argo-cd"], id="Ray beside other tools"),
+    pytest.param("a ray of light", [], id="ray as a word"),
+])
+def test_new_vocabulary_and_modifiers(text, expected):
+    assert ids(text) == expected
+
+
+def candidates(body: str):
+    from roledata.extract.skills import extract_skill_candidates
+
+    text = f"Widget Engineer\n\nA Widget Engineer builds widgets.\n\n{body}\n"
+    rows = extract_skill_candidates(parse_outline(text), "doc", "widget-engineer")
+    assert all(text[r["char_start"]:r["char_end"]] == r["term"] for r in rows)
+    return [r["term"] for r in rows]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Tools of the Trade\n- PyTorch, Kubernetes, Zorblax and QuillDB for serving\n", ["Zorblax", "QuillDB"],
+                 id="plain comma list in a skills section"),
+    pytest.param("Responsibilities\n- Ship models with Docker, Kubernetes and Flarn8 every week\n", ["Flarn8"],
+                 id="list in a duty bullet"),
+    pytest.param("Responsibilities\n- Design, develop, and deploy Python and PyTorch services\n", [],
+                 id="a list of verbs"),
+    pytest.param("Requirements\n- Certifications such as CKA, Zorbcert or AWS are a plus\n", [],
+                 id="certifications are not tools"),
+    pytest.param("Requirements\n- Python, AWS and SQL; visa sponsorship: H-1B, TN, F-1 OPT\n", [],
+                 id="visa codes"),
+    pytest.param("About\nWe partner with organizations like Quux.AI on safety.\n", [], id="organizations"),
+])
+def test_skill_candidates_in_any_list(body, expected):
+    assert candidates(body) == expected

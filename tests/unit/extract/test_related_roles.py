@@ -1,0 +1,112 @@
+"""Related roles read from labelled lists, in the shapes career guides print them."""
+from __future__ import annotations
+
+import pytest
+
+from roledata.extract.roles import extract_related_roles
+from roledata.parse import parse_outline
+from roledata.text import slugify
+
+TITLE = "Fleet Data Engineer"
+PAGE = (f"{TITLE}\n\nA Fleet Data Engineer collects telemetry from delivery vans and turns it into clean tables.\n\n"
+        "Responsibilities\n- Build ingestion jobs for vehicle sensors\n- Keep the fleet warehouse tidy\n\n{body}\n")
+
+
+def related(body: str):
+    text = PAGE.format(body=body)
+    rows = extract_related_roles(parse_outline(text), "doc", slugify(TITLE))
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["text"] == r["related_title"]
+    return [(r["relation"], r["related_title"]) for r in rows]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("Growth Path\nEntry Point From:\n- Data Analyst (with SQL depth)\n- Telematics Technician\n"
+                 "Advancement To:\n- Senior Fleet Data Engineer\n- Head of Fleet Analytics\n"
+                 "Lateral Moves:\n- Logistics Data Scientist\n",
+                 [("career_from", "Data Analyst"), ("career_from", "Telematics Technician"),
+                  ("career_to", "Senior Fleet Data Engineer"), ("career_to", "Head of Fleet Analytics"),
+                  ("see_also", "Logistics Data Scientist")], id="entry, advancement, lateral"),
+    pytest.param("Career Progression\n- Senior Fleet Data Engineer\n- Staff Routing and Telemetry Engineer\n",
+                 [("career_to", "Senior Fleet Data Engineer"), ("career_to", "Staff Routing and Telemetry Engineer")],
+                 id="progression bullets, an 'and' inside a title"),
+    pytest.param("Specializations\n- Battery Analytics Engineer: charge curves and range models.\n"
+                 "- Route Optimization Engineer: dispatch and timing.\n- Edge Computing\n",
+                 [("see_also", "Battery Analytics Engineer"), ("see_also", "Route Optimization Engineer")],
+                 id="specializations as name: description; a field is not a role"),
+    pytest.param("Alternative Job Titles\nTelematics Engineer\nVehicle Data Engineer\nEducation\n"
+                 "A degree in computer science is typical.",
+                 [("alias", "Telematics Engineer"), ("alias", "Vehicle Data Engineer")], id="title-only lines"),
+    pytest.param("Related Careers\nRoute Planner · Logistics Analyst · Data Engineer\n",
+                 [("see_also", "Route Planner"), ("see_also", "Logistics Analyst"), ("see_also", "Data Engineer")],
+                 id="dot-separated line"),
+    pytest.param("Similar Occupations\nLogistics Analysts, Database Administrators and Transport Planners do related work.\n",
+                 [("see_also", "Logistics Analysts"), ("see_also", "Database Administrators"),
+                  ("see_also", "Transport Planners")], id="list opening a sentence"),
+    pytest.param("Other notes\nSimilar roles: Telematics Engineer, Mobility Analyst\n",
+                 [("see_also", "Telematics Engineer"), ("see_also", "Mobility Analyst")], id="labelled line"),
+    pytest.param("Career path: Junior Data Engineer → Fleet Data Engineer → Fleet Analytics Manager\n",
+                 [("career_from", "Junior Data Engineer"), ("career_to", "Fleet Analytics Manager")], id="arrow ladder"),
+    pytest.param("Career Path\nFeeder roles: Data Analyst; BI Developer\nNext steps: Fleet Analytics Manager\n",
+                 [("career_from", "Data Analyst"), ("career_from", "BI Developer"),
+                  ("career_to", "Fleet Analytics Manager")], id="feeder and next-step labels"),
+])
+def test_related_role_lists(body, expected):
+    assert related(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("Related Careers\nSponsored Content\nNewsletter Signup\n", id="cue heading over navigation"),
+    pytest.param("Similar Occupations\nSee how pay and training differ across the neighbouring occupations on our site.\n",
+                 id="cue heading over prose"),
+])
+def test_no_roles_in_cue_without_titles(body):
+    assert related(body) == []
+
+
+# ------------------------------------------------------------ duties outside a duties section
+from roledata.extract.roles import extract_duties  # noqa: E402
+
+
+def duties(text: str):
+    rows = extract_duties(parse_outline(text), "doc", "fleet-data-engineer")
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["text"]
+    return [(r["category"], r["text"]) for r in rows]
+
+
+def test_bullets_after_a_lead_in_inside_an_overview():
+    text = ("Fleet Data Engineer\n\nOverview\n"
+            "A Fleet Data Engineer keeps vehicle data flowing. Key responsibilities include:\n"
+            "- Sensor Feeds: Stream readings from every van into the lake.\n"
+            "- Rebuilding broken route tables overnight\n"
+            "- Checking data freshness before dispatch. Core skills needed here include:\n"
+            "- Strong SQL and Python\n- Patience with noisy GPS data\n")
+    assert duties(text) == [
+        ("Sensor Feeds", "Stream readings from every van into the lake."),
+        (None, "Rebuilding broken route tables overnight"),
+        (None, "Checking data freshness before dispatch."),
+    ]
+
+
+def test_a_lead_in_heading_outside_a_duties_section():
+    text = ("Fleet Data Engineers\n\nPay and Outlook\nMedian pay is $90,000.\n"
+            "Fleet data engineers typically do the following:\n- Audit telemetry gaps\n- Publish daily route metrics\n")
+    assert duties(text) == [(None, "Audit telemetry gaps"), (None, "Publish daily route metrics")]
+
+
+def test_skills_lead_in_is_not_duties():
+    text = "Fleet Data Engineer\n\nOverview\nThe skills this role requires include:\n- SQL\n- Python\n"
+    assert duties(text) == []
+
+
+def test_plain_lines_under_a_duties_heading():
+    text = ("Fleet Data Engineer\n\nCore Duties:\nMonitor feeds from the depot gateways.\n"
+            "Repair late-arriving records.\nSalary Range: $80,000 - $99,000 per year\n")
+    assert [t for _, t in duties(text)] == ["Monitor feeds from the depot gateways.", "Repair late-arriving records."]
+
+
+def test_career_lists_inside_a_duties_section_are_not_duties():
+    text = ("Fleet Data Engineer\n\nResponsibilities\n- Keep the warehouse tidy\n"
+            "Entry Point From:\n- Data Analyst\n- Telematics Technician\n")
+    assert [t for _, t in duties(text)] == ["Keep the warehouse tidy"]
