@@ -106,7 +106,7 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
                 report = build_dataset(str(settings.raw_dir), str(settings.warehouse_dir), settings.batch_size,
                                        settings.full_rebuild, settings.wait_seconds, settings.workers,
                                        settings.executor, settings.dask_address, settings.allow_shrink,
-                                       settings.shrink_limit, COMMAND_STARTED)
+                                       settings.shrink_limit, COMMAND_STARTED.isoformat())
     except (SourceError, WarehouseError, RunLockedError) as exc:
         _fail(str(exc))
     except PrefectStartError as exc:
