@@ -37,15 +37,27 @@ _GUIDE = re.compile(
     r"\b(?:career path|job outlook|how to become|median (?:annual )?(?:pay|wage|salary)|average salary"
     r"|what does an? [\w ]{1,40} do|job description template|sample job descriptions?|projected to grow"
     r"|career guide|salary ranges)\b", re.I)
-# A line that opens with a posting heading, alone or glued to its text ("Company DescriptionAcme is ...").
-_HEADING_START = re.compile(r"^[ \t*#]*(" + "|".join(re.escape(h) for h in sorted(_HEADINGS, key=len, reverse=True))
-                            + r")(?=\s*:|\s*$|[A-Z])", re.I | re.M)
+_HEADING_PREFIXES = tuple(sorted(_HEADINGS, key=len, reverse=True))
+
+
+def _headings(head: str) -> set[str]:
+    """Posting headings that open a line, alone or glued to their text ("Company DescriptionAcme is ...")."""
+    found = set()
+    for line in head.splitlines():
+        body = line.lstrip(" \t*#")
+        low = body[:40].lower()
+        if low.startswith(_HEADING_PREFIXES):
+            heading = next(h for h in _HEADING_PREFIXES if low.startswith(h))
+            rest = body[len(heading):]
+            if not rest.strip() or rest.lstrip()[:1] == ":" or rest[:1].isupper():
+                found.add(heading)
+    return found
 
 
 def looks_like(text: str) -> int:
     """Score how strongly `text` reads as a job posting (0 = not at all)."""
     head = text[:8000]
-    score = 2 * len({m.group(1).lower() for m in _HEADING_START.finditer(head)})
+    score = 2 * len(_headings(head))
     score += min(6, len({m.group().lower() for m in _VOICE.finditer(head)}))
     score -= 2 * len({m.group().lower() for m in _GUIDE.finditer(head)})
     return max(score, 0)

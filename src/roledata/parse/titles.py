@@ -133,6 +133,9 @@ ROLE_NOUNS = frozenset("""
     organizer merchandiser copywriter illustrator radiologist midwife paramedic dietitian nutritionist optometrist
     veterinarian cfo coo cmo cpo ciso cro cxo rn lpn cna
 """.split())
+# Every written form of a role noun: singular, plural ("analysts"), -y plural ("secretaries").
+ROLE_FORMS = frozenset(ROLE_NOUNS | {n + "s" for n in ROLE_NOUNS} | {n + "es" for n in ROLE_NOUNS if n.endswith("s")}
+                       | {n[:-1] + "ies" for n in ROLE_NOUNS if n.endswith("y")})
 _HEADS_BEFORE_OF = frozenset({"head", "director", "vp", "president", "manager", "chief", "lead", "officer"})
 # Trailing words a title may carry after its head noun: "Engineer I", "Developer II", "Analyst (Remote)".
 _LEVEL = re.compile(r"^(?:[IVX]{1,4}|[1-9]|Sr\.?|Jr\.?)$")
@@ -297,22 +300,26 @@ _PHRASE_STOP = frozenset("""a an the our your their its this that these those as
 _ROLE_WORD = re.compile(r"[A-Za-z][\w/&+.-]*")
 
 
+_REPEAT_MAX = 6.0  # the best a repeated phrase can score: 3 + 0.3 per mention, at most 6
+
+
 def repeated_phrase(text: str) -> TitleChoice | None:
     """The role noun phrase the page repeats most ("information security analysts", 9 times)."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     words = list(_ROLE_WORD.finditer(text[:20_000]))
-    for j, w in enumerate(words):
-        if _singular(w.group().split("/")[-1]) not in ROLE_NOUNS:
+    lowered = [w.group().lower() for w in words]
+    for j, low in enumerate(lowered):
+        if low.rsplit("/", 1)[-1] not in ROLE_FORMS:
             continue
         for size in range(2, 5):  # one-word roles ("Engineer") say too little
             if j - size + 1 < 0:
                 break
             parts = words[j - size + 1: j + 1]
-            if parts[0].group().lower() in _PHRASE_STOP or any(
+            if lowered[j - size + 1] in _PHRASE_STOP or any(
                     text[a.end():b.start()].strip() for a, b in zip(parts, parts[1:])):
                 continue
-            key = " ".join(p.group().lower() for p in parts)
+            key = " ".join(lowered[j - size + 1: j + 1])
             counts[key] += 1
             first.setdefault(key, (parts[0].start(), parts[-1].end()))
     if not counts:
@@ -321,7 +328,7 @@ def repeated_phrase(text: str) -> TitleChoice | None:
     if counts[best] < 3:
         return None
     start, end = first[best]
-    return TitleChoice(Span.of(text, start, end), "repeated_phrase", 3 + min(3, 0.3 * counts[best]))
+    return TitleChoice(Span.of(text, start, end), "repeated_phrase", min(_REPEAT_MAX, 3 + 0.3 * counts[best]))
 
 
 def choose_title(text: str, lines: list[Line], proposed: TitleChoice | None) -> TitleChoice | None:
@@ -333,11 +340,19 @@ def choose_title(text: str, lines: list[Line], proposed: TitleChoice | None) -> 
     candidates = [*([proposed] if proposed else []), *line_candidates(lines), *prose_candidates(lines)]
     if first := first_line_candidate(lines, text):
         candidates.append(first)
-    if found := repeated_phrase(text):
-        candidates.append(found)
-    if not candidates:
-        return None
     low = text.lower()
     for c in candidates:
-        c.score += min(1.5, 0.25 * (low.count(c.span.text.lower()) - 1))
-    return max(candidates, key=lambda c: c.score)
+        c.score += _repeat_bonus(low, c)
+    # The page-wide phrase count is the costliest cue: only when it could still win.
+    if max((c.score for c in candidates), default=0) < _REPEAT_MAX + _BONUS_MAX \
+            and (found := repeated_phrase(text)):
+        found.score += _repeat_bonus(low, found)
+        candidates.append(found)
+    return max(candidates, key=lambda c: c.score) if candidates else None
+
+
+_BONUS_MAX = 1.5
+
+
+def _repeat_bonus(low_text: str, candidate: TitleChoice) -> float:
+    return min(_BONUS_MAX, 0.25 * (low_text.count(candidate.span.text.lower()) - 1))
