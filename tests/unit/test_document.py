@@ -70,7 +70,7 @@ def test_mojibake_samples(text, found):
 
 
 def test_bytes_outside_cp1252_fall_back_to_latin1():
-    page = "Responsable Données IA\nResponsibilities\n- Tenir les jeux de données à jour\n".encode("latin-1")
+    page = "Responsable Données IA\nSalaire : 52 000 EUR\n- Tenir les jeux de données à jour\n".encode("latin-1")
     result = process_document("l.txt", page + b"\x81 note\n")
     assert (result.document["encoding"], result.tables["roles"][0]["title"]) == ("latin-1", "Responsable Données IA")
     assert result.tables["roles"][0]["title_source"] == "first_line"

@@ -6,7 +6,7 @@ import re
 from roledata.parse import aipathly, generic, jobdescription_org, posting
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, split_lines
-from roledata.parse.titles import TitleChoice, choose_title, title_line
+from roledata.parse.titles import ROLE_FORMS, TitleChoice, choose_title, title_line
 
 _FAMILIES = {"jobdescription_org": jobdescription_org, "aipathly": aipathly, "job_posting": posting}
 _MIN_SCORE = 3
@@ -42,12 +42,19 @@ def fallback_title(outline: Outline, lines: list[Line]) -> TitleChoice | None:
     """A page with role content (duties, requirements, pay, a hiring voice) but no title cue is
     titled by its first short line (`first_line`), else its first line; a page without is not."""
     has_content = (outline.source_format == "job_posting" or posting.looks_like(outline.text) >= 2
-                   or any(s.kind in _ROLE_KINDS and s.lines for s in outline.sections)
-                   or _PAY.search(outline.text) is not None)
+                   or _PAY.search(outline.text) is not None
+                   # Role sections count on a page that names roles: a site's menu ("Salary tools")
+                   # above a cookie notice makes a "salary" section of a page about no role.
+                   or (any(s.kind in _ROLE_KINDS and s.lines for s in outline.sections)
+                       and _role_mentions(outline.text) >= 3))
     if not has_content or not lines:
         return None
     first = next((span for ln in lines if (span := title_line(ln)) is not None), lines[0].content)
     return TitleChoice(first, "first_line", 0)
+
+
+def _role_mentions(text: str) -> int:
+    return sum(word in ROLE_FORMS for word in re.findall(r"[a-z]+", text[:20_000].lower()))
 
 
 __all__ = ["detect_format", "parse_outline", "Outline"]
