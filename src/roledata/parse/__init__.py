@@ -33,7 +33,7 @@ def parse_outline(text: str, lines: list[Line] | None = None) -> Outline:
 
 # A figure stated as pay: the page is about what some role earns.
 _PAY = re.compile(r"\b(?:salary|salaries|pay|wages?|compensation|remuneration|salaire|rémunération|salario|sueldo|"
-                  r"gehalt|vergütung)\b[^\n]{0,80}?\d", re.I)
+                  r"gehalt|vergütung)\b[^\n]{0,80}?\n?[^\n\d]{0,40}\d", re.I)  # the figure may sit on the next line
 # Section kinds that only a page about a role has.
 _ROLE_KINDS = frozenset({"duties", "requirements", "qualifications", "skills", "salary", "at_a_glance", "career_path"})
 
