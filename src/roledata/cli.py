@@ -30,11 +30,46 @@ from roledata.warehouse import WarehouseError, query as run_query
 # pipeline_runs.started_at: when the command began, so a run's seconds include Prefect's start.
 COMMAND_STARTED = datetime.now(timezone.utc)
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Turn role-description pages into a validated dataset (DuckDB + Parquet).")
+ENVIRONMENT = """\b
+Environment (a flag wins over its variable, a variable over the default):
+  ROLEDATA_RAW, ROLEDATA_WAREHOUSE        --raw, --warehouse
+  ROLEDATA_BATCH_SIZE, ROLEDATA_WORKERS   --batch-size, --workers
+  ROLEDATA_EXECUTOR, ROLEDATA_DASK_ADDRESS  --executor, --dask-address
+  ROLEDATA_SHRINK_LIMIT, ROLEDATA_ALLOW_SHRINK  --shrink-limit, --allow-shrink
+  ROLEDATA_MAX_DOCUMENT_BYTES     larger files are rejected unread [default: 10485760]
+  ROLEDATA_PREFECT_START_TIMEOUT  seconds Prefect's temporary server may take to start [default: 120]
+  ROLEDATA_NO_PROGRESS=1          no progress bar
+  ROLEDATA_DEBUG=1                a traceback instead of one error line"""
 
-RawOption = typer.Option(None, "--raw", help="folder of raw pages [default: raw/ of the project]")
-WarehouseOption = typer.Option(None, "--warehouse", help="warehouse folder [default: warehouse/ of the project]")
+# Rich markup is off: it ate "[default: ...]" and printed <bool> labels; click's plain help shows both right.
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+                  context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+                  help="Turn role-description pages into a validated dataset (DuckDB + Parquet).", epilog=ENVIRONMENT)
+
+RawOption = typer.Option(None, "--raw", metavar="DIR", envvar="ROLEDATA_RAW", show_envvar=True,
+                         help="folder of raw pages [default: raw/ of the project]")
+WarehouseOption = typer.Option(None, "--warehouse", metavar="DIR", envvar="ROLEDATA_WAREHOUSE", show_envvar=True,
+                               help="warehouse folder [default: warehouse/ of the project]")
+BatchSizeOption = typer.Option(None, "--batch-size", min=1, metavar="N", envvar="ROLEDATA_BATCH_SIZE",
+                               show_envvar=True, help="documents per parse task [default: 200]")
+WorkersOption = typer.Option(None, "--workers", min=1, metavar="N", envvar="ROLEDATA_WORKERS", show_envvar=True,
+                             help="processes parsing side by side [default: one per core]")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        from roledata import CONTRACT_VERSION, PARSER_VERSION
+
+        typer.echo(f"roledata {version('roledata')} (parser {PARSER_VERSION}, data contract {CONTRACT_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                           help="print the version and exit")) -> None:
+    """Turn role-description pages into a validated dataset (DuckDB + Parquet)."""
 
 
 class Executor(str, Enum):
@@ -45,6 +80,11 @@ class Executor(str, Enum):
 class OutputFormat(str, Enum):
     table = "table"
     csv = "csv"
+    json = "json"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
     json = "json"
 
 
@@ -67,31 +107,48 @@ def _quiet_prefect() -> None:
 
 @app.command()
 def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOption,
-        batch_size: int = typer.Option(200, min=1, help="documents per parse task"),
+        batch_size: Optional[int] = BatchSizeOption,
         full: bool = typer.Option(False, "--full", help="parse every document again, even unchanged ones"),
         wait: float = typer.Option(0, "--wait", min=0, metavar="SECONDS",
                                    help="if another run holds the warehouse, wait up to this long for it"),
-        workers: Optional[int] = typer.Option(None, "--workers", min=1,
-                                              help="processes parsing side by side [default: one per core]"),
-        executor: Executor = typer.Option(Executor.local, "--executor",
-                                          help="local: worker processes here; dask: a Dask cluster"),
+        workers: Optional[int] = WorkersOption,
+        executor: Optional[Executor] = typer.Option(None, "--executor", envvar="ROLEDATA_EXECUTOR", show_envvar=True,
+                                                    help="local: worker processes here; dask: a Dask cluster "
+                                                         "[default: local]"),
         dask_address: Optional[str] = typer.Option(None, "--dask-address", metavar="tcp://HOST:8786",
+                                                   envvar="ROLEDATA_DASK_ADDRESS", show_envvar=True,
                                                    help="scheduler of a running Dask cluster "
                                                         "[default: start a local one]"),
         no_prefect: bool = typer.Option(False, "--no-prefect", help="run the steps directly, without Prefect"),
-        allow_shrink: bool = typer.Option(False, "--allow-shrink",
+        allow_shrink: bool = typer.Option(False, "--allow-shrink", envvar="ROLEDATA_ALLOW_SHRINK", show_envvar=True,
                                           help="publish even when the folder is empty or yields fewer documents "
                                                "than the shrink limit allows"),
         shrink_limit: Optional[float] = typer.Option(None, "--shrink-limit", min=0, max=1, metavar="FRACTION",
+                                                     envvar="ROLEDATA_SHRINK_LIMIT", show_envvar=True,
                                                      help="refuse to publish a run keeping fewer documents than "
-                                                          "this share of the current dataset [default: 0.5, "
-                                                          "or ROLEDATA_SHRINK_LIMIT]")) -> None:
-    """Parse the pages under --raw (only new and changed ones) and publish the warehouse and a snapshot."""
+                                                          "this share of the current dataset [default: 0.5]"),
+        strict: bool = typer.Option(False, "--strict",
+                                    help="exit with code 3 when documents were rejected (the run still publishes)"),
+        max_rejects: Optional[int] = typer.Option(None, "--max-rejects", min=0, metavar="N",
+                                                  help="with --strict: documents that may be rejected before the "
+                                                       "exit code is 3 [default: 0]"),
+        output: ReportFormat = typer.Option(ReportFormat.text, "--format",
+                                            help="the run report as text or json"),
+        verbose: bool = typer.Option(False, "--verbose", "-v",
+                                     help="list every reject and warning, not counts and a few examples")) -> None:
+    """Parse the pages under --raw (only new and changed ones) and publish the warehouse and a snapshot.
+
+    Exit codes: 0 published; 1 an error (nothing published); 3 published, but with --strict more
+    documents were rejected than --max-rejects allows.
+    """
+    if max_rejects is not None and not strict:
+        _fail("--max-rejects needs --strict")
+    executor_name = executor.value if executor is not None else None
     if dask_address and executor is not Executor.dask:
         _fail("--dask-address needs --executor dask")
     if executor is Executor.dask and no_prefect:
         _fail("--executor dask runs through Prefect; drop --no-prefect")
-    settings = _settings(raw, warehouse, batch_size, full, wait, workers, executor.value, dask_address,
+    settings = _settings(raw, warehouse, batch_size, full, wait, workers, executor_name, dask_address,
                          allow_shrink or None, shrink_limit)
     try:
         if no_prefect:
@@ -118,7 +175,12 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
         if os.environ.get("ROLEDATA_DEBUG"):
             raise
         _fail(f"run failed: {type(exc).__name__}: {exc}")
-    _print_report(report, settings)
+    _print_report(report, settings, output.value, verbose)
+    tolerated = max_rejects or 0
+    if strict and report.documents_rejected > tolerated:
+        typer.echo(f"error: {report.documents_rejected} documents rejected, more than the {tolerated} "
+                   "--max-rejects allows (the run was published)", err=True)
+        raise typer.Exit(3)
 
 
 def _settings(raw, warehouse, batch_size, full=False, wait=0.0, workers=None, executor=None, dask_address=None,
@@ -139,10 +201,15 @@ def _settings(raw, warehouse, batch_size, full=False, wait=0.0, workers=None, ex
     return settings
 
 
-def _print_report(report, settings) -> None:
-    from roledata.report import report_lines
+def _print_report(report, settings, output: str = "text", verbose: bool = False) -> None:
+    from roledata.report import report_dict, report_lines
 
-    for line in report_lines(report):
+    if output == "json":
+        typer.echo(json.dumps({**report_dict(report), "warehouse": str(settings.database_path),
+                               "snapshot": str(settings.snapshots_dir / report.snapshot_id)},
+                              indent=2, default=str, ensure_ascii=False))
+        return
+    for line in report_lines(report, verbose):
         typer.echo(line)
     typer.echo(f"warehouse: {settings.database_path}")
     typer.echo(f"snapshot: {settings.snapshots_dir / report.snapshot_id}")
@@ -152,13 +219,14 @@ def _print_report(report, settings) -> None:
 def serve(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOption,
           cron: Optional[str] = typer.Option(None, "--cron", help='cron schedule, e.g. "0 6 * * *" (06:00 daily)'),
           interval: Optional[float] = typer.Option(None, "--interval", metavar="SECONDS", help="run every SECONDS"),
-          batch_size: int = typer.Option(200, min=1, help="documents per parse task"),
+          batch_size: Optional[int] = BatchSizeOption,
           port: int = typer.Option(4200, help="port of the local Prefect server (without PREFECT_API_URL)"),
-          workers: Optional[int] = typer.Option(None, "--workers", min=1,
-                                                help="processes parsing side by side [default: one per core]"),
+          workers: Optional[int] = WorkersOption,
           wait: float = typer.Option(3600, "--wait", min=0, metavar="SECONDS",
                                      help="how long a scheduled run waits for another run holding the warehouse")) -> None:
     """Run the flow on a schedule through Prefect until Ctrl-C or SIGTERM.
+
+    Exactly one of --cron or --interval is required.
 
     Without PREFECT_API_URL a local Prefect server is started (SQLite under the
     warehouse's .roledata/prefect folder, on 127.0.0.1) and stopped on exit.
@@ -193,15 +261,60 @@ def serve(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = Warehouse
 
 
 @app.command()
-def query(sql: str = typer.Argument(..., help="one SQL query"), warehouse: Optional[Path] = WarehouseOption,
+def query(sql: Optional[str] = typer.Argument(None, metavar="SQL",
+                                              help="the SQL, or - to read it from standard input"),
+          sql_file: Optional[Path] = typer.Option(None, "-f", "--file", metavar="FILE", help="read the SQL from FILE"),
+          warehouse: Optional[Path] = WarehouseOption,
           output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, csv or json")) -> None:
-    """Run a read-only SQL query against the warehouse."""
+    """Run read-only SQL against the warehouse: from the argument, a file (-f) or standard input (-).
+
+    Several statements separated by ";" all run, and each result is shown in turn
+    (with --format json: one JSON array per statement, in a list).
+    """
+    text = _read_sql(sql, sql_file)
     settings = load_settings(None, warehouse)
+    if settings.database_path.parent.exists() and not settings.warehouse_dir.is_dir():
+        _fail(f"not a folder: {settings.warehouse_dir} (--warehouse names the warehouse folder, "
+              "the one that holds roledata.duckdb)")
     try:
-        columns, rows = run_query(settings.database_path, sql)
+        statements = _statements(text)
+        results = [run_query(settings.database_path, statement) for statement in statements]
     except WarehouseError as exc:
         _fail(str(exc))
-    typer.echo(format_rows(columns, rows, output.value), nl=False)
+    if output is OutputFormat.json and len(results) > 1:
+        blocks = [[dict(zip(columns, r)) for r in rows] for columns, rows in results]
+        typer.echo(json.dumps(blocks, default=str, ensure_ascii=False, indent=2))
+        return
+    typer.echo("\n".join(format_rows(columns, rows, output.value) for columns, rows in results), nl=False)
+
+
+def _read_sql(sql: str | None, sql_file: Path | None) -> str:
+    if sql is not None and sql_file is not None:
+        _fail("give the SQL as an argument or with -f FILE, not both")
+    if sql_file is not None:
+        try:
+            return sql_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"cannot read SQL from {sql_file}: {getattr(exc, 'strerror', None) or exc}")
+    if sql == "-":
+        return sys.stdin.read()
+    if sql is None:
+        _fail("no SQL given: pass it as an argument, with -f FILE, or - to read standard input")
+    return sql
+
+
+def _statements(text: str) -> list[str]:
+    """The statements of `text` (comments and blank ones dropped); one error line when there is none
+    or DuckDB cannot parse it."""
+    import duckdb
+
+    try:
+        found = [statement.query for statement in duckdb.extract_statements(text)]
+    except duckdb.Error as exc:
+        raise WarehouseError(str(exc).strip().splitlines()[0]) from None
+    if not found:
+        raise WarehouseError("no SQL statement given (the input is empty or only comments)")
+    return found
 
 
 def format_rows(columns: list[str], rows: list[tuple], output: str) -> str:
@@ -232,13 +345,20 @@ def _cell(value) -> str:
 
 
 @app.command()
-def snapshots(warehouse: Optional[Path] = WarehouseOption) -> None:
+def snapshots(warehouse: Optional[Path] = WarehouseOption,
+              output: ReportFormat = typer.Option(ReportFormat.text, "--format", help="text or json")) -> None:
     """List published snapshots, newest first."""
     settings = load_settings(None, warehouse)
     found = list_snapshots(settings.snapshots_dir)
     if not found:
         _fail(f"no snapshots in {settings.snapshots_dir}: run `roledata run` first")
     latest = latest_snapshot(settings.snapshots_dir)
+    if output is ReportFormat.json:
+        typer.echo(json.dumps([{"snapshot_id": m["snapshot_id"], "created_at": m["created_at"],
+                                "parser_version": m["parser_version"], "latest": m["snapshot_id"] == latest,
+                                "rows": {t: v["rows"] for t, v in m["tables"].items()},
+                                "folder": str(settings.snapshots_dir / m["snapshot_id"])} for m in found], indent=2))
+        return
     for m in found:
         rows = sum(t["rows"] for t in m["tables"].values())
         mark = "  (LATEST)" if m["snapshot_id"] == latest else ""
@@ -248,7 +368,8 @@ def snapshots(warehouse: Optional[Path] = WarehouseOption) -> None:
 
 @app.command()
 def runs(warehouse: Optional[Path] = WarehouseOption,
-         limit: int = typer.Option(20, min=1, help="how many runs to show")) -> None:
+         limit: int = typer.Option(20, min=1, metavar="N", help="how many runs to show"),
+         output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, csv or json")) -> None:
     """List recent runs, newest first: status, documents and rows, and why a failed run failed."""
     from roledata.pipeline import recent_runs
 
@@ -267,7 +388,7 @@ def runs(warehouse: Optional[Path] = WarehouseOption,
         rows.append((r["run_id"], r["status"], str(started)[:19] if started else None, seconds,
                      r.get("documents_seen"), r.get("documents_parsed"), r.get("documents_unchanged"),
                      r.get("documents_rejected"), r.get("message")))
-    typer.echo(format_rows(columns, rows, "table"), nl=False)
+    typer.echo(format_rows(columns, rows, output.value), nl=False)
 
 
 def _seconds(started, finished) -> float | None:

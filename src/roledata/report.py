@@ -13,19 +13,55 @@ if TYPE_CHECKING:
 PROGRESS_MIN_DOCUMENTS = 100  # shorter runs finish before a bar would tell anyone anything
 
 
-def report_lines(report: RunReport) -> list[str]:
-    """The short plain-text report `roledata run` prints."""
+EXAMPLES_PER_REASON = 2  # reject lines shown per reason without --verbose
+
+
+def report_lines(report: RunReport, verbose: bool = False) -> list[str]:
+    """The short plain-text report `roledata run` prints: rejects counted per reason with a few
+    examples (every one with `verbose`), so a run with thousands of rejects stays readable."""
     lines = [f"run {report.run_id}: {report.status}",
              f"documents: {report.documents_seen} seen, {report.documents_parsed} parsed, "
              f"{report.documents_unchanged} unchanged, {report.documents_rejected} rejected",
              "rows: " + ", ".join(f"{name} {count}" for name, count in report.row_counts.items())]
+    by_reason: dict[str, list[dict]] = {}
     for reject in report.rejects:
-        where = reject["source_path"] or reject["document_id"] or "?"
-        table = f" [{reject['table_name']}]" if reject["table_name"] else ""
-        lines.append(f"rejected {where}{table}: {reject['reason']}")
-    for warning in report.warnings:
+        by_reason.setdefault(_reason_kind(reject), []).append(reject)
+    if by_reason:
+        lines.append(f"rejects: {len(report.rejects)} (documents and rows)")
+    for kind, rejects in sorted(by_reason.items(), key=lambda item: (-len(item[1]), item[0])):
+        lines.append(f"  {len(rejects)} x {kind}")
+        shown = rejects if verbose else rejects[:EXAMPLES_PER_REASON]
+        for reject in shown:
+            where = reject["source_path"] or reject["document_id"] or "?"
+            table = f" [{reject['table_name']}]" if reject["table_name"] else ""
+            lines.append(f"    {where}{table}: {reject['reason']}")
+        if len(shown) < len(rejects):
+            lines.append(f"    ... {len(rejects) - len(shown)} more (--verbose lists all)")
+    warnings = report.warnings if verbose else report.warnings[:EXAMPLES_PER_REASON]
+    for warning in warnings:
         lines.append(f"warning {warning['source_path']}: {warning['warning']}")
+    if len(warnings) < len(report.warnings):
+        lines.append(f"... {len(report.warnings) - len(warnings)} more warnings (--verbose lists all)")
     return lines
+
+
+def _reason_kind(reject: dict) -> str:
+    """A reject's reason without its particulars: "duplicate: same bytes as a.txt" -> "duplicate"."""
+    reason = str(reject["reason"])
+    table = f"{reject['table_name']}: " if reject.get("table_name") else ""
+    return table + reason.split(":", 1)[0] if ":" in reason else table + reason
+
+
+def report_dict(report: RunReport) -> dict:
+    """The run report as JSON-ready data (`roledata run --format json`)."""
+    return {"run_id": report.run_id, "status": report.status, "started_at": report.started_at,
+            "finished_at": report.finished_at, "snapshot_id": report.snapshot_id,
+            "documents": {"seen": report.documents_seen, "parsed": report.documents_parsed,
+                          "unchanged": report.documents_unchanged, "rejected": report.documents_rejected},
+            "rows": report.row_counts,
+            "rejects": [{k: r.get(k) for k in ("source_path", "document_id", "table_name", "reason")}
+                        for r in report.rejects],
+            "warnings": report.warnings}
 
 
 def report_markdown(report: RunReport) -> str:
@@ -64,9 +100,15 @@ def progress_bar(total: int) -> Iterator[Callable[[int], None]]:
         yield lambda n: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.text import Text
 
-    columns = (TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    class PagesPerSecond(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:,.0f} pages/s" if task.speed else "… pages/s")
+
+    columns = (TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("pages,"), PagesPerSecond(),
+               TextColumn("time left"), TimeRemainingColumn())
     with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task("parse", total=total)
         yield lambda n: bar.advance(task, n)
