@@ -44,7 +44,9 @@ def test_report_lists_counts_rejects_and_warnings():
         "run 20261121T060000000000Z: succeeded",
         "documents: 3 seen, 1 parsed, 1 unchanged, 1 rejected",
         "rows: documents 2, roles 4",
-        "rejected bad|name.txt: empty document: 0 bytes",
+        "rejects: 1 (documents and rows)",
+        "  1 x empty document",
+        "    bad|name.txt: empty document: 0 bytes",
         "warning m.txt: mojibake: ...",
     ]
     markdown = report_markdown(report)
