@@ -14,6 +14,7 @@ setup: $(STAMP)
 
 # Re-install only when the dependency declaration or the lock changes.
 $(STAMP): pyproject.toml constraints.txt
+	@echo "setup: a virtualenv in $(VENV) with roledata and the versions locked in constraints.txt (pandas, pandera, DuckDB, Prefect, test tools)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=23"
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
@@ -22,6 +23,7 @@ $(STAMP): pyproject.toml constraints.txt
 browser: $(CHROMIUM)
 
 $(CHROMIUM):
+	@echo "test: installing Debian's chromium package (the catalog's end-to-end test drives a real browser; nothing is downloaded at test time)"
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
 

@@ -159,7 +159,7 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
             from roledata.serve import prefect_api
 
             with prefect_api(settings.prefect_start_timeout):
-                from flows.build_dataset import build_dataset
+                from roledata.flow import build_dataset
                 report = build_dataset(str(settings.raw_dir), str(settings.warehouse_dir), settings.batch_size,
                                        settings.full_rebuild, settings.wait_seconds, settings.workers,
                                        settings.executor, settings.dask_address, settings.allow_shrink,
@@ -251,8 +251,9 @@ def serve(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = Warehouse
             when = f"cron {cron!r}" if cron else f"every {interval:g} s"
             typer.echo(f"serving {serving.DEPLOYMENT_NAME}: {settings.raw_dir} -> {settings.warehouse_dir}, {when}; "
                        "Ctrl-C to stop")
-            serving.serve_flow(settings.raw_dir, settings.warehouse_dir, settings.batch_size, schedule, wait,
-                               settings.workers)
+            with serving.RunWatcher(settings.warehouse_dir, lambda line: typer.echo(line)):
+                serving.serve_flow(settings.raw_dir, settings.warehouse_dir, settings.batch_size, schedule, wait,
+                                   settings.workers)
     except serving.ServeError as exc:
         _fail(str(exc))
     except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM (Prefect's runner exits on it)

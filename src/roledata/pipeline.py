@@ -1,6 +1,6 @@
 """The run, as plain functions: discover -> parse -> validate -> load -> publish.
 
-`flows/build_dataset.py` wraps these steps in Prefect tasks; `run_pipeline`
+`roledata.flow` (deployed from `flows/build_dataset.py`) wraps these steps in Prefect tasks; `run_pipeline`
 calls them directly (tests, benchmarks, embedding). Both produce the same
 warehouse.
 """

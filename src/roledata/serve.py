@@ -48,14 +48,16 @@ def local_prefect_server(home: Path, port: int) -> Iterator[str]:
         raise ServeError(f"port {port} on 127.0.0.1 is already in use; pass --port with a free one")
     home.mkdir(parents=True, exist_ok=True)
     log_path = home / "server.log"
-    env = dict(os.environ, PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
+    url = f"http://127.0.0.1:{port}/api"
+    # The UI calls the API at PREFECT_UI_API_URL, which is 127.0.0.1:4200 unless told: tell it its own port.
+    env = dict(os.environ, PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1",
+               PREFECT_UI_API_URL=url)
     env.pop("PREFECT_API_URL", None)
     with open(log_path, "ab") as log:
         # Its own process group: a Ctrl-C in the terminal reaches us, and we stop it in order.
         server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
                                    "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
                                   stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=_die_with_parent)
-    url = f"http://127.0.0.1:{port}/api"
     try:
         _wait_healthy(server, url, log_path)
         yield url
@@ -123,7 +125,7 @@ def serve_flow(raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: di
 
     from prefect.deployments.runner import EntrypointType
 
-    from flows.build_dataset import build_dataset
+    from roledata.flow import build_dataset
 
     # On SIGTERM Prefect 3.8's runner calls its async stop() without awaiting it and
     # exits from inside the event loop, which asyncio logs as an error with a
@@ -145,6 +147,57 @@ def serve_flow(raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: di
     finally:
         stop_flow_run_processes()
         drain_prefect_clients()
+
+
+class RunWatcher:
+    """Prints one line per scheduled run on `serve`'s terminal: started, then finished with its
+    counts or failed with its error. It reads the warehouse's own records (the run lock's holder,
+    the run journal and LATEST's pipeline_runs), so it needs nothing from Prefect's log plumbing."""
+
+    def __init__(self, warehouse_dir: Path, echo, interval: float = 2.0):
+        import threading
+
+        self.warehouse_dir, self.echo, self.interval = warehouse_dir, echo, interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="roledata-run-watcher", daemon=True)
+        self._seen: set[str] = set()
+        self._started: set[str] = set()
+
+    def __enter__(self) -> "RunWatcher":
+        self._seen = {r["run_id"] for r in self._runs()}  # runs before this serve are not news
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def _runs(self) -> list[dict]:
+        from roledata.pipeline import recent_runs
+        from roledata.settings import Settings
+
+        try:
+            return recent_runs(Settings(self.warehouse_dir, self.warehouse_dir))
+        except Exception:  # a snapshot being replaced right now: look again next time
+            return []
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.check()
+
+    def check(self) -> None:
+        for run in reversed(self._runs()):  # oldest first
+            run_id, status = run["run_id"], run["status"]
+            if status == "running" and run_id not in self._started:
+                self._started.add(run_id)
+                self.echo(f"run {run_id} started")
+            elif status != "running" and run_id not in self._seen:
+                self._seen.add(run_id)
+                if status == "succeeded":
+                    self.echo(f"run {run_id} succeeded: {run.get('documents_seen')} documents seen, "
+                              f"{run.get('documents_parsed')} parsed, {run.get('documents_rejected')} rejected")
+                else:
+                    self.echo(f"run {run_id} {status}: {run.get('message') or 'no message'}")
 
 
 def stop_flow_run_processes(timeout: float = FLOW_RUN_STOP_TIMEOUT) -> None:

@@ -178,7 +178,7 @@ def test_tables_prints_the_data_dictionary():
 
 
 def test_flow_module_imports():
-    from flows.build_dataset import build_dataset
+    from roledata.flow import build_dataset
 
     assert build_dataset.name == "build-dataset"
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -68,6 +69,10 @@ def test_serve_runs_on_schedule_and_stops_cleanly(tmp_path):
             keys = {a["key"] for a in json.load(response)}
         assert {"roledata-run-report", "roledata-row-counts", "roledata-rejects"} <= keys
 
+        # The UI is told its own API address, not Prefect's default port 4200.
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/ui-settings", timeout=30) as response:
+            assert json.load(response)["api_url"] == f"http://127.0.0.1:{port}/api"
+
         # Stop it in the middle of a scheduled run (each run pauses 4 s after taking the lock):
         # the run's process must not outlive us, and the run is recorded as failed.
         def run_in_progress() -> bool:
@@ -93,6 +98,11 @@ def test_serve_runs_on_schedule_and_stops_cleanly(tmp_path):
     assert lines[0] == f"starting a local Prefect server on 127.0.0.1:{port} ..."
     assert lines[1] == f"Prefect UI: http://127.0.0.1:{port}  (data in {warehouse / '.roledata' / 'prefect'})"
     assert lines[-1] == "stopped"
+    # One line per run: started, and finished with its counts.
+    finished = [ln for ln in lines if re.fullmatch(r"run \d{8}T\d{12}Z succeeded: 5 documents seen, \d parsed, "
+                                                   r"0 rejected", ln)]
+    assert len(finished) >= 2, out
+    assert any(re.fullmatch(r"run \d{8}T\d{12}Z started", ln) for ln in lines), out
     assert "Traceback" not in err and "Error" not in err, err
     assert not port_in_use(port)  # the server went down with us
     assert not any(Path(f"/proc/{pid}").exists() for pid in running)

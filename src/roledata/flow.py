@@ -1,0 +1,120 @@
+"""The scheduled flow: discover -> parse (one task per batch) -> validate -> load + publish.
+
+Parse tasks run side by side in worker processes (`workers`), or on a Dask
+cluster (`executor="dask"`); everything that writes runs in the flow's own
+process.
+
+Tasks are the I/O and retry boundaries; all logic lives in
+`roledata.pipeline` and `roledata.stage`. Parsed batches are staged to
+Parquet as they arrive, so memory holds a few batches, not the corpus (no
+Prefect result caching: unchanged documents are skipped by roledata's own
+parse cache, keyed by their bytes).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
+from prefect.tasks import exponential_backoff
+from prefect.utilities.annotations import quote
+
+from roledata import pipeline
+from roledata.document import DocumentResult
+from roledata.report import progress_bar, publish_artifacts
+from roledata.settings import Settings, load_settings
+from roledata.stage import FinalTables, Stage
+
+# Tasks that touch the file system retry with growing pauses (1 s, 2 s, 4 s).
+FS_RETRIES = {"retries": 3, "retry_delay_seconds": exponential_backoff(backoff_factor=1), "cache_policy": NO_CACHE}
+
+
+@task(name="discover", **FS_RETRIES)
+def discover_documents(settings: Settings) -> list[str]:
+    return pipeline.discover(settings)
+
+
+@task(name="read-history", **FS_RETRIES)
+def read_previous(session: pipeline.RunSession) -> pipeline.History:
+    return pipeline.read_history(session)
+
+
+@task(name="read-batch", **FS_RETRIES)
+def read_documents(settings: Settings, paths: list[str], seen_at: datetime) -> pipeline.ReadBatch:
+    return pipeline.read_files(settings, paths, seen_at)
+
+
+@task(name="parse-batch", cache_policy=NO_CACHE)
+def parse_documents(pages: list[tuple[str, bytes, str]], seen_at: datetime) -> list[DocumentResult]:
+    return pipeline.parse_pages(pages, seen_at)
+
+
+@task(name="stage-batch", cache_policy=NO_CACHE)
+def stage_batch(stage: Stage, parsed: list[DocumentResult]) -> None:
+    """Row checks and Parquet staging of one parsed batch, in the flow's process (the one writer)."""
+    stage.add(parsed)
+
+
+@task(name="check-across-batches", cache_policy=NO_CACHE)
+def check_across_batches(stage: Stage) -> FinalTables:
+    return pipeline.check(stage)
+
+
+@task(name="load-and-publish", **FS_RETRIES)
+def load_and_publish(session, final, stage, history) -> pipeline.RunReport:
+    return pipeline.finish(session, final, stage, history)
+
+
+def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
+    """Where parse tasks run: a Dask cluster or worker processes (a batch that
+    `pipeline.parse_here` keeps is parsed in this process). Parse tasks get the pages' bytes,
+    so workers need no access to the raw folder; every read and write stays here.
+    Worker processes start on the first submit: a run with nothing to parse starts none."""
+    if settings.executor == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": None})
+    return ProcessPoolTaskRunner(max_workers=max(1, min(settings.workers, batch_count)))
+
+
+@flow(name="build-dataset", log_prints=True)
+def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full: bool = False,
+                  wait_seconds: float = 0, workers: int = 1, executor: str = "local",
+                  dask_address: str | None = None, allow_shrink: bool | None = None,
+                  shrink_limit: float | None = None, started_at: str | None = None) -> pipeline.RunReport:
+    """`started_at`: when the command that asked for this run began (ISO 8601), so the run's
+    seconds include Prefect's start; a scheduled run starts when its flow run does. (A string,
+    not a datetime: Prefect resolves a served flow's parameter types from its source text.)"""
+    # What the parameters leave open comes from ROLEDATA_* variables, as on the direct path.
+    settings = load_settings(raw_dir, warehouse_dir, batch_size, full, wait_seconds, workers, executor,
+                             dask_address, allow_shrink, shrink_limit)
+    with pipeline.run_session(settings, datetime.fromisoformat(started_at) if started_at else None) as session:
+        history = read_previous(session)
+        paths = discover_documents(settings)
+        pipeline.fault_point("after-discover")
+        batches = pipeline.batches(paths, settings.batch_size)
+        # quote(): Prefect would otherwise walk every row of these arguments looking for futures.
+        with pipeline.open_stage(session, history) as stage:
+            with parse_runner(settings, len(batches)) as runner, progress_bar(len(paths)) as advance:
+                seen_at = session.report.started_at
+
+                def submit(paths: list[str]) -> pipeline.PendingBatch:
+                    # Read here (unchanged pages never leave this process); parse where the runner says.
+                    return pipeline.dispatch(
+                        settings, read_documents(settings, paths, seen_at), len(batches),
+                        lambda pages: parse_documents(quote(pages), seen_at),
+                        lambda pages: runner.submit(parse_documents, {"pages": pages, "seen_at": seen_at}))
+
+                for batch, parsed in pipeline.in_order(submit, batches, 2 * settings.workers):
+                    pipeline.remember(settings, parsed)
+                    stage_batch(quote(stage), quote(parsed))
+                    advance(len(batch))
+            pipeline.fault_point("after-parse")
+            with check_across_batches(quote(stage)) as final:
+                report = load_and_publish(session, quote(final), quote(stage), quote(history))
+    publish_artifacts(report)
+    return report
