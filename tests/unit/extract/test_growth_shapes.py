@@ -36,7 +36,7 @@ PAGE = "Robot Trainers\n\nRobot trainers teach warehouse robots new routines and
                  [("job_growth", 12, 18, False, None, None)], id="worded range"),
     pytest.param("Summary\nPaying a median salary of $91,000 and with projected growth of 18.5%, the job draws many applicants.",
                  [("job_growth", 18.5, None, False, None, None)], id="growth phrase beside a salary"),
-    pytest.param("Demand signal\nstrong\n+15% growth\nSummary", [("other", 15, None, False, None, None)],
+    pytest.param("Hiring temperature: hot\n+13% growth\nNotes", [("other", 13, None, False, None, None)],
                  id="signed figure with growth on one line: no subject, so no job metric"),
     pytest.param("Quick facts: Median salary: $101,000 · Growth outlook: 17% (2024–2034) · Experience: 2-4 years",
                  [("job_growth", 17, None, False, 2024, 2034)], id="outlook inside a facts strip"),

@@ -21,12 +21,12 @@ def related(body: str):
 
 
 @pytest.mark.parametrize(("body", "expected"), [
-    pytest.param("Growth Path\nEntry Point From:\n- Data Analyst (with SQL depth)\n- Telematics Technician\n"
-                 "Advancement To:\n- Senior Fleet Data Engineer\n- Head of Fleet Analytics\n"
-                 "Lateral Moves:\n- Logistics Data Scientist\n",
+    pytest.param("Where this job sits\nComing from:\n- Data Analyst (strong in SQL)\n- Telematics Technician\n"
+                 "Moves up to:\n- Senior Fleet Data Engineer\n- Head of Fleet Analytics\n"
+                 "Adjacent roles:\n- Logistics Data Scientist\n",
                  [("career_from", "Data Analyst"), ("career_from", "Telematics Technician"),
                   ("career_to", "Senior Fleet Data Engineer"), ("career_to", "Head of Fleet Analytics"),
-                  ("see_also", "Logistics Data Scientist")], id="entry, advancement, lateral"),
+                  ("see_also", "Logistics Data Scientist")], id="coming from, moves up, adjacent"),
     pytest.param("Career Progression\n- Senior Fleet Data Engineer\n- Staff Routing and Telemetry Engineer\n",
                  [("career_to", "Senior Fleet Data Engineer"), ("career_to", "Staff Routing and Telemetry Engineer")],
                  id="progression bullets, an 'and' inside a title"),
@@ -108,5 +108,5 @@ def test_plain_lines_under_a_duties_heading():
 
 def test_career_lists_inside_a_duties_section_are_not_duties():
     text = ("Fleet Data Engineer\n\nResponsibilities\n- Keep the warehouse tidy\n"
-            "Entry Point From:\n- Data Analyst\n- Telematics Technician\n")
+            "Typical previous roles:\n- Data Analyst\n- Telematics Technician\n")
     assert [t for _, t in duties(text)] == ["Keep the warehouse tidy"]

@@ -96,11 +96,11 @@ def test_glued_list_items_split_at_the_glue():
                   ("bachelor", "required", "A degree (Bachelor or Master) in economics")], id="bare master"),
     pytest.param("- Bachelor's degree in design or a bootcamp with a portfolio",
                  [("bachelor", "required", "Bachelor's degree in design or a bootcamp with a portfolio")], id="bootcamp alternative"),
-    pytest.param("- Bachelor's degree required, preferably in chemistry",
-                 [("bachelor", "required", "Bachelor's degree required, preferably in chemistry")], id="preferred field"),
+    pytest.param("- Bachelor's degree is mandatory, ideally with a chemistry major",
+                 [("bachelor", "required", "Bachelor's degree is mandatory, ideally with a chemistry major")], id="preferred field"),
     pytest.param("- A master's degree is nice to have", [("master", "preferred", "A master's degree is nice to have")], id="nice to have"),
-    pytest.param("- Master's or JD increasingly common for senior staff",
-                 [("master", "common", "Master's or JD increasingly common for senior staff")], id="common"),
+    pytest.param("- Senior hires commonly arrive with a Master's or a law degree",
+                 [("master", "common", "Senior hires commonly arrive with a Master's or a law degree")], id="common"),
     pytest.param("- A PhD is not required", [], id="not required"),
     pytest.param("- Advanced degrees can give candidates an edge", [], id="no level named"),
     pytest.param("- Fluent in MS Office and Google Sheets", [], id="not a degree"),
@@ -120,12 +120,12 @@ def test_label_line_then_value_line():
 def test_quick_facts_rows_with_and_without_colons():
     text = ("Widget Technicians\n\nQuick Facts: Widget Technicians\n2024 Median Pay $61,000 per year\n"
             "Typical Entry-Level Education Associate's degree\n"
-            "Work Experience in a Related Occupation Less than 2 years\n"
+            "Work Experience in a Related Occupation Under 2 years\n"
             "On-the-job Training None\n\nWhat Widget Technicians Do\nThey calibrate widgets.\n")
     assert [(lvl, req) for lvl, req, _ in education(text)] == [("associate", "required")]
     assert [(lo, hi) for lo, hi, _ in experience(text)] == [(0, 2)]
     assert_provenance(text)
-    colon = text.replace("Education Associate", "Education: Associate").replace("Occupation Less", "Occupation: Less")
+    colon = text.replace("Education Associate", "Education: Associate").replace("Occupation Under", "Occupation: Under")
     assert [(lvl, req) for lvl, req, _ in education(colon)] == [("associate", "required")]
     assert [(lo, hi) for lo, hi, _ in experience(colon)] == [(0, 2)]
 
@@ -145,10 +145,10 @@ def test_label_heading_over_value_heading():
 
 def test_prose_in_a_how_to_become_section():
     text = ("Widget Inspectors\nWhat Widget Inspectors Do\nThey inspect widgets on the line.\n"
-            "How to Become a Widget Inspector\nWidget inspectors typically need a bachelor's degree in engineering. "
+            "How to Become a Widget Inspector\nMost widget inspectors hold a bachelor's degree in engineering. "
             "Advanced degrees can provide an edge.\nPay\nThe median wage was $70,000.\n")
     assert education(text) == [
-        ("bachelor", "required", "Widget inspectors typically need a bachelor's degree in engineering.")]
+        ("bachelor", "required", "Most widget inspectors hold a bachelor's degree in engineering.")]
 
 
 def test_prose_years_need_a_word_of_need():
@@ -158,8 +158,8 @@ def test_prose_years_need_a_word_of_need():
 
 
 def test_bullet_group_label_inside_a_pay_section():
-    text = ("Widget Analysts: Salary, outlook, education and more\n- Education Required\n"
-            "- Widget analysts usually need at least a bachelors degree in statistics.\n- Median pay\n- $70,000 a year\n")
+    text = ("Widget Analyst Salaries and Training Paths\n- Degree needed\n"
+            "- Most widget analysts hold a bachelors in statistics or a close subject.\n- Typical yearly pay\n- $70,000\n")
     assert [(lvl, req) for lvl, req, _ in education(text)] == [("bachelor", "required")]
 
 
@@ -177,8 +177,8 @@ def test_typical_experience_in_a_salary_band_is_not_a_requirement():
 
 # ------------------------------------------------------------ certifications
 
-def test_none_formally_required_but_valued():
-    text = page("- Key certifications\n- None formally required; Terraform Associate and CKA credentials valued")
+def test_no_certificate_required_but_welcome():
+    text = page("- Key certifications\n- No certificate required; employers welcome CKA or Terraform Associate holders")
     assert certifications(text) == [
         ("Certified Kubernetes Administrator", "preferred", "CKA"),
         ("HashiCorp Certified: Terraform Associate", "preferred", "Terraform Associate"),

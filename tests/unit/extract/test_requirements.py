@@ -104,8 +104,8 @@ def experience(line: str):
     pytest.param("at least 2–4 years in a team leadership capacity", [(2, 4, "leadership")], id="at least range"),
     pytest.param("7–12 years", [(7, 12, "total")], id="en dash"),
     pytest.param("10+ years in software development", [(10, None, "domain")], id="domain"),
-    pytest.param("Entry-level (0 years) to Senior (4+ years)", [(0, None, "total")], id="levels"),
-    pytest.param("3–6 years for mid-level; 7+ years for senior roles", [(3, 6, "total"), (7, None, "total")], id="per level"),
+    pytest.param("Graduate (0 years) through Principal (9+ years)", [(0, None, "total")], id="levels"),
+    pytest.param("2–5 years at the associate tier; 8+ years at the staff tier", [(2, 5, "total"), (8, None, "total")], id="per level"),
     pytest.param("5 years of hands-on Python", [(5, None, "hands_on")], id="hands-on"),
     pytest.param("Founded 20 years ago, the team is 12 years old", [], id="not a requirement"),
 ])
