@@ -351,7 +351,8 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     database_tmp = build_database(settings.database_path, final, report.run_id)
     fault_point("before-snapshot")
     accuracy = reference_accuracy(project_root(), settings.state_dir)
-    publish_snapshot(settings.snapshots_dir, final, report.snapshot_id, report.finished_at, accuracy)
+    publish_snapshot(settings.snapshots_dir, final, report.snapshot_id, report.finished_at, accuracy,
+                     raw_dir=settings.raw_dir)
     fault_point("before-commit")
     mark_latest(settings.snapshots_dir, report.snapshot_id)
     fault_point("before-swap")

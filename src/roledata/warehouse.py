@@ -5,6 +5,11 @@ database in a temporary file next to it and renames it over the old one.
 Readers that have the old file open keep reading the old run; new readers
 see the new run; nobody sees half of one. The file is written in DuckDB's
 v1.0.0 storage format so the 1.x DuckDB CLI (`duckdb-cli` on PyPI) opens it.
+
+Every table and column carries its description from the schema declarations
+(`COMMENT ON`, listed by `duckdb_tables()` / `duckdb_columns()`), and views
+for the common joins (`schema.VIEWS`: role_pay, role_skill_matrix,
+role_requirements, role_summary) are stored with the tables, commented too.
 """
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from roledata.schema import TABLES, duckdb_ddl
+from roledata.schema import TABLES, VIEWS, comment_sql, duckdb_ddl, view_sql
 
 if TYPE_CHECKING:
     from roledata.stage import FinalTables
@@ -42,6 +47,7 @@ def build_database(database: Path, tables: FinalTables, run_id: str) -> Path:
             for table in TABLES:
                 tables.sql(duckdb_ddl(table, schema="w"))
                 tables.sql(f"INSERT INTO w.{table.name} {tables.select_sql(table.name)}")
+            _describe(tables)
         finally:
             tables.sql("DETACH w")
         _fsync(tmp)
@@ -51,6 +57,22 @@ def build_database(database: Path, tables: FinalTables, run_id: str) -> Path:
             raise WarehouseError(f"cannot write the warehouse: {_first_line(exc)}") from None
         raise
     return tmp
+
+
+def _describe(tables: FinalTables) -> None:
+    """Comments on every table and column, then the views and theirs: one transaction (a commit per
+    statement would cost a WAL sync each, about a second in all)."""
+    statements = [sql for table in TABLES for sql in comment_sql(table, schema="w")]
+    # The views' queries name the tables unqualified, so they bind in the file itself, whatever it is attached as.
+    statements += [sql for view in VIEWS for sql in view_sql(view, schema="w")]
+    tables.sql("BEGIN TRANSACTION")
+    try:
+        for statement in statements:
+            tables.sql(statement)
+    except BaseException:
+        tables.sql("ROLLBACK")
+        raise
+    tables.sql("COMMIT")
 
 
 def swap_in(tmp: Path, database: Path) -> None:

@@ -87,13 +87,17 @@ def test_snapshot_is_complete_and_hashed(built):
     assert manifest["accuracy"]["corpora"]["samples"]["fields"]["salaries"] == {"gold": 36, "recall": 1.0,
                                                                                 "precision": 1.0}
     db = warehouse / "roledata.duckdb"
-    for resource in package["resources"]:
+    # Each table twice: <table> is the CSV with its Table Schema, <table>-parquet the main download.
+    by_name = {r["name"]: r for r in package["resources"]}
+    assert set(by_name) == {t.name for t in TABLES} | {f"{t.name}-parquet" for t in TABLES}
+    for table in TABLES:
+        resource = by_name[f"{table.name}-parquet"]
         path = folder / resource["path"]
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        assert resource["hash"] == f"sha256:{digest}" == f"sha256:{manifest['tables'][resource['name']]['sha256']}"
-        assert [f["name"] for f in resource["schema"]["fields"]] == TABLES_BY_NAME[resource["name"]].column_names
+        assert resource["hash"] == f"sha256:{digest}" == f"sha256:{manifest['tables'][table.name]['sha256']}"
+        assert [f["name"] for f in by_name[table.name]["schema"]["fields"]] == table.column_names
         parquet_rows = fetch(db, f"SELECT count(*) FROM read_parquet('{path}')")[0][0]
-        assert parquet_rows == manifest["tables"][resource["name"]]["rows"] == fetch(db, f"SELECT count(*) FROM {resource['name']}")[0][0]
+        assert parquet_rows == manifest["tables"][table.name]["rows"] == fetch(db, f"SELECT count(*) FROM {table.name}")[0][0]
     assert not [p for p in snapshots.iterdir() if p.name.startswith(".tmp")]
 
 
