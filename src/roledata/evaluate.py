@@ -52,6 +52,9 @@ thing from one run to the next):
 - `*_optional` (salaries, growth, experience): rows matching them are left out
   of precision; missing them is no miss.
 
+Rows are scored as a run would publish them: after the row checks that send
+failing rows (implausible pay, a code outside the contract) to `rejects`.
+
 Recall = gold facts found / gold facts, one row finding at most one fact (a
 fact listed twice needs two rows). Precision = extracted rows that match some
 gold fact / extracted rows scored, over the documents whose gold has the
@@ -540,22 +543,39 @@ def score_document(name: str, gold: dict, status: str, reason: str | None, table
 
 # ------------------------------------------------------------------ the whole folder
 
-def read_document(path: Path, name: str) -> tuple[str, str | None, dict[str, list[dict]]]:
-    """(status, reason, tables) for one file: parsed, rejected, crashed or lost."""
+def read_documents(raw_dir: Path, names: list[str]) -> dict[str, tuple[str, str | None, dict[str, list[dict]]]]:
+    """(status, reason, tables) per file: parsed, rejected, crashed or lost. The rows are those
+    a run would publish: they go through the same row checks (provenance, the contract's types,
+    codes and ranges, plausible pay) that move failing rows to `rejects`."""
     from roledata.document import process_document
+    from roledata.validate import check_documents
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return "lost", f"{type(exc).__name__}: {exc.strerror or exc}", {}
-    try:
-        result = process_document(name, data, _FIXED_SEEN_AT)
-    except Exception as exc:  # process_document should never raise; if it does, count it
-        return "crashed", f"parser error: {type(exc).__name__}: {exc}", {}
-    reason = result.document.get("status_reason")
-    if result.document.get("status") == "rejected":
-        return ("crashed" if str(reason or "").startswith("parser error") else "rejected"), reason, {}
-    return "parsed", reason, result.tables
+    out: dict[str, tuple[str, str | None, dict[str, list[dict]]]] = {}
+    parsed = []
+    for name in names:
+        path = raw_dir / name
+        if not path.is_file():
+            out[name] = ("lost", "file not found", {})
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            out[name] = ("lost", f"{type(exc).__name__}: {exc.strerror or exc}", {})
+            continue
+        try:
+            result = process_document(name, data, _FIXED_SEEN_AT)
+        except Exception as exc:  # process_document should never raise; if it does, count it
+            out[name] = ("crashed", f"parser error: {type(exc).__name__}: {exc}", {})
+            continue
+        reason = result.document.get("status_reason")
+        if result.document.get("status") == "rejected":
+            out[name] = ("crashed" if str(reason or "").startswith("parser error") else "rejected", reason, {})
+            continue
+        parsed.append((name, result))
+    check_documents([result for _, result in parsed])
+    for name, result in parsed:
+        out[name] = ("parsed", result.document.get("status_reason"), result.tables)
+    return out
 
 
 def evaluate_documents(raw_dir: str | Path, gold: Gold) -> EvalResult:
@@ -566,12 +586,10 @@ def evaluate_documents(raw_dir: str | Path, gold: Gold) -> EvalResult:
     docs: list[DocumentScore] = []
     counts = Counter()
     reasons: Counter = Counter()
-    for name in sorted(gold.docs):
-        path = raw_dir / name
-        if path.is_file():
-            status, reason, tables = read_document(path, name)
-        else:
-            status, reason, tables = "lost", "file not found", {}
+    names = sorted(gold.docs)
+    read = read_documents(raw_dir, names)
+    for name in names:
+        status, reason, tables = read[name]
         counts[status] += 1
         if status in ("rejected", "crashed"):
             reasons[_short(reason or "", 80)] += 1
