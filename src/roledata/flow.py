@@ -96,6 +96,8 @@ def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full:
         history = read_previous(session)
         paths = discover_documents(settings)
         pipeline.fault_point("after-discover")
+        if (unchanged := pipeline.skip_if_unchanged(session, history, paths)) is not None:
+            return unchanged
         batches = pipeline.batches(paths, settings.batch_size)
         # quote(): Prefect would otherwise walk every row of these arguments looking for futures.
         with pipeline.open_stage(session, history) as stage:

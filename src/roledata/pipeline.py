@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import shutil
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -57,6 +58,7 @@ class RunReport:
     snapshot_id: str | None = None
     rejects: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
+    message: str | None = None
 
     def as_row(self) -> dict:
         return {"run_id": self.run_id, "started_at": self.started_at, "finished_at": self.finished_at,
@@ -64,7 +66,7 @@ class RunReport:
                 "documents_parsed": self.documents_parsed, "documents_unchanged": self.documents_unchanged,
                 "documents_rejected": self.documents_rejected,
                 "row_counts": json.dumps(self.row_counts, sort_keys=True),
-                "snapshot_id": self.snapshot_id, "parser_version": PARSER_VERSION, "message": None}
+                "snapshot_id": self.snapshot_id, "parser_version": PARSER_VERSION, "message": self.message}
 
 
 def start_run(started_at: datetime | None = None) -> RunReport:
@@ -103,6 +105,10 @@ class RunSession:
     settings: Settings
     report: RunReport
     state: RunState
+    listing: dict[str, list[int] | None] | None = None  # path -> [size, mtime_ns] at discovery
+
+
+LISTING = "listing.json"  # under the state folder: the files and parser behind the LATEST snapshot
 
 
 @contextmanager
@@ -150,7 +156,7 @@ def read_history(session: RunSession) -> History:
     # Killed after its commit point (or after recording others): the snapshot already tells.
     session.state.forget([e["run_id"] for e in unfinished if e["run_id"] in recorded])
     failed = [e for e in unfinished if e["run_id"] not in recorded]
-    runs += [_failed_run_row(e) for e in failed]
+    runs += [_journaled_run_row(e) for e in failed]
     return History(to_frame(TABLES_BY_NAME["pipeline_runs"], runs), to_frame(TABLES_BY_NAME["rejects"], rejects),
                    first_seen, [e["run_id"] for e in failed], parsed)
 
@@ -165,7 +171,7 @@ def recent_runs(settings: Settings) -> list[dict]:
     for entry in state.unfinished():
         if entry["run_id"] in recorded:
             continue
-        row = _failed_run_row(entry)
+        row = _journaled_run_row(entry)
         if entry["run_id"] == holder:
             row.update(status="running", message=None)
         runs.append(row)
@@ -182,6 +188,18 @@ def _latest_table(settings: Settings, latest: str | None, name: str, columns: li
         raise WarehouseError(f"cannot read the latest snapshot {latest}: {exc}") from None
 
 
+def _journaled_run_row(entry: dict) -> dict:
+    """A run the LATEST snapshot does not record yet: as the journal says (a run that found
+    nothing changed journals its whole row), else failed."""
+    if entry.get("status") == "succeeded" and entry.get("row"):
+        row = dict(entry["row"])
+        for key in ("started_at", "finished_at"):
+            if row.get(key):
+                row[key] = pd.Timestamp(row[key])
+        return row
+    return _failed_run_row(entry)
+
+
 def _failed_run_row(entry: dict) -> dict:
     message = entry.get("message") or f"process {entry.get('pid', '?')} stopped before the run finished (killed?)"
     return {"run_id": entry["run_id"], "started_at": entry.get("started_at"), "finished_at": entry.get("finished_at"),
@@ -190,6 +208,47 @@ def _failed_run_row(entry: dict) -> dict:
 
 def discover(settings: Settings) -> list[str]:
     return FolderSource(settings.raw_dir).list_paths()
+
+
+def file_listing(settings: Settings, paths: list[str]) -> dict[str, list[int] | None]:
+    """path -> [size, mtime in ns] (None when it cannot be read): a directory listing's cost."""
+    listing: dict[str, list[int] | None] = {}
+    for path in paths:
+        try:
+            info = (settings.raw_dir / path).stat()
+            listing[path] = [info.st_size, info.st_mtime_ns]
+        except OSError:
+            listing[path] = None
+    return listing
+
+
+def skip_if_unchanged(session: RunSession, history: History, paths: list[str]) -> RunReport | None:
+    """When the files (path, size, mtime) and the parser are those behind the LATEST snapshot,
+    there is nothing to rebuild or publish: the run is journaled as succeeded, naming that
+    snapshot, and ends. Otherwise the listing is kept for `finish` to record."""
+    from roledata.cache import parser_fingerprint
+
+    settings, report = session.settings, session.report
+    session.listing = file_listing(settings, paths)
+    latest = latest_snapshot(settings.snapshots_dir)
+    if settings.full_rebuild or latest is None:
+        return None
+    try:
+        saved = json.loads((settings.state_dir / LISTING).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if (saved.get("snapshot"), saved.get("parser"), saved.get("files")) != \
+            (latest, parser_fingerprint(), session.listing):
+        return None
+    manifest = json.loads((settings.snapshots_dir / latest / "manifest.json").read_text(encoding="utf-8"))
+    report.status, report.snapshot_id = "succeeded", latest
+    report.documents_seen, report.documents_unchanged = len(paths), history.documents
+    report.documents_rejected = len(paths) - history.documents
+    report.row_counts = {t.name: manifest["tables"][t.name]["rows"] for t in sorted(CHECKED, key=lambda t: t.name)}
+    report.finished_at = datetime.now(timezone.utc)
+    report.message = f"nothing changed since snapshot {latest}: nothing rebuilt or published"
+    session.state.succeed(report.run_id, report.as_row())
+    return report
 
 
 def batches(paths: list[str], size: int) -> list[list[str]]:
@@ -359,9 +418,22 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     swap_in(database_tmp, settings.database_path)
     fault_point("after-swap")
     session.state.forget([*history.failed_runs, report.run_id])
+    _record_listing(settings, session.listing, report.snapshot_id)
     ParseCache(settings.cache_dir).prune(set(final.column("documents", "document_id")))
     build_catalog(settings.snapshots_dir)
     return report
+
+
+def _record_listing(settings: Settings, listing: dict | None, snapshot_id: str) -> None:
+    """The files and parser behind the snapshot just published, for the next run's no-change check."""
+    from roledata.cache import parser_fingerprint
+
+    if listing is None:
+        return
+    tmp = settings.state_dir / f".{LISTING}.tmp"
+    tmp.write_text(json.dumps({"snapshot": snapshot_id, "parser": parser_fingerprint(), "files": listing}),
+                   encoding="utf-8")
+    os.replace(tmp, settings.state_dir / LISTING)
 
 
 def refuse_collapse(settings: Settings, report: RunReport, history: History, documents: int) -> None:
@@ -398,6 +470,8 @@ def run_pipeline(settings: Settings, started_at: datetime | None = None) -> RunR
         history = read_history(session)
         paths = discover(settings)
         fault_point("after-discover")
+        if (unchanged := skip_if_unchanged(session, history, paths)) is not None:
+            return unchanged
         parts = batches(paths, settings.batch_size)
         with open_stage(session, history) as stage:
             with progress_bar(len(paths)) as advance:

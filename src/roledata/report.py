@@ -23,6 +23,8 @@ def report_lines(report: RunReport, verbose: bool = False) -> list[str]:
              f"documents: {report.documents_seen} seen, {report.documents_parsed} parsed, "
              f"{report.documents_unchanged} unchanged, {report.documents_rejected} rejected",
              "rows: " + ", ".join(f"{name} {count}" for name, count in report.row_counts.items())]
+    if report.message:
+        lines.append(report.message)
     by_reason: dict[str, list[dict]] = {}
     for reject in report.rejects:
         by_reason.setdefault(_reason_kind(reject), []).append(reject)
@@ -58,7 +60,7 @@ def report_dict(report: RunReport) -> dict:
             "finished_at": report.finished_at, "snapshot_id": report.snapshot_id,
             "documents": {"seen": report.documents_seen, "parsed": report.documents_parsed,
                           "unchanged": report.documents_unchanged, "rejected": report.documents_rejected},
-            "rows": report.row_counts,
+            "rows": report.row_counts, "message": report.message,
             "rejects": [{k: r.get(k) for k in ("source_path", "document_id", "table_name", "reason")}
                         for r in report.rejects],
             "warnings": report.warnings}

@@ -94,6 +94,14 @@ class RunState:
         entry.update(status="failed", finished_at=_now().isoformat(), message=message)
         self._write(run_id, entry)
 
+    def succeed(self, run_id: str, row: dict) -> None:
+        """A run that ends without publishing (nothing changed) keeps its whole pipeline_runs row
+        here until a run that publishes records it."""
+        entry = _read_json(self._entry(run_id)) or {"run_id": run_id}
+        entry.update(status="succeeded", finished_at=_now().isoformat(),
+                     row={k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()})
+        self._write(run_id, entry)
+
     def unfinished(self, exclude: str | None = None) -> list[dict]:
         """Journal entries of runs that started and never committed, oldest first."""
         if not self.runs_dir.exists():

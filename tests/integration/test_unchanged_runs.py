@@ -1,0 +1,70 @@
+"""A run with nothing changed costs a directory listing: it is recorded and publishes nothing."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+
+from tests.conftest import RAW
+from tests.integration.helpers import ROLEDATA, roledata, run
+
+NOTHING = "nothing changed since snapshot {}: nothing rebuilt or published"
+
+
+def published(warehouse):
+    files = [warehouse / "roledata.duckdb", *sorted((warehouse / "snapshots").rglob("*"))]
+    return {str(f.relative_to(warehouse)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files if f.is_file()}
+
+
+def snapshot_ids(warehouse) -> list[str]:
+    return sorted(p.name for p in (warehouse / "snapshots").iterdir() if p.is_dir() and p.name[0].isdigit())
+
+
+def test_a_run_with_nothing_changed_publishes_nothing_and_is_recorded(tmp_path):
+    raw, warehouse = tmp_path / "raw", tmp_path / "warehouse"
+    shutil.copytree(RAW, raw)
+    assert run(raw, warehouse).returncode == 0
+    [first] = snapshot_ids(warehouse)
+    before = published(warehouse)
+
+    again = run(raw, warehouse)
+    assert again.returncode == 0
+    assert NOTHING.format(first) in again.stdout.splitlines()
+    assert f"snapshot: {warehouse / 'snapshots' / first}" in again.stdout
+    assert published(warehouse) == before and snapshot_ids(warehouse) == [first]
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    through_prefect = subprocess.run([ROLEDATA, "run", "--raw", str(raw), "--warehouse", str(warehouse)],
+                                     capture_output=True, text=True, timeout=300,
+                                     env=dict(env, PREFECT_HOME=str(tmp_path / "prefect")))
+    assert through_prefect.returncode == 0, through_prefect.stderr
+    assert NOTHING.format(first) in through_prefect.stdout.splitlines()
+    assert published(warehouse) == before
+
+    runs = roledata("runs", "--warehouse", str(warehouse), "--format", "csv").stdout.splitlines()
+    assert [line.split(",")[1] for line in runs[1:]] == ["succeeded"] * 3
+    assert sum(NOTHING.format(first) in line for line in runs) == 2
+
+    # A changed page is rebuilt and published; the runs that changed nothing join the run log,
+    # each naming the snapshot that was current.
+    page = raw / "003_d215e5b89abca971.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("pivotal role", "central role"), encoding="utf-8")
+    changed = run(raw, warehouse)
+    assert changed.returncode == 0 and "documents: 5 seen, 1 parsed, 4 unchanged, 0 rejected" in changed.stdout
+    assert len(snapshot_ids(warehouse)) == 2
+    logged = roledata("query", "select snapshot_id, message from pipeline_runs order by run_id",
+                      "--warehouse", str(warehouse), "--format", "csv").stdout.splitlines()
+    assert logged[1:4] == [f"{first},", f"{first},{NOTHING.format(first)}", f"{first},{NOTHING.format(first)}"]
+
+
+def test_full_and_a_touched_file_rebuild(tmp_path):
+    raw, warehouse = tmp_path / "raw", tmp_path / "warehouse"
+    shutil.copytree(RAW, raw)
+    assert run(raw, warehouse).returncode == 0
+    full = run(raw, warehouse, "--full")
+    assert "nothing changed" not in full.stdout and "5 parsed" in full.stdout
+    os.utime(raw / "000_0239b97c24f9bce3.txt")  # same bytes, new time: listed again, read again
+    touched = run(raw, warehouse)
+    assert "nothing changed" not in touched.stdout and "5 unchanged" in touched.stdout
+    assert len(snapshot_ids(warehouse)) == 3
