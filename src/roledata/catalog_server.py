@@ -8,6 +8,9 @@ folder and nothing else:
   hidden or temporary entry (anything starting with "."; runs build
   snapshots under such names before renaming them into place) is 404;
 - a folder answers with its `index.html` (never a listing);
+- `/latest/...` is the snapshot `LATEST` names (the commit point), whether
+  the catalog's `latest` symlink is there yet or a fallback folder stands in
+  its place; a LATEST naming anything but a snapshot folder inside is 404;
 - Parquet, zip, JSON and HTML files carry their own content types, and
   Parquet and zip files are sent as attachments;
 - a single byte range (`Range: bytes=a-b`) is honoured, so an interrupted
@@ -40,6 +43,7 @@ CONTENT_TYPES = {
 }
 DEFAULT_TYPE = "text/plain; charset=utf-8"  # LATEST and other plain files of ours
 ATTACHMENTS = {".parquet", ".zip"}
+LATEST_PATH = "latest"  # /latest/... serves the snapshot LATEST names
 # A client gone mid-response: its socket says so in one of these ways.
 CLIENT_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)")
@@ -59,12 +63,28 @@ def resolve_request(root: Path, raw_path: str) -> Path | None:
     parts = [p for p in path.split("/") if p]
     if any(p.startswith(".") or "\0" in p for p in parts):
         return None
+    if parts and parts[0] == LATEST_PATH:
+        latest = _latest_snapshot(root)
+        if latest is None:
+            return None
+        parts[0] = latest
     target = root.joinpath(*parts)
     try:
         real = target.resolve(strict=True)
     except (OSError, RuntimeError):  # missing, or a symlink loop
         return None
     return real if real == root or real.is_relative_to(root) else None
+
+
+def _latest_snapshot(root: Path) -> str | None:
+    """The snapshot id LATEST names, when it is a plain folder name."""
+    try:
+        name = (root / "LATEST").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not name or name.startswith(".") or "/" in name or "\\" in name or "\0" in name or name == LATEST_PATH:
+        return None
+    return name
 
 
 def parse_range(header: str | None, size: int) -> tuple[int, int] | None | str:

@@ -160,7 +160,8 @@ def list_snapshots(snapshots_dir: Path) -> list[dict]:
         return out
     for folder in sorted(snapshots_dir.iterdir(), reverse=True):
         manifest = folder / "manifest.json"
-        if folder.is_dir() and not folder.name.startswith(".") and manifest.exists():
+        # `latest` is a link to one of them (the catalog's stable address), not a snapshot of its own
+        if folder.is_dir() and not folder.is_symlink() and not folder.name.startswith(".") and manifest.exists():
             out.append(json.loads(manifest.read_text(encoding="utf-8")))
     return out
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import zipfile
 
@@ -35,8 +36,23 @@ def test_every_run_rebuilds_the_catalog_and_records_what_changed(tmp_path):
     page = (snapshots / second / "index.html").read_text(encoding="utf-8")
     for table in TABLES:
         assert f'<h3 id="table-{table.name}">{table.name}</h3>' in page
-    assert page.count('class="range"') >= 1 and 'id="pay-chart"><svg' in page
-    assert 'id="skills-chart"><svg' in page and 'id="growth-chart"><svg' in page
+    assert page.count('class="range"') >= 1 and 'id="pay-chart" class="chart"><svg' in page
+    assert 'id="skills-chart" class="chart">' in page and 'data-metric="job_growth"><svg' in page
+    assert '<nav class="toc"' in page and 'href="#data-dictionary"' in page
+    assert "ML frameworks" in page and "ml_framework:" not in page
+
+    # A page per role, linked from the snapshot page, and `latest` pointing at the newest snapshot.
+    roles = pq.read_table(snapshots / second / "roles.parquet").to_pylist()
+    for role in roles:
+        assert f'href="roles/{role["role_id"]}.html"' in page
+        role_page = (snapshots / second / "roles" / f"{role['role_id']}.html").read_text(encoding="utf-8")
+        assert f"<h1>{role['title']}</h1>" in role_page.replace("&#39;", "'")
+    lead = (snapshots / second / "roles" / "ai-tech-lead.html").read_text(encoding="utf-8")
+    assert "$150,000 – $280,000 a year" in lead and "Location-Specific Salaries" in lead and "Non-Tech Hubs" in lead
+    assert (snapshots / "latest").is_symlink() and os.readlink(snapshots / "latest") == second
+    assert f'href="{second}.zip"' in index and "latest/" in index
+    assert "<th>changed since the previous snapshot</th>" in index and 'class="counts"' in index
+    assert f"{first}.zip" not in {n for n in names}
     assert "<script" not in page and "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
 
     changes = json.loads((snapshots / second / "changes.json").read_text(encoding="utf-8"))

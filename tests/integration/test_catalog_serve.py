@@ -125,10 +125,21 @@ def test_a_browser_follows_the_catalog_sees_charts_and_dictionary_and_downloads_
             labels = {t.split(": $")[0] for t in bars.locator("title").all_text_contents()}
             assert labels == set(paid_roles)
             top = max(paid_roles.values())
-            assert f"${top / 1000:,.0f}K" in chart.locator("text").all_text_contents()
+            texts = chart.locator("text").all_text_contents()
+            assert any(t.endswith(f"${top / 1000:,.0f}K") for t in texts)
+            assert len([t for t in chart.locator("text.tick").all_text_contents() if t.startswith("$")]) >= 8
+            assert chart.locator("line.grid").count() >= 4
+            assert "lowest to highest figure for the role" in texts  # the legend, visible
             chart.screenshot(path=ARTIFACTS / "pay-chart.png")
-            assert page.locator("#skills-chart svg rect.range").count() > 0
-            assert page.locator("#growth-chart svg rect.range").count() > 0
+            skills = page.locator("#skills-chart")
+            assert skills.locator("svg rect.range").count() > 0
+            assert "ML frameworks" in skills.inner_text() and "ml_framework" not in skills.inner_text()
+            growth = page.locator("#growth-chart")
+            assert growth.locator("svg rect.range").count() > 0
+            assert "Job growth" in growth.inner_text()
+            # the table of contents leads to the sections
+            page.locator("nav.toc").get_by_role("link", name="Data dictionary and first rows").click()
+            assert page.url.endswith("#data-dictionary")
 
             # The data dictionary: every table, every column, with the schema's descriptions.
             dictionary = page.locator("#data-dictionary")
@@ -154,9 +165,41 @@ def test_a_browser_follows_the_catalog_sees_charts_and_dictionary_and_downloads_
                 rows = con.execute("SELECT * FROM read_parquet(?)", [str(saved)]).fetchall()
             assert sorted(rows, key=repr) == roles
 
+            # A page per role: title, pay figures formatted, the chart's legend, each figure's source text.
+            page.goto(f"{server.url}/{snapshot}/index.html")
+            page.locator("#roles").scroll_into_view_if_needed()
+            page.get_by_role("link", name="AI Tech Lead", exact=True).first.click()
+            page.wait_for_load_state()
+            assert page.url == f"{server.url}/{snapshot}/roles/ai-tech-lead.html"
+            assert page.locator("h1").inner_text() == "AI Tech Lead"
+            pay = page.locator("table.pay")
+            assert "$150,000 – $280,000 a year" in pay.inner_text()
+            assert "Location: San Francisco Bay Area and New York City" in pay.inner_text()
+            assert "Location-Specific Salaries" in pay.inner_text()  # the section the figure was read from
+            role_chart = page.locator("#role-pay-chart svg")
+            assert "one figure: lowest to highest amount, per year in USD (+: no upper amount)" in \
+                role_chart.locator("text").all_text_contents()
+            assert role_chart.bounding_box()["height"] > 100
+            assert page.locator("#skills + h3").count() == 1 and "180000.0" not in page.content()
+            page.screenshot(path=ARTIFACTS / "role.png", full_page=True)
+
+            # latest/: the newest snapshot at a stable address, its role pages too.
+            page.goto(f"{server.url}/latest/")
+            assert page.title() == f"roledata snapshot {snapshot}"
+            page.get_by_role("link", name="AI Tech Lead", exact=True).first.click()
+            page.wait_for_load_state()
+            assert page.url == f"{server.url}/latest/roles/ai-tech-lead.html"
+            assert page.locator("h1").inner_text() == "AI Tech Lead"
+            page.goto(f"{server.url}/")
+            page.get_by_role("link", name="latest/", exact=True).click()
+            page.wait_for_load_state()
+            assert page.title() == f"roledata snapshot {snapshot}"
+
             # The catalog also works opened straight from disk.
             page.goto((warehouse / "snapshots" / "index.html").as_uri())
             assert page.get_by_role("link", name=snapshot, exact=True).is_visible()
+            page.goto((warehouse / "snapshots" / "latest" / "roles" / "ai-tech-lead.html").as_uri())
+            assert page.locator("h1").inner_text() == "AI Tech Lead"
         finally:
             browser.close()
     assert requested and all(u.startswith(server.url) or u.startswith("file://") for u in requested), requested

@@ -32,7 +32,8 @@ def succeeded_snapshots(warehouse: Path) -> list[str]:
     snapshots = warehouse / "snapshots"
     if not snapshots.exists():
         return []
-    return sorted(p.name for p in snapshots.iterdir() if p.is_dir() and not p.name.startswith("."))  # not .tmp-*
+    return sorted(p.name for p in snapshots.iterdir()  # not .tmp-*, not the latest/ link
+                  if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
 
 
 def flow_run_processes(parent: int) -> list[int]:

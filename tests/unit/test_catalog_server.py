@@ -65,3 +65,17 @@ def test_a_single_byte_range_is_read_from_the_header(header, expected):
 ])
 def test_loopback_hosts_are_told_apart_from_exposed_ones(host, expected):
     assert is_loopback(host) is expected
+
+
+def test_latest_names_the_snapshot_LATEST_names(root):
+    snapshot = "20260101T000000000000Z"
+    assert resolve_request(root, "/latest") == root / snapshot
+    assert resolve_request(root, "/latest/roles.parquet") == root / snapshot / "roles.parquet"
+    (root / "latest").symlink_to(snapshot)  # the catalog's link changes nothing
+    assert resolve_request(root, "/latest/roles.parquet") == root / snapshot / "roles.parquet"
+
+
+@pytest.mark.parametrize("named", ["../", ".20260102T000000000000Z.tmp", "latest", "", "a/b", "missing"])
+def test_latest_refuses_a_LATEST_that_names_no_snapshot_inside(root, named):
+    (root / "LATEST").write_text(named + "\n")
+    assert resolve_request(root, "/latest/roles.parquet") is None
