@@ -104,7 +104,8 @@ def test_snapshot_is_complete_and_hashed(built):
 def test_run_twice_gives_identical_tables(tmp_path):
     build(RAW, tmp_path)
     first = table_contents(tmp_path / "roledata.duckdb")
-    build(RAW, tmp_path)
+    rebuilt = run_pipeline(Settings(RAW, tmp_path, batch_size=2, full_rebuild=True))  # not skipped as unchanged
+    assert rebuilt.message is None
     second = table_contents(tmp_path / "roledata.duckdb")
     assert first == second
     runs = fetch(tmp_path / "roledata.duckdb", "SELECT status FROM pipeline_runs ORDER BY started_at")
