@@ -404,7 +404,7 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     report.finished_at = datetime.now(timezone.utc)
     report.status = "succeeded"
     report.snapshot_id = report.run_id
-    final.put("rejects", _append(history.rejects, "rejects", stage.log.rows))
+    final.put("rejects", to_frame(TABLES_BY_NAME["rejects"], current_rejects(history.rejects, stage.log.rows)))
     final.put("pipeline_runs", _append(history.runs, "pipeline_runs", [report.as_row()]))
     fault_point("before-database")
     database_tmp = build_database(settings.database_path, final, report.run_id)
@@ -451,6 +451,17 @@ def refuse_collapse(settings: Settings, report: RunReport, history: History, doc
     raise CollapseRefused(
         f"refusing to publish: {display_path(str(settings.raw_dir))} yields {documents} documents, the current "
         f"dataset has {current} ({why}); warehouse and snapshots left as they were (--allow-shrink publishes anyway)")
+
+
+def current_rejects(previous: pd.DataFrame, rows: list[dict]) -> list[dict]:
+    """This run's rejects, one row per document, table, reason and row: a reject the previous
+    snapshot held too keeps its id and its first run; one the input no longer gives is gone."""
+    first: dict[str, str] = {}
+    if len(previous) and "reject_id" in previous:
+        firsts = previous["first_run_id"] if "first_run_id" in previous else previous["run_id"]
+        first = {rid: fr if isinstance(fr, str) else run for rid, fr, run
+                 in zip(previous["reject_id"], firsts, previous["run_id"])}
+    return [dict(row, first_run_id=first.get(row["reject_id"], row["first_run_id"])) for row in rows]
 
 
 def _append(old: pd.DataFrame, name: str, new_rows: list[dict]) -> pd.DataFrame:

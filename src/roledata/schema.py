@@ -271,6 +271,9 @@ TABLES: tuple[Table, ...] = (
         _c("table_name", "string", "table the row was meant for (NULL for a whole document)"),
         _c("reason", "string", "the failing check or error", nullable=False),
         _c("payload", "json", "the rejected row as JSON, or a description"),
+        _c("first_run_id", "string", "the first run that saw this reject (it has been seen by every run since)"),
+        _c("last_run_id", "string", "the last run that saw it: rejects hold what the current input gives, "
+           "so a reject the input no longer gives leaves the table"),
     ), ("reject_id",), is_extracted=False),
     Table("pipeline_runs", "One row per run of the flow.", (
         _key("run_id", "run id"),

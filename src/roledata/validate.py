@@ -45,10 +45,11 @@ class RejectLog:
     def add(self, document_id: str | None, table_name: str | None, reason: str, payload: str | None,
             source_path: str | None = None) -> None:
         source_path = source_path if source_path is not None else self.paths.get(document_id or "")
-        reject_id = stable_id(self.run_id, document_id, source_path, table_name, reason, payload)
+        # The id is the reject's content, not the run's: the same reject seen by the next run keeps it.
+        reject_id = stable_id(document_id, source_path, table_name, reason, payload)
         repeat = 1
         while reject_id in self._ids:  # the very same row rejected twice keeps both entries
-            reject_id = stable_id(self.run_id, document_id, source_path, table_name, reason, payload, repeat)
+            reject_id = stable_id(document_id, source_path, table_name, reason, payload, repeat)
             repeat += 1
         self._ids.add(reject_id)
         self.rows.append({
@@ -59,6 +60,8 @@ class RejectLog:
             "table_name": table_name,
             "reason": reason,
             "payload": payload,
+            "first_run_id": self.run_id,
+            "last_run_id": self.run_id,
         })
 
     def add_rows(self, table: str, frame: pd.DataFrame, reasons: dict[int, list[str]]) -> None:

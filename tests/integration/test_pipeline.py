@@ -173,3 +173,21 @@ def test_implausible_pay_is_rejected_and_the_page_still_loads(tmp_path):
     assert fetch(db, "SELECT table_name, reason FROM rejects ORDER BY reason") == [
         ("salaries", "amount_max at most 10 times amount_min"),
         ("salaries", "annual salary between $10,000 and $10,000,000")]
+
+
+def test_rejects_hold_the_current_rejects_and_do_not_pile_up(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "blank.txt").write_bytes(b"  \n")
+    reports = [run_pipeline(Settings(raw, tmp_path / "wh", full_rebuild=True)) for _ in range(3)]
+    db = tmp_path / "wh" / "roledata.duckdb"
+    rows = fetch(db, "SELECT source_path, reason, first_run_id, last_run_id, run_id FROM rejects ORDER BY source_path")
+    assert rows == [
+        ("blank.txt", "empty document: only white space", reports[0].run_id, reports[2].run_id, reports[2].run_id),
+        ("empty.txt", "empty document: 0 bytes", reports[0].run_id, reports[2].run_id, reports[2].run_id),
+    ]
+    (raw / "blank.txt").unlink()  # fixed at the source: its reject leaves the table
+    fourth = run_pipeline(Settings(raw, tmp_path / "wh", full_rebuild=True))
+    assert fetch(db, "SELECT source_path, first_run_id, last_run_id FROM rejects") == [
+        ("empty.txt", reports[0].run_id, fourth.run_id)]
