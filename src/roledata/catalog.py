@@ -840,7 +840,8 @@ def write_role_pages(folder: Path, manifest: dict, roles: list[dict], pages: dic
     return target
 
 
-def index_page(snapshots: list[dict], latest: str | None, changes: dict[str, dict | None] | None = None) -> str:
+def index_page(snapshots: list[dict], latest: str | None, changes: dict[str, dict | None] | None = None,
+               pruned: list[dict] | None = None) -> str:
     changes = changes or {}
     entries = []
     for m in snapshots:
@@ -849,7 +850,7 @@ def index_page(snapshots: list[dict], latest: str | None, changes: dict[str, dic
                         "size": sum(info["bytes"] for info in m["tables"].values()),
                         "rows": sum(info["rows"] for info in m["tables"].values()),
                         "changes": change_summary(changes.get(sid))})
-    return _render("index.html", entries=entries, latest=latest, latest_link=LATEST_LINK)
+    return _render("index.html", entries=entries, latest=latest, latest_link=LATEST_LINK, pruned=pruned or [])
 
 
 def _is_current(page: Path) -> bool:
@@ -940,5 +941,7 @@ def build_catalog(snapshots_dir: Path) -> Path:
         link_latest(snapshots_dir, latest)
     index = snapshots_dir / "index.html"
     changes = {m["snapshot_id"]: _load_changes(snapshots_dir / m["snapshot_id"]) for m in snapshots}
-    _write(index, index_page(snapshots, latest, changes))
+    from roledata.publish import pruned_snapshots
+
+    _write(index, index_page(snapshots, latest, changes, pruned_snapshots(snapshots_dir)))
     return index

@@ -23,7 +23,7 @@ from roledata.publish import latest_snapshot, list_snapshots
 from roledata.schema import data_dictionary
 from roledata.settings import load_settings
 from roledata.sources import SourceError
-from roledata.runstate import RunLockedError
+from roledata.runstate import RunLockedError, RunState
 from roledata.serve import PrefectStartError
 from roledata.warehouse import WarehouseError, query as run_query
 
@@ -36,6 +36,7 @@ Environment (a flag wins over its variable, a variable over the default):
   ROLEDATA_BATCH_SIZE, ROLEDATA_WORKERS   --batch-size, --workers
   ROLEDATA_EXECUTOR, ROLEDATA_DASK_ADDRESS  --executor, --dask-address
   ROLEDATA_SHRINK_LIMIT, ROLEDATA_ALLOW_SHRINK  --shrink-limit, --allow-shrink
+  ROLEDATA_KEEP                   --keep
   ROLEDATA_MAX_DOCUMENT_BYTES     larger files are rejected unread [default: 10485760]
   ROLEDATA_PREFECT_START_TIMEOUT  seconds Prefect's temporary server may take to start [default: 120]
   ROLEDATA_NO_PROGRESS=1          no progress bar
@@ -127,6 +128,10 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
                                                      envvar="ROLEDATA_SHRINK_LIMIT", show_envvar=True,
                                                      help="refuse to publish a run keeping fewer documents than "
                                                           "this share of the current dataset [default: 0.5]"),
+        keep: Optional[int] = typer.Option(None, "--keep", min=1, metavar="N", envvar="ROLEDATA_KEEP",
+                                           show_envvar=True,
+                                           help="after publishing, keep only the N newest snapshots "
+                                                "[default: keep all]"),
         strict: bool = typer.Option(False, "--strict",
                                     help="exit with code 3 when documents were rejected (the run still publishes)"),
         max_rejects: Optional[int] = typer.Option(None, "--max-rejects", min=0, metavar="N",
@@ -149,7 +154,7 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
     if executor is Executor.dask and no_prefect:
         _fail("--executor dask runs through Prefect; drop --no-prefect")
     settings = _settings(raw, warehouse, batch_size, full, wait, workers, executor_name, dask_address,
-                         allow_shrink or None, shrink_limit)
+                         allow_shrink or None, shrink_limit, keep)
     try:
         if no_prefect:
             from roledata.pipeline import run_pipeline
@@ -163,7 +168,7 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
                 report = build_dataset(str(settings.raw_dir), str(settings.warehouse_dir), settings.batch_size,
                                        settings.full_rebuild, settings.wait_seconds, settings.workers,
                                        settings.executor, settings.dask_address, settings.allow_shrink,
-                                       settings.shrink_limit, COMMAND_STARTED.isoformat())
+                                       settings.shrink_limit, COMMAND_STARTED.isoformat(), settings.keep)
     except (SourceError, WarehouseError, RunLockedError) as exc:
         _fail(str(exc))
     except PrefectStartError as exc:
@@ -184,11 +189,11 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
 
 
 def _settings(raw, warehouse, batch_size, full=False, wait=0.0, workers=None, executor=None, dask_address=None,
-              allow_shrink=None, shrink_limit=None):
+              allow_shrink=None, shrink_limit=None, keep=None):
     """Settings for a run, with the raw folder checked up front."""
     try:
         settings = load_settings(raw, warehouse, batch_size, full, wait, workers, executor, dask_address,
-                                 allow_shrink, shrink_limit)
+                                 allow_shrink, shrink_limit, keep)
     except ValueError as exc:
         _fail(f"bad setting in the environment: {exc}")
     if not settings.raw_dir.exists():
@@ -222,6 +227,10 @@ def serve(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = Warehouse
           batch_size: Optional[int] = BatchSizeOption,
           port: int = typer.Option(4200, help="port of the local Prefect server (without PREFECT_API_URL)"),
           workers: Optional[int] = WorkersOption,
+          keep: Optional[int] = typer.Option(None, "--keep", min=1, metavar="N", envvar="ROLEDATA_KEEP",
+                                             show_envvar=True,
+                                             help="after each publishing run, keep only the N newest snapshots "
+                                                  "[default: keep all]"),
           wait: float = typer.Option(3600, "--wait", min=0, metavar="SECONDS",
                                      help="how long a scheduled run waits for another run holding the warehouse")) -> None:
     """Run the flow on a schedule through Prefect until Ctrl-C or SIGTERM.
@@ -233,7 +242,7 @@ def serve(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = Warehouse
     """
     from roledata import serve as serving
 
-    settings = _settings(raw, warehouse, batch_size, workers=workers)
+    settings = _settings(raw, warehouse, batch_size, workers=workers, keep=keep)
     _quiet_prefect()
     serving.raise_on_sigterm()
     try:
@@ -253,7 +262,7 @@ def serve(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = Warehouse
                        "Ctrl-C to stop")
             with serving.RunWatcher(settings.warehouse_dir, lambda line: typer.echo(line)):
                 serving.serve_flow(settings.raw_dir, settings.warehouse_dir, settings.batch_size, schedule, wait,
-                                   settings.workers)
+                                   settings.workers, settings.keep)
     except serving.ServeError as exc:
         _fail(str(exc))
     except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM (Prefect's runner exits on it)
@@ -345,10 +354,17 @@ def _cell(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-@app.command()
-def snapshots(warehouse: Optional[Path] = WarehouseOption,
+snapshots_app = typer.Typer(invoke_without_command=True,
+                            help="List published snapshots, newest first; `prune` removes old ones.")
+app.add_typer(snapshots_app, name="snapshots")
+
+
+@snapshots_app.callback()
+def snapshots(ctx: typer.Context, warehouse: Optional[Path] = WarehouseOption,
               output: ReportFormat = typer.Option(ReportFormat.text, "--format", help="text or json")) -> None:
-    """List published snapshots, newest first."""
+    """List published snapshots, newest first; `roledata snapshots prune --keep N` removes old ones."""
+    if ctx.invoked_subcommand is not None:
+        return
     settings = load_settings(None, warehouse)
     found = list_snapshots(settings.snapshots_dir)
     if not found:
@@ -365,6 +381,30 @@ def snapshots(warehouse: Optional[Path] = WarehouseOption,
         mark = "  (LATEST)" if m["snapshot_id"] == latest else ""
         typer.echo(f"{m['snapshot_id']}  {m['created_at']}  parser {m['parser_version']}  {rows} rows{mark}")
     typer.echo(f"folder: {settings.snapshots_dir}")
+
+
+@snapshots_app.command("prune")
+def snapshots_prune(keep: int = typer.Option(..., "--keep", min=1, metavar="N",
+                                             help="how many of the newest snapshots to keep (LATEST always stays)"),
+                    warehouse: Optional[Path] = WarehouseOption,
+                    wait: float = typer.Option(0, "--wait", min=0, metavar="SECONDS",
+                                               help="if a run holds the warehouse, wait up to this long for it")) -> None:
+    """Remove all but the N newest snapshots (folders and zips); the catalog lists what was pruned."""
+    from roledata.catalog import build_catalog
+    from roledata.publish import prune_snapshots
+
+    settings = load_settings(None, warehouse)
+    if not list_snapshots(settings.snapshots_dir):
+        _fail(f"no snapshots in {settings.snapshots_dir}: run `roledata run` first")
+    try:
+        with RunState(settings.warehouse_dir).lock(f"prune-{COMMAND_STARTED:%Y%m%dT%H%M%S%fZ}", wait):
+            removed = prune_snapshots(settings.snapshots_dir, keep)
+            build_catalog(settings.snapshots_dir)
+    except RunLockedError as exc:
+        _fail(str(exc))
+    kept = len(list_snapshots(settings.snapshots_dir))
+    names = ", ".join(r["snapshot_id"] for r in removed) or "none"
+    typer.echo(f"pruned {len(removed)} snapshot{'s' if len(removed) != 1 else ''} ({names}); {kept} kept")
 
 
 @app.command()

@@ -85,13 +85,14 @@ def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
 def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full: bool = False,
                   wait_seconds: float = 0, workers: int = 1, executor: str = "local",
                   dask_address: str | None = None, allow_shrink: bool | None = None,
-                  shrink_limit: float | None = None, started_at: str | None = None) -> pipeline.RunReport:
+                  shrink_limit: float | None = None, started_at: str | None = None,
+                  keep: int | None = None) -> pipeline.RunReport:
     """`started_at`: when the command that asked for this run began (ISO 8601), so the run's
     seconds include Prefect's start; a scheduled run starts when its flow run does. (A string,
     not a datetime: Prefect resolves a served flow's parameter types from its source text.)"""
     # What the parameters leave open comes from ROLEDATA_* variables, as on the direct path.
     settings = load_settings(raw_dir, warehouse_dir, batch_size, full, wait_seconds, workers, executor,
-                             dask_address, allow_shrink, shrink_limit)
+                             dask_address, allow_shrink, shrink_limit, keep)
     with pipeline.run_session(settings, datetime.fromisoformat(started_at) if started_at else None) as session:
         history = read_previous(session)
         paths = discover_documents(settings)

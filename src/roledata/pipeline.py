@@ -27,7 +27,8 @@ from roledata.catalog import build_catalog
 from roledata.document import DocumentResult, process_document
 from roledata.evaluate import reference_accuracy
 from roledata.extract.skills import skills_table
-from roledata.publish import latest_snapshot, mark_latest, publish_snapshot, read_snapshot_table, remove_unpublished
+from roledata.publish import (latest_snapshot, mark_latest, prune_snapshots, publish_snapshot, read_snapshot_table,
+                              remove_unpublished)
 from roledata.runstate import RunState, fault_point
 from roledata.schema import TABLES_BY_NAME, to_frame
 from roledata.settings import Settings, project_root
@@ -244,6 +245,7 @@ def skip_if_unchanged(session: RunSession, history: History, paths: list[str]) -
     report.status, report.snapshot_id = "succeeded", latest
     report.documents_seen, report.documents_unchanged = len(paths), history.documents
     report.documents_rejected = len(paths) - history.documents
+    report.rejects = history.rejects.to_dict("records")  # the current rejects, unchanged too
     report.row_counts = {t.name: manifest["tables"][t.name]["rows"] for t in sorted(CHECKED, key=lambda t: t.name)}
     report.finished_at = datetime.now(timezone.utc)
     report.message = f"nothing changed since snapshot {latest}: nothing rebuilt or published"
@@ -420,6 +422,8 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     session.state.forget([*history.failed_runs, report.run_id])
     _record_listing(settings, session.listing, report.snapshot_id)
     ParseCache(settings.cache_dir).prune(set(final.column("documents", "document_id")))
+    if settings.keep is not None:
+        prune_snapshots(settings.snapshots_dir, settings.keep)
     build_catalog(settings.snapshots_dir)
     return report
 

@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import shutil
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -188,3 +188,37 @@ def remove_unpublished(snapshots_dir: Path) -> None:
     for path in snapshots_dir.glob(".tmp-*"):
         shutil.rmtree(path, ignore_errors=True)
     (snapshots_dir / ".LATEST.tmp").unlink(missing_ok=True)
+
+
+PRUNED = "pruned.json"  # under the snapshots folder: what retention removed, for the catalog
+
+
+def prune_snapshots(snapshots_dir: Path, keep: int) -> list[dict]:
+    """Remove all but the `keep` newest snapshots (LATEST is always kept) with their zips;
+    the removed ones are listed in pruned.json. Returns them. Call it under the run lock."""
+    if keep < 1:
+        raise ValueError("keep at least 1 snapshot")
+    latest = latest_snapshot(snapshots_dir)
+    found = list_snapshots(snapshots_dir)  # newest first
+    kept = {m["snapshot_id"] for m in found[:keep]} | ({latest} if latest else set())
+    removed = []
+    for m in found:
+        if m["snapshot_id"] in kept:
+            continue
+        shutil.rmtree(snapshots_dir / m["snapshot_id"], ignore_errors=True)
+        (snapshots_dir / f"{m['snapshot_id']}.zip").unlink(missing_ok=True)
+        removed.append({"snapshot_id": m["snapshot_id"], "created_at": m["created_at"],
+                        "pruned_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+    if removed:
+        history = pruned_snapshots(snapshots_dir) + removed
+        tmp = snapshots_dir / f".{PRUNED}.tmp"
+        tmp.write_text(json.dumps(history, indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, snapshots_dir / PRUNED)
+    return removed
+
+
+def pruned_snapshots(snapshots_dir: Path) -> list[dict]:
+    try:
+        return json.loads((snapshots_dir / PRUNED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []

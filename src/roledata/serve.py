@@ -119,7 +119,7 @@ def raise_on_sigterm() -> None:
 
 
 def serve_flow(raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: dict, wait_seconds: float,
-               workers: int = 1) -> None:
+               workers: int = 1, keep: int | None = None) -> None:
     """Register the deployment with the server in PREFECT_API_URL and run its scheduled runs until stopped."""
     import warnings
 
@@ -140,7 +140,7 @@ def serve_flow(raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: di
         build_dataset.serve(
             name=DEPLOYMENT_NAME, **schedule,
             parameters={"raw_dir": str(raw_dir), "warehouse_dir": str(warehouse_dir), "batch_size": batch_size,
-                        "wait_seconds": wait_seconds, "workers": workers},
+                        "wait_seconds": wait_seconds, "workers": workers, "keep": keep},
             description="Parse new and changed role pages and publish the warehouse and a snapshot.",
             limit=1,  # one run at a time from this process; the run lock covers everyone else
             print_starting_message=False, entrypoint_type=EntrypointType.MODULE_PATH)

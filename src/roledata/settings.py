@@ -34,6 +34,7 @@ class Settings:
     allow_shrink: bool = False  # publish even a run that shrinks the dataset past shrink_limit (or empties it)
     # How long Prefect's temporary server may take to answer (a loaded machine needs more than Prefect's 20 s).
     prefect_start_timeout: float = 120.0
+    keep: int | None = None  # after publishing, keep only this many snapshots (None: keep all)
 
     @property
     def database_path(self) -> Path:
@@ -60,7 +61,7 @@ def load_settings(raw: str | Path | None = None, warehouse: str | Path | None = 
                   batch_size: int | None = None, full_rebuild: bool = False, wait_seconds: float = 0,
                   workers: int | None = None, executor: str | None = None,
                   dask_address: str | None = None, allow_shrink: bool | None = None,
-                  shrink_limit: float | None = None) -> Settings:
+                  shrink_limit: float | None = None, keep: int | None = None) -> Settings:
     root = project_root()
 
     def pick(flag: str | Path | None, env: str, default: str) -> Path:
@@ -85,6 +86,10 @@ def load_settings(raw: str | Path | None = None, warehouse: str | Path | None = 
     start_timeout = float(os.environ.get("ROLEDATA_PREFECT_START_TIMEOUT", str(Settings.prefect_start_timeout)))
     if start_timeout <= 0:
         raise ValueError(f"ROLEDATA_PREFECT_START_TIMEOUT must be a positive number of seconds, not {start_timeout}")
+    if keep is None and os.environ.get("ROLEDATA_KEEP"):
+        keep = int(os.environ["ROLEDATA_KEEP"])
+    if keep is not None and keep < 1:
+        raise ValueError(f"keep (ROLEDATA_KEEP) must be 1 or more snapshots, not {keep}")
     return Settings(pick(raw, "ROLEDATA_RAW", "raw"), pick(warehouse, "ROLEDATA_WAREHOUSE", "warehouse"), size,
                     full_rebuild, wait_seconds, max_bytes, workers, executor, dask_address, shrink_limit,
-                    allow_shrink, start_timeout)
+                    allow_shrink, start_timeout, keep)
