@@ -1,0 +1,90 @@
+"""Every ROLEDATA_* variable takes effect, on the direct path and through Prefect alike
+(flags win over variables, variables over defaults)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import RAW
+from tests.integration.helpers import ROLEDATA
+
+PATHS = pytest.mark.parametrize("prefect", [False, True], ids=["direct", "prefect"])
+
+
+def roledata_run(tmp_path, *args: str, prefect: bool, **variables: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "ROLEDATA_"))}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), **variables)
+    command = [ROLEDATA, "run", *args, *([] if prefect else ["--no-prefect"])]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+
+
+def snapshot_ids(warehouse) -> list[str]:
+    return sorted(p.name for p in (warehouse / "snapshots").iterdir() if p.is_dir() and p.name[0].isdigit())
+
+
+@PATHS
+def test_raw_and_warehouse(tmp_path, prefect):
+    warehouse = tmp_path / "elsewhere"
+    done = roledata_run(tmp_path, prefect=prefect, ROLEDATA_RAW=str(RAW), ROLEDATA_WAREHOUSE=str(warehouse))
+    assert done.returncode == 0, done.stderr
+    assert f"warehouse: {warehouse / 'roledata.duckdb'}" in done.stdout
+    assert "documents: 5 seen, 5 parsed" in done.stdout
+
+
+@PATHS
+def test_max_document_bytes(tmp_path, prefect):
+    done = roledata_run(tmp_path, "--raw", str(RAW), "--warehouse", str(tmp_path / "wh"), "--allow-shrink",
+                        prefect=prefect, ROLEDATA_MAX_DOCUMENT_BYTES="20000")
+    assert done.returncode == 0, done.stderr
+    too_large = [line for line in done.stdout.splitlines() if "too large" in line]
+    assert too_large and all("(limit 20000)" in line for line in too_large)
+
+
+@PATHS
+def test_keep(tmp_path, prefect):
+    warehouse = tmp_path / "wh"
+    for _ in range(2):
+        done = roledata_run(tmp_path, "--raw", str(RAW), "--warehouse", str(warehouse), "--full",
+                            prefect=prefect, ROLEDATA_KEEP="1")
+        assert done.returncode == 0, done.stderr
+    assert len(snapshot_ids(warehouse)) == 1
+
+
+@PATHS
+def test_allow_shrink(tmp_path, prefect):
+    warehouse, empty = tmp_path / "wh", tmp_path / "empty"
+    empty.mkdir()
+    assert roledata_run(tmp_path, "--raw", str(RAW), "--warehouse", str(warehouse), prefect=False).returncode == 0
+    done = roledata_run(tmp_path, "--raw", str(empty), "--warehouse", str(warehouse), prefect=prefect,
+                        ROLEDATA_ALLOW_SHRINK="1")
+    assert done.returncode == 0, done.stderr
+    assert "documents: 0 seen" in done.stdout and len(snapshot_ids(warehouse)) == 2
+
+
+@pytest.mark.parametrize(("variable", "value", "message"), [
+    ("ROLEDATA_BATCH_SIZE", "lots", "Invalid value for '--batch-size' (env var: 'ROLEDATA_BATCH_SIZE')"),
+    ("ROLEDATA_WORKERS", "0", "Invalid value for '--workers' (env var: 'ROLEDATA_WORKERS')"),
+    ("ROLEDATA_EXECUTOR", "spark", "Invalid value for '--executor' (env var: 'ROLEDATA_EXECUTOR')"),
+    ("ROLEDATA_DASK_ADDRESS", "tcp://127.0.0.1:1", "error: --dask-address needs --executor dask"),
+    ("ROLEDATA_SHRINK_LIMIT", "2", "Invalid value for '--shrink-limit' (env var: 'ROLEDATA_SHRINK_LIMIT')"),
+    ("ROLEDATA_KEEP", "0", "Invalid value for '--keep' (env var: 'ROLEDATA_KEEP')"),
+    ("ROLEDATA_PREFECT_START_TIMEOUT", "-1",
+     "error: bad setting in the environment: ROLEDATA_PREFECT_START_TIMEOUT must be a positive number"),
+])
+def test_each_variable_is_read_and_checked(tmp_path, variable, value, message):
+    done = roledata_run(tmp_path, "--raw", str(RAW), "--warehouse", str(tmp_path / "wh"), prefect=False,
+                        **{variable: value})
+    assert done.returncode in (1, 2)
+    assert message in done.stderr
+    assert not (tmp_path / "wh" / "snapshots").exists()
+
+
+def test_a_flag_wins_over_its_variable(tmp_path):
+    shutil.copytree(RAW, tmp_path / "raw")
+    done = roledata_run(tmp_path, "--raw", str(tmp_path / "raw"), "--warehouse", str(tmp_path / "wh"),
+                        prefect=False, ROLEDATA_RAW=str(tmp_path / "missing"), ROLEDATA_WAREHOUSE=str(tmp_path / "no"))
+    assert done.returncode == 0, done.stderr
+    assert f"warehouse: {tmp_path / 'wh' / 'roledata.duckdb'}" in done.stdout
