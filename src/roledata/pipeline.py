@@ -29,6 +29,7 @@ from roledata.evaluate import reference_accuracy
 from roledata.extract.skills import skills_table
 from roledata.publish import (latest_snapshot, mark_latest, prune_snapshots, publish_snapshot, read_snapshot_table,
                               remove_unpublished)
+from roledata.report import RunReport, start_run
 from roledata.runstate import RunState, fault_point
 from roledata.schema import TABLES_BY_NAME, to_frame
 from roledata.settings import Settings, project_root
@@ -43,37 +44,6 @@ STAGING = "staging"  # under the state folder: a run's checked rows, batch by ba
 # worker process (~2-3 s) costs more than parsing them (~15 ms a page).
 INLINE_BELOW = 25
 T = TypeVar("T")
-
-
-@dataclass
-class RunReport:
-    run_id: str
-    started_at: datetime
-    status: str = "running"
-    finished_at: datetime | None = None
-    documents_seen: int = 0
-    documents_parsed: int = 0
-    documents_unchanged: int = 0
-    documents_rejected: int = 0
-    row_counts: dict[str, int] = field(default_factory=dict)
-    snapshot_id: str | None = None
-    rejects: list[dict] = field(default_factory=list)
-    warnings: list[dict] = field(default_factory=list)
-    message: str | None = None
-
-    def as_row(self) -> dict:
-        return {"run_id": self.run_id, "started_at": self.started_at, "finished_at": self.finished_at,
-                "status": self.status, "documents_seen": self.documents_seen,
-                "documents_parsed": self.documents_parsed, "documents_unchanged": self.documents_unchanged,
-                "documents_rejected": self.documents_rejected,
-                "row_counts": json.dumps(self.row_counts, sort_keys=True),
-                "snapshot_id": self.snapshot_id, "parser_version": PARSER_VERSION, "message": self.message}
-
-
-def start_run(started_at: datetime | None = None) -> RunReport:
-    """A new run; `started_at` is when the command began (Prefect's start included), default now."""
-    now = started_at or datetime.now(timezone.utc)
-    return RunReport(run_id=now.strftime("%Y%m%dT%H%M%S%fZ"), started_at=now)
 
 
 def record_failed_start(settings: Settings, started_at: datetime, message: str) -> str:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import pyarrow.parquet as pq
 
 from roledata import CONTRACT_VERSION, PARSER_VERSION
-from roledata.catalog import write_changes
+from roledata.changes import write_changes
 from roledata.schema import TABLES, DUCKDB_TYPES, Table, arrow_schema, datapackage_schema
 
 if TYPE_CHECKING:

@@ -1,14 +1,49 @@
 """What a run tells people: the end-of-run report, Prefect artifacts, a progress bar."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
-if TYPE_CHECKING:
-    from roledata.pipeline import RunReport
+from roledata import PARSER_VERSION
+
+
+@dataclass
+class RunReport:
+    """What one run did: its counts, rows per table, snapshot, rejects and warnings."""
+
+    run_id: str
+    started_at: datetime
+    status: str = "running"
+    finished_at: datetime | None = None
+    documents_seen: int = 0
+    documents_parsed: int = 0
+    documents_unchanged: int = 0
+    documents_rejected: int = 0
+    row_counts: dict[str, int] = field(default_factory=dict)
+    snapshot_id: str | None = None
+    rejects: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+    message: str | None = None
+
+    def as_row(self) -> dict:
+        return {"run_id": self.run_id, "started_at": self.started_at, "finished_at": self.finished_at,
+                "status": self.status, "documents_seen": self.documents_seen,
+                "documents_parsed": self.documents_parsed, "documents_unchanged": self.documents_unchanged,
+                "documents_rejected": self.documents_rejected,
+                "row_counts": json.dumps(self.row_counts, sort_keys=True),
+                "snapshot_id": self.snapshot_id, "parser_version": PARSER_VERSION, "message": self.message}
+
+
+def start_run(started_at: datetime | None = None) -> RunReport:
+    """A new run; `started_at` is when the command began (Prefect's start included), default now."""
+    now = started_at or datetime.now(timezone.utc)
+    return RunReport(run_id=now.strftime("%Y%m%dT%H%M%S%fZ"), started_at=now)
+
 
 PROGRESS_MIN_DOCUMENTS = 100  # shorter runs finish before a bar would tell anyone anything
 

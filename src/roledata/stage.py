@@ -31,7 +31,7 @@ from roledata.schema import DATA_TABLES, EXTRACTED_TABLES, TABLES, TABLES_BY_NAM
 from roledata.validate import RejectLog, check_rows, frame_rows
 
 if TYPE_CHECKING:
-    from roledata.pipeline import RunReport
+    from roledata.report import RunReport
 
 ROW = "_row"
 _REFERENCES = (("role_id", "roles", "role_id"), ("skill_id", "skills", "skill_id"))

@@ -9,7 +9,7 @@ import pytest
 
 from roledata.document import DocumentResult
 from roledata.extract.skills import skills_table
-from roledata.pipeline import start_run
+from roledata.report import start_run
 from roledata.schema import TABLES_BY_NAME, to_frame
 from roledata.stage import Stage
 from roledata.validate import RejectLog, check_documents, check_rows
