@@ -31,6 +31,8 @@ class Span:
         """A trimmed sub-span, with offsets relative to this span's start."""
         base = self.start
         piece = self.text[rel_start:rel_end]
+        if piece and not piece[0].isspace() and not piece[-1].isspace():  # the usual case: nothing to trim
+            return Span(base + rel_start, base + rel_start + len(piece), piece)
         lead = len(piece) - len(piece.lstrip())
         trail = len(piece.rstrip())
         return Span(base + rel_start + lead, base + rel_start + trail, piece.strip())
@@ -75,7 +77,8 @@ def split_span(span: Span, separator: re.Pattern[str] | str) -> list[tuple[Span,
     """
     pieces: list[tuple[Span, str]] = []
     pos = 0
-    for m in re.finditer(separator, span.text):
+    regex = separator if isinstance(separator, re.Pattern) else re.compile(separator)
+    for m in regex.finditer(span.text):
         pieces.append((span.sub(pos, m.start()), m.group(0)))
         pos = m.end()
     pieces.append((span.sub(pos, len(span.text)), ""))
@@ -91,14 +94,20 @@ def sentence_spans(span: Span) -> list[Span]:
     Abbreviations such as "e.g." are followed by lower case or a comma in
     these pages, so the capital-letter look-ahead keeps them intact.
     """
+    text = span.text
+    if "." not in text and "!" not in text and "?" not in text:  # one sentence: most lines
+        if text and not text[0].isspace() and not text[-1].isspace():
+            return [span]  # already trimmed: the sentence is the span itself
+        last = span.sub(0, len(text))
+        return [last] if last.text else []
     out: list[Span] = []
     pos = 0
-    for m in _SENTENCE_END.finditer(span.text):
-        if _is_abbreviation(span.text, m.start()):
+    for m in _SENTENCE_END.finditer(text):
+        if _is_abbreviation(text, m.start()):
             continue
         out.append(span.sub(pos, m.start()))
         pos = m.end()
-    out.append(span.sub(pos, len(span.text)))
+    out.append(span.sub(pos, len(text)))
     return [s for s in out if s.text]
 
 
@@ -107,7 +116,27 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "Dr.", "Mr.", "Ms.", "U.S.", "Inc.", "a
 
 
 def _is_abbreviation(text: str, dot_end: int) -> bool:
-    return text[:dot_end].endswith(_ABBREVIATIONS)
+    return text.endswith(_ABBREVIATIONS, 0, dot_end)
+
+
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
+def has_digit(text: str) -> bool:
+    """`any(ch.isdigit() for ch in text)` in one scan: on ASCII text only 0-9 are digits."""
+    if text.isascii():
+        return _ASCII_DIGIT.search(text) is not None
+    return any(map(str.isdigit, text))
+
+
+def fold(text: str) -> str:
+    """Lower case for cheap substring checks (`"bonus" in fold(text)`) before a case-insensitive
+    regex. re.IGNORECASE also equates "ı", "İ" and "ſ" with "i" and "s", which str.lower keeps
+    apart, so those are folded too: a word the regex can find is always in the folded text."""
+    low = text.lower()
+    if not low.isascii() and ("ı" in low or "i\u0307" in low or "ſ" in low):
+        low = low.replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
+    return low
 
 
 # UTF-8 read as cp1252 turns every non-ASCII letter into a lead character

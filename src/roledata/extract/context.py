@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, Section, split_label
-from roledata.text import Span, sentence_spans
+from roledata.text import Span, has_digit, sentence_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,23 +30,33 @@ def iter_sentences(outline: Outline, skip_kinds: frozenset[str] = frozenset()) -
     Several extractors walk the same page; the split is done once per outline.
     """
     if outline.sentences is None:
-        outline.sentences = list(_split_sentences(outline))
+        outline.sentences = _split_sentences(outline)
+    if not skip_kinds:
+        return iter(outline.sentences)
     return (s for s in outline.sentences if s.section.kind not in skip_kinds)
 
 
-def _split_sentences(outline: Outline) -> Iterator[Sentence]:
+def _split_sentences(outline: Outline) -> list[Sentence]:
+    out: list[Sentence] = []
+    append = out.append
     for section in outline.sections:
         group: Span | None = None
         for line in section.lines:
-            label, value = split_label(line.content)
-            for i, sentence in enumerate(sentence_spans(value)):
-                yield Sentence(sentence, line, section, label if i == 0 else None, group)
-            if line.is_bullet and is_group_label(line.text):
-                # "- Geographic Location" groups the bullets after it; it is still read
-                # itself, since a Title Case bullet can be content ("- AWS Certified ...").
-                group = line.content
-            elif not line.is_bullet:
+            content = line.content
+            label, value = split_label(content)
+            spans = sentence_spans(value)
+            if spans:
+                append(Sentence(spans[0], line, section, label, group))
+                for sentence in spans[1:]:
+                    append(Sentence(sentence, line, section, None, group))
+            if line.is_bullet:
+                if is_group_label(content.text):
+                    # "- Geographic Location" groups the bullets after it; it is still read
+                    # itself, since a Title Case bullet can be content ("- AWS Certified ...").
+                    group = content
+            else:
                 group = None
+    return out
 
 
 _SMALL_WORDS = {"and", "or", "of", "in", "the", "for", "to", "a", "an", "with", "on", "at", "&"}
@@ -57,7 +67,9 @@ def is_group_label(text: str) -> bool:
 
     "PhD in relevant fields (highly preferred)" is content, not a label.
     """
-    if len(text.split()) > 6 or text[-1] in ".,;:!?" or ":" in text or any(ch.isdigit() for ch in text):
+    if len(text.split(None, 7)) > 6 or text[-1] in ".,;:!?" or ":" in text:  # (at most 8 pieces: enough to count to 6)
+        return False
+    if has_digit(text):
         return False
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     return bool(words) and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)

@@ -43,6 +43,7 @@ _PAY_HEADING = re.compile(r"salar|\bpay\b|compensation|\bearn|wage", re.I)
 # A requirement label: "Education", "Typical Entry-Level Education", "Work Experience in a Related
 # Occupation", "Key certifications", "Licenses/Certifications", "Requirements".
 _LABEL_WORDS = ("educat", "degree", "experience", "certif", "licen", "credential", "qualif", "requirement")
+_LABEL_HINT = re.compile("|".join(_LABEL_WORDS))  # any of them, in one scan
 _REQ_LABEL = re.compile(
     r"(?:(?:typical|typically|required|minimum|min\.?|preferred|key|common|most|usual|entry|entry-level|"
     r"professional|relevant|work|academic|educational|desired|recommended)\s+){0,4}"
@@ -50,6 +51,8 @@ _REQ_LABEL = re.compile(
     r"(?:\s*(?:&|and|/)\s*(?:education|experience|certifications?|licen[cs]es?|requirements?|training)\b)?"
     r"(?:\s+(?:required|requirements?|level|needed|in a related occupation))?",
     re.I)
+# The letters a label can open with (its first word, in any case): most sentences open otherwise.
+_LABEL_INITIALS = frozenset("trmpkcuewadlq")
 _LABEL_ONLY_TAIL = re.compile(r"\s*:?\s*$")
 _TOPICS = (("education", re.compile(r"educat|degree", re.I)), ("experience", re.compile(r"experience", re.I)),
            ("certification", re.compile(r"certif|licen|credential", re.I)))
@@ -75,11 +78,10 @@ def _label_match(text: str) -> re.Match[str] | None:
     """The requirement label leading `text`, if any (cheap substring check first)."""
     if len(text) > 400:
         return None
-    low = text[:80].lower()
-    if not any(w in low for w in _LABEL_WORDS):
+    stripped = text.lstrip(" -–•*#\t")
+    if stripped[:1].lower() not in _LABEL_INITIALS or not _LABEL_HINT.search(text[:80].lower()):
         return None
-    m = _REQ_LABEL.match(text.lstrip(" -–•*#\t"))
-    return m
+    return _REQ_LABEL.match(stripped)
 
 
 def _is_label_only(text: str) -> bool:
@@ -95,20 +97,12 @@ def _topic(label: str) -> str | None:
     return topics[0] if len(topics) == 1 else None
 
 
-# The requirement pieces of the last page asked for: education, experience and certifications
-# read the same page one after the other, so the pieces are found once per page (the Outline has
-# no slot for them; holding the last one costs one page of memory).
-_LAST: tuple[Outline, list[_Piece]] | None = None
-
-
 def _requirement_pieces(outline: Outline) -> list[_Piece]:
-    global _LAST
-    last = _LAST
-    if last is not None and last[0] is outline:
-        return last[1]
-    pieces = _find_pieces(outline)
-    _LAST = (outline, pieces)
-    return pieces
+    """The page's requirement pieces, found once and kept on the outline: education, experience
+    and certifications all read them."""
+    if outline.requirement_pieces is None:
+        outline.requirement_pieces = _find_pieces(outline)
+    return outline.requirement_pieces
 
 
 def _label_lines(outline: Outline) -> dict[int, str]:
@@ -128,13 +122,20 @@ def _label_lines(outline: Outline) -> dict[int, str]:
 def _find_pieces(outline: Outline) -> list[_Piece]:
     after_label = _label_lines(outline)
     placed: dict[int, bool] = {}
+    label_only: dict[str, bool] = {}  # a bullet group's label frames many sentences: read it once
     out: list[_Piece] = []
     for s in iter_sentences(outline, _SKIP):
         section = s.section
         label = ""
         for candidate in (s.label, s.group):
-            if candidate is not None and _is_label_only(candidate.text):
-                label = candidate.text.strip().rstrip(":")
+            if candidate is None:
+                continue
+            text = candidate.text
+            is_label = label_only.get(text)
+            if is_label is None:
+                is_label = label_only[text] = _is_label_only(text)
+            if is_label:
+                label = text.strip().rstrip(":")
                 break
         if not label:
             label = after_label.get(s.line.number, "")
@@ -222,6 +223,7 @@ def _heading_pieces(outline: Outline) -> list[_Piece]:
 
 # Prose that asks for something: a degree or years of experience beside a verb of need.
 _PROSE_HINT = ("degree", "bachelor", "master", "phd", "ph.d", "doctor", "year", "diploma", "mba")
+_PROSE_HINT_RE = re.compile("|".join(map(re.escape, _PROSE_HINT)))
 _PROSE_CUE = re.compile(
     r"\b(?:need|needs|needed|require|requires|required|requirement|must|hold|holds|want|wants|ask(?:s|ed)? for|"
     r"look(?:s|ing)? for|expect|expects|expected|prefer|prefers|preferred|minimum|at least|typically|typical|"
@@ -230,7 +232,7 @@ _PROSE_CUE = re.compile(
 
 def _is_prose_requirement(text: str) -> bool:
     low = text.lower()
-    if not any(w in low for w in _PROSE_HINT) or not _PROSE_CUE.search(text):
+    if not _PROSE_HINT_RE.search(low) or not _PROSE_CUE.search(text):
         return False
     if _levels(text):
         return True
@@ -259,11 +261,13 @@ _LEVELS = (
 # Cheap checks before any degree regex: lower-case words, then case-sensitive abbreviations.
 _DEGREE_WORDS = ("degree", "bachelor", "master", "phd", "ph.d", "ph. d", "doctora", "high school", "bootcamp", "associate")
 _DEGREE_ABBREVIATIONS = ("BS", "MS", "B.S", "M.S", "BSc", "MSc", "B.Sc", "M.Sc", "Tech", "B.E.", "BEng", "MEng", "MBA", "GED")
+_DEGREE_WORDS_RE = re.compile("|".join(map(re.escape, _DEGREE_WORDS)))
+_DEGREE_ABBREVIATIONS_RE = re.compile("|".join(map(re.escape, _DEGREE_ABBREVIATIONS)))
 
 
 def _mentions_degree(text: str, low: str | None = None) -> bool:
     low = text.lower() if low is None else low
-    return any(w in low for w in _DEGREE_WORDS) or any(a in text for a in _DEGREE_ABBREVIATIONS)
+    return _DEGREE_WORDS_RE.search(low) is not None or _DEGREE_ABBREVIATIONS_RE.search(text) is not None
 
 
 # "3-7 years (including PhD)", "during or after your doctorate": the degree counts time, it is not asked for.
@@ -494,8 +498,11 @@ _CERT_KEYS = ("aws", "google", "azure", "ai-102", "ai-900", "dp-100", "certif", 
               "cisa", "oscp", "gpen", "giac", "aigp", "governance professional", "cipp/", "ccnp", "nvidia", "elastic")
 
 
+_CERT_KEYS_RE = re.compile("|".join(map(re.escape, _CERT_KEYS)))
+
+
 def _mentions_certification(low: str) -> bool:
-    return any(k in low for k in _CERT_KEYS)
+    return _CERT_KEYS_RE.search(low) is not None
 _SOFT = re.compile(r"\b(?:sometimes|supporting|optional|beneficial|less formal|not always required|can be|relevant|"
                    r"valued|valuable|a plus|nice[- ]to[- ]have|preferred|prefer|prefers|welcome|welcomed|advantage|"
                    r"helpful|help you stand out|stand out|bonus|desirable|recommended)(?![a-z])", re.I)

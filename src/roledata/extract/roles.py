@@ -8,7 +8,7 @@ from roledata.parse.headings import heading_kind
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, Section, split_label
 from roledata.parse.titles import TITLE_PATTERN, abbreviated_title, role_headed, split_title_list
-from roledata.text import Span, sentence_spans, slugify, split_span, stable_id
+from roledata.text import Span, fold, sentence_spans, slugify, split_span, stable_id
 
 # Title words -> seniority, first match wins ("VP of AI Engineering" is executive, not lead).
 _SENIORITY = (
@@ -188,15 +188,22 @@ _ROLE_NOUN = re.compile(
     r"Researcher|Fellow|Principal|Founder|Consultant|Specialist|Developer|CTO|CAIO)s?\b"
 )
 _TITLE_LIST = rf"(?P<list>{TITLE_PATTERN}(?:\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)(?:the\s+)?{TITLE_PATTERN})*)"
+_TO_OPENING = (r"leading to|leads? to|lead(?:ing)? into|career paths? from [^.,]*? include|"
+               r"can (?:move|advance|progress) (?:up )?(?:in)?to")
+_FROM_OPENING = (r"progress(?:es)? from|transition(?:s|ing)? from|moves? up from|comes? from|start(?:s|ing)? (?:in|as)|"
+                 r"(?:advance|progress|move|transition) (?:to|into|through)")
 _TO = re.compile(
-    rf"(?i:leading to|leads? to|lead(?:ing)? into|career paths? from [^.,]*? include|can (?:move|advance|progress) (?:up )?(?:in)?to)"
+    rf"(?i:{_TO_OPENING})"
     rf"\s+(?:(?:executive|senior|leadership)\s+)?(?i:roles?|positions?)?\s*(?i:like|such as|as)?\s*{_TITLE_LIST}"
 )
 _FROM = re.compile(
-    rf"(?i:progress(?:es)? from|transition(?:s|ing)? from|moves? up from|comes? from|start(?:s|ing)? (?:in|as)|"
-    rf"(?:advance|progress|move|transition) (?:to|into|through))"
+    rf"(?i:{_FROM_OPENING})"
     rf"\s+(?:(?:entry-level|senior|leadership|executive)\s+)?(?i:roles?|positions?)?\s*(?i:like|such as)?\s*(?i:an?\s+)?{_TITLE_LIST}"
 )
+
+# Each pattern with its opening phrase alone, for lower-cased text: a line without the phrase
+# cannot match, and the phrase is found far faster than the whole pattern.
+_CAREER_MOVES = ((_TO, "career_to", re.compile(_TO_OPENING)), (_FROM, "career_from", re.compile(_FROM_OPENING)))
 
 
 def extract_related_roles(outline: Outline, document_id: str, role_id: str) -> list[dict]:
@@ -217,8 +224,12 @@ def extract_related_roles(outline: Outline, document_id: str, role_id: str) -> l
         section = next((s for s in outline.sections if s.heading is listed.heading), None)
         add(listed.title, "see_also", section)
     for line, section in outline.lines({"career_path", "career_outlook", "overview"}):
+        low = fold(line.text)
+        regexes = [(regex, relation) for regex, relation, opening in _CAREER_MOVES if opening.search(low)]
+        if not regexes:
+            continue  # the line has neither pattern's opening phrase
         for sentence in sentence_spans(line.content):
-            for regex, relation in ((_TO, "career_to"), (_FROM, "career_from")):
+            for regex, relation in regexes:
                 for m in regex.finditer(sentence.text):
                     for item in split_title_list(sentence.sub(*m.span("list"))):
                         item = _strip_article(item)
@@ -255,8 +266,15 @@ _HARD_SEPARATOR = re.compile(r"[·|•;,]|\s/\s")
 _TRAILING_BRACKET = re.compile(r"\s*\([^)]*\)\s*$")
 
 
+# A word (lower case) that every cue above contains: most headings and labels have none.
+_CUE_HINT = re.compile("entry|feeder|previous|prior|source|from|route|way|common|"
+                       "advance|promotion|next|career|progression|lead|move|exit|"
+                       "lateral|related|similar|adjacent|comparable|neighbo|see also|pivot|special|"
+                       "title|also|aka|a\\.ka|ak\\.a|a\\.k\\.a")
+
+
 def _cue(text: str | None) -> str | None:
-    if not text or len(text.split()) > _CUE_MAX_WORDS:
+    if not text or len(text.split(None, _CUE_MAX_WORDS + 1)) > _CUE_MAX_WORDS or not _CUE_HINT.search(fold(text)):
         return None
     # "Similar roles" beats "roles", "Lateral Moves" beats "Career path" (the table runs from specific to broad)
     for relation, rx in (_LIST_CUES[3], _LIST_CUES[2], _LIST_CUES[0], _LIST_CUES[1]):

@@ -29,7 +29,7 @@ from roledata.extract.context import Sentence, iter_sentences, provenance
 from roledata.extract.money import ANNUAL_FACTOR, Money, find_money, find_percents
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, split_label
-from roledata.text import Span, stable_id
+from roledata.text import Span, fold, has_digit, stable_id
 
 PAY_CUE = re.compile(
     r"\b(?:salar(?:y|ies)|pay|paid|pays|compensation|comp|earn(?:s|ed|ing|ings)?|paying|wages?|income|(?:pay|hourly|starting|base) rates?|"
@@ -220,7 +220,7 @@ def _heading_sentences(outline: Outline) -> list[Sentence]:
     out: list[Sentence] = []
     for section in outline.sections:
         heading = section.heading
-        if heading is None or section.kind in _SKIP or not any(ch.isdigit() for ch in heading.text):
+        if heading is None or section.kind in _SKIP or not has_digit(heading.text):
             continue
         line = Line(number=-1, content=heading, is_bullet=False, indent=0)
         label, value = split_label(heading)
@@ -351,6 +351,8 @@ def extract_salaries(outline: Outline, document_id: str, role_id: str, role_name
     if headings:
         sentences = heapq.merge(sentences, headings, key=lambda s: s.span.start)
     for sentence in sentences:
+        if _DIGIT.search(sentence.span.text) is None:
+            continue  # every amount has a digit: most sentences have none
         amounts = _join_ranges(sentence.span, find_money(sentence.span))
         if not amounts:
             continue
@@ -651,13 +653,18 @@ def _reference_year(sentence: Sentence) -> int | None:
     return int(m.group(0)) if m else None
 
 
+_DIGIT = re.compile(r"\d")
 _BONUS = re.compile(r"\bbonus(?:es)?\b", re.I)
 
 
 def extract_bonuses(outline: Outline, document_id: str, role_id: str) -> list[dict]:
     """`Bonuses: Typically 15-25% of total compensation` -> pct 15..25, basis total_compensation."""
     rows: list[dict] = []
+    if "bonus" not in fold(outline.text):
+        return rows  # every sentence and label is page text: one check for the page
     for sentence in iter_sentences(outline, _SKIP):
+        if "bonus" not in fold(sentence.span.text) and not (sentence.label and "bonus" in fold(sentence.label.text)):
+            continue  # cheap check first: most sentences never say "bonus"
         context = f"{sentence.label.text if sentence.label else ''} {sentence.span.text}"
         if not _BONUS.search(context):
             continue

@@ -132,6 +132,8 @@ def match_skills(span: Span) -> list[SkillMatch]:
             skill = by_alias.get(m.group(0).lower() if regex is not sensitive else m.group(0))
             if skill is not None:
                 candidates.append(SkillMatch(skill, span.sub(m.start(), m.end())))
+    if not candidates:
+        return candidates  # most lines name no skill
     candidates.sort(key=lambda c: (-(c.span.end - c.span.start), c.span.start))
     found: list[SkillMatch] = []
     for cand in candidates:
@@ -179,9 +181,15 @@ def _requirement(section: Section | None) -> str:
 def extract_role_skills(outline: Outline, document_id: str, role_id: str) -> list[dict]:
     """One row per skill the page names: count, strongest requirement, first mention."""
     rows: dict[str, dict] = {}
+    requirements: dict[int, str] = {}  # per section: its heading words are read once
     for span, section, matches in _page_matches(outline):
+        if not matches:
+            continue
+        key = -1 if section is None else section.ordinal
+        requirement = requirements.get(key)
+        if requirement is None:
+            requirement = requirements[key] = _requirement(section)
         for match in matches:
-            requirement = _requirement(section)
             row = rows.get(match.skill.skill_id)
             if row is None:
                 row = {"role_id": role_id, "skill_id": match.skill.skill_id,
@@ -194,19 +202,13 @@ def extract_role_skills(outline: Outline, document_id: str, role_id: str) -> lis
     return list(rows.values())
 
 
-# (outline, its matches): role_skills and skill_candidates share one scan. One tuple, swapped whole,
-# so a thread never pairs one page's outline with another page's matches.
-_MATCH_CACHE: tuple = (None, None)
-
-
 def _page_matches(outline: Outline) -> list[tuple[Span, Section | None, list[SkillMatch]]]:
-    """Every unit of text that may name skills, with its matches, scanned once per page:
-    the summary, each line outside related-role lists, and a skill section's heading when it
-    is itself a list ("Python, PyTorch, SDV" set as a heading)."""
-    global _MATCH_CACHE
-    cached_outline, cached = _MATCH_CACHE
-    if cached_outline is outline:
-        return cached
+    """Every unit of text that may name skills, with its matches, scanned once per page
+    (kept on the outline: role_skills and skill_candidates share it): the summary, each line
+    outside related-role lists, and a skill section's heading when it is itself a list
+    ("Python, PyTorch, SDV" set as a heading)."""
+    if outline.skill_matches is not None:
+        return outline.skill_matches
     units: list[tuple[Span, Section | None]] = []
     if outline.summary is not None:
         units.append((outline.summary, None))
@@ -216,9 +218,8 @@ def _page_matches(outline: Outline) -> list[tuple[Span, Section | None, list[Ski
         if section.heading is not None and section.kind in _SKILL_KINDS and "," in section.heading.text:
             units.append((section.heading, section))
         units.extend((line.content, section) for line in section.lines if line.content is not outline.summary)
-    result = [(span, section, match_skills(span)) for span, section in units]
-    _MATCH_CACHE = (outline, result)
-    return result
+    outline.skill_matches = [(span, section, match_skills(span)) for span, section in units]
+    return outline.skill_matches
 
 
 def skills_table() -> list[dict]:
@@ -263,7 +264,7 @@ def extract_skill_candidates(outline: Outline, document_id: str, role_id: str) -
         lists: list[Span] = []
         if "(" in text or " as " in text or "includ" in text or "like " in text or "e.g" in text:
             for m in _LIST.finditer(text):
-                if _NOT_TOOL_LABEL.search(text[max(0, m.start() - 40):m.start()]):
+                if _not_tool_label(text[max(0, m.start() - 40):m.start()]):
                     continue  # "certifications (CKA, CKS)", "employers such as Google"
                 if m.group("paren") and m.group(0)[1:].lstrip()[:1].isupper() and "," not in m.group("paren"):
                     continue  # "(BLS)": an abbreviation in brackets, not a list
@@ -272,7 +273,7 @@ def extract_skill_candidates(outline: Outline, document_id: str, role_id: str) -
         if not lists and "," in text and sum(m.skill.category in _TECH for m in known) >= 2:
             # A plain comma list of tools: "PyTorch, NVIDIA NeMo, Kaldi and ESPnet"
             label, value = split_label(span)
-            if not (label is not None and _NOT_TOOL_LABEL.search(label.text)):
+            if not (label is not None and _not_tool_label(label.text)):
                 plain = value
         for listed in lists + ([plain] if plain is not None else []):
             items = [item for item in _list_items(listed) if item.text]
@@ -301,6 +302,18 @@ _NO_CANDIDATE_KINDS = frozenset({"related_roles", "salary", "faq", "cover_letter
 _NOT_TOOL_LABEL = re.compile(r"certif|employer|compan|industr|degree|education|licen|location|sector|organi[sz]ation|"
                              r"institut|universit|hyperscaler|vendor|provider|client|customer|partner|labs?\b|firms?\b|visa|sponsor|"
                              r"authori[sz]|benefit|insurance|holiday", re.I)
+_NOT_TOOL_LABEL_LOWER = re.compile(_NOT_TOOL_LABEL.pattern)  # for lower-cased text: no IGNORECASE, far faster
+
+
+def _not_tool_label(text: str) -> bool:
+    """`_NOT_TOOL_LABEL.search(text)`, on the lower-cased text when that gives the same answer
+    (offsets kept, and no "ı" or "ſ", which IGNORECASE reads as "i" and "s")."""
+    low = text.lower()
+    if len(low) == len(text) and "ı" not in low and "ſ" not in low:
+        return _NOT_TOOL_LABEL_LOWER.search(low) is not None
+    return _NOT_TOOL_LABEL.search(text) is not None
+
+
 # Work-visa and status codes ("H-1B", "F-1 OPT", "TN") that travel in comma lists beside tools.
 _VISA = re.compile(r"^(?:[A-Z]-?\d[A-Z]?\b.*|TN|OPT|CPT|EAD|GC|PTO|EAP)$")
 

@@ -21,12 +21,14 @@ _SIGNATURE_HEADINGS = {
 
 def looks_like(text: str) -> int:
     """Score how strongly `text` matches this family (0 = not at all)."""
-    lines = {ln.strip().lower() for ln in text.splitlines()[:2000] if ln.strip()}
+    # Lower-casing the page once splits into the same lines as lower-casing each line.
+    raw = text.lower().splitlines()[:2000]
+    lines = {ln.strip() for ln in raw} - {""}
     score = len(lines & _SIGNATURE_HEADINGS)
     if any(ln.startswith("salary ranges") for ln in lines):
         score += 1
     # "Overview" opens the page, below at most a logo line, the title and an image caption.
-    top = [ln.strip().lower() for ln in text.splitlines()[:12] if ln.strip()][:5]
+    top = [ln.strip() for ln in raw[:12] if ln.strip()][:5]
     if "overview" in top:
         score += 2
     return score

@@ -21,7 +21,7 @@ from roledata.parse.outline import (
 )
 from roledata.parse.structure import Line, Section, is_heading_like, is_label_line
 from roledata.parse.titles import TitleChoice, title_from_prose
-from roledata.text import Span
+from roledata.text import Span, fold
 
 BRAND = re.compile(r"^jobdescription\.org$", re.IGNORECASE)
 LAST_UPDATED = re.compile(r"^last updated\b", re.IGNORECASE)
@@ -47,10 +47,13 @@ _STRUCTURED_KINDS = {"at_a_glance", "faq", "cover_letter", "related_roles"}
 def looks_like(text: str) -> int:
     """Score how strongly `text` matches this family (0 = not at all)."""
     head = text[:400]
+    low = fold(text)  # the whole-page patterns run only where their words are
     score = 3 if re.search(r"^\s*jobdescription\.org\s*$", head, re.I | re.M) else 0
     score += 2 if re.search(r"^\s*last updated\b", text[:2000], re.I | re.M) else 0
-    score += 2 if re.search(r"^\s*(?:[-•]\s*)?role at a glance\s*$", text, re.I | re.M) else 0
-    score += 1 if re.search(r"^\s*duties and responsibilities\s*$", text, re.I | re.M) else 0
+    if "role at a glance" in low:
+        score += 2 if re.search(r"^\s*(?:[-•]\s*)?role at a glance\s*$", text, re.I | re.M) else 0
+    if "duties and responsibilities" in low:
+        score += 1 if re.search(r"^\s*duties and responsibilities\s*$", text, re.I | re.M) else 0
     return score
 
 

@@ -42,6 +42,11 @@ class Outline:
     listed_roles: list[ListedRole] = field(default_factory=list)
     # Filled once by extractors that walk the page sentence by sentence (extract.context).
     sentences: list | None = None
+    # Per-page work shared by several tables, filled by the first extractor that needs it:
+    # the skill matches of every line (extract.skills, for role_skills and skill_candidates) and
+    # the requirement pieces (extract.requirements, for education, experience and certifications).
+    skill_matches: list | None = None
+    requirement_pieces: list | None = None
 
     def lines(self, kinds: set[str] | None = None) -> Iterator[tuple[Line, Section]]:
         """Every content line with the (sub-)section it sits in, in page order."""

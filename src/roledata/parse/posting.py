@@ -38,6 +38,9 @@ _GUIDE = re.compile(
     r"|what does an? [\w ]{1,40} do|job description template|sample job descriptions?|projected to grow"
     r"|career guide|salary ranges)\b", re.I)
 _HEADING_PREFIXES = tuple(sorted(_HEADINGS, key=len, reverse=True))
+# The same patterns for lower-cased text: without IGNORECASE they run about three times faster.
+_VOICE_LOWER = re.compile(_VOICE.pattern)
+_GUIDE_LOWER = re.compile(_GUIDE.pattern)
 
 
 def _headings(head: str) -> set[str]:
@@ -58,8 +61,17 @@ def looks_like(text: str) -> int:
     """Score how strongly `text` reads as a job posting (0 = not at all)."""
     head = text[:8000]
     score = 2 * len(_headings(head))
-    score += min(6, len({m.group().lower() for m in _VOICE.finditer(head)}))
-    score -= 2 * len({m.group().lower() for m in _GUIDE.finditer(head)})
+    low = head.lower()
+    if len(low) == len(head) and "ı" not in low and "ſ" not in low:
+        # Same matches as IGNORECASE on `head`: lower-casing kept every offset, and "ı" and "ſ",
+        # which IGNORECASE reads as "i" and "s", are absent.
+        voice = {m.group() for m in _VOICE_LOWER.finditer(low)}
+        guide = {m.group() for m in _GUIDE_LOWER.finditer(low)}
+    else:
+        voice = {m.group().lower() for m in _VOICE.finditer(head)}
+        guide = {m.group().lower() for m in _GUIDE.finditer(head)}
+    score += min(6, len(voice))
+    score -= 2 * len(guide)
     return max(score, 0)
 
 

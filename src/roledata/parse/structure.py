@@ -29,22 +29,37 @@ class Line:
         return self.content.text
 
 
+# What a line's first character after its indent must be for either marker pattern to match.
+_MARKER_FIRST = frozenset("-*•·▪◦‣–—#")
+
+
 def split_lines(doc: str) -> list[Line]:
     """All non-blank lines of `doc`, in order, with trimmed content spans."""
     lines: list[Line] = []
     pos = 0
     for number, raw in enumerate(doc.splitlines(keepends=True)):
-        start, end = pos, pos + len(raw.rstrip("\r\n"))
+        start = pos
         pos += len(raw)
-        body = doc[start:end]
-        if not body.strip():
+        body = raw.rstrip("\r\n")
+        stripped = body.strip()
+        if not stripped:
             continue
-        indent = len(body) - len(body.lstrip(" \t\u00a0"))
-        marker = _BULLET.match(body) or _MARKDOWN_HEADING.match(body)
-        offset = marker.end() if marker else 0
-        content = Span.of(doc, start + offset, end)
-        if not content.text:
-            continue
+        unindented = body.lstrip(" \t\u00a0")
+        indent = len(body) - len(unindented)
+        first = unindented[0]
+        marker = None
+        if first in _MARKER_FIRST or first.isdecimal():  # `\d` is a decimal digit (category Nd)
+            marker = _BULLET.match(body) or _MARKDOWN_HEADING.match(body)
+        if marker is None:  # the content is the line, trimmed
+            lead = indent if not first.isspace() else len(body) - len(body.lstrip())
+            content = Span(start + lead, start + lead + len(stripped), stripped)
+        else:  # the content follows the marker, trimmed
+            rest = body[marker.end():]
+            text = rest.strip()
+            if not text:
+                continue
+            lead = start + marker.end() + len(rest) - len(rest.lstrip())
+            content = Span(lead, lead + len(text), text)
         lines.append(
             Line(
                 number=number,
@@ -94,6 +109,9 @@ def split_label(span: Span) -> tuple[Span | None, Span]:
     A label is a short phrase before the first colon; a colon late in a
     sentence ("the key requirements: ...") is not a label.
     """
+    text = span.text
+    if not ("A" <= text[:1] <= "Z") or ":" not in text:
+        return None, span  # a label opens with a capital and ends at a colon: the regex need not run
     m = _LABEL.match(span.text)
     if not m or len(m.group("label").split()) > 10 or _SENTENCE_BREAK.search(m.group("label")):
         return None, span

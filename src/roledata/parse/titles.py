@@ -308,10 +308,14 @@ def repeated_phrase(text: str) -> TitleChoice | None:
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     words = list(_ROLE_WORD.finditer(text[:20_000]))
-    lowered = [w.group().lower() for w in words]
-    for j, low in enumerate(lowered):
-        if low.rsplit("/", 1)[-1] not in ROLE_FORMS:
-            continue
+    if not words:
+        return None
+    # One lower() for all words: they hold no space, so joining and splitting keeps them apart.
+    lowered = " ".join([w.group() for w in words]).lower().split(" ")
+    # Where a role noun ends a phrase; "engineer/scientist" counts by its last part.
+    heads = [j for j, low in enumerate(lowered)
+             if (low if "/" not in low else low.rsplit("/", 1)[-1]) in ROLE_FORMS]
+    for j in heads:
         for size in range(2, 5):  # one-word roles ("Engineer") say too little
             if j - size + 1 < 0:
                 break
