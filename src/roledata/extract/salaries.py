@@ -16,8 +16,9 @@ took for a heading, and a headline figure under the money emoji. Two figures
 written as one range ("$38/hr to $44/hr", "from $X in one market to $Y in
 another") become one row. The period is the one written on the figure, right
 after it or in its label; a bare small pay rate is hourly; else a year. Rows
-failing the warehouse's own checks (a year's pay between 10,000 and 10
-million, top at most ten times bottom) are not emitted.
+are emitted as read: the row checks reject an implausible figure (a year's pay
+outside 10,000-10 million, a top over ten times the bottom) with its reason,
+so a typo on a page shows in `rejects` rather than vanishing.
 """
 from __future__ import annotations
 
@@ -500,8 +501,6 @@ def _salary_row(document_id: str, role_id: str, sentence: Sentence, money: Money
     component = next((name for name, rx in _COMPONENTS if rx.search(cue_text)), "unspecified")
     segment_type, segment, years = _segment(sentence, money, clause)
     period = _period(money, near, label, card_text)
-    if not _plausible(money, period):
-        return None
     row = _money_columns(money, period)
     row.update(
         salary_id=stable_id(document_id, role_id, money.span.start, money.span.end),
@@ -544,18 +543,6 @@ def _stated_period(money: Money, near: "_Near") -> str | None:
         return money.period
     m = _PERIOD_AFTER.match(near.after)
     return _PERIOD_WORDS[(m.group("p") or m.group("q")).lower()] if m else None
-
-
-def _plausible(money: Money, period: str) -> bool:
-    """The warehouse's own row checks: a year's pay between 10,000 and 10 million (in the
-    dollar, euro and pound currencies), and a range whose top is at most ten times its bottom."""
-    low, high = money.amount_min, money.amount_max
-    if low is not None and high is not None and high > 10 * low:
-        return False
-    if money.currency not in _HOURLY_CURRENCIES:
-        return True
-    factor = ANNUAL_FACTOR[period]
-    return all(10_000 <= x * factor <= 10_000_000 for x in (low, high) if x is not None)
 
 
 def _row_span(sentence: Sentence) -> Span:

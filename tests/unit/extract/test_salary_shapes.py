@@ -158,6 +158,14 @@ def test_bonus_beside_the_salary_stays_out():
     assert shapes(POSTING + body) == [(72_000, 72_000, "year", "point"), (96_000, 96_000, "year", "point")]
 
 
-def test_implausible_ranges_are_dropped():
+def test_an_implausible_range_is_read_as_written_and_rejected_by_the_row_checks():
+    from roledata.document import process_document
+    from roledata.validate import check_documents
+
     body = "Pay by level\n- Lead Widget Engineer: $118,500 – $146,000\n- Staff Widget Engineer: $146,000 – $1850,000+\n"
-    assert shapes(GUIDE + body) == [(118_500, 146_000, "year", "range")]
+    assert shapes(GUIDE + body) == [(118_500, 146_000, "year", "range"), (146_000, 1_850_000, "year", "range")]
+    result = process_document("typo.txt", (GUIDE + body).encode())
+    check_documents([result])
+    assert [(r["amount_min"], r["amount_max"]) for r in result.tables["salaries"]] == [(118_500, 146_000)]
+    assert [(table, reason) for table, reason, _ in result.row_rejects] == [
+        ("salaries", "amount_max at most 10 times amount_min")]
