@@ -38,6 +38,7 @@ _GUIDE = re.compile(
     r"|what does an? [\w ]{1,40} do|job description template|sample job descriptions?|projected to grow"
     r"|career guide|salary ranges)\b", re.I)
 _HEADING_PREFIXES = tuple(sorted(_HEADINGS, key=len, reverse=True))
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # The same patterns for lower-cased text: without IGNORECASE they run about three times faster.
 _VOICE_LOWER = re.compile(_VOICE.pattern)
 _GUIDE_LOWER = re.compile(_GUIDE.pattern)
@@ -61,6 +62,9 @@ def looks_like(text: str) -> int:
     """Score how strongly `text` reads as a job posting (0 = not at all)."""
     head = text[:8000]
     score = 2 * len(_headings(head))
+    # Pasted postings glue words ("welcomeJob Type:", "ContractPay:"): part them at a lower-to-upper
+    # case step before looking for hiring words (only counted here, so offsets may move).
+    head = _GLUED.sub(" ", head)
     low = head.lower()
     if len(low) == len(head) and "ı" not in low and "ſ" not in low:
         # Same matches as IGNORECASE on `head`: lower-casing kept every offset, and "ı" and "ſ",
