@@ -139,29 +139,129 @@ def fold(text: str) -> str:
     return low
 
 
+# ------------------------------------------------------------------ look-alike characters
+# Pages write a dash, an apostrophe or an arrow in several characters, and a page whose UTF-8
+# was decoded twice shows each as two or three characters: "–" as "â€“" under cp1252, "โ€“"
+# under cp874 (Thai Windows). Patterns that read these characters use the alternations below,
+# built from one table, so every form is matched where it stands and offsets stay exact (no
+# copy of the text is rewritten).
+_LOOKALIKES = {
+    "dash": "-‐‑‒–—−",         # hyphen-minus, hyphen, no-break hyphen, figure dash, en, em, minus
+    "apostrophe": "'’‘`´ʼ",
+    "quote": '"“”„',
+    "arrow": "→⟶➔»",
+}
+
+
+def _decode_bytewise(data: bytes, encodings: tuple[str, ...]) -> str:
+    """`data` read one byte at a time, each byte in the first encoding that maps it (latin-1 maps
+    all): how tools decode text under cp874, whose table lacks some bytes cp1252 has."""
+    out = []
+    for b in data:
+        for enc in encodings:
+            try:
+                out.append(bytes([b]).decode(enc))
+                break
+            except UnicodeDecodeError:
+                continue
+    return "".join(out)
+
+
+_MISDECODINGS = {"cp1252": ("cp1252", "latin-1"), "cp874": ("cp874", "cp1252", "latin-1")}
+
+
+def misdecoded_forms(ch: str) -> list[str]:
+    """`ch` as its UTF-8 bytes read under cp1252 and cp874: "–" -> ["â€“", "โ€“"]."""
+    if ch.isascii():
+        return []
+    forms: list[str] = []
+    for encodings in _MISDECODINGS.values():
+        form = _decode_bytewise(ch.encode("utf-8"), encodings)
+        if form not in forms:
+            forms.append(form)
+    return forms
+
+
+def lookalike_pattern(kind: str, extra: tuple[str, ...] = ()) -> str:
+    """A non-capturing alternation of every way a page writes a `kind` character ("dash",
+    "apostrophe", "quote", "arrow"), double-decoded forms included, longest first; `extra`
+    adds other spellings ("to", "->")."""
+    chars = _LOOKALIKES[kind]
+    alternatives = [form for ch in chars for form in misdecoded_forms(ch)] + list(extra)
+    alternatives.sort(key=len, reverse=True)
+    return "(?:" + "|".join([*map(re.escape, alternatives), "[" + re.escape(chars) + "]"]) + ")"
+
+
+DASH = lookalike_pattern("dash")
+APOSTROPHE = lookalike_pattern("apostrophe")
+QUOTE = lookalike_pattern("quote")
+ARROW = lookalike_pattern("arrow", ("->",))
+
+
+# ------------------------------------------------------------------ mojibake detection
 # UTF-8 read as cp1252 turns every non-ASCII letter into a lead character
 # (Â..ô) followed by one to three characters that stand for bytes 0x80-0xBF.
 _CP1252_CONTINUATION = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u00a0-\u00bf"
-_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]{{1,3}}")
+# Read as cp874 the lead bytes become Thai letters and the continuation bytes the few
+# punctuation marks cp874 has at 0x80-0xA0 (€ … ‘ ’ “ ” • – —, no-break space) or Thai letters
+# (0xA1-0xBF): "โ€“" for "–". Real Thai text never puts those punctuation marks right after a
+# letter, so a sequence counts only when it has one of them.
+_CP874_BYTES = {ch: b for b in range(0x80, 0x100) for ch in [_decode_bytewise(bytes([b]), _MISDECODINGS["cp874"])]}
+_CP874_LEAD = "".join(ch for ch, b in _CP874_BYTES.items() if 0xC2 <= b <= 0xF4 and "\u0e00" <= ch <= "\u0e7f")
+_CP874_PUNCT = "".join(ch for ch, b in _CP874_BYTES.items() if 0x80 <= b <= 0xA0)
+_CP874_CONTINUATION = "".join(ch for ch, b in _CP874_BYTES.items() if 0x80 <= b <= 0xBF)
+# Two patterns, each opening with a character class: the engine skips ahead to a possible lead
+# character far faster than it tries an alternation at every position.
+_MOJIBAKE_CP1252 = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]{{1,3}}")
+_MOJIBAKE_CP874 = re.compile(f"[{re.escape(_CP874_LEAD)}][{re.escape(_CP874_CONTINUATION)}]{{1,3}}")
+_THAI = re.compile("[\u0e01-\u0e5b]")  # the Thai block, as a range: the quickest scan
+
+
+def _cp874_sample(seq: str) -> str | None:
+    """The UTF-8 sequence `seq` starts with, read back from cp874, when it is one."""
+    lead = _CP874_BYTES[seq[0]]
+    size = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    seq = seq[:size]
+    if len(seq) < size or not any(ch in _CP874_PUNCT for ch in seq[1:]):
+        return None
+    try:
+        bytes(_CP874_BYTES[ch] for ch in seq).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return seq
 
 
 def mojibake_samples(text: str, limit: int = 3) -> list[str]:
-    """Sequences that are UTF-8 decoded as cp1252 (`â€™` for `’`), at most `limit` distinct ones.
+    """Sequences that are UTF-8 decoded as cp1252 (`â€™` for `’`) or as cp874 (`โ€“` for `–`),
+    at most `limit` distinct ones.
 
-    A match counts only when re-encoding it as cp1252 gives valid UTF-8, so
-    real accented text ("Ã  la", "Â°") is not flagged.
+    A match counts only when re-encoding it gives valid UTF-8, so real accented text
+    ("Ã  la", "Â°") and real Thai text are not flagged.
     """
-    found: list[str] = []
-    for m in _MOJIBAKE.finditer(text):
+    found: list[tuple[int, str]] = []
+    if text.isascii():
+        return []
+    seen: set[str] = set()
+    for m in _MOJIBAKE_CP1252.finditer(text):
         try:
             m.group(0).encode("cp1252").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-        if m.group(0) not in found:
-            found.append(m.group(0))
+        if m.group(0) not in seen:
+            seen.add(m.group(0))
+            found.append((m.start(), m.group(0)))
             if len(found) == limit:
                 break
-    return found
+    if _THAI.search(text) is not None:  # most pages hold no Thai letter: one quick scan
+        for m in _MOJIBAKE_CP874.finditer(text):
+            if m.start() > (found[-1][0] if len(found) == limit else len(text)):
+                break  # the first `limit` samples are already known
+            sample = _cp874_sample(m.group(0))
+            if sample is not None and sample not in seen:
+                seen.add(sample)
+                found.append((m.start(), sample))
+        found.sort()
+    return [sample for _, sample in found[:limit]]
 
 
 def display_path(path: str) -> str:

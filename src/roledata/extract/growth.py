@@ -2,20 +2,22 @@
 
 A percentage is a growth stat only when its sentence speaks of growth or
 adoption; pay percentages (bonuses, "Top 10%", 401(k) matches, travel) are
-not growth. In a sentence that also names pay ("With a median salary of $X
-and projected growth of 12.4%"), the figure's own phrase decides.
+not growth. In a sentence that also names pay ("Pay sits near $X a year,
+and hiring is projected to grow 7.9%"), the figure's own phrase decides.
 
 Besides sentences, figures are read off headings ("Job Outlook, 2020-30: 22%
 (Faster than average)", "Projected to grow 30% by 2028") and stat cards:
-a short figure line whose label is the line above ("Growth Rate" / "+12.4%")
+a short figure line whose label is the line above ("Growth Rate" / "+7.9%")
 or below ("+9%" / "Job Growth"), dated by the headings over it ("Job
-Outlook (2022–2032)"). "11%..16%" and "12% to 18%" are ranges.
+Outlook (2022–2032)"). "8%..13%" and "12% to 18%" are ranges.
 
 The metric comes from what grew: the sentence's subject ("Employment of X"
 is job growth, "Job postings for X" posting growth), else the figure's label
 and headings (a projection under "Job Outlook" is job growth). Not growth:
 the all-occupations baseline ("Across all occupations, growth averages
-4 percent"), risks and survey shares.
+4 percent"), risks, survey shares and what people say or plan, a duty's
+target ("Grow repeat orders by 20%"), and a card about money ("Revenue
+Growth" / "+38%" is growth of another kind, never job growth).
 
 The same fact repeated on a page (the "40%+ year-over-year" of the summary and
 of the outlook) is kept once, at its first mention, taking a `source_name`
@@ -34,14 +36,23 @@ from roledata.text import Span, split_span, stable_id
 _SKIP = frozenset({"cover_letter", "related_roles"})
 _GROWTH_CUE = re.compile(r"\b(?:increas\w*|grow\w*|growth|ris(?:e|es|ing)|rose|risen|climb\w*|soar\w*|up(?!\s+to\b)|jump\w*|surg\w*|CAGR|expan\w*|project\w*|demand|"
                          r"outlook|(?:faster|slower) than (?:the )?average)\b", re.I)
-# Salary sections speak of pay; a figure there is growth only when it names the occupation's outlook.
+# Salary sections speak of pay and duty sections of the work; a figure there is growth only when it
+# names the occupation's outlook.
+_NOT_MARKET_KINDS = frozenset({"salary", "duties"})
+# A sentence that opens with a verb of change in the imperative is a target set for the role
+# ("Grow repeat orders by 20%", "Cut scrap 15%"), not a statistic about it.
+_TARGET = re.compile(r"^(?:increase|grow|improve|reduce|cut|boost|drive|raise|lift|decrease|lower|expand|"
+                     r"scale|double|triple|accelerate|shorten|halve)\s+(?!in\b|of\b|by\b|at\b|from\b|to\b|rates?\b)",
+                     re.I)
 _EMPLOYMENT_CUE = re.compile(r"\b(?:employment|job (?:outlook|growth)|outlook|projected|percent change)\b", re.I)
-# A phrase of a longer sentence: "a median salary of $X and projected growth of 12.4%, ..."
+# A phrase of a longer sentence: "pay sits near $X a year, and hiring is projected to grow 7.9% ..."
 _PHRASE_BREAK = re.compile(r"[,;()·|]|\s[—–]\s|\s+(?:and|with|while|but|whereas)\s+")
 # Job growth read off the context (heading, label) of a figure whose sentence names no subject.
 _JOB_CONTEXT = re.compile(r"\b(?:jobs?|employment|occupations?|careers?|outlook|workforce|projected growth|"
                          r"(?:faster|slower) than (?:the )?average)\b", re.I)
-_NOT_JOB_CONTEXT = re.compile(r"\b(?:market|revenue|spending|budgets?|invest\w*|funding|segment)\b", re.I)
+# What grew when it is not work: a card labelled "Revenue Growth" or "Sales Growth" is no job growth.
+_NOT_JOB_CONTEXT = re.compile(r"\b(?:market|revenue|sales|profits?|margins?|spending|budgets?|invest\w*|funding|segment|"
+                              r"customers?|users?|subscribers?|traffic|prices?|valuation|stock|GDP|economy)\b", re.I)
 _PAY_CONTEXT = re.compile(r"\b(?:bonus\w*|salar\w*|earn\w*|pay|compensation|wages?|raises?|income|acceptance rate)\b", re.I)
 _ADOPTION = re.compile(r"%\s+of\s+(?:companies|organizations|organisations|enterprises|businesses|firms)\b[^.]*\b(?:use|using|adopt\w*|deploy\w*)", re.I)
 _SOURCES = (
@@ -92,9 +103,11 @@ def extract_growth(outline: Outline, document_id: str, role_id: str) -> list[dic
         text = sentence.span.text
         if not _has_figure(text):
             continue
-        if sentence.section.kind == "salary" and not _EMPLOYMENT_CUE.search(
+        if sentence.section.kind in _NOT_MARKET_KINDS and not _EMPLOYMENT_CUE.search(
                 f"{sentence.label.text if sentence.label else ''} {text}"):
             continue
+        if _TARGET.match(text):
+            continue  # "Increase first-pass yield by 12%": a duty's target, not a statistic
         rows.extend(_sentence_rows(sentence, document_id, role_id))
     rows.extend(_heading_and_card_rows(outline, document_id, role_id))
     return _dedupe(rows)
@@ -124,7 +137,7 @@ def _sentence_rows(sentence: Sentence, document_id: str, role_id: str) -> list[d
 
 
 # ------------------------------------------------------------ headings and stat cards
-# A stat card's value line: "+12.4%", "22% (Faster than average)", "Faster than average (11%..16%)".
+# A stat card's value line: "+7.9%", "22% (Faster than average)", "Faster than average (8%..13%)".
 _CARD_MAX = 70
 _CARD_LABEL_MAX = 60
 _CARD_CUE = re.compile(r"\b(?:growth|grow\w*|outlook|projected|projections?|employment change)\b", re.I)
@@ -133,7 +146,7 @@ _CARD_CUE = re.compile(r"\b(?:growth|grow\w*|outlook|projected|projections?|empl
 def _heading_and_card_rows(outline: Outline, document_id: str, role_id: str) -> list[dict]:
     """Figures the sentence walk does not read: headings ("Job Outlook, 2020-30: 22% (...)",
     "Projected to grow 30% by 2028") and stat cards, a short figure line whose label is
-    the line above ("Growth Rate" / "+12.4%") or below ("+9%" / "Job Growth")."""
+    the line above ("Growth Rate" / "+7.9%") or below ("+9%" / "Job Growth")."""
     items: list[tuple[Span, Section, bool]] = []  # (text, section, is_heading) in page order
     for section in outline.sections:
         if section.kind in _SKIP:
@@ -169,7 +182,7 @@ def _strip_percents(text: str) -> str:
 
 def _card_rows(doc: str, items: list[tuple[Span, Section, bool]], i: int, document_id: str, role_id: str) -> list[dict]:
     span, section, _ = items[i]
-    percents = [p for p in _merge_dotted(find_percents(span), span) if not _glued(span.text, p.span.start - span.start)]
+    percents = _merge_dotted(find_percents(span), span)
     if not percents or len(percents) > 1:
         return []
     label = None
@@ -192,12 +205,12 @@ def _card_rows(doc: str, items: list[tuple[Span, Section, bool]], i: int, docume
     whole = Span.of(doc, min(span.start, label.start), max(span.end, label.end))
     heading = _heading_context(section)
     metric = _growth_metric(context)
-    if metric == "other":
+    if metric == "other" and not _NOT_JOB_CONTEXT.search(label.text):
         metric = "job_growth"  # a growth card on a career page: the occupation's projected employment
     row = _base(Sentence(whole, Line(-1, whole, False, 0), section, None, None), document_id, role_id, pct.span.start, metric)
     row.update(subject=None, value=pct.value, value_max=pct.value_max, unit="percent", is_lower_bound=pct.is_lower_bound)
     if span.text.lstrip().startswith("+") and pct.value_max is None:
-        row["is_lower_bound"] = False  # "+12.4%" is a signed change, not "12.4% or more"
+        row["is_lower_bound"] = False  # "+7.9%" is a signed change, not "7.9% or more"
     nxt = items[i + 1][0].text if i + 1 < len(items) else ""
     _fill_from_context(row, f"{heading} {nxt if re.search(r'(?i)period|projection', nxt) else ''}")
     source = next((name for name, rx in _SOURCES if rx.search(context)), None)
@@ -206,7 +219,7 @@ def _card_rows(doc: str, items: list[tuple[Span, Section, bool]], i: int, docume
 
 
 def _merge_dotted(percents: list[Percent], span: Span) -> list[Percent]:
-    """"11%..16%" is one range."""
+    """"8%..13%" is one range."""
     if len(percents) == 2:
         first, second = percents
         between = span.text[first.span.end - span.start:second.span.start - span.start]
@@ -295,13 +308,13 @@ def _percent_rows(sentence: Sentence, document_id: str, role_id: str) -> list[di
     rows = []
     for pct in percents:
         rel = pct.span.start - sentence.span.start
-        if baseline or _glued(text, rel):
+        if baseline:
             continue
         phrase = _phrase(text, rel, rel + len(pct.span.text))
         if _NOT_GROWTH_PHRASE.search(phrase):
             continue
         if pay:
-            # "a median salary of $X and projected growth of 12.4%": the figure's own phrase decides.
+            # "pay sits near $X a year, and hiring is projected to grow 7.9%": the figure's own phrase decides.
             if _PAY_CONTEXT.search(phrase) or not _STRONG_GROWTH.search(phrase):
                 continue
             metric = _growth_metric(phrase)
@@ -328,19 +341,16 @@ def _percent_rows(sentence: Sentence, document_id: str, role_id: str) -> list[di
     return rows
 
 
-def _glued(text: str, rel: int) -> bool:
-    """"2021-3135%": a percent glued to other digits (a mangled table row) is unreadable."""
-    return rel > 0 and text[rel - 1].isdigit()
-
-
 _STRONG_GROWTH = re.compile(r"\b(?:grow\w*|growth|increas\w*|project\w*)\b", re.I)
 _COMPARATIVE = re.compile(r"\b(?:than|as fast as|above|below|ahead of|behind|outpac\w*)\b[^,.;()]*", re.I)
 _NOT_GROWTH_SENTENCE = re.compile(
     r"\ball (?:occupations|jobs|careers|workers|industries)\b|\b(?:national|overall|economy-wide) average\b|"
     r"\b(?:labou?r market|economy) as a whole\b", re.I)
 _NOT_GROWTH_PHRASE = re.compile(
-    r"\b(?:risk|probability|likelihood|chance|surveyed|respondents|unemployment|turnover|attrition|travel\w*|"
-    r"401\(?k\)?|match(?:ing)?|commission|incentive|equity|discount|tuition|contribution|women|female|diversity)\b", re.I)
+    # Survey shares are opinions, not growth: "58% say they plan to expand", "44% of respondents reported ...".
+    r"\b(?:risk|probability|likelihood|chance|survey\w*|respondents|says?|said|report(?:s|ed)?|plan(?:s|ned|ning)? to|"
+    r"unemployment|turnover|attrition|travel\w*|"
+    r"401\(?k\)?|match(?:ing)?|commission|incentive|equity|discount|tuition|contribution)\b", re.I)
 
 
 def _phrase(text: str, start: int, end: int) -> str:
@@ -457,7 +467,7 @@ _PERIOD_KEYS = ("period_start", "period_end", "period_label")
 
 def _dedupe(rows: list[dict]) -> list[dict]:
     """One row per fact. The same figure with no period beside one with a period is the same
-    fact ("projected growth of 12.4%" in the summary, "Job Outlook (2022–2032) +12.4%" in a card)."""
+    fact ("hiring is projected to grow 7.9%" in the summary, "Job Outlook (2024–2034) +7.9%" in a card)."""
     kept: dict[tuple, dict] = {}
     undated: dict[tuple, dict] = {}
     out: list[dict] = []

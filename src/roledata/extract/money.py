@@ -107,7 +107,7 @@ _SUFFIX_CUR = rf"(?:{_CODE}|{_WORD}|[$€£₹¥](?!\s?\d)|(?:LPA|lpa)\b)"
 #   non-digit, up to four groups: "50 000", "1 200 000,50", "120'000"
 #   ("$50 2023" stays $50);
 # - comma or dot thousands "217,433", "70.000", "1,234.56";
-# - irregular grouping "$2100,000" (a typo for 2,100,000 or 210,000, read as
+# - irregular grouping "$3400,000" (a typo for 3,400,000 or 340,000, read as
 #   written so the plausibility checks reject it, not half of it);
 # - a decimal comma "2,5", "15,50"; plain "95" or "1.5".
 _AFTER_FIRST_DIGIT = (
@@ -305,10 +305,12 @@ class Percent:
     is_lower_bound: bool
 
 
+# A number that starts inside a longer run of digits is not read ("2030-4218%" holds no
+# readable percentage: "218%" would be half a number), hence the look-behind.
 _PCT_RE = re.compile(
-    r"(?P<a>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:%|percent\b)?\s*(?:–|—|-|to)\s*"
+    r"(?<!\d)(?:(?P<a>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:%|percent\b)?\s*(?:–|—|-|to)\s*"
     r"(?P<b>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:%|\s?percent\b)(?P<plus>\+)?"
-    r"|(?P<v>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:%|\s?percent\b)(?P<plus2>\+)?"
+    r"|(?P<v>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:%|\s?percent\b)(?P<plus2>\+)?)"
 )
 _LOWER_BOUND_BEFORE = re.compile(r"(?:more than|over|above|at least|upwards of|in excess of)\s*$", re.I)
 

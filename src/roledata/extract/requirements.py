@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from roledata.extract.context import REQUIREMENT_RANK, iter_sentences, provenance
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
-from roledata.text import Span, split_span, stable_id
+from roledata.text import APOSTROPHE, DASH, Span, split_span, stable_id
 
 _SKIP = frozenset({"cover_letter", "faq", "related_roles"})
 _REQUIREMENT_KINDS = {"requirements", "qualifications", "at_a_glance", "overview", "skills"}
@@ -242,7 +242,7 @@ def _is_prose_requirement(text: str) -> bool:
 # ---------------------------------------------------------------- education
 # O*NET "Required Level of Education" categories.
 ONET_RL = {"high_school": 2, "bootcamp": 3, "associate": 5, "bachelor": 6, "master": 8, "mba": 8, "doctorate": 11}
-_APOS = r"(?:'|’|‘|`|´|â€™|โ€™)?"
+_APOS = f"{APOSTROPHE}?"  # every apostrophe look-alike, double-decoded ones included
 # Degree abbreviations count only where they read as degrees: "BS/MS in", "an MS or PhD", not "MS Office".
 _ABBR_AFTER = r"(?=\s*(?:/|,|\bor\b|\band\b|\bin\b|\bdegree|\(|$))"
 _LEVELS = (
@@ -270,7 +270,7 @@ def _mentions_degree(text: str, low: str | None = None) -> bool:
     return _DEGREE_WORDS_RE.search(low) is not None or _DEGREE_ABBREVIATIONS_RE.search(text) is not None
 
 
-# "3-7 years (including PhD)", "during or after your doctorate": the degree counts time, it is not asked for.
+# "2-6 years (counting graduate school)", "during or after your doctorate": the degree counts time, it is not asked for.
 _COUNTED_IN = re.compile(r"\b(?:including|incl\.|during|after)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _FIELDS = re.compile(r"\b(?:in|of)\s+(?P<fields>[^;()]+?)(?=\s*\(|\s*;|\s+(?:with|combined|is|are|common|preferred|often)\b|[.]?$)")
 _FIELD_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+(?=[a-z])")
@@ -284,7 +284,7 @@ _COMMON = re.compile(r"\b(?:common|commonly)\b", re.I)
 _REQUIRED = re.compile(r"\b(?:mandatory|minimum|required|must)\b", re.I)
 _NOT_REQUIRED = re.compile(r"\b(?:not|never|no|none|n't|rarely)\b(?:\s+[\w-]+){0,2}\s+(?:required|necessary|needed)\b"
                            r"|\bnone\b|\bnot a (?:gate|requirement)\b", re.I)
-# "Bachelor's degree required, preferably in computer science": the preference is about the field.
+# "a bachelor's is needed, ideally in applied physics": the preference is about the field.
 _FIELD_PREFERENCE = re.compile(r"\b(?:preferably|ideally)\s+(?:in|with)\b", re.I)
 
 
@@ -361,16 +361,18 @@ _CLAUSE_BREAK = re.compile(r";\s*|,\s+with\s+|\s*\t\s*|(?<=[a-z]{4})(?=[A-Z][a-z
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _N = r"(?:\d{1,2}(?![\d,.]\d)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b)"
-_DASH = r"(?:\s*(?:–|—|-|−|â€“|â€”|โ€“|โ€”)\s*|\s+to\s+)"
+_DASH = rf"(?:\s*{DASH}\s*|\s+to\s+)"
 _YEARS = re.compile(
     r"(?:(?P<atleast>\b(?:over|more than|at least|minimum(?:\s+of)?|min\.?|upwards of)\s+)"
     r"|(?P<under>\b(?:less than|under|fewer than|up to|no more than|maximum(?:\s+of)?)\s+))?"
     rf"(?<![\d$.,/-])(?P<a>{_N})(?:(?P<plus>\s*\+|\s+or\s+more)|{_DASH}(?P<b>{_N})(?P<plus2>\s*\+)?)?"
-    r"\s*(?:years?|yrs?)(?![A-Za-z])(?!\s+(?:ago|old|later|earlier|prior|from now))",
+    # Not an age ("18 years or older", "21 years of age") and not tenure ("5+ years of service").
+    r"\s*(?:years?|yrs?)(?![A-Za-z])(?!\s+(?:ago|old|later|earlier|prior|from now|or older|of age|"
+    r"of (?:continuous |company |completed )?(?:service|tenure)))",
     re.I)
-# "the past two years", "over the next 2-5 years": a time frame, not experience.
+# "the past two years", "over the coming 3-4 years": a time frame, not experience.
 _TIME_FRAME = re.compile(r"\b(?:past|last|next|coming|within|first|recent|every|each|per)\s+$", re.I)
-# "Entry-level (0 years) to Senior (4+ years)": one span of levels.
+# "Junior (1 year) through Lead (6+ years)": one span of levels.
 _LEVEL_JOIN = re.compile(r"\s*\)?\s*(?:to|through|–|—|-)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*\(\s*", re.I)
 _LEVEL_OPEN = re.compile(r"[A-Za-z][\w-]*\s*\(\s*$")
 _SCOPES = (
@@ -419,7 +421,7 @@ def extract_experience(outline: Outline, document_id: str, role_id: str) -> list
                 m = matches[i]
                 years = _years(m)
                 start, last = m.start(), m
-                # "Entry-level (0 years) to Senior (4+ years)"
+                # "Junior (1 year) through Lead (6+ years)"
                 if (years is not None and i + 1 < len(matches) and not matches[i + 1].group("under")
                         and _LEVEL_JOIN.fullmatch(text, m.end(), matches[i + 1].start())):
                     nxt = _years(matches[i + 1])
@@ -516,10 +518,30 @@ def _cert_requirement(context: str) -> str:
     return "preferred" if _SOFT.search(context) else "mentioned"
 
 
-def _cert_names(text: str) -> list[tuple[re.Match[str], str, str]]:
+# Names that are also job titles ("AWS Data Engineer", "Azure AI Engineer") or an agency ("CISA"):
+# a certification only with a certification word in the name, around it, or in its label or heading.
+_TITLE_LIKE = frozenset({
+    "AWS Certified Machine Learning Engineer – Associate", "AWS Certified Solutions Architect",
+    "AWS Certified Data Engineer – Associate", "Microsoft Certified: Azure AI Engineer Associate",
+    "Microsoft Certified: Azure Data Scientist Associate", "Certified Information Systems Auditor (CISA)"})
+_CERT_WORD = re.compile(r"certif|credential|\bexam\b|(?-i:\bAssociate\b)|\b[A-Z]{2}-\d{3}\b", re.I)
+
+
+def _is_certification(text: str, m: re.Match[str], frame: str) -> bool:
+    """A title-like name counts when a certification word is in it, within a few words of it
+    ("AWS Data Engineer certification", "Certified: ..."), or in the label or heading over it."""
+    near = text[max(0, m.start() - 40):m.end() + 40]
+    return bool(_CERT_WORD.search(near) or _CERT_WORD.search(frame))
+
+
+def _cert_names(text: str, frame: str = "") -> list[tuple[re.Match[str], str, str]]:
     found = []
     for regex, name, issuer in _CERTIFICATIONS:
-        if m := regex.search(text):
+        if name in _TITLE_LIKE:
+            m = next((m for m in regex.finditer(text) if _is_certification(text, m, frame)), None)
+        else:
+            m = regex.search(text)
+        if m:
             found.append((m, name, issuer))
     for regex, template, issuer in _TRACKED:
         for m in regex.finditer(text):  # "CIPP/US or CIPP/E": two certifications
@@ -536,7 +558,7 @@ def extract_certifications(outline: Outline, document_id: str, role_id: str) -> 
             continue
         section = piece.section
         requirement = _cert_requirement(f"{section.heading_text or ''} {piece.label} {piece.span.text}")
-        for m, name, issuer in _cert_names(span.text):
+        for m, name, issuer in _cert_names(span.text, f"{section.heading_text or ''} {piece.label}"):
             if name in rows:  # later mentions can only strengthen the requirement
                 if REQUIREMENT_RANK[requirement] > REQUIREMENT_RANK[rows[name]["requirement"]]:
                     rows[name]["requirement"] = requirement

@@ -8,7 +8,7 @@ from roledata.parse.headings import heading_kind
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, Section, split_label
 from roledata.parse.titles import TITLE_PATTERN, abbreviated_title, role_headed, split_title_list
-from roledata.text import Span, fold, sentence_spans, slugify, split_span, stable_id
+from roledata.text import ARROW, Span, fold, sentence_spans, slugify, split_span, stable_id
 
 # Title words -> seniority, first match wins ("VP of AI Engineering" is executive, not lead).
 _SENIORITY = (
@@ -258,8 +258,8 @@ _LIST_CUES = (
 _CUE_MAX_WORDS = 6
 # Separators between roles on one line: "A · B · C", "A | B", "A, B and C", "A; B", "A / B".
 _ITEM_SPLIT = re.compile(r"\s*(?:[·|•;]|,\s*(?:and|or)\s+|,|\s/\s|\s+(?:and|or)\s+)\s*")
-# Career ladders written with arrows: "A → B → C" (also "->", and "→" misdecoded as "â†’").
-_ARROW = re.compile(r"\s*(?:→|->|⟶|➔|»|â†’)\s*")
+# Career ladders written with arrows: "A → B → C" (also "->", "»", and arrows decoded twice: text.ARROW).
+_ARROW = re.compile(rf"\s*{ARROW}\s*")
 _LEADING_LIST = re.compile(r"^(?P<list>[A-Z][^.:;]*?)\s+(?:share|are|have|also|can|often|use|work|do)\b")
 _DASH_DESCRIPTION = re.compile(r"\s+[—–-]\s+")
 _HARD_SEPARATOR = re.compile(r"[·|•;,]|\s/\s")

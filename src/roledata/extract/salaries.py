@@ -3,7 +3,7 @@
 A money amount is pay when it sits in a salary section or its sentence says
 pay ("salary", "compensation", "earn", "paid"), and never when the words
 around it speak of revenue, markets, investment, budgets, prices or credits,
-or name a benefit ("$500 signing bonus", "$2,000 learning stipend"). Figures
+or name a benefit ("$750 signing bonus", "$2,000 learning stipend"). Figures
 in market-wide sections (industry trends) count only when the sentence names
 the role itself: "some compensation packages reaching up to $1 million" is
 about the industry, not this role.
@@ -12,7 +12,10 @@ Pages also state pay in structures without a sentence: a figure line with
 its label on the line before or after (stat cards: "Median Pay" / "$41.20
 hourly"), a lead-in line ("Our estimate of the range" / "$88,000 — $121,000
 USD"), a bullet list or pipe table opened by a pay line, a pay line a parser
-took for a heading, and a headline figure under the money emoji. Two figures
+took for a heading, and a line that is only a figure under the money emoji.
+An hourly figure is pay only like any other (a pay word, a pay section, a
+stat card): "rent GPUs for $30/hr" is a price. Money owed, paid for study or
+won (debt, loans, tuition, rent, grants, prizes, scholarships) is never pay. Two figures
 written as one range ("$38/hr to $44/hr", "from $X in one market to $Y in
 another") become one row. The period is the one written on the figure, right
 after it or in its label; a bare small pay rate is hourly; else a year. Rows
@@ -30,7 +33,7 @@ from roledata.extract.context import Sentence, iter_sentences, provenance
 from roledata.extract.money import ANNUAL_FACTOR, Money, find_money, find_percents
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, split_label
-from roledata.text import Span, fold, has_digit, stable_id
+from roledata.text import DASH, Span, fold, has_digit, stable_id
 
 PAY_CUE = re.compile(
     r"\b(?:salar(?:y|ies)|pay|paid|pays|compensation|comp|earn(?:s|ed|ing|ings)?|paying|wages?|income|(?:pay|hourly|starting|base) rates?|"
@@ -40,7 +43,9 @@ PAY_CUE = re.compile(
 NOT_PAY_CUE = re.compile(
     r"\b(?:revenue|market(?:s)? (?:size|value|is|was|will|to)|market size|invest\w*|fund(?:s|ing|ed)?|"
     r"budgets?|credits?|pric(?:e|es|ed|ing)|fees?|licen[cs]\w*|per seat|subscriptions?|valuation|customers?|raised|allocat\w*|spend\w*|sales|"
-    r"GDP|economy|(?<!living )(?<!-)cost(?:s)?(?! of living)|worth|deals?|contracts? (?:above|over|worth|valued|values?|sizes?|of \$))\b",
+    r"GDP|economy|(?<!living )(?<!-)cost(?:s)?(?! of living)|worth|deals?|contracts? (?:above|over|worth|valued|values?|sizes?|of \$)|"
+    # money a person owes, pays or wins, never what a role pays: debt, tuition, rent, a grant or a prize
+    r"debts?|loans?|tuition|rent(?:s|al|ed|ing)?|(?<!equity )(?<!stock )grants?|prizes?|awards?|scholarships?|fellowships?)\b",
     re.I,
 )
 # Never a salary at these scales; a lakh figure is pay only with a period or a pay word ("₹12 LPA").
@@ -89,10 +94,12 @@ _STAT_WORDS = re.compile(
 )
 
 
-# Pay words glued to the word before in pasted postings: "Job Type: Full-timePay: $44.00".
+# Pay words glued to the word before in pasted postings: "Schedule: Part-timeSalary: $37.50".
 _GLUED_PAY_CUE = re.compile(r"(?<=[A-Za-z])(?:Pay|Salary|Compensation|Wages?|Hourly)\b")
 _SALARY_HEADING = re.compile(r"\b(?:salar|compensation|pay\b|wages?\b|earnings)", re.I)
-# A short label that only names a statistic: "Median: $112,590".
+# A heading that is only a rate: "Rate", "Hourly rate", "Contract rates".
+_RATE_HEADING = re.compile(r"^(?:(?:hourly|daily|day|weekly|contract(?:or)?|pay)\s+)?rates?\s*:?$", re.I)
+# A short label that only names a statistic: "Median: $98,340".
 _STAT_LABEL = re.compile(r"^(?:\w+\s)?(?:median|average|mean)(?:\s\w+)?$", re.I)
 _RANGE_LABEL = re.compile(r"\b(?:range|rate)\b", re.I)
 _RANGE_WORD = re.compile(r"\b(?:range|rate|between|starting|starts)\b", re.I)
@@ -100,8 +107,8 @@ _RANGE_WORD = re.compile(r"\b(?:range|rate|between|starting|starts)\b", re.I)
 _LABEL_CUE = re.compile(
     r"\b(?:median|average|mean|range|rate|estimated?|OTE|on[- ]target|targeted cash|total cash)\b", re.I)
 _PAY_EMOJI = frozenset("💰💵💲🤑")
-# What a benefit's money is called: "$500 signing bonus", "$2,000 learning stipend",
-# "reimbursements up to $200", "CA$500 wellness account", "Referral program: ... $300".
+# What a benefit's money is called: "$750 signing bonus", "$2,000 learning stipend",
+# "reimbursed up to $180", "CA$500 wellness account", "Referral program: ... $350".
 _BENEFIT = re.compile(
     r"\b(?:allowances?|reimburs\w*|bonus(?:es)?|budgets?|credits?|match(?:ing)?|discounts?|perks?|"
     r"referr\w*|sign[- ]?on|signing|tuition|gym|401\s?\(?k\)?|insurance|"
@@ -117,15 +124,15 @@ _PERIOD_WORDS = {
     "annual": "year", "annually": "year", "yearly": "year", "month": "month", "mo": "month",
     "monthly": "month", "week": "week", "wk": "week", "weekly": "week", "day": "day", "daily": "day",
 }
-# Right after the figure, as pasted postings write it: "$60.00 USD Hourly", "$32 - $35/Hr",
-# "$16-/hr", "81,000.00 USD PER YEAR", "$120,000.00 per yearBenefits".
+# Right after the figure, as pasted postings write it: "$41.00 USD Hourly", "$32 - $35/Hr",
+# "$16-/hr", "67,500.00 USD PER YEAR", "$93,000.00 per yearPerks".
 _PERIOD_AFTER = re.compile(
     r"\s*-?\s*(?:(?:USD|US|CAD|AUD|EUR|GBP)\b\.?\s*)?(?:(?:gross|net|before tax(?:es)?)\s+)?(?:"
     r"(?:/|per\b|an?\b|each\b)\s*(?P<p>hour|hr|year|yr|annum|month|mo|week|wk|day)s?(?!(?-i:[a-z]))"
     r"|(?P<q>hourly|annually|annual|yearly|monthly|weekly|daily)(?!(?-i:[a-z])))",
     re.I,
 )
-# In the words before the figure or its label: "Hourly pay rate is $15.91", "median annual wage ... $X".
+# In the words before the figure or its label: "Hourly wage offered is $19.35", "median annual wage ... $X".
 _PERIOD_BEFORE = re.compile(r"\b(hourly|monthly|weekly|daily|annual|annually|yearly|per hour|an hour|per month|per annum|per year)\b", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -134,7 +141,7 @@ _HOURLY_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "GBP", "EUR",
 _RATE_CUE = re.compile(r"\b(?:pay|rate|wages?|salar(?:y|ies)|range|compensation|earn\w*)\b", re.I)
 _RANGE_GAP = re.compile(
     r"\s*(?:(?:USD|US|CAD)\b\s*)?(?:(?:/|per\b|an?\b)\s*(?:year|yr|hour|hr|annum|month|week)s?\s*|"
-    r"(?:hourly|annually|yearly|monthly|weekly)\s*)?(?:–|—|-|to|â€“|â€”|โ€“|โ€”)\s*(?:(?:USD|US|CAD)\s*|Â)?",
+    rf"(?:hourly|annually|yearly|monthly|weekly)\s*)?(?:{DASH}|to)\s*(?:(?:USD|US|CAD)\s*|Â)?",
     re.I,
 )
 _AND_GAP = re.compile(r"\s*(?:USD\s*)?and\s*", re.I)
@@ -162,8 +169,8 @@ class _Near:
 
 
 def _join_ranges(span: Span, amounts: list[Money]) -> list[Money]:
-    """Two figures written as one range: "$30/hr to $35/hr", "USD$171,000 per year - USD$190,000 per year",
-    "81,000.00 USD PER YEAR - 94,500.00 USD PER YEAR", "range ... is $52,500 and $70,000",
+    """Two figures written as one range: "$30/hr to $35/hr", "USD$133,000 per year - USD$149,000 per year",
+    "58,200.00 USD PER YEAR - 71,900.00 USD PER YEAR", "band ... lies between $46,800 and $61,300",
     "from $136,000/year in the lowest-cost market to $212,800/year in the highest"."""
     if len(amounts) < 2:
         return amounts
@@ -216,8 +223,8 @@ def _joined(span: Span, a: Money, b: Money) -> Money | None:
 
 
 def _heading_sentences(outline: Outline) -> list[Sentence]:
-    """Pay lines a parser took for headings: "Salary: USD 72000 - 108000 per year",
-    "70,000.00 - 90,000.00 USD per year" under "Estimated Compensation For This Position Is"."""
+    """Pay lines a parser took for headings: "Salary: USD 64500 - 91500 per year",
+    "83,250.00 - 97,750.00 USD per year" under a heading such as "Expected Pay For The Role"."""
     out: list[Sentence] = []
     for section in outline.sections:
         heading = section.heading
@@ -230,8 +237,8 @@ def _heading_sentences(outline: Outline) -> list[Sentence]:
 
 
 def _is_figure_line(sentence: Sentence, first: Money) -> bool:
-    """A line that is a figure and little else: "$128K-$280K", "$55,000 — $76,000 USD",
-    "💰 $150,000 - $250,000+", "$48.75 hourly"."""
+    """A line that is a figure and little else: "$117K-$236K", "$61,400 — $79,800 USD",
+    "💰 $135,000 - $210,000+", "$39.60 hourly"."""
     line = sentence.line.content
     if sentence.span.start != line.start or len(line.text.split()) > 16:
         return False
@@ -255,9 +262,9 @@ class _PageLines:
                 self.bullet.append(line.is_bullet)
 
     def card_label(self, line: Line) -> Span | None:
-        """The label of a figure line: the line before ("Median Pay" / "$48.75 hourly" / "$101,410
-        annual", "The anticipated wage for this position is" / "$66,000 - $165,000"), else the
-        line after ("$103K" / "Median Salary")."""
+        """The label of a figure line: the line before ("Median Pay" / "$39.60 hourly" / "$82,370
+        annual", "Pay for this opening will be" / "$72,000 - $143,000"), else the
+        line after ("$96K" / "Median Salary")."""
         i = self.index.get(line.content.start)
         if i is None:
             return None
@@ -429,14 +436,14 @@ def _is_pay(sentence: Sentence, money: Money, near: "_Near", role_names: list[st
         low = context.lower()
         return any(name.lower() in low for name in role_names if name)
     stated = _stated_period(money, near)
-    if _has_pay_cue(context) or stated == "hour" or (figure and stated):
-        return True  # "$25/hr": an hourly rate is pay; so is a figure line "$154,003/year to $217,000/year"
+    if _has_pay_cue(context) or (figure and stated):
+        return True  # a pay word ("earn $24/hr"), or a figure line "$141,250/year to $198,500/year"
     if _in_salary_section(sentence):
         return True
-    if near.prefix_emoji:
-        return True  # "💰 $150,000 - $250,000+": a headline figure under the money emoji
+    if near.prefix_emoji and not near.after.strip(" +"):
+        return True  # "💰 $135,000 - $210,000+": a line that is only a figure under the money emoji
     if _STAT_LABEL.search(label) or (len(label.split()) <= 4 and _RANGE_LABEL.search(label)):
-        return True  # "Median: $112,590", "Hiring Range: $45.32"
+        return True  # "Median: $98,340", "Starting Range: $27.80"
     return _pay_earlier_in_line(sentence)
 
 
@@ -447,7 +454,8 @@ def _in_salary_section(sentence: Sentence) -> bool:
     # A salary sub-heading under a market section keeps its parent's kind: "Average Salary Ranges:".
     # So does a heading that only asks about pay: "Pay", "How much does it pay?".
     heading = section.heading_text
-    return bool(heading) and len(heading.split()) <= 8 and bool(_SALARY_HEADING.search(heading))
+    return bool(heading) and len(heading.split()) <= 8 and bool(
+        _SALARY_HEADING.search(heading) or _RATE_HEADING.match(heading))
 
 
 def _has_pay_cue(text: str) -> bool:
@@ -455,7 +463,7 @@ def _has_pay_cue(text: str) -> bool:
 
 
 def _pay_earlier_in_line(sentence: Sentence) -> bool:
-    """"... determining a salary range ... The range for this role is $63,000 - $77,000.": the
+    """"... determining a salary range ... This opening's band is $58,000 - $71,500.": the
     paragraph's earlier sentence says pay, and this one names a range or rate."""
     line = sentence.line.content
     if sentence.span.start <= line.start or not _RANGE_WORD.search(sentence.span.text):
@@ -465,8 +473,8 @@ def _pay_earlier_in_line(sentence: Sentence) -> bool:
 
 
 def _is_benefit(label: str, near: "_Near") -> bool:
-    """Money a benefit names: "$2,000 yearly learning stipend", "$500 signing bonus",
-    "Referral program: ... earn $300", "reimbursements up to $200"."""
+    """Money a benefit names: "$2,000 yearly learning stipend", "$750 signing bonus",
+    "Referral program: ... earn $350", "reimbursed up to $180"."""
     if _BENEFIT.search(label) and not PAY_CUE.search(label):
         return True
     # The words the figure modifies, up to a stop or a glued field boundary ("per yearBenefits:", "DOEGenerous").
@@ -519,9 +527,9 @@ def _salary_row(document_id: str, role_id: str, sentence: Sentence, money: Money
 
 
 def _period(money: Money, near: "_Near", label: str, card_text: str) -> str:
-    """As written on the figure ("$95/hour"), right after it ("$60.00 USD Hourly", "$32 - $35/Hr"),
-    in its label or the words just before it ("Hourly Rate: $25", "Hourly pay rate is $15.91");
-    a bare small figure of a pay rate ("Pay rate: $25 - $27") is hourly; else a year."""
+    """As written on the figure ("$95/hour"), right after it ("$41.00 USD Hourly", "$32 - $35/Hr"),
+    in its label or the words just before it ("Hourly Rate: $24", "Hourly wage offered is $19.35");
+    a bare small figure of a pay rate ("Pay rate: $23 - $26") is hourly; else a year."""
     stated = _stated_period(money, near)
     if stated:
         return stated

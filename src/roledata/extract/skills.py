@@ -1,16 +1,18 @@
 """Skill vocabulary and single-pass matching.
 
 The vocabulary ships as `roledata/data/skills.csv` (id, canonical name,
-category, aliases, whether case matters, whether the name is only a skill
-inside a list of languages). All aliases compile into two regexes (one
+category, aliases, whether case matters, and which names count only inside a list:
+`language_context` is 1 for all of the skill's names, 0 for none, or the names that are
+ordinary English words, "|"-separated: "Excel" of Microsoft Excel, "React" but not "React.js"). All aliases compile into two regexes (one
 case-sensitive, one not), longest alias first, so the text is scanned once
 per regex however large the vocabulary grows.
 
 "R" and "Go" are ordinary letters and words; they count only next to
 another programming language ("Python, R, and SQL"), and never inside
-"R&D" or "Go-to-market"; a tool whose name is a word ("Ray") counts next to
-another technology ("Kubeflow, Ray, Terraform"). A name before a hyphenated
-modifier is still the name: "SQL-based", "GPT-4-class".
+"R&D" or "Go-to-market"; a tool whose name is a word ("Ray", "Excel", "Temporal")
+counts next to another technology ("Kubeflow, Ray, Terraform"), so "Excel at ..." or
+"Temporal changes ..." opening a sentence is no skill. A name before a hyphenated
+modifier is still the name: "SQL-based", "GPT-4-grade".
 
 The page is scanned once: `role_skills` and `skill_candidates` share the
 matches of each line (`_page_matches`).
@@ -37,7 +39,11 @@ class Skill:
     category: str
     aliases: tuple[str, ...]
     match_case: bool
-    language_context: bool
+    language_context: bool                      # every name counts only inside a list
+    context_names: frozenset[str] = frozenset()  # these names (words) count only inside a list
+
+    def needs_context(self, written: str) -> bool:
+        return self.language_context or written in self.context_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,8 @@ def load_vocabulary() -> tuple[Skill, ...]:
                 aliases=tuple(a for a in row["aliases"].split("|") if a),
                 match_case=row["match_case"] == "1",
                 language_context=row["language_context"] == "1",
+                context_names=frozenset(
+                    n for n in row["language_context"].split("|") if n not in ("", "0", "1")),
             )
             for row in csv.DictReader(fh)
         )
@@ -65,7 +73,7 @@ def load_vocabulary() -> tuple[Skill, ...]:
 # No letter, digit or joiner around a match: "R" not in "R&D", "Go" not in "Go-to";
 # a slash separates names ("SHAP/LIME", "TensorFlow/Keras").
 _LEFT = r"(?<![\w&+#.-])"
-# ... and "SQL-based", "GPT-4-class", "PyTorch-native": a name before a hyphenated modifier is still the name.
+# ... and "SQL-based", "GPT-4-grade", "PyTorch-native": a name before a hyphenated modifier is still the name.
 _MODIFIER = r"(?:based|class|style|like|powered|driven|native|compatible|level|grade|backed|centric|first|heavy|only|specific|savvy|friendly|ready)\b"
 _RIGHT = rf"(?![\w&+#]|-(?!{_MODIFIER})\w|\.\w)"
 
@@ -140,7 +148,7 @@ def match_skills(span: Span) -> list[SkillMatch]:
         if all(cand.span.end <= f.span.start or f.span.end <= cand.span.start for f in found):
             found.append(cand)
     found.sort(key=lambda x: x.span.start)
-    return [m for m in found if not m.skill.language_context or _beside_language(m, found, span)]
+    return [m for m in found if not m.skill.needs_context(m.span.text) or _beside_language(m, found, span)]
 
 
 def _beside_language(match: SkillMatch, found: list[SkillMatch], span: Span) -> bool:
@@ -149,7 +157,7 @@ def _beside_language(match: SkillMatch, found: list[SkillMatch], span: Span) -> 
     language = match.skill.category == "programming_language"
     for other in found:
         if other is match or (other.skill.category != "programming_language" if language
-                              else other.skill.category not in _TECH or other.skill.language_context):
+                              else other.skill.category not in _TECH or other.skill.needs_context(other.span.text)):
             continue
         left, right = sorted((match, other), key=lambda m: m.span.start)
         between = span.text[left.span.end - span.start:right.span.start - span.start]

@@ -47,7 +47,7 @@ STRONG_PROSE = (
     re.compile(rf"^(?P<title>{TITLE_PATTERN})s\s+(?:are|lead|design|build|oversee|sit|own|develop|manage)\b"),
 )
 # Any verb after a role-headed title: "A Speech Recognition Engineer teaches ...", and an occupation
-# plural as written: "Data Scientists typically perform ...".
+# plural as written: "Survey Technicians usually measure ...".
 WEAK_PROSE = (
     re.compile(
         rf"^(?:The|An?)\s+(?P<title>{TITLE_PATTERN})"
@@ -187,7 +187,7 @@ _HEADING_PATTERNS = tuple(re.compile(p, re.I) for p in (
     rf"^{_T}\s*[-–—:|]?\s+(?:job descriptions?|sample job descriptions?|job description template|job profile|"
     r"job duties|career guide|career information|career overview|career profile|careers? (?:path|outlook)|"
     r"salary|salaries|pay|interview questions|duties|(?:core |key )?responsibilities|role overview|"
-    r"role blueprint|skills)\b",
+    r"skills)\b",
     # A short label before the title: "Career Profile: <Title>", "Job Title: <Title>", "Quick Facts: <Title>".
     rf"^(?:\w+\s+){{0,2}}\w+\s*:\s*{_T}$",
     rf"^(?:key |core )?(?:responsibilities|duties|skills|salary|requirements|job description|overview|"
@@ -196,7 +196,7 @@ _HEADING_PATTERNS = tuple(re.compile(p, re.I) for p in (
     # "<Title>: Salary, Career Path and Skills": a subtitle of guide topics (a posting's
     # "ML Engineer: Search Ranking" names a specialty, and the whole line is its title).
     rf"^{_T}\s*:\s+(?=[^\n]*\b(?:salary|salaries|pay|skills|duties|responsibilities|requirements|career|outlook|"
-    r"guide|blueprint|description|overview|education|what|how|kpis)\b)",
+    r"guide|description|overview|education|what|how)\b)",
 ))
 _QUESTION_PATTERNS = tuple(re.compile(p, re.I) for p in (
     rf"^what (?:does|do)\s+{_T}\s+do\b",
@@ -304,7 +304,7 @@ _REPEAT_MAX = 6.0  # the best a repeated phrase can score: 3 + 0.3 per mention, 
 
 
 def repeated_phrase(text: str) -> TitleChoice | None:
-    """The role noun phrase the page repeats most ("information security analysts", 9 times)."""
+    """The role noun phrase the page repeats most ("network reliability engineers", 7 times)."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     words = list(_ROLE_WORD.finditer(text[:20_000]))

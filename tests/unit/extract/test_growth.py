@@ -70,7 +70,7 @@ def stats(sentence: str):
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    pytest.param("Employment of data scientists is projected to grow 36% from 2023 to 2033, according to the Bureau of Labor Statistics.",
+    pytest.param("Employment of widget calibrators should grow 36% from 2023 to 2033, the Bureau of Labor Statistics projects.",
                  [("job_growth", 36, "percent", False, 2023, 2033, None, "Bureau of Labor Statistics")], id="BLS projection"),
     pytest.param("Postings for prompt engineers doubled since 2023.",
                  [("postings_growth", 2, "multiple", False, 2023, None, "since 2023", None)], id="doubled since"),

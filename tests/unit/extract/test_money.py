@@ -38,7 +38,7 @@ def one(text: str):
     pytest.param("USD 90,000", (90_000, 90_000, False, "USD", None, None), id="USD prefix"),
     pytest.param("90,000 USD a year", (90_000, 90_000, False, "USD", "year", None), id="USD suffix"),
     pytest.param("$120-150K", (120_000, 150_000, False, "USD", None, None), id="shared scale"),
-    pytest.param("Salary Range: $115,000 - $185,000", (115_000, 185_000, False, "USD", None, None), id="label then range"),
+    pytest.param("Salary Range: $118,500 - $176,000", (118_500, 176_000, False, "USD", None, None), id="label then range"),
     pytest.param("💰 $95,000", (95_000, 95_000, False, "USD", None, None), id="emoji before"),
     pytest.param("ranges from $375K to $600K", (375_000, 600_000, False, "USD", None, None), id="from-to is closed"),
 ])

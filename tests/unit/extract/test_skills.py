@@ -144,7 +144,7 @@ def test_case_insensitive_names_keep_exact_offsets(prefix):
 
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Write SQL-based cohort reports", ["sql"], id="SQL-based"),
-    pytest.param("calls to GPT-4-class models", ["gpt-4"], id="GPT-4-class"),
+    pytest.param("routes prompts to GPT-4-class endpoints", ["gpt-4"], id="GPT-4-class"),
     pytest.param("a PyTorch-native trainer", ["pytorch"], id="PyTorch-native"),
     pytest.param("SQL-injection testing", [], id="a hyphenated word that is not a modifier"),
     pytest.param("Tune NCCL over InfiniBand and RoCE on H100 and Trainium nodes",
