@@ -444,27 +444,21 @@ def score_document(name: str, gold: dict, status: str, reason: str | None, table
         if all_rows:
             doc.extracted[fname] = [r.label for r in all_rows]
 
-    if gold.get("not_a_role"):  # right when rejected as not about a role, wrong when given a title
+    if gold.get("not_a_role") or "title" in gold:
         s = scores["title"]
         s.documents += 1
         s.gold += 1
         if primary is not None:
             s.extracted += 1
             doc.extracted["title"] = [primary]
-            doc.wrong["title"] = [primary]
-        elif status == "rejected" and (reason or "").startswith("not about a role"):
-            s.found += 1
-        else:
-            doc.missed["title"] = ["(rejected as not about a role)"]
-    elif "title" in gold:
-        acceptable = {norm_title(t) for t in _names(gold["title"])}
-        s = scores["title"]
-        s.documents += 1
-        s.gold += 1
-        if primary is not None:
-            s.extracted += 1
-            doc.extracted["title"] = [primary]
-        if primary is not None and norm_title(primary) in acceptable:
+        if gold.get("not_a_role"):  # right when rejected as not about a role, wrong when given a title
+            if primary is not None:
+                doc.wrong["title"] = [primary]
+            elif status == "rejected" and (reason or "").startswith("not about a role"):
+                s.found += 1
+            else:
+                doc.missed["title"] = ["(rejected as not about a role)"]
+        elif primary is not None and norm_title(primary) in {norm_title(t) for t in _names(gold["title"])}:
             s.found += 1
             s.correct += 1
         else:
