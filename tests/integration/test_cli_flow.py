@@ -91,7 +91,8 @@ def test_a_reader_never_blocks_a_run_and_never_sees_half_of_one(flow_run, tmp_pa
         reader = Reader(db, read_only)
         try:
             before = reader.ask(RUN_COUNT)
-            done = cli("run", "--raw", str(RAW), "--warehouse", str(warehouse), *extra)
+            # --full: the run must rebuild and swap the database (an unchanged run publishes nothing)
+            done = cli("run", "--raw", str(RAW), "--warehouse", str(warehouse), "--full", *extra)
             assert done.returncode == 0, done.stderr
             # The reader keeps the complete previous state; a new connection sees the new run whole.
             assert reader.ask(RUN_COUNT) == before
