@@ -831,7 +831,7 @@ def link_latest(snapshots_dir: Path, snapshot_id: str) -> Path:
     tmp.unlink(missing_ok=True)
     try:
         os.symlink(snapshot_id, tmp, target_is_directory=True)
-    except (OSError, NotImplementedError):
+    except OSError:  # a file system (or a Windows account) without symlinks
         return _latest_folder(target, snapshot_id)
     try:
         if target.is_dir() and not target.is_symlink():
