@@ -102,7 +102,7 @@ def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full:
         batches = pipeline.batches(paths, settings.batch_size)
         # quote(): Prefect would otherwise walk every row of these arguments looking for futures.
         with pipeline.open_stage(session, history) as stage:
-            with parse_runner(settings, len(batches)) as runner, progress_bar(len(paths)) as advance:
+            with parse_runner(settings, len(batches)) as runner, progress_bar(len(paths)) as reached:
                 seen_at = session.report.started_at
 
                 def submit(paths: list[str]) -> pipeline.PendingBatch:
@@ -112,10 +112,12 @@ def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full:
                         lambda pages: parse_documents(quote(pages), seen_at),
                         lambda pages: runner.submit(parse_documents, {"pages": pages, "seen_at": seen_at}))
 
+                staged = 0
                 for batch, parsed in pipeline.in_order(submit, batches, 2 * settings.workers):
                     pipeline.remember(settings, parsed)
                     stage_batch(quote(stage), quote(parsed))
-                    advance(len(batch))
+                    staged += len(batch)
+                    reached(staged)
             pipeline.fault_point("after-parse")
             with check_across_batches(quote(stage)) as final:
                 report = load_and_publish(session, quote(final), quote(stage), quote(history))

@@ -29,7 +29,7 @@ from roledata.evaluate import reference_accuracy
 from roledata.extract.skills import skills_table
 from roledata.publish import (latest_snapshot, mark_latest, prune_snapshots, publish_snapshot, read_snapshot_table,
                               remove_unpublished)
-from roledata.report import RunReport, start_run
+from roledata.report import RunReport, page_parsed, start_run
 from roledata.runstate import RunState, fault_point
 from roledata.schema import TABLES_BY_NAME, to_frame
 from roledata.settings import Settings, project_root
@@ -264,7 +264,10 @@ def read_batch(source: DocumentSource, paths: list[str], seen_at: datetime,
 def parse_pages(pages: list[tuple[str, bytes, str]], seen_at: datetime) -> list[DocumentResult]:
     """Parse and row-check pages: pure computation, no file access, so it runs
     wherever the executor puts it (a worker process, a Dask worker)."""
-    results = [process_document(path, data, seen_at, document_id) for path, data, document_id in pages]
+    results = []
+    for path, data, document_id in pages:
+        results.append(process_document(path, data, seen_at, document_id))
+        page_parsed()
     check_documents(results)
     for result in results:
         result.text = None  # checked: the rows carry their own text; no need to ship the page back
@@ -459,11 +462,13 @@ def run_pipeline(settings: Settings, started_at: datetime | None = None) -> RunR
             return unchanged
         parts = batches(paths, settings.batch_size)
         with open_stage(session, history) as stage:
-            with progress_bar(len(paths)) as advance:
+            with progress_bar(len(paths)) as reached:
+                staged = 0
                 for batch, parsed in zip(parts, parse_all(settings, parts, session.report.started_at)):
                     remember(settings, parsed)
                     stage.add(parsed)
-                    advance(len(batch))
+                    staged += len(batch)
+                    reached(staged)
             fault_point("after-parse")
             with check(stage) as final:
                 return finish(session, final, stage, history)

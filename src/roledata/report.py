@@ -130,9 +130,25 @@ def publish_artifacts(report: RunReport) -> None:
                           key="roledata-rejects", description="rows and documents rejected by the run")
 
 
+# While a bar is shown: called for each page parsed in this process, so the bar moves page by page.
+# Worker processes never have one; their pages count when their batch comes back.
+_page_done: Callable[[], None] | None = None
+
+
+def page_parsed() -> None:
+    if _page_done is not None:
+        _page_done()
+
+
 @contextmanager
 def progress_bar(total: int) -> Iterator[Callable[[int], None]]:
-    """A bar on stderr for long runs in a terminal; otherwise a no-op callback."""
+    """A bar of pages on stderr for long runs in a terminal, with pages per second and time left.
+
+    Yields `reached(n)`: at least n pages are done (the batches staged so far). Pages parsed in
+    this process move the bar one by one in between (`page_parsed`). Not a terminal, a short run
+    or ROLEDATA_NO_PROGRESS: a no-op.
+    """
+    global _page_done
     if total < PROGRESS_MIN_DOCUMENTS or not sys.stderr.isatty() or os.environ.get("ROLEDATA_NO_PROGRESS"):
         yield lambda n: None
         return
@@ -148,7 +164,18 @@ def progress_bar(total: int) -> Iterator[Callable[[int], None]]:
                TextColumn("time left"), TimeRemainingColumn())
     with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task("parse", total=total)
-        yield lambda n: bar.advance(task, n)
+        done = 0
+
+        def show(n: int) -> None:
+            nonlocal done
+            done = min(n, total)
+            bar.update(task, completed=done)
+
+        _page_done = lambda: show(done + 1)  # noqa: E731
+        try:
+            yield lambda n: show(n) if n > done else None
+        finally:
+            _page_done = None
 
 
 def _md(text: str) -> str:
