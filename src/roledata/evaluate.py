@@ -678,7 +678,7 @@ def reference_accuracy(root: Path, cache_dir: Path | None = None) -> dict | None
     corpora = reference_corpora(root)
     if not corpora:
         return None
-    digest = hashlib.sha256(parser_fingerprint().encode())
+    digest = hashlib.sha256(parser_fingerprint().encode() + Path(__file__).read_bytes())  # parser and scoring rules
     for _, folder, gold in corpora:
         digest.update(gold.read_bytes())
         for page in sorted(folder.iterdir()):

@@ -61,8 +61,6 @@ DUCKDB_TYPES = {"string": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "bool":
 ARROW_TYPES = {"string": pa_arrow.string(), "int": pa_arrow.int64(), "float": pa_arrow.float64(),
                "bool": pa_arrow.bool_(), "timestamp": pa_arrow.timestamp("us", tz="UTC"),
                "list": pa_arrow.list_(pa_arrow.string()), "json": pa_arrow.string()}
-FRICTIONLESS_TYPES = {"string": "string", "int": "integer", "float": "number", "bool": "boolean",
-                      "timestamp": "datetime", "list": "array", "json": "object"}
 
 
 def _c(name: str, dtype: str, description: str, **kw) -> Column:
@@ -329,21 +327,6 @@ def arrow_schema(table: Table) -> pa_arrow.Schema:
     return pa_arrow.schema([pa_arrow.field(c.name, ARROW_TYPES[c.dtype], nullable=c.nullable) for c in table.columns])
 
 
-def frictionless_schema(table: Table) -> dict:
-    fields = []
-    for c in table.columns:
-        f: dict = {"name": c.name, "type": FRICTIONLESS_TYPES[c.dtype], "description": c.description}
-        constraints: dict = {}
-        if not c.nullable:
-            constraints["required"] = True
-        if c.codes:
-            constraints["enum"] = list(c.codes)
-        if constraints:
-            f["constraints"] = constraints
-        fields.append(f)
-    return {"fields": fields, "primaryKey": list(table.primary_key)}
-
-
 def empty_frame(table: Table) -> pd.DataFrame:
     return pd.DataFrame({c.name: pd.Series(dtype=PANDAS_DTYPES[c.dtype]) for c in table.columns})
 
@@ -377,7 +360,7 @@ def data_dictionary() -> str:
         for check in table.checks:
             out.append(f"\nRow check: {check.name}.")
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out) + "\n" + views_dictionary()
 
 
 def _range_text(c: Column) -> str:
@@ -508,7 +491,7 @@ FROM certifications AS c LEFT JOIN roles AS r ON r.role_id = c.role_id""",
           ("document_id", "sha256 of the raw document the requirement was read from."))),
     View("role_summary", "One row per role: title, family, seniority, its page, and how much each table says about "
          "it (duties, skills, pay figures and their span per year in USD, lowest degree, fewest years asked).",
-         f"""WITH pay AS (SELECT role_id, count(*) AS n, min(annual_min_usd) AS lo,
+         """WITH pay AS (SELECT role_id, count(*) AS n, min(annual_min_usd) AS lo,
                     max(coalesce(annual_max_usd, annual_min_usd)) AS hi FROM salaries GROUP BY role_id),
      sk AS (SELECT role_id, count(DISTINCT skill_id) AS n,
                    count(DISTINCT skill_id) FILTER (WHERE requirement = 'required') AS req
@@ -584,7 +567,7 @@ def datapackage_schema(table: Table) -> dict:
 
 
 def views_dictionary() -> str:
-    """Markdown for the warehouse's views (to append to `data_dictionary()`): what each joins, its columns."""
+    """Markdown for the warehouse's views (the end of `data_dictionary()`): what each joins, its columns."""
     out = ["# Views in roledata.duckdb", ""]
     for view in VIEWS:
         out += [f"## {view.name}", "", view.description, "", "| column | description |", "|---|---|"]
