@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 from roledata import PARSER_VERSION
 from roledata.extract.growth import extract_growth
+from roledata.extract.identity import assign_row_ids
 from roledata.extract.requirements import extract_certifications, extract_education, extract_experience
 from roledata.extract.roles import (
     extract_duties,
@@ -67,7 +68,7 @@ def process_document(source_path: str, data: bytes, seen_at: datetime | None = N
         if outline.title is None:
             return _rejected(doc, text, "not about a role: no role title, duties, skills or pay found")
         failures: list[tuple[str, str, str]] = []
-        tables = extract_tables(outline, document_id, failures)
+        tables = extract_tables(outline, document_id, failures, doc["source_path"])
     except Exception as exc:  # a parser bug must cost one document, never the run
         return _rejected(doc, text, f"parser error: {type(exc).__name__}: {exc}")
     return DocumentResult(doc, text, tables, row_rejects=failures)
@@ -95,8 +96,8 @@ def _rejected(doc: dict, text: str | None, reason: str) -> DocumentResult:
     return DocumentResult(doc, text, {}, reason)
 
 
-def extract_tables(outline: Outline, document_id: str,
-                   failures: list[tuple[str, str, str]] | None = None) -> dict[str, list[dict]]:
+def extract_tables(outline: Outline, document_id: str, failures: list[tuple[str, str, str]] | None = None,
+                   source_path: str = "") -> dict[str, list[dict]]:
     """Every table's rows for one outlined page. An extractor that raises costs only its own
     table's rows for this page: `(table, "extractor error: ...", document_id)` goes to `failures`."""
     failures = [] if failures is None else failures
@@ -129,6 +130,7 @@ def extract_tables(outline: Outline, document_id: str,
     }
     tables = {name: _guarded(failures, name, document_id, extract) for name, extract in extractors.items()}
     tables["roles"] = [role, *others]
+    assign_row_ids(tables, source_path)
     return tables
 
 

@@ -26,6 +26,7 @@ from roledata.cache import ParseCache
 from roledata.catalog import build_catalog
 from roledata.document import DocumentResult, process_document
 from roledata.evaluate import reference_accuracy
+from roledata.extract.identity import assign_row_ids
 from roledata.extract.skills import skills_table
 from roledata.publish import (latest_snapshot, mark_latest, prune_snapshots, publish_snapshot, read_snapshot_table,
                               remove_unpublished)
@@ -253,6 +254,8 @@ def read_batch(source: DocumentSource, paths: list[str], seen_at: datetime,
         document_id = sha256_hex(data)
         cached = cache.get(document_id) if cache is not None else None
         if cached is not None:
+            if cached.document["source_path"] != display_path(path):  # the same bytes under another name
+                assign_row_ids(cached.tables, display_path(path))
             cached.document.update(source_path=display_path(path), first_seen_at=seen_at)
             cached.from_cache = True
             batch.ready.append(cached)

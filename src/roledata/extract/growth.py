@@ -31,7 +31,7 @@ from roledata.extract.context import Sentence, iter_sentences, provenance
 from roledata.extract.money import Money, Percent, find_money, find_percents
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, Section, split_label
-from roledata.text import Span, split_span, stable_id
+from roledata.text import Span, split_span
 
 _SKIP = frozenset({"cover_letter", "related_roles"})
 _GROWTH_CUE = re.compile(r"\b(?:increas\w*|grow\w*|growth|ris(?:e|es|ing)|rose|risen|climb\w*|soar\w*|up(?!\s+to\b)|jump\w*|surg\w*|CAGR|expan\w*|project\w*|demand|"
@@ -268,7 +268,7 @@ def _clauses(sentence: Sentence) -> list[tuple[Sentence, bool]]:
 def _base(sentence: Sentence, document_id: str, role_id: str, start: int, metric: str) -> dict:
     """Columns shared by every stat; provenance is the whole line sentence the clause sits in."""
     row = {
-        "stat_id": stable_id(document_id, role_id, metric, start),
+        "stat_id": None,
         "role_id": role_id,
         "metric": metric,
         "source_name": None,

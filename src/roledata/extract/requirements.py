@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from roledata.extract.context import REQUIREMENT_RANK, iter_sentences, provenance
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
-from roledata.text import APOSTROPHE, DASH, Span, split_span, stable_id
+from roledata.text import APOSTROPHE, DASH, Span, split_span
 
 _SKIP = frozenset({"cover_letter", "faq", "related_roles"})
 _REQUIREMENT_KINDS = {"requirements", "qualifications", "at_a_glance", "overview", "skills"}
@@ -340,7 +340,7 @@ def extract_education(outline: Outline, document_id: str, role_id: str) -> list[
             requirement = _requirement_level(clause.text, default)
             fields = _fields(clause.text)
             for level in levels:
-                row = {"education_id": stable_id(document_id, role_id, level, clause.start),
+                row = {"education_id": None,
                        "role_id": role_id, "level": level, "onet_rl": ONET_RL[level],
                        "requirement": requirement, "fields": fields}
                 row.update(provenance(document_id, piece.section, clause))
@@ -439,7 +439,7 @@ def extract_experience(outline: Outline, document_id: str, role_id: str) -> list
                 after = text[last.end():end]
                 scope = next((name for name, rx in _SCOPES if rx.search(after[:90])), "total")
                 span = clause.sub(start, end)
-                row = {"experience_id": stable_id(document_id, role_id, span.start),
+                row = {"experience_id": None,
                        "role_id": role_id, "years_min": years[0], "years_max": years[1], "scope": scope}
                 row.update(provenance(document_id, piece.section, span))
                 rows.append(row)
@@ -563,7 +563,7 @@ def extract_certifications(outline: Outline, document_id: str, role_id: str) -> 
                 if REQUIREMENT_RANK[requirement] > REQUIREMENT_RANK[rows[name]["requirement"]]:
                     rows[name]["requirement"] = requirement
                 continue
-            row = {"certification_id": stable_id(document_id, role_id, name), "role_id": role_id,
+            row = {"certification_id": None, "role_id": role_id,
                    "name": name, "issuer": issuer, "requirement": requirement}
             row.update(provenance(document_id, section, span.sub(m.start(), m.end())))
             rows[name] = row

@@ -8,7 +8,7 @@ from roledata.parse.headings import heading_kind
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, Section, split_label
 from roledata.parse.titles import TITLE_PATTERN, abbreviated_title, role_headed, split_title_list
-from roledata.text import ARROW, Span, fold, sentence_spans, slugify, split_span, stable_id
+from roledata.text import ARROW, Span, fold, sentence_spans, slugify, split_span
 
 # Title words -> seniority, first match wins ("VP of AI Engineering" is executive, not lead).
 _SENIORITY = (
@@ -72,7 +72,7 @@ def extract_duties(outline: Outline, document_id: str, role_id: str) -> list[dic
     rows = []
 
     def add(value: Span, section: Section, category: str | None) -> None:
-        row = {"duty_id": stable_id(document_id, role_id, value.start), "role_id": role_id,
+        row = {"duty_id": None, "role_id": role_id,
                "ordinal": len(rows), "category": category}
         row.update(provenance(document_id, section, value))
         rows.append(row)
@@ -175,7 +175,7 @@ def extract_faqs(outline: Outline, document_id: str, role_id: str) -> list[dict]
     rows = []
     for ordinal, (question, answer, section) in enumerate(outline.faqs):
         span = Span(question.start, answer.end, outline.text[question.start:answer.end])
-        row = {"faq_id": stable_id(document_id, role_id, question.start), "role_id": role_id,
+        row = {"faq_id": None, "role_id": role_id,
                "ordinal": ordinal, "question": question.text, "answer": answer.text}
         row.update(provenance(document_id, section, span))
         rows.append(row)
@@ -213,7 +213,7 @@ def extract_related_roles(outline: Outline, document_id: str, role_id: str) -> l
         related_id = slugify(span.text)
         if not related_id or related_id == role_id or (related_id, relation) in rows:
             return
-        row = {"relation_id": stable_id(document_id, role_id, related_id, relation), "role_id": role_id,
+        row = {"relation_id": None, "role_id": role_id,
                "related_role_id": related_id, "related_title": span.text, "relation": relation}
         row.update(provenance(document_id, section, span))
         rows[(related_id, relation)] = row

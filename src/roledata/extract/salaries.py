@@ -33,7 +33,7 @@ from roledata.extract.context import Sentence, iter_sentences, provenance
 from roledata.extract.money import ANNUAL_FACTOR, Money, find_money, find_percents
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, split_label
-from roledata.text import DASH, Span, fold, has_digit, stable_id
+from roledata.text import DASH, Span, fold, has_digit
 
 PAY_CUE = re.compile(
     r"\b(?:salar(?:y|ies)|pay|paid|pays|compensation|comp|earn(?:s|ed|ing|ings)?|paying|wages?|income|(?:pay|hourly|starting|base) rates?|"
@@ -397,7 +397,7 @@ def listed_role_salary(document_id: str, role_id: str, pay: Span, heading: Span 
     money = amounts[0]
     row = _money_columns(money)
     row.update(
-        salary_id=stable_id(document_id, role_id, money.span.start),
+        salary_id=None,
         role_id=role_id,
         pay_component="unspecified",
         statistic="range" if money.is_range else "point",
@@ -511,7 +511,7 @@ def _salary_row(document_id: str, role_id: str, sentence: Sentence, money: Money
     period = _period(money, near, label, card_text)
     row = _money_columns(money, period)
     row.update(
-        salary_id=stable_id(document_id, role_id, money.span.start, money.span.end),
+        salary_id=None,
         role_id=role_id,
         pay_component=component,
         statistic=statistic,
@@ -672,7 +672,7 @@ def extract_bonuses(outline: Outline, document_id: str, role_id: str) -> list[di
             else:
                 basis = "unspecified"
             row = {
-                "bonus_id": stable_id(document_id, role_id, pct.span.start),
+                "bonus_id": None,
                 "role_id": role_id,
                 "pct_min": pct.value,
                 "pct_max": pct.value_max if pct.value_max is not None else pct.value,

@@ -1,0 +1,61 @@
+"""Row ids from what a row is about, not from where it sits in the page's bytes.
+
+A row's id is a hash of its table, the page's path, the row's role and the
+columns that say *what* the row describes (a salary's component, statistic,
+segment and period; a duty's text; a growth figure's metric and period),
+plus an occurrence number among the page's rows that describe the same thing.
+The figures themselves (amounts, percentages, years) are left out, so:
+
+- editing a pay figure keeps the salary row's id: `changes.json` reports one
+  changed row with its before and after values, not a removal and an addition;
+- editing a page elsewhere leaves its other rows' ids as they were (offsets
+  and `document_id` move, ids do not);
+- the same page read again gives the same ids (the contract's stability rule).
+
+The page's path (relative to the raw folder) is part of the hash: two sites'
+pages about the same role each keep their own salary rows (an analyst wants
+both medians), and a file edited in place keeps its path. A file renamed or
+moved gets new ids, as a new source would.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from roledata.text import stable_id
+
+# table -> (id column, the columns that say what a row describes)
+IDENTITY: dict[str, tuple[str, tuple[str, ...]]] = {
+    "duties": ("duty_id", ("category", "text")),
+    "faqs": ("faq_id", ("question",)),
+    "related_roles": ("relation_id", ("related_role_id", "relation")),
+    "salaries": ("salary_id", ("pay_component", "statistic", "segment_type", "segment", "period", "currency",
+                               "experience_years_min", "experience_years_max", "reference_year")),
+    "bonuses": ("bonus_id", ("basis",)),
+    "growth_stats": ("stat_id", ("metric", "subject", "unit", "period_start", "period_end", "source_name")),
+    "education_requirements": ("education_id", ("level",)),
+    "experience_requirements": ("experience_id", ("scope",)),
+    "certifications": ("certification_id", ("name",)),
+}
+_SPACE = re.compile(r"\s+")
+
+
+def normalized(value: object) -> str:
+    """Case, accents, punctuation spacing and runs of white space do not make another row."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return str(value)
+    folded = unicodedata.normalize("NFKC", value).casefold()
+    return _SPACE.sub(" ", folded).strip(" .;:,")
+
+
+def assign_row_ids(tables: dict[str, list[dict]], source_path: str) -> None:
+    """Set every id column of one page's rows, in place, from the rows' content."""
+    for name, (id_column, columns) in IDENTITY.items():
+        seen: dict[tuple, int] = {}
+        for row in tables.get(name, ()):
+            what = (row.get("role_id"), *(normalized(row.get(c)) for c in columns))
+            occurrence = seen.get(what, 0)
+            seen[what] = occurrence + 1
+            row[id_column] = stable_id(name, source_path, *what, occurrence)
