@@ -9,11 +9,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
+    """`text` = the document's `text[start:end]`. A named tuple rather than a frozen dataclass:
+    a page builds thousands, and a tuple is built in a third of the time (same fields, equality,
+    hash and immutability)."""
+
     start: int
     end: int
     text: str
@@ -85,7 +88,10 @@ def split_span(span: Span, separator: re.Pattern[str] | str) -> list[tuple[Span,
     return [(piece, sep) for piece, sep in pieces if piece.text]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\[])")
+# The end mark is matched, not looked behind at: a pattern that opens with a character class lets
+# the engine skip straight to the next ".", "!" or "?" instead of trying every position.
+# The white space after the mark is group 1 (same breaks as `(?<=[.!?])\s+(?=[A-Z(\"'\[])`).
+_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z(\"'\[])")
 
 
 def sentence_spans(span: Span) -> list[Span]:
@@ -103,9 +109,10 @@ def sentence_spans(span: Span) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if _is_abbreviation(text, m.start()):
+        end = m.start(1)  # just after the end mark
+        if _is_abbreviation(text, end):
             continue
-        out.append(span.sub(pos, m.start()))
+        out.append(span.sub(pos, end))
         pos = m.end()
     out.append(span.sub(pos, len(text)))
     return [s for s in out if s.text]

@@ -122,3 +122,42 @@ def test_requirement_label_initials(text: str) -> None:
     full = _REQ_LABEL.match(text.lstrip(" -–•*#\t")) if _LABEL_HINT.search(text[:80].lower()) else None
     got = _label_match(text)
     assert (got and got.group(0)) == (full and full.group(0))
+
+
+_SENTENCE_TEXT = st.text(st.sampled_from(list("ab AB.!?(\"'[\n\t\u00a0e.g.Dr.x")), max_size=60)
+
+
+def _slow_sentence_spans(span: Span) -> list[Span]:
+    """Sentence breaks found by looking behind for the end mark, as they were first written."""
+    out, pos = [], 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z(\"'\[])", span.text):
+        if span.text.endswith(("e.g.", "i.e.", "vs.", "Dr.", "Mr.", "Ms.", "U.S.", "Inc.", "approx."), 0, m.start()):
+            continue
+        out.append(_slow_sub(span, pos, m.start()))
+        pos = m.end()
+    out.append(_slow_sub(span, pos, len(span.text)))
+    return [s for s in out if s.text]
+
+
+@given(_SENTENCE_TEXT)
+@settings(max_examples=400)
+def test_sentence_spans_match_the_look_behind_split(text: str) -> None:
+    span = Span(5, 5 + len(text), text)
+    assert sentence_spans(span) == _slow_sentence_spans(span)
+
+
+_POSTING_TEXT = st.lists(st.sampled_from(["we are", " seeking", "apply", "remote", "location:", "401(k)", "w2", "w-2",
+                                         "career path", "job outlook", "what does a", " x ", " do", "pto", "-", " ",
+                                         ":", "a", "\n", "é", "_", "hourly"]), max_size=25).map("".join)
+
+
+@given(_POSTING_TEXT)
+@settings(max_examples=300)
+def test_posting_phrases_match_word_boundary_search(low: str) -> None:
+    for words, regex in ((posting._VOICE_WORDS, posting._VOICE_LOWER), (posting._GUIDE_WORDS, posting._GUIDE_LOWER)):
+        assert posting._phrases(regex, low) == {m.group() for m in re.finditer(rf"\b{words}", low)}
+
+
+@given(st.text(st.sampled_from(list("aZbY Ü ü\u0130\u0131x")), max_size=40))
+def test_posting_glued_capitals_match_the_look_around_split(text: str) -> None:
+    assert posting._GLUED.sub(r" \g<0>", text) == re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)

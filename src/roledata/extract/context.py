@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, Section, split_label
 from roledata.text import Span, has_digit, sentence_spans
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence with its context; a named tuple, as a page has hundreds (see `Span`)."""
+
     span: Span
     line: Line
     section: Section

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from roledata.extract.context import REQUIREMENT_RANK, iter_sentences, provenance
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
-from roledata.text import APOSTROPHE, DASH, Span, split_span
+from roledata.text import APOSTROPHE, DASH, Span, fold, split_span
 
 _SKIP = frozenset({"cover_letter", "faq", "related_roles"})
 _REQUIREMENT_KINDS = {"requirements", "qualifications", "at_a_glance", "overview", "skills"}
@@ -534,9 +534,59 @@ def _is_certification(text: str, m: re.Match[str], frame: str) -> bool:
     return bool(_CERT_WORD.search(near) or _CERT_WORD.search(frame))
 
 
+# Words (lower case) every match of a certification's pattern contains, one per alternative: a
+# piece that has none of them is not searched with that pattern (most pieces name one certification
+# or none, and the substring checks cost a fraction of the 34 searches).
+_CERT_NEEDLES = {
+    "AWS Certified Machine Learning – Specialty": ("aws",),
+    "AWS Certified Machine Learning Engineer – Associate": ("aws",),
+    "AWS Certified AI Practitioner": ("aws",),
+    "AWS Certified Solutions Architect": ("aws",),
+    "AWS Certified Data Engineer – Associate": ("aws",),
+    "Google Cloud Professional Machine Learning Engineer": ("google",),
+    "Google Cloud Professional Cloud Architect": ("google",),
+    "Google Cloud Professional Data Engineer": ("google",),
+    "Google Data Analytics Certificate": ("google",),
+    "Microsoft Certified: Azure AI Engineer Associate": ("azure ai engineer", "ai-102"),
+    "Microsoft Certified: Azure Data Scientist Associate": ("azure data scientist", "dp-100"),
+    "Microsoft Certified: Azure AI Fundamentals": ("azure ai fundamentals", "ai-900"),
+    "TensorFlow Developer Certificate": ("tensorflow developer certificate",),
+    "DeepLearning.AI Specialization": ("deeplearning.ai",),
+    "Certified Kubernetes Administrator": ("certified kubernetes administrator", "cka"),
+    "Certified Kubernetes Security Specialist": ("certified kubernetes security specialist", "cks"),
+    "Certified Kubernetes Application Developer": ("certified kubernetes application developer", "ckad"),
+    "HashiCorp Certified: Terraform Associate": ("terraform associate",),
+    "Databricks Certified Machine Learning Professional": ("databricks certified",),
+    "Project Management Professional": ("pmp",),
+    "CompTIA Security+": ("security+",),
+    "CompTIA Network+": ("network+",),
+    "CompTIA CySA+": ("cysa+",),
+    "Certified Ethical Hacker (CEH)": ("certified ethical hacker", "ceh"),
+    "Certified Information Systems Security Professional (CISSP)":
+        ("certified information systems security professional", "cissp"),
+    "Certified Information Security Manager (CISM)": ("certified information security manager", "cism"),
+    "Certified Information Systems Auditor (CISA)": ("certified information systems auditor", "cisa"),
+    "Offensive Security Certified Professional (OSCP)": ("offensive security certified professional", "oscp"),
+    "GIAC Penetration Tester (GPEN)": ("giac penetration tester", "gpen"),
+    "IAPP Artificial Intelligence Governance Professional (AIGP)":
+        ("artificial intelligence governance professional", "aigp"),
+    "Elastic Certified Engineer": ("elastic certified engineer",),
+    "IAPP CIPP/{track}": ("cipp/",),
+    "Cisco CCNP {track}": ("ccnp",),
+    "NVIDIA-Certified {level}: {track}": ("nvidia-certified", "nvidia certified"),
+}
+
+
 def _cert_names(text: str, frame: str = "") -> list[tuple[re.Match[str], str, str]]:
     found = []
+    low = fold(text)  # holds every needle the patterns can match, IGNORECASE's "ſ" and "ı" included
+
+    def named(needles: tuple[str, ...]) -> bool:
+        return any(needle in low for needle in needles)
+
     for regex, name, issuer in _CERTIFICATIONS:
+        if not named(_CERT_NEEDLES[name]):
+            continue
         if name in _TITLE_LIKE:
             m = next((m for m in regex.finditer(text) if _is_certification(text, m, frame)), None)
         else:
@@ -544,6 +594,8 @@ def _cert_names(text: str, frame: str = "") -> list[tuple[re.Match[str], str, st
         if m:
             found.append((m, name, issuer))
     for regex, template, issuer in _TRACKED:
+        if not named(_CERT_NEEDLES[template]):
+            continue
         for m in regex.finditer(text):  # "CIPP/US or CIPP/E": two certifications
             parts = {k: v or "" for k, v in m.groupdict().items()}
             found.append((m, template.format(**parts).rstrip(": ").strip(), issuer))
