@@ -21,10 +21,10 @@ from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
 from roledata import pipeline
-from roledata.document import DocumentResult
 from roledata.report import progress_bar, publish_artifacts
 from roledata.settings import Settings, load_settings
 from roledata.stage import FinalTables, Stage
+from roledata.store import ParsedBatch
 
 # Tasks that touch the file system retry with growing pauses (1 s, 2 s, 4 s).
 FS_RETRIES = {"retries": 3, "retry_delay_seconds": exponential_backoff(backoff_factor=1), "cache_policy": NO_CACHE}
@@ -40,30 +40,35 @@ def read_previous(session: pipeline.RunSession) -> pipeline.History:
     return pipeline.read_history(session)
 
 
+@task(name="plan", **FS_RETRIES)
+def plan_documents(settings: Settings, paths: list[str]) -> list[pipeline.Entry]:
+    return pipeline.plan_run(settings, paths)
+
+
 @task(name="read-batch", **FS_RETRIES)
-def read_documents(settings: Settings, paths: list[str], seen_at: datetime) -> pipeline.ReadBatch:
-    return pipeline.read_files(settings, paths, seen_at)
+def read_documents(settings: Settings, batch: list[pipeline.Entry]) -> list[tuple[str, bytes, str, str]]:
+    return pipeline.read_pages(settings, batch)
 
 
 @task(name="parse-batch", cache_policy=NO_CACHE)
-def parse_documents(pages: list[tuple[str, bytes, str]], seen_at: datetime) -> list[DocumentResult]:
+def parse_documents(pages: list[tuple[str, bytes, str, str]], seen_at: datetime) -> ParsedBatch:
     return pipeline.parse_pages(pages, seen_at)
 
 
-@task(name="stage-batch", cache_policy=NO_CACHE)
-def stage_batch(stage: Stage, parsed: list[DocumentResult]) -> None:
-    """Row checks and Parquet staging of one parsed batch, in the flow's process (the one writer)."""
+@task(name="store-batch", cache_policy=NO_CACHE)
+def store_batch(stage: Stage, parsed: ParsedBatch) -> None:
+    """One parsed batch's Parquet parts into the row store, in the flow's process (the one writer)."""
     stage.add(parsed)
 
 
-@task(name="check-across-batches", cache_policy=NO_CACHE)
-def check_across_batches(stage: Stage) -> FinalTables:
-    return pipeline.check(stage)
+@task(name="check-across-pages", cache_policy=NO_CACHE)
+def check_across_pages(stage: Stage, entries: list[pipeline.Entry]) -> FinalTables:
+    return pipeline.check(stage, entries)
 
 
 @task(name="load-and-publish", **FS_RETRIES)
-def load_and_publish(session, final, stage, history) -> pipeline.RunReport:
-    return pipeline.finish(session, final, stage, history)
+def load_and_publish(session, final, stage, history, files) -> pipeline.RunReport:
+    return pipeline.finish(session, final, stage, history, files)
 
 
 def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
@@ -99,27 +104,28 @@ def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full:
         pipeline.fault_point("after-discover")
         if (unchanged := pipeline.skip_if_unchanged(session, history, paths)) is not None:
             return unchanged
-        batches = pipeline.batches(paths, settings.batch_size)
+        entries = plan_documents(settings, paths)
+        batches = pipeline.parse_batches(entries, settings.batch_size)
         # quote(): Prefect would otherwise walk every row of these arguments looking for futures.
         with pipeline.open_stage(session, history) as stage:
-            with parse_runner(settings, len(batches)) as runner, progress_bar(len(paths)) as reached:
+            with parse_runner(settings, len(batches)) as runner, progress_bar(sum(map(len, batches))) as reached:
                 seen_at = session.report.started_at
 
-                def submit(paths: list[str]) -> pipeline.PendingBatch:
-                    # Read here (unchanged pages never leave this process); parse where the runner says.
+                def submit(batch: list[pipeline.Entry]) -> pipeline.PendingBatch:
+                    # Read here (workers need no access to the raw folder); parse where the runner says.
                     return pipeline.dispatch(
-                        settings, read_documents(settings, paths, seen_at), len(batches),
+                        settings, read_documents(settings, batch), len(batches),
                         lambda pages: parse_documents(quote(pages), seen_at),
                         lambda pages: runner.submit(parse_documents, {"pages": pages, "seen_at": seen_at}))
 
-                staged = 0
-                for batch, parsed in pipeline.in_order(submit, batches, 2 * settings.workers):
-                    pipeline.remember(settings, parsed)
-                    stage_batch(quote(stage), quote(parsed))
-                    staged += len(batch)
-                    reached(staged)
+                parsed = 0
+                for batch, result in pipeline.in_order(submit, batches, 2 * settings.workers):
+                    store_batch(quote(stage), quote(result))
+                    parsed += len(batch)
+                    reached(parsed)
             pipeline.fault_point("after-parse")
-            with check_across_batches(quote(stage)) as final:
-                report = load_and_publish(session, quote(final), quote(stage), quote(history))
+            with check_across_pages(quote(stage), quote(entries)) as final:
+                report = load_and_publish(session, quote(final), quote(stage), quote(history),
+                                          quote(pipeline.listing(entries)))
     publish_artifacts(report)
     return report

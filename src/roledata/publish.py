@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from roledata import CONTRACT_VERSION, PARSER_VERSION
 from roledata.changes import write_changes
-from roledata.schema import TABLES, DUCKDB_TYPES, Table, arrow_schema, datapackage_schema
+from roledata.schema import DATA_TABLES, TABLES, DUCKDB_TYPES, Table, arrow_schema, datapackage_schema
 
 if TYPE_CHECKING:
     from roledata.stage import FinalTables
@@ -51,10 +51,24 @@ DESCRIPTION = (
     "(text, summary, question, answer, amount_text and similar columns) remain under their publishers' terms.")
 
 
+def table_digests(tables: FinalTables) -> dict[str, str]:
+    """A digest of each data table's rows, whatever their order: equal digests, same table
+    (the manifest keeps them, so the next run can tell whether anything changed)."""
+    digests = {}
+    for table in DATA_TABLES:
+        columns = ", ".join(f'"{c}"' for c in table.column_names)
+        count, total = tables.sql(f"SELECT count(*), coalesce(sum(hash(ROW({columns}))::HUGEINT), 0) "
+                                  f"FROM final_{table.name}")[0]
+        digests[table.name] = f"{count}:{total:x}"
+    return digests
+
+
 def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str, created_at: datetime,
-                     accuracy: dict | None = None, raw_dir: Path | None = None) -> Path:
+                     accuracy: dict | None = None, raw_dir: Path | None = None,
+                     digests: dict[str, str] | None = None) -> Path:
     """Write the snapshot folder; `accuracy` (the parser's figures on the reference set) goes in its manifest,
-    `raw_dir` (the folder the pages were read from) in the datapackage's sources."""
+    `raw_dir` (the folder the pages were read from) in the datapackage's sources, `digests` (`table_digests`)
+    in the manifest."""
     snapshots_dir.mkdir(parents=True, exist_ok=True)
     final = snapshots_dir / snapshot_id
     tmp = snapshots_dir / f".tmp-{snapshot_id}"
@@ -93,7 +107,7 @@ def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str,
             })
         manifest = {"snapshot_id": snapshot_id, "created_at": created_at.isoformat(),
                     "parser_version": PARSER_VERSION, "contract_version": CONTRACT_VERSION, "tables": listing,
-                    "accuracy": accuracy}
+                    "accuracy": accuracy, "digests": digests}
         package = {"profile": "data-package", "name": "roledata", "id": snapshot_id,
                    "title": "roledata: AI role descriptions as a normalized dataset",
                    "description": DESCRIPTION, "version": PARSER_VERSION, "created": created_at.isoformat(),

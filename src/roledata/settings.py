@@ -46,12 +46,8 @@ class Settings:
 
     @property
     def state_dir(self) -> Path:
-        """The run's own bookkeeping: lock, run journal, parse cache, Prefect server home."""
+        """The run's own bookkeeping: lock, run journal, row store, Prefect server home."""
         return self.warehouse_dir / ".roledata"
-
-    @property
-    def cache_dir(self) -> Path:
-        return self.state_dir / "cache"
 
 
 EXECUTORS = ("local", "dask")

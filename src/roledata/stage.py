@@ -1,20 +1,23 @@
-"""A run's rows on their way to the warehouse, one batch at a time.
+"""A run's rows on their way to the warehouse: the row store's parts, checked across pages.
 
-Memory holds one batch, never the corpus: each parsed batch is checked row
-by row (provenance against its own documents' text, then the pandera
-schema) and appended to Parquet parts under the run's staging folder; the
-texts are dropped with the batch. The checks that need every batch at once
-run in DuckDB over those parts when the last batch is in:
+Rows never pass through memory as a whole: parsed batches are row-checked
+where they are parsed (provenance against their own documents' text, then
+the pandera schema) and kept as Parquet parts in the row store
+(`roledata.store`), a part per batch. A run's tables are DuckDB views over
+the parts that hold its documents, whether parsed now or in an earlier run;
+the checks that need every page at once run there:
 
 - a role listed on several pages is one role, and the page about it wins;
 - primary keys are unique (the first row, in page order, is kept);
 - every `role_id` exists in `roles`, every `skill_id` in `skills`.
 
-Every row carries `_row`, its place in page order, so the final tables come
-out in the same order whatever the batch size or the number of workers.
+Every row carries `_row`, its place in page order (path order, then its order
+in the page), so the final tables come out in the same order whatever the
+batch size, the number of workers or the run that parsed a page.
 """
 from __future__ import annotations
 
+import json
 import shutil
 from collections import defaultdict
 from collections.abc import Iterator
@@ -24,16 +27,17 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from roledata.document import DocumentResult
-from roledata.schema import DATA_TABLES, EXTRACTED_TABLES, TABLES, TABLES_BY_NAME, Table, arrow_schema
+from roledata.batching import DUPLICATE, UNREADABLE, Entry
+from roledata.schema import DATA_TABLES, TABLES_BY_NAME, Table, arrow_schema
+from roledata.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore
 from roledata.validate import RejectLog, check_rows, frame_rows
 
 if TYPE_CHECKING:
     from roledata.report import RunReport
 
 ROW = "_row"
+_PAGE_ROWS = 1 << 24  # _row = page rank * this + the row's place in its page
 _REFERENCES = (("role_id", "roles", "role_id"), ("skill_id", "skills", "skill_id"))
 # The run's own records (run log, reject log) are final as written; every other table is checked.
 CHECKED = DATA_TABLES
@@ -42,104 +46,123 @@ DUCKDB_MEMORY_LIMIT = "1GB"
 
 
 class Stage:
-    """Checked rows of one run as Parquet parts under `folder` (removed by `close`)."""
+    """One run's way into the row store, and its reject log."""
 
-    def __init__(self, folder: Path, log: RejectLog, first_seen: dict[str, pd.Timestamp], report: RunReport):
-        self.folder = folder
+    def __init__(self, folder: Path, store: RowStore, log: RejectLog, first_seen: dict[str, pd.Timestamp],
+                 report: RunReport):
+        self.folder = folder  # DuckDB's spill space for the checks across pages (removed by `close`)
+        self.store = store
         self.log = log
         self.first_seen = first_seen
-        self.report = report  # its document counts and warnings are kept here, batch by batch
-        self._seen_ids: dict[str, str] = {}
-        self._next_row: dict[str, int] = defaultdict(int)
-        self._parts = 0
+        self.report = report  # its document counts and warnings are kept here
+        self.parsed: set[str] = set()  # keys parsed by this run
         shutil.rmtree(folder, ignore_errors=True)
-        for table in TABLES:
-            (folder / table.name).mkdir(parents=True)
+        folder.mkdir(parents=True)
 
-    def add(self, results: list[DocumentResult]) -> None:
-        """Append one parsed batch (rows already through `validate.check_documents`);
-        bad documents and rows go to the reject log."""
-        rows = self._accept_documents(results)
-        self._parts += 1
-        documents = TABLES_BY_NAME["documents"]
-        # Document rows are checked here: first_seen_at is only known now.
-        self._write(documents, check_rows(documents, frame_rows(documents, rows.pop("documents"), self.log), {}, self.log))
-        for name, table_rows in rows.items():
-            if table_rows:
-                self._write(TABLES_BY_NAME[name], frame_rows(TABLES_BY_NAME[name], table_rows, self.log))
+    def add(self, batch: ParsedBatch) -> None:
+        """Keep one parsed, row-checked batch in the row store."""
+        self.store.put(batch)
+        self.parsed.update(batch.keys)
 
-    def _accept_documents(self, results: list[DocumentResult]) -> dict[str, list[dict]]:
-        """Document-level decisions: unreadable, same bytes as another file, rejected by the parser."""
-        rows: dict[str, list[dict]] = {t.name: [] for t in EXTRACTED_TABLES}
-        rows["documents"] = []
-        report, log = self.report, self.log
-        for result in sorted(results, key=lambda r: r.document["source_path"]):
-            doc = result.document
-            report.documents_seen += 1
-            doc_id = doc.get("document_id")
-            if doc_id is None:  # the file could not be read at all
-                report.documents_rejected += 1
-                log.add(None, None, result.reject_reason or "unreadable", None, source_path=doc["source_path"])
-                continue
-            log.paths[doc_id] = doc["source_path"]
-            if doc_id in self._seen_ids:
-                report.documents_rejected += 1
-                log.add(doc_id, None, f"duplicate: same bytes as {self._seen_ids[doc_id]}", None,
-                        source_path=doc["source_path"])
-                continue
-            self._seen_ids[doc_id] = doc["source_path"]
-            if doc_id in self.first_seen:
-                doc["first_seen_at"] = self.first_seen[doc_id]
-            rows["documents"].append(doc)
-            if result.reject_reason:
-                report.documents_rejected += 1
-                log.add(doc_id, None, result.reject_reason, None)
-                continue
-            if result.from_cache and doc_id in self.first_seen:  # same bytes as the last run: rows reused
-                report.documents_unchanged += 1
-            else:
-                report.documents_parsed += 1
-            if doc.get("warning"):
-                report.warnings.append({"source_path": doc["source_path"], "warning": doc["warning"]})
-            for table_name, reason, payload in result.row_rejects:
-                log.add(doc_id, table_name, reason, payload)
-            for name, table_rows in result.tables.items():
-                rows[name].extend(table_rows)
-        return rows
-
-    def _write(self, table: Table, frame: pd.DataFrame) -> None:
-        if not len(frame):
-            return
-        start = self._next_row[table.name]
-        self._next_row[table.name] = start + len(frame)
-        arrow = pa.Table.from_pandas(frame[table.column_names], schema=arrow_schema(table), preserve_index=False)
-        arrow = arrow.append_column(ROW, pa.array(range(start, start + len(frame)), pa.int64()))
-        pq.write_table(arrow, self.folder / table.name / f"part-{self._parts:06d}.parquet")
-
-    def finish(self, skills: pd.DataFrame) -> FinalTables:
-        """Run the checks across batches (against the shipped skill vocabulary)."""
-        return FinalTables(self, skills)
+    def finish(self, entries: list[Entry], skills: pd.DataFrame) -> FinalTables:
+        """Run the checks across pages (against the shipped skill vocabulary)."""
+        return FinalTables(self, entries, skills)
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def accept_documents(stage: Stage, entries: list[Entry],
+                     kept: pd.DataFrame) -> tuple[list[dict], list[int], list[tuple[str, int]]]:
+    """Document-level decisions, in path order: unreadable, same bytes as another file, rejected by the
+    parser, or in. Returns the `documents` rows, their ranks, and (key, rank) of the pages whose rows go on."""
+    report, log = stage.report, stage.log
+    info = {row[KEY]: row for row in kept.to_dict("records")}
+    documents, ranks, pages = [], [], []
+    for rank, entry in enumerate(entries):
+        report.documents_seen += 1
+        if entry.state == UNREADABLE:
+            report.documents_rejected += 1
+            log.add(None, None, entry.reason or "unreadable", None, source_path=entry.source_path)
+            continue
+        if entry.state == DUPLICATE:
+            report.documents_rejected += 1
+            log.add(entry.document_id, None, f"duplicate: same bytes as {entry.reason}", None,
+                    source_path=entry.source_path)
+            continue
+        row = info.get(entry.key)
+        if row is None:  # its batch never reached the store (cannot happen short of a bug): say so
+            report.documents_rejected += 1
+            log.add(entry.document_id, None, "internal error: no parse result for this page", None,
+                    source_path=entry.source_path)
+            continue
+        doc_id = row["document_id"]
+        log.paths[doc_id] = entry.source_path
+        doc = {c: row[c] for c in TABLES_BY_NAME["documents"].column_names}
+        doc["source_path"] = entry.source_path
+        doc["first_seen_at"] = stage.first_seen.get(doc_id, stage.report.started_at)
+        documents.append(doc)
+        ranks.append(rank)
+        if _given(row["reject_reason"]):
+            report.documents_rejected += 1
+            log.add(doc_id, None, row["reject_reason"], None)
+            continue
+        if entry.key in stage.parsed or doc_id not in stage.first_seen:
+            report.documents_parsed += 1
+        else:  # same bytes and path as a page of the current dataset: rows reused
+            report.documents_unchanged += 1
+        if _given(doc.get("warning")):
+            report.warnings.append({"source_path": entry.source_path, "warning": doc["warning"]})
+        for table_name, reason, payload in json.loads(row["row_rejects"] if _given(row["row_rejects"]) else "[]"):
+            log.add(doc_id, table_name, reason, payload)
+        pages.append((entry.key, rank))
+    return documents, ranks, pages
+
+def _given(value) -> bool:
+    """A value read back from Parquet through pandas: None and NaN both mean nothing."""
+    return value is not None and not (isinstance(value, float) and pd.isna(value)) and value != ""
+
+
 class FinalTables:
     """The run's final tables as DuckDB views over the staged parts: `final_<table>`."""
 
-    def __init__(self, stage: Stage, skills: pd.DataFrame):
+    def __init__(self, stage: Stage, entries: list[Entry], skills: pd.DataFrame):
         self.con = duckdb.connect(config={"memory_limit": DUCKDB_MEMORY_LIMIT, "preserve_insertion_order": True,
                                           "temp_directory": str(stage.folder / "duckdb.tmp")})
         self._log = stage.log
+        store = stage.store
+        index = store.index()
+        parts = sorted({index[e.key] for e in entries if e.key in index})
+        self._documents(stage, entries, self._kept_documents(store, parts, [e.key for e in entries if e.key]))
         for table in CHECKED:
             if table.name == "skills":
                 self._register("staged_skills", table, skills)
-            else:
-                self._staged_view(table, stage.folder / table.name)
+            elif table.name != "documents":
+                self._staged_view(table, store.files(table.name, parts))
         self._merge_roles()
         for table in CHECKED:
             self._drop_duplicate_keys(table)
         self._check_references()
+
+    def _kept_documents(self, store: RowStore, parts: list[str], keys: list[str]) -> pd.DataFrame:
+        files = store.files(DOCUMENTS, parts)
+        if not files:
+            return pd.DataFrame(columns=[KEY])
+        self.con.register("run_keys", pa.table({KEY: pa.array(keys, pa.string())}))
+        return self.con.execute(f"SELECT * FROM read_parquet({_file_list(files)}) "
+                                f"WHERE {KEY} IN (SELECT {KEY} FROM run_keys)").fetchdf()
+
+    def _documents(self, stage: Stage, entries: list[Entry], kept: pd.DataFrame) -> None:
+        """The `documents` rows (checked here: first_seen_at is only known now) and `run_docs`,
+        the pages whose rows go on, with their rank in path order."""
+        documents, ranks, pages = accept_documents(stage, entries, kept)
+        table = TABLES_BY_NAME["documents"]
+        checked = check_rows(table, frame_rows(table, documents, self._log), {}, self._log)
+        arrow = pa.Table.from_pandas(checked[table.column_names], schema=arrow_schema(table), preserve_index=False)
+        self.con.register("staged_documents", arrow.append_column(
+            ROW, pa.array([ranks[i] * _PAGE_ROWS for i in checked.index], pa.int64())))
+        self.con.register("run_docs", pa.table({KEY: pa.array([k for k, _ in pages], pa.string()),
+                                                "_rank": pa.array([r for _, r in pages], pa.int64())}))
 
     def put(self, name: str, frame: pd.DataFrame) -> None:
         """A final table kept whole in memory and not checked here (the run log, the reject log)."""
@@ -150,9 +173,11 @@ class FinalTables:
         arrow = pa.Table.from_pandas(frame, schema=arrow_schema(table), preserve_index=False)
         self.con.register(view, arrow.append_column(ROW, pa.array(range(len(frame)), pa.int64())))
 
-    def _staged_view(self, table: Table, folder: Path) -> None:
-        if any(folder.glob("*.parquet")):
-            self.sql(f"CREATE VIEW staged_{table.name} AS SELECT * FROM read_parquet('{_sql_path(folder)}/*.parquet')")
+    def _staged_view(self, table: Table, files: list[Path]) -> None:
+        if files:
+            self.sql(f"CREATE VIEW staged_{table.name} AS SELECT t.* EXCLUDE ({KEY}, {POS}), "
+                     f"r._rank * {_PAGE_ROWS} + t.{POS} AS {ROW} "
+                     f"FROM read_parquet({_file_list(files)}) AS t JOIN run_docs AS r ON t.{KEY} = r.{KEY}")
         else:
             empty = pa.Table.from_pylist([], schema=arrow_schema(table).append(pa.field(ROW, pa.int64())))
             self.con.register(f"staged_{table.name}", empty)
@@ -213,12 +238,10 @@ class FinalTables:
 
     # ---------------------------------------------------------------- reading
     def select_sql(self, name: str) -> str:
-        """The table in page order. Staged parts are written in that order and DuckDB
-        keeps insertion order through filters, so only the merged roles need a sort
-        (a sort of a big table with its text would need far more memory)."""
+        """The table in page order: path order, then the rows' order in their page (DuckDB sorts
+        beyond its memory limit on disk)."""
         columns = ", ".join(f'"{c}"' for c in TABLES_BY_NAME[name].column_names)
-        order = f" ORDER BY {ROW}" if name == "roles" else ""
-        return f"SELECT {columns} FROM final_{name}{order}"
+        return f"SELECT {columns} FROM final_{name} ORDER BY {ROW}"
 
     def count(self, name: str, where: str = "true") -> int:
         return int(self.sql(f"SELECT count(*) FROM final_{name} WHERE {where}")[0][0])
@@ -249,5 +272,5 @@ class FinalTables:
         self.close()
 
 
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
+def _file_list(files: list[Path]) -> str:
+    return "[" + ", ".join("'" + str(f).replace("'", "''") + "'" for f in files) + "]"

@@ -13,9 +13,11 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow as pa_arrow
 
 from roledata.document import DocumentResult
-from roledata.schema import EXTRACTED_TABLES, Table, pandera_schema, to_frame
+from roledata.schema import EXTRACTED_TABLES, Table, arrow_schema, pandera_schema, to_frame
+from roledata.store import KEY, POS, ParsedBatch, documents_schema, row_rejects_json
 from roledata.text import stable_id
 
 
@@ -149,3 +151,36 @@ def check_documents(results: list[DocumentResult]) -> None:
             result.tables[table.name] = by_document.get(doc_id, [])
     for entry in log.rows:
         fresh[entry["document_id"]].row_rejects.append((entry["table_name"], entry["reason"], entry["payload"]))
+
+
+def check_batch(results: list[DocumentResult], keys: dict[str, str]) -> ParsedBatch:
+    """Row checks for a freshly parsed batch, where it was parsed, and its rows straight into
+    one Arrow table per table (`keys`: document_id -> store key). Rows failing a check travel
+    with their document as `row_rejects`, beside the extractor errors already there."""
+    texts = {r.document["document_id"]: r.text or "" for r in results}
+    log = RejectLog("", {})
+    tables: dict[str, pa_arrow.Table] = {}
+    for table in EXTRACTED_TABLES:
+        rows, positions = [], []
+        for result in results:
+            for position, row in enumerate(result.tables.get(table.name, ())):
+                rows.append(row)
+                positions.append(position)
+        if not rows:
+            continue
+        kept = check_rows(table, frame_rows(table, rows, log), texts, log)
+        arrow = pa_arrow.Table.from_pandas(kept[table.column_names], schema=arrow_schema(table), preserve_index=False)
+        arrow = arrow.append_column(KEY, pa_arrow.array([keys[rows[i]["document_id"]] for i in kept.index],
+                                                        pa_arrow.string()))
+        tables[table.name] = arrow.append_column(POS, pa_arrow.array([positions[i] for i in kept.index],
+                                                                      pa_arrow.int64()))
+    refused: dict[str, list] = defaultdict(list)
+    for entry in log.rows:
+        refused[entry["document_id"]].append((entry["table_name"], entry["reason"], entry["payload"]))
+    documents = []
+    for result in results:
+        doc_id = result.document["document_id"]
+        documents.append(dict(result.document, **{
+            KEY: keys[doc_id], "reject_reason": result.reject_reason,
+            "row_rejects": row_rejects_json([*result.row_rejects, *refused.get(doc_id, [])])}))
+    return ParsedBatch(pa_arrow.Table.from_pylist(documents, schema=documents_schema()), tables)

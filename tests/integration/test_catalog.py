@@ -70,3 +70,30 @@ def test_every_run_rebuilds_the_catalog_and_records_what_changed(tmp_path):
     first_changes = json.loads((snapshots / first / "changes.json").read_text(encoding="utf-8"))
     assert first_changes["previous_snapshot"] is None
     assert first_changes["tables"]["documents"]["added"] == len(old_docs)
+
+
+def test_unchanged_role_pages_are_reused_exactly_as_they_would_be_drawn(tmp_path, monkeypatch):
+    """A run that changed one page draws only that page's role again and reuses the other roles'
+    pages from the previous snapshot, each byte for byte the page a fresh drawing gives."""
+    from roledata import catalog
+    from roledata.catalog import build_snapshot_pages
+
+    raw, warehouse = tmp_path / "raw", tmp_path / "warehouse"
+    shutil.copytree(RAW, raw)
+    run_pipeline(Settings(raw, warehouse, workers=1))
+    page = raw / "003_d215e5b89abca971.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("pivotal role", "central role"), encoding="utf-8")
+    drawn_roles: list[str] = []
+    real = catalog.role_page
+    monkeypatch.setattr(catalog, "role_page", lambda role, *a: drawn_roles.append(role["role_id"]) or real(role, *a))
+    second = run_pipeline(Settings(raw, warehouse, workers=1)).snapshot_id
+    assert drawn_roles == ["ai-tech-lead"]
+    monkeypatch.undo()
+    folder = warehouse / "snapshots" / second
+    reused = {p.name: p.read_bytes() for p in (folder / "roles").iterdir()}
+
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    (folder / "changes.json").rename(tmp_path / "changes.json")  # no previous snapshot: every page drawn afresh
+    build_snapshot_pages(folder, manifest)
+    drawn = {p.name: p.read_bytes() for p in (folder / "roles").iterdir()}
+    assert reused == drawn and len(drawn) == 12  # 11 roles and the list

@@ -58,13 +58,33 @@ def test_a_run_with_nothing_changed_publishes_nothing_and_is_recorded(tmp_path):
     assert logged[1:4] == [f"{first},", f"{first},{NOTHING.format(first)}", f"{first},{NOTHING.format(first)}"]
 
 
-def test_full_and_a_touched_file_rebuild(tmp_path):
+def test_full_rebuilds_and_a_touched_file_publishes_nothing(tmp_path):
     raw, warehouse = tmp_path / "raw", tmp_path / "warehouse"
     shutil.copytree(RAW, raw)
     assert run(raw, warehouse).returncode == 0
     full = run(raw, warehouse, "--full")
     assert "nothing changed" not in full.stdout and "5 parsed" in full.stdout
-    os.utime(raw / "000_0239b97c24f9bce3.txt")  # same bytes, new time: listed again, read again
+    [_, current] = snapshot_ids(warehouse)
+    before = published(warehouse)
+
+    os.utime(raw / "000_0239b97c24f9bce3.txt")  # same bytes, new time: read again, same rows
     touched = run(raw, warehouse)
-    assert "nothing changed" not in touched.stdout and "5 unchanged" in touched.stdout
-    assert len(snapshot_ids(warehouse)) == 3
+    assert touched.returncode == 0
+    assert "documents: 5 seen, 0 parsed, 5 unchanged, 0 rejected" in touched.stdout
+    assert f"pages changed but their rows did not: snapshot {current} stays" in touched.stdout.splitlines()
+    assert published(warehouse) == before and len(snapshot_ids(warehouse)) == 2
+
+    # The touched file's new time is recorded: the next run is a no-change run again.
+    assert NOTHING.format(current) in run(raw, warehouse).stdout.splitlines()
+
+
+def test_a_renamed_page_is_parsed_again_under_its_new_name(tmp_path):
+    """Row ids hash the page's path: the same bytes under a new name are a new source."""
+    raw, warehouse = tmp_path / "raw", tmp_path / "warehouse"
+    shutil.copytree(RAW, raw)
+    assert run(raw, warehouse).returncode == 0
+    (raw / "004_149db44849bfa1dd.txt").rename(raw / "004_renamed.txt")
+    renamed = run(raw, warehouse)
+    assert renamed.returncode == 0
+    assert "documents: 5 seen, 1 parsed, 4 unchanged, 0 rejected" in renamed.stdout
+    assert len(snapshot_ids(warehouse)) == 2

@@ -1,8 +1,13 @@
-"""Batches travel in order, with a bounded number in flight."""
+"""The plan of a run, and batches travelling in order with a bounded number in flight."""
 from __future__ import annotations
 
-from roledata.pipeline import PendingBatch, ReadBatch, batches, in_order, parse_here
+import os
+
+from roledata.batching import (DUPLICATE, KEPT, PARSE, UNREADABLE, PendingBatch, in_order, listing, parse_batches,
+                               parse_here, plan, read_pages)
 from roledata.settings import Settings
+from roledata.store import document_key
+from roledata.text import sha256_hex
 
 
 class Done:
@@ -30,20 +35,68 @@ def test_in_order_keeps_order_and_bounds_what_is_in_flight():
     assert max(in_flight) == 3
 
 
-def test_pending_batch_puts_ready_results_first():
-    assert PendingBatch(["cached"], Done(["parsed"])).result() == ["cached", "parsed"]
-    assert PendingBatch(["cached"], None).result() == ["cached"]
+def test_pending_batch_gives_what_was_parsed_here_or_elsewhere():
+    assert PendingBatch("parsed here").result() == "parsed here"
+    assert PendingBatch(None, Done("parsed in a worker")).result() == "parsed in a worker"
 
 
-def test_batches_cover_every_path_once():
-    assert batches(["a", "b", "c", "d", "e"], 2) == [["a", "b"], ["c", "d"], ["e"]]
-    assert batches([], 2) == [[]]
+def _folder(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    pages = {"a.txt": b"Widget Lead\nThe Widget Lead runs widgets.\n", "b.txt": b"Gadget Lead\nRuns gadgets.\n",
+             "c.txt": b"Widget Lead\nThe Widget Lead runs widgets.\n", "d.txt": b"Sprocket Lead\nRuns sprockets.\n"}
+    for name, data in pages.items():
+        (raw / name).write_bytes(data)
+    return raw, pages
+
+
+def test_the_plan_reads_only_what_the_listing_cannot_vouch_for(tmp_path):
+    raw, pages = _folder(tmp_path)
+    settings = Settings(raw, tmp_path / "warehouse")
+    first = plan(settings, sorted(pages), {}, set())
+    assert [(e.path, e.state) for e in first] == [("a.txt", PARSE), ("b.txt", PARSE), ("c.txt", DUPLICATE),
+                                                 ("d.txt", PARSE)]
+    assert first[2].reason == "a.txt" and first[0].document_id == sha256_hex(pages["a.txt"])
+    known = listing(first)
+    kept = {first[0].key, first[1].key}
+    # d.txt unreadable now; a.txt's listed size and mtime vouch for its bytes, so it is not even opened.
+    (raw / "d.txt").chmod(0)
+    (raw / "a.txt").write_bytes(b"Widget Lead\nThe Widget Lead runs widgets!\n")
+    os.utime(raw / "a.txt", ns=(known["a.txt"][1], known["a.txt"][1]))
+    try:
+        again = plan(settings, sorted(pages), known, kept)
+    finally:
+        (raw / "d.txt").chmod(0o644)
+    states = [(e.path, e.state) for e in again]
+    if os.geteuid() == 0:  # root reads a file whatever its mode
+        assert states == [("a.txt", KEPT), ("b.txt", KEPT), ("c.txt", DUPLICATE), ("d.txt", PARSE)]
+    else:
+        assert states == [("a.txt", KEPT), ("b.txt", KEPT), ("c.txt", DUPLICATE), ("d.txt", UNREADABLE)]
+    assert again[0].key == document_key(sha256_hex(pages["a.txt"]), "a.txt")
+
+
+def test_a_page_changed_after_the_plan_is_parsed_as_it_is_now(tmp_path):
+    raw, pages = _folder(tmp_path)
+    settings = Settings(raw, tmp_path / "warehouse")
+    entries = plan(settings, ["b.txt"], {}, set())
+    (raw / "b.txt").write_bytes(b"Gadget Lead\nRuns gadgets daily.\n")
+    [(path, data, document_id, key)] = read_pages(settings, entries)
+    assert (path, data) == ("b.txt", b"Gadget Lead\nRuns gadgets daily.\n")
+    assert (document_id, key) == (entries[0].document_id, entries[0].key) == (
+        sha256_hex(data), document_key(sha256_hex(data), "b.txt"))
+
+
+def test_parse_batches_hold_only_pages_to_parse(tmp_path):
+    raw, pages = _folder(tmp_path)
+    entries = plan(Settings(raw, tmp_path / "warehouse"), sorted(pages), {}, set())
+    assert [[e.path for e in batch] for batch in parse_batches(entries, 2)] == [["a.txt", "b.txt"], ["d.txt"]]
+    assert parse_batches([], 2) == []
 
 
 def test_small_batches_are_parsed_in_place_unless_dask_was_asked_for(tmp_path):
     local = Settings(tmp_path, tmp_path, workers=2)
-    few = ReadBatch([], [("p", b"x", "id")] * 3)
-    many = ReadBatch([], [("p", b"x", "id")] * 60)
+    few = [("p", b"x", "id", "key")] * 3
+    many = [("p", b"x", "id", "key")] * 60
     assert parse_here(local, few, batch_count=5)
     assert not parse_here(local, many, batch_count=5)
     assert parse_here(local, many, batch_count=1)  # one batch: nothing to overlap with

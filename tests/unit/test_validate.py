@@ -11,8 +11,10 @@ from roledata.document import DocumentResult
 from roledata.extract.skills import skills_table
 from roledata.report import start_run
 from roledata.schema import TABLES_BY_NAME, to_frame
+from roledata.batching import KEPT, Entry
 from roledata.stage import Stage
-from roledata.validate import RejectLog, check_documents, check_rows
+from roledata.store import RowStore, document_key
+from roledata.validate import RejectLog, check_batch, check_rows
 
 DOC = "Pay: $120,000 - $180,000 and more"
 
@@ -83,12 +85,17 @@ def role(doc_id: str, role_id: str = "widget-lead", primary: bool = True) -> dic
 
 
 def staged(tmp_path, *batches: list[DocumentResult]):
+    """Batches row-checked as a worker does, kept in a row store, then checked across pages."""
     log = RejectLog("run1", {})
-    stage = Stage(tmp_path / "stage", log, {}, start_run())
+    stage = Stage(tmp_path / "stage", RowStore(tmp_path / "state"), log, {}, start_run())
+    entries = []
     for batch in batches:
-        check_documents(batch)
-        stage.add(batch)
-    final = stage.finish(to_frame(TABLES_BY_NAME["skills"], skills_table()))
+        keys = {r.document["document_id"]: document_key(r.document["document_id"], r.document["source_path"])
+                for r in batch}
+        stage.add(check_batch(batch, keys))
+        entries += [Entry(r.document["source_path"], [0, 0], r.document["document_id"], keys[r.document["document_id"]],
+                          KEPT) for r in batch]
+    final = stage.finish(entries, to_frame(TABLES_BY_NAME["skills"], skills_table()))
     return final, log.rows
 
 

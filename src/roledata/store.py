@@ -1,0 +1,176 @@
+"""Checked rows kept between runs as Parquet parts, so a run parses and stages only what changed.
+
+Under the warehouse's state folder, one folder per parser fingerprint (a new
+parser starts an empty one: no stale row is ever reused):
+
+    rows/<fingerprint>/documents/<part>.parquet  one row per document: its `documents` row, why the
+                                                 parser rejected it, the rows the row checks refused
+    rows/<fingerprint>/<table>/<part>.parquet    the checked rows of those documents, with `_key`
+                                                 (the document's key) and `_pos` (row order in it)
+
+A document's key hashes its bytes and its path (row ids depend on the path,
+see `extract.identity`). A part holds one parsed batch and is named by the
+hash of its keys: content-addressed. Each file is written under a temporary
+name and renamed; the documents file goes last, so a part exists once its
+documents file does, and a run killed half way leaves whole parts, which the
+next run reuses. Parts whose documents have all left the raw folder are
+deleted after a run is published; when parts pile up they are merged.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from roledata.schema import EXTRACTED_TABLES, TABLES_BY_NAME, arrow_schema
+from roledata.text import stable_id
+
+KEY, POS = "_key", "_pos"
+DOCUMENTS = "documents"
+MERGE_ABOVE = 200  # parts; beyond this the live rows are merged into one part per table
+# Document-level columns kept beside the `documents` row.
+_EXTRA = [pa.field(KEY, pa.string()), pa.field("reject_reason", pa.string()), pa.field("row_rejects", pa.string())]
+
+
+def document_key(document_id: str, source_path: str) -> str:
+    return stable_id(document_id, source_path, length=32)
+
+
+def documents_schema() -> pa.Schema:
+    schema = arrow_schema(TABLES_BY_NAME["documents"])
+    for extra in _EXTRA:
+        schema = schema.append(extra)
+    return schema
+
+
+def rows_schema(name: str) -> pa.Schema:
+    return arrow_schema(TABLES_BY_NAME[name]).append(pa.field(KEY, pa.string())).append(pa.field(POS, pa.int64()))
+
+
+@dataclass
+class ParsedBatch:
+    """A parsed and row-checked batch, as it travels from a worker to the writer: one Arrow
+    table per table (rows never become Python dicts again) and a row per document."""
+    documents: pa.Table  # documents_schema()
+    tables: dict[str, pa.Table] = field(default_factory=dict)  # rows_schema(name)
+
+    @property
+    def keys(self) -> list[str]:
+        return self.documents.column(KEY).to_pylist()
+
+
+class RowStore:
+    def __init__(self, state_dir: Path):
+        from roledata import cache  # looked up at call time: tests stand in another parser
+
+        self.state_dir = Path(state_dir)
+        self.base = self.state_dir / "rows"
+        self.root = self.base / cache.parser_fingerprint()
+
+    # ------------------------------------------------------------ writing
+    def put(self, batch: ParsedBatch) -> str | None:
+        """Keep one parsed batch; returns its part name (None for an empty batch)."""
+        keys = batch.keys
+        if not keys:
+            return None
+        part = stable_id(*sorted(keys), length=24)
+        for name, table in batch.tables.items():
+            if table.num_rows:
+                self._write(self.root / name / f"{part}.parquet", table)
+        self._write(self.root / DOCUMENTS / f"{part}.parquet", batch.documents)  # last: the part now exists
+        return part
+
+    @staticmethod
+    def _write(path: Path, table: pa.Table) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        pq.write_table(table, tmp)
+        os.replace(tmp, path)
+
+    def clear(self) -> None:
+        """Forget every kept row (a full rebuild parses everything again)."""
+        shutil.rmtree(self.base, ignore_errors=True)
+
+    # ------------------------------------------------------------ reading
+    def parts(self) -> list[str]:
+        folder = self.root / DOCUMENTS
+        return sorted(p.stem for p in folder.glob("*.parquet")) if folder.exists() else []
+
+    def index(self) -> dict[str, str]:
+        """key -> part, for every kept document (the first part when a key was kept twice)."""
+        files = self._files(DOCUMENTS, self.parts())
+        if not files:
+            return {}
+        with duckdb.connect() as con:
+            rows = con.execute(f"SELECT {KEY}, filename FROM read_parquet({_list(files)}, filename = true) "
+                               f"ORDER BY filename").fetchall()
+        index: dict[str, str] = {}
+        for key, filename in rows:
+            index.setdefault(key, Path(filename).stem)
+        return index
+
+    def files(self, name: str, parts: list[str]) -> list[Path]:
+        """The part files of table `name` among `parts` (a part without rows for a table has no file)."""
+        return self._files(name, parts)
+
+    def _files(self, name: str, parts: list[str]) -> list[Path]:
+        folder = self.root / name
+        return [folder / f"{p}.parquet" for p in parts if (folder / f"{p}.parquet").exists()]
+
+    # ------------------------------------------------------------ upkeep
+    def prune(self, live: set[str]) -> int:
+        """Delete folders of older parsers and parts with no live document; merge the live rows
+        into one part per table when parts pile up. Returns the number of parts deleted."""
+        if self.base.exists():
+            for folder in self.base.iterdir():
+                if folder != self.root:
+                    shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(self.state_dir / "cache", ignore_errors=True)  # pickles of roledata before the row store
+        index = self.index()
+        by_part: dict[str, set[str]] = {}
+        for key, part in index.items():
+            by_part.setdefault(part, set()).add(key)
+        dead = [p for p in self.parts() if not (by_part.get(p, set()) & live)]
+        self._delete(dead)
+        if len(self.parts()) > MERGE_ABOVE:
+            self._merge(live)
+        return len(dead)
+
+    def _delete(self, parts: list[str]) -> None:
+        for part in parts:
+            (self.root / DOCUMENTS / f"{part}.parquet").unlink(missing_ok=True)  # first: the part is gone
+            for table in EXTRACTED_TABLES:
+                (self.root / table.name / f"{part}.parquet").unlink(missing_ok=True)
+
+    def _merge(self, live: set[str]) -> None:
+        """All live rows into one new part, then the old parts deleted."""
+        old = self.parts()
+        keys = pa.table({KEY: sorted(live)})
+        part = stable_id("merged", *sorted(live), length=24)
+        with duckdb.connect() as con:
+            con.register("live_keys", keys)
+            for name in [t.name for t in EXTRACTED_TABLES] + [DOCUMENTS]:
+                files = self._files(name, old)
+                if not files:
+                    continue
+                merged = con.sql(f"SELECT * FROM read_parquet({_list(files)}) "
+                                 f"WHERE {KEY} IN (SELECT {KEY} FROM live_keys)").to_arrow_table()
+                if name != DOCUMENTS and merged.num_rows == 0:
+                    continue
+                schema = documents_schema() if name == DOCUMENTS else rows_schema(name)
+                self._write(self.root / name / f"{part}.parquet", merged.select(schema.names).cast(schema))
+        self._delete([p for p in old if p != part])
+
+
+def _list(files: list[Path]) -> str:
+    return "[" + ", ".join("'" + str(f).replace("'", "''") + "'" for f in files) + "]"
+
+
+def row_rejects_json(rejects: list[tuple[str, str, str]]) -> str | None:
+    return json.dumps(rejects, ensure_ascii=False) if rejects else None
