@@ -67,7 +67,7 @@ def plan(settings: Settings, paths: list[str], known: dict[str, list], kept: set
     for path in paths:
         entry = Entry(path, file_stat(settings, path))
         saved = known.get(path)
-        if entry.stat is not None and saved is not None and len(saved) == 3 and saved[:2] == entry.stat:
+        if entry.stat is not None and saved is not None and len(saved) == 3 and saved[2] and saved[:2] == entry.stat:
             entry.document_id = saved[2]
         else:
             for _, data, error in iter_documents(source, [path]):
@@ -87,8 +87,11 @@ def plan(settings: Settings, paths: list[str], known: dict[str, list], kept: set
 
 
 def listing(entries: list[Entry]) -> dict[str, list]:
-    """What `plan` needs next time: path -> [size, mtime_ns, sha256] of every readable file."""
-    return {e.path: [*e.stat, e.document_id] for e in entries if e.stat is not None and e.document_id}
+    """What the next run needs: path -> [size, mtime_ns, sha256] (sha256 None for a file that could
+    not be read: it is read again next time, but while its size and mtime stay it does not stop a
+    no-change run; a file made readable by a permission change alone needs `--full`)."""
+    return {e.path: [*e.stat, e.document_id if e.state != UNREADABLE else None]
+            for e in entries if e.stat is not None}
 
 
 def parse_batches(entries: list[Entry], size: int) -> list[list[Entry]]:

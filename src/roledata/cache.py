@@ -12,7 +12,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from roledata import PARSER_VERSION
+from roledata import CONTRACT_VERSION, PARSER_VERSION
 
 _PACKAGE = Path(__file__).resolve().parent
 # What decides the rows a page gives (and which pass the row checks): change any of these and kept rows are void.
@@ -29,4 +29,18 @@ def parser_fingerprint() -> str:
             if file.is_file() and file.suffix in (".py", ".csv", ".json", ".txt"):
                 digest.update(file.relative_to(_PACKAGE).as_posix().encode())
                 digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# What decides the published files beyond the rows (DDL, views, comments, datapackage, changes.json).
+_PUBLISHER_FILES = ("schema.py", "warehouse.py", "publish.py", "changes.py")
+
+
+@lru_cache(maxsize=1)
+def publisher_fingerprint() -> str:
+    """Change the code that writes the warehouse and snapshots, and a run publishes even with the same rows."""
+    digest = hashlib.sha256(CONTRACT_VERSION.encode())
+    for name in _PUBLISHER_FILES:
+        digest.update(name.encode())
+        digest.update((_PACKAGE / name).read_bytes())
     return digest.hexdigest()[:16]

@@ -20,6 +20,7 @@ at ROLE_ROWS per section, and aggregates computed by DuckDB over the Parquet.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import html
@@ -30,6 +31,7 @@ import re
 import shutil
 import textwrap
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -46,6 +48,7 @@ FIRST_ROWS = 5
 CHART_ROLES = 40  # the pay chart shows the best-paid roles beyond this many
 LIST_ROLES = 200  # the snapshot page lists this many roles; roles/index.html lists them all
 ROLE_ROWS = 25  # rows per section of a role page; the rest are counted, and named in the Parquet files
+CATALOG_MEMORY = "512MB"  # DuckDB's share while the catalog is built; beyond it, it spills to disk
 LATEST_LINK = "latest"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _MARKER = f'<meta name="roledata-catalog" content="{CATALOG_VERSION}">'
@@ -517,7 +520,7 @@ def growth_charts(con: duckdb.DuckDBPyConnection, folder: Path, pages: dict[str,
                    row_number() OVER (PARTITION BY g.metric ORDER BY coalesce(g.value_max, g.value) DESC, g.stat_id) AS rank
             FROM {_parquet(folder, 'growth_stats')} g JOIN {_parquet(folder, 'roles')} r USING (role_id)
             WHERE g.unit = 'percent')
-        WHERE rank <= {limit} ORDER BY metric, hi DESC""").fetchall()
+        WHERE rank <= {limit} ORDER BY metric, rank""").fetchall()  # rank breaks ties: the same page every build
     by_metric: dict[str, list] = {}
     for row in rows:
         by_metric.setdefault(row[0], []).append(row)
@@ -569,29 +572,22 @@ def _arrow_rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
     return [dict(zip(names, values)) for values in zip(*data.values())]
 
 
-def role_sections(con: duckdb.DuckDBPyConnection, folder: Path) -> tuple[dict[str, dict[str, list[dict]]],
-                                                                           dict[str, dict[str, int]]]:
-    """Per table, per role: its rows (at most ROLE_ROWS, with provenance and the document's source_path);
-    and per table, per role, how many rows it has in all."""
+def _role_section_queries(folder: Path) -> dict[str, str]:
+    """Per section of a role page, the query of every role's rows (at most ROLE_ROWS, with provenance and
+    the document's source_path, and `total`, how many the role has in all), ordered by role_id."""
     documents = _parquet(folder, "documents")
-    rows: dict[str, dict[str, list[dict]]] = {}
-    totals: dict[str, dict[str, int]] = {}
+    queries = {}
     for name, (columns, order) in _ROLE_SECTIONS.items():
         wanted = ", ".join(f"t.{c}" for c in ("role_id", *columns, *PROVENANCE_COLUMNS))
-        sql = (f"""
+        queries[name] = f"""
             SELECT * EXCLUDE (n) FROM (
                 SELECT {wanted}, d.source_path,
                        row_number() OVER (PARTITION BY t.role_id ORDER BY {order}) AS n,
                        count(*) OVER (PARTITION BY t.role_id) AS total
                 FROM {_parquet(folder, name)} t LEFT JOIN {documents} d USING (document_id))
-            WHERE n <= {ROLE_ROWS} ORDER BY role_id, n""")
-        grouped: dict[str, list[dict]] = {}
-        for row in _arrow_rows(con, sql):
-            grouped.setdefault(row["role_id"], []).append(row)
-        rows[name] = grouped
-        totals[name] = {role_id: found[0]["total"] for role_id, found in grouped.items()}
+            WHERE n <= {ROLE_ROWS} ORDER BY role_id, n"""
     # Skills: one row per skill (a role's rows from several documents summed), strongest requirement first.
-    sql = (f"""
+    queries["skills"] = f"""
         SELECT * EXCLUDE (n) FROM (
             SELECT *, row_number() OVER (PARTITION BY role_id ORDER BY strength, mentions DESC, name) AS n,
                    count(*) OVER (PARTITION BY role_id) AS total FROM (
@@ -600,14 +596,55 @@ def role_sections(con: duckdb.DuckDBPyConnection, folder: Path) -> tuple[dict[st
                        count(DISTINCT rs.document_id) AS documents
                 FROM {_parquet(folder, 'role_skills')} rs JOIN {_parquet(folder, 'skills')} k USING (skill_id)
                 GROUP BY rs.role_id, k.skill_id, k.name, k.category))
-        WHERE n <= {ROLE_ROWS * 3} ORDER BY role_id, n""")
-    grouped = {}
-    for row in _arrow_rows(con, sql):
-        row["requirement"] = ("required", "preferred", "mentioned")[row["strength"]]
-        grouped.setdefault(row["role_id"], []).append(row)
-    rows["skills"] = grouped
-    totals["skills"] = {role_id: found[0]["total"] for role_id, found in grouped.items()}
-    return rows, totals
+        WHERE n <= {ROLE_ROWS * 3} ORDER BY role_id, n"""
+    return queries
+
+
+def _grouped(reader) -> Iterator[tuple[str, list[dict]]]:
+    """(role_id, its rows) from an Arrow batch reader of rows ordered by role_id."""
+    role_id, rows = None, []
+    for batch in reader:
+        data = batch.to_pydict()
+        names = list(data)
+        for values in zip(*data.values()):
+            row = dict(zip(names, values))
+            if row["role_id"] != role_id and rows:
+                yield role_id, rows
+                rows = []
+            role_id = row["role_id"]
+            rows.append(row)
+    if rows:
+        yield role_id, rows
+
+
+def role_sections(con: duckdb.DuckDBPyConnection, folder: Path,
+                  role_ids: list[str]) -> Iterator[tuple[str, dict[str, list[dict]], dict[str, int]]]:
+    """For each of `role_ids` (sorted), its rows per section and how many it has in all per section.
+    Streamed: one cursor per section reads its rows in role_id order, so memory holds a role, not the
+    dataset (a catalog of 100,000 roles drew in 3 GB when every role's rows were gathered first)."""
+    # Each section's rows are stored first (a table DuckDB can spill), then read by one cursor each:
+    # ten sorted query results held open at once would all have to stay in memory.
+    for name, sql in _role_section_queries(folder).items():
+        con.execute(f"CREATE OR REPLACE TABLE role_section_{name} AS {sql}")
+    streams = {name: _grouped(con.cursor().sql(f"SELECT * FROM role_section_{name}").to_arrow_reader(20_000))
+               for name in _role_section_queries(folder)}
+    heads: dict[str, tuple[str, list[dict]] | None] = {name: next(stream, None) for name, stream in streams.items()}
+    for role_id in role_ids:
+        found: dict[str, list[dict]] = {}
+        totals: dict[str, int] = {}
+        for name, stream in streams.items():
+            while heads[name] is not None and heads[name][0] < role_id:  # rows of a role not in the list
+                heads[name] = next(stream, None)
+            if heads[name] is not None and heads[name][0] == role_id:
+                rows = heads[name][1]
+                if name == "skills":
+                    for row in rows:
+                        row["requirement"] = ("required", "preferred", "mentioned")[row["strength"]]
+                found[name], totals[name] = rows, rows[0]["total"]
+                heads[name] = next(stream, None)
+            else:
+                found[name], totals[name] = [], 0
+        yield role_id, found, totals
 
 
 def role_list(con: duckdb.DuckDBPyConnection, folder: Path) -> list[dict]:
@@ -705,9 +742,22 @@ def _render(template: str, **context) -> str:
     return _env().get_template(template).render(**context)
 
 
+@contextlib.contextmanager
+def _connect(folder: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A DuckDB for the catalog's queries: capped, spilling beside the snapshots (removed after; a
+    killed build's is removed by the next), so 100,000 roles fit in bounded memory."""
+    spill = folder.parent / f".catalog-{os.getpid()}.tmp"
+    try:
+        with duckdb.connect(config={"memory_limit": CATALOG_MEMORY, "preserve_insertion_order": True,
+                                    "temp_directory": str(spill)}) as con:
+            yield con
+    finally:
+        shutil.rmtree(spill, ignore_errors=True)
+
+
 def snapshot_page(folder: Path, manifest: dict, roles: list[dict] | None = None,
                   pages: dict[str, str] | None = None) -> str:
-    with duckdb.connect() as con:
+    with _connect(folder) as con:
         if roles is None:
             roles = role_list(con, folder)
         if pages is None:
@@ -754,11 +804,9 @@ def change_summary(changes: dict | None) -> dict:
     return {"kind": kind, "tables": tables, "documents": documents, "previous": previous}
 
 
-def role_page(role: dict, sections: dict[str, dict[str, list[dict]]], totals: dict[str, dict[str, int]],
-              pages: dict[str, str], manifest: dict) -> str:
-    role_id = role["role_id"]
-    found = {name: grouped.get(role_id, []) for name, grouped in sections.items()}
-    counts = {name: per_role.get(role_id, 0) for name, per_role in totals.items()}
+def role_page(role: dict, found: dict[str, list[dict]], counts: dict[str, int], pages: dict[str, str],
+              manifest: dict) -> str:
+    """One role's page from its rows per section (`role_sections`) and their totals."""
     skills: dict[str, list[dict]] = {}
     for skill in found["skills"]:
         skills.setdefault(skill["category"], []).append(skill)
@@ -789,15 +837,15 @@ def write_role_pages(folder: Path, manifest: dict, roles: list[dict], pages: dic
     tmp.mkdir()
     sid = manifest["snapshot_id"]
     try:
-        with duckdb.connect() as con:
-            sections, totals = role_sections(con, folder)
-        for role in roles:
-            name = pages[role["role_id"]]
-            inputs = _role_inputs(role, sections, totals, pages)
-            page = _reused_page(previous, name, inputs, sid) if previous is not None else None
-            if page is None:
-                page = role_page(role, sections, totals, pages, manifest) + _inputs_marker(inputs)
-            (tmp / name).write_text(page, encoding="utf-8")
+        by_id = {role["role_id"]: role for role in roles}
+        with _connect(folder) as con:
+            for role_id, found, counts in role_sections(con, folder, sorted(by_id)):
+                role, name = by_id[role_id], pages[role_id]
+                inputs = _role_inputs(role, found, counts, pages)
+                page = _reused_page(previous, name, inputs, sid) if previous is not None else None
+                if page is None:
+                    page = role_page(role, found, counts, pages, manifest) + _inputs_marker(inputs)
+                (tmp / name).write_text(page, encoding="utf-8")
         (tmp / "index.html").write_text(_render("roles.html", roles=roles, pages=pages, sid=sid,
                                                 manifest=manifest), encoding="utf-8")
         old = folder / f".roles.{os.getpid()}.old"
@@ -820,14 +868,9 @@ def _catalog_code() -> str:
     return digest.hexdigest()
 
 
-def _role_inputs(role: dict, sections: dict[str, dict[str, list[dict]]], totals: dict[str, dict[str, int]],
-                 pages: dict[str, str]) -> str:
+def _role_inputs(role: dict, found: dict[str, list[dict]], counts: dict[str, int], pages: dict[str, str]) -> str:
     """A digest of everything a role's page shows, except the snapshot id."""
-    role_id = role["role_id"]
-    related = {r["related_role_id"]: pages.get(r["related_role_id"])
-               for r in sections.get("related_roles", {}).get(role_id, [])}
-    found = {name: grouped.get(role_id, []) for name, grouped in sections.items()}
-    counts = {name: per_role.get(role_id, 0) for name, per_role in totals.items()}
+    related = {r["related_role_id"]: pages.get(r["related_role_id"]) for r in found.get("related_roles", [])}
     text = json.dumps([_catalog_code(), role, found, counts, related], sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -845,7 +888,7 @@ def _reused_page(previous: Path, name: str, inputs: str, sid: str) -> str | None
         return None
     if not page.endswith(_inputs_marker(inputs)):
         return None
-    return page.replace(previous.name, sid)
+    return page.replace(previous.name, sid, 2)  # the title and the breadcrumbs, at the top
 
 
 def index_page(snapshots: list[dict], latest: str | None, changes: dict[str, dict | None] | None = None,
@@ -912,7 +955,7 @@ def write_zip(snapshots_dir: Path, snapshot_id: str) -> Path:
 
 def build_snapshot_pages(folder: Path, manifest: dict) -> None:
     """The snapshot's role pages, then its page (last: an index.html of this version means all are there)."""
-    with duckdb.connect() as con:
+    with _connect(folder) as con:
         roles = role_list(con, folder)
     pages = {r["role_id"]: role_page_name(r["role_id"]) for r in roles}
     previous = (_load_changes(folder) or {}).get("previous_snapshot")

@@ -10,8 +10,9 @@ row's content (`roledata.extract.identity`), so an edited pay figure is one
 changed salary row. Where a key holds `document_id` (the bytes of one
 version of a page), the page's path stands in for it, so a page edited in
 place keeps its sections and skill rows. Where a row sits (`document_id`,
-`char_start`, `char_end`) and when it was first seen are not values: a row
-that only moved because its page was edited elsewhere is unchanged.
+`char_start`, `char_end`, a duty's or FAQ's `ordinal`) and when it was first
+seen are not values: a row that only moved because its page was edited
+elsewhere is unchanged.
 
 The catalog reads it; publishing writes it, so it lives apart from both.
 """
@@ -27,7 +28,7 @@ import duckdb
 from roledata.schema import DATA_TABLES, TABLES_BY_NAME
 
 ROW_SAMPLE = 100  # changed rows listed per table with their before and after values
-_NOT_VALUES = {"document_id", "char_start", "char_end", "first_seen_at"}
+_NOT_VALUES = {"document_id", "char_start", "char_end", "ordinal", "first_seen_at"}
 
 
 def write_changes(folder: Path, previous: Path | None) -> None:
@@ -64,31 +65,33 @@ def _keyed(name: str, folder: Path, docs: str) -> str:
 
 def _table_changes(con: duckdb.DuckDBPyConnection, name: str, folder: Path, previous: Path | None) -> dict:
     """Rows added, removed and changed (same key, other values), the pages they come from, and a
-    sample of the changed rows with the values that differ."""
+    sample of the changed rows with the values that differ. Counted and gathered in SQL: only the
+    pages and the sample reach Python."""
     table = TABLES_BY_NAME[name]
     new = _keyed(name, folder, "new_docs")
     if previous is None:
-        added = con.execute(f"SELECT _path FROM {new}").fetchall()
-        return _summary(added, [], [], [])
+        return _summary(con, f"SELECT _path FROM {new}", "", "", [])
     old = _keyed(name, previous, "old_docs")
     key = [("_path" if c == "document_id" else f'"{c}"') for c in table.primary_key]
     on = " AND ".join(f"n.{k} IS NOT DISTINCT FROM o.{k}" for k in key)
     values = [c for c in table.column_names if c not in _NOT_VALUES and c not in table.primary_key]
     if table.primary_key == ("document_id",):
         values.insert(0, "document_id")  # a page keyed by its path: its new bytes are the change
-    added = con.execute(f"SELECT n._path FROM {new} AS n ANTI JOIN {old} AS o ON {on}").fetchall()
-    removed = con.execute(f"SELECT o._path FROM {old} AS o ANTI JOIN {new} AS n ON {on}").fetchall()
-    changed: list[tuple] = []
-    if values:
-        differs = " OR ".join(f'n."{v}" IS DISTINCT FROM o."{v}"' for v in values)
-        keys = [c for c in table.primary_key if c != "document_id"]
-        columns = ", ".join([*(f'n."{k}"' for k in keys), "n._path",
-                             *(f'o."{v}"' for v in values), *(f'n."{v}"' for v in values)])
-        changed = con.execute(f"SELECT {columns} FROM {new} AS n JOIN {old} AS o ON {on} WHERE {differs}").fetchall()
-        rows = [_changed_row(keys, values, row) for row in changed[:ROW_SAMPLE]]
-        changed_paths = [(row[len(keys)],) for row in changed]
-        return _summary(added, removed, changed_paths, rows, len(changed) > ROW_SAMPLE)
-    return _summary(added, removed, [], [])
+    added = f"SELECT n._path FROM {new} AS n ANTI JOIN {old} AS o ON {on}"
+    removed = f"SELECT o._path FROM {old} AS o ANTI JOIN {new} AS n ON {on}"
+    if not values:
+        return _summary(con, added, removed, "", [])
+    differs = " OR ".join(f'n."{v}" IS DISTINCT FROM o."{v}"' for v in values)
+    keys = [c for c in table.primary_key if c != "document_id"]
+    columns = ", ".join([*(f'n."{k}"' for k in keys), "n._path",
+                         *(f'o."{v}"' for v in values), *(f'n."{v}"' for v in values)])
+    joined = f"FROM {new} AS n JOIN {old} AS o ON {on} WHERE {differs}"
+    sample = con.execute(f"SELECT {columns} {joined} LIMIT {ROW_SAMPLE + 1}").fetchall()
+    rows = [_changed_row(keys, values, row) for row in sample[:ROW_SAMPLE]]
+    summary = _summary(con, added, removed, f"SELECT n._path {joined}", rows)
+    if rows:
+        summary["changed_rows_truncated"] = len(sample) > ROW_SAMPLE
+    return summary
 
 
 def _changed_row(keys: list[str], values: list[str], row: tuple) -> dict:
@@ -107,14 +110,19 @@ def _same(before, after) -> bool:
     return before == after
 
 
-def _summary(added: list[tuple], removed: list[tuple], changed: list[tuple], rows: list[dict],
-             truncated: bool = False) -> dict:
-    paths = sorted({r[0] for r in added + removed + changed if r[0]})
-    summary = {"added": len(added), "removed": len(removed), "changed": len(changed),
-               "documents": paths}
+def _summary(con: duckdb.DuckDBPyConnection, added: str, removed: str, changed: str, rows: list[dict]) -> dict:
+    """Counts of the three queries of pages (an empty string: none) and the pages they touch."""
+    parts = {kind: sql for kind, sql in (("added", added), ("removed", removed), ("changed", changed)) if sql}
+    summary = {kind: 0 for kind in ("added", "removed", "changed")}
+    paths: set[str] = set()
+    for kind, sql in parts.items():
+        for path, count in con.execute(f"SELECT _path, count(*) FROM ({sql}) GROUP BY _path").fetchall():
+            summary[kind] += count
+            if path:
+                paths.add(path)
+    summary["documents"] = sorted(paths)
     if rows:
         summary["changed_rows"] = rows
-        summary["changed_rows_truncated"] = truncated
     return summary
 
 

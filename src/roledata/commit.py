@@ -16,8 +16,8 @@ from roledata.publish import latest_snapshot, mark_latest, prune_snapshots, publ
 from roledata.report import RunReport
 from roledata.runstate import fault_point
 from roledata.schema import TABLES_BY_NAME, to_frame
-from roledata.session import (History, RunSession, nothing_published, record_listing, refuse_collapse,
-                              saved_listing)
+from roledata.session import (History, RunSession, built_with, nothing_published, record_listing,
+                              refuse_collapse)
 from roledata.settings import project_root
 from roledata.stage import CHECKED, FinalTables, Stage
 from roledata.store import document_key
@@ -77,14 +77,13 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
 
 def _live_keys(files: dict) -> set[str]:
     """The row store keys of the files listed now."""
-    return {document_key(sha, display_path(path)) for path, (_, _, sha) in files.items()}
+    return {document_key(sha, display_path(path)) for path, (_, _, sha) in files.items() if sha}
 
 
 def _same_dataset(settings, latest: str, digests: dict[str, str], history: History, rejects: list[dict]) -> bool:
     """Whether the data tables (by content digest) and the current rejects are those of `latest`,
-    and the warehouse is the one built with it (the listing is recorded after the database is
-    swapped in: a run killed between its commit and that swap left an older database)."""
-    if saved_listing(settings).get("snapshot") != latest or not settings.database_path.exists():
+    and the warehouse is the one built with it by this code (`session.built_with`)."""
+    if not built_with(settings, latest):
         return False
     manifest = json.loads((settings.snapshots_dir / latest / "manifest.json").read_text(encoding="utf-8"))
     previous = set(history.rejects["reject_id"]) if len(history.rejects) else set()

@@ -6,9 +6,9 @@ process.
 
 Tasks are the I/O and retry boundaries; all logic lives in
 `roledata.pipeline` and `roledata.stage`. Parsed batches are staged to
-Parquet as they arrive, so memory holds a few batches, not the corpus (no
-Prefect result caching: unchanged documents are skipped by roledata's own
-parse cache, keyed by their bytes).
+Parquet parts of the row store as they arrive, so memory holds a few
+batches, not the corpus (no Prefect result caching: unchanged pages are
+reused from roledata's own row store, keyed by their bytes and path).
 """
 from __future__ import annotations
 
@@ -66,7 +66,8 @@ def check_across_pages(stage: Stage, entries: list[pipeline.Entry]) -> FinalTabl
     return pipeline.check(stage, entries)
 
 
-@task(name="load-and-publish", **FS_RETRIES)
+# No retries: a retry after the commit point would publish the same run twice.
+@task(name="load-and-publish", cache_policy=NO_CACHE)
 def load_and_publish(session, final, stage, history, files) -> pipeline.RunReport:
     return pipeline.finish(session, final, stage, history, files)
 
@@ -113,8 +114,9 @@ def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full:
 
                 def submit(batch: list[pipeline.Entry]) -> pipeline.PendingBatch:
                     # Read here (workers need no access to the raw folder); parse where the runner says.
+                    # quote(batch): read_pages updates these very entries (a page changed or gone since the plan).
                     return pipeline.dispatch(
-                        settings, read_documents(settings, batch), len(batches),
+                        settings, read_documents(settings, quote(batch)), len(batches),
                         lambda pages: parse_documents(quote(pages), seen_at),
                         lambda pages: runner.submit(parse_documents, {"pages": pages, "seen_at": seen_at}))
 

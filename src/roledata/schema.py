@@ -136,7 +136,7 @@ TABLES: tuple[Table, ...] = (
                "title_line", "heading_pattern", "question", "prose", "repeated_phrase", "first_line", "listed")),
     ), ("role_id",)),
     _provenanced("duties", "One row per responsibility.", (
-        _key("duty_id", "stable id from document, role and position"),
+        _key("duty_id", "stable id from the page's path, role, category and text (extract/identity.py)"),
         ROLE_ID,
         _c("ordinal", "int", "order of the duty on the page, from 0", nullable=False, min_value=0),
         _c("category", "string", "group heading or bold label, e.g. `Strategic Leadership`"),
@@ -164,7 +164,7 @@ TABLES: tuple[Table, ...] = (
         _c("mention_count", "int", "times the page lists it", nullable=False, min_value=1),
     ), ("role_id", "term", "document_id")),
     _provenanced("salaries", "Money paid to a role. Never revenue, market sizes, budgets, investments or credits.", (
-        _key("salary_id", "stable id from document, role and position"),
+        _key("salary_id", "stable id from the page's path, role, pay component, statistic, segment and period: not the amount"),
         ROLE_ID,
         _c("pay_component", "string", "which pay the figure is", nullable=False, codes=("base", "total", "total_cash", "unspecified")),
         _c("statistic", "string", "what the figure summarizes", nullable=False,
@@ -193,7 +193,7 @@ TABLES: tuple[Table, ...] = (
         RowCheck("at least one amount", lambda df: (df["amount_min"].notna() | df["amount_max"].notna()).astype(bool)),
     )),
     _provenanced("bonuses", "Pay expressed as a percentage.", (
-        _key("bonus_id", "stable id from document, role and position"),
+        _key("bonus_id", "stable id from the page's path, role and basis: not the percentage"),
         ROLE_ID,
         _c("pct_min", "float", "lower percentage", nullable=False, min_value=0, max_value=100),
         _c("pct_max", "float", "upper percentage (= pct_min for a single figure)", nullable=False, min_value=0, max_value=100),
@@ -203,7 +203,7 @@ TABLES: tuple[Table, ...] = (
     )),
     _provenanced("growth_stats", "Demand and market numbers. A fact repeated on one page is one row at its first mention "
                  "(its source_name filled from a later mention when the first names none).", (
-        _key("stat_id", "stable id from document, role, metric and position"),
+        _key("stat_id", "stable id from the page's path, role, metric, subject, unit, period and source: not the value"),
         ROLE_ID,
         _c("metric", "string", "what is measured", nullable=False, codes=(
             "job_growth", "postings_growth", "title_growth", "jobs_created", "market_size", "market_cagr",
@@ -224,7 +224,7 @@ TABLES: tuple[Table, ...] = (
             (df["unit"] != "percent") | ((df["value"] >= -100) & (df["value"] <= 100_000))).fillna(True).astype(bool)),
     )),
     _provenanced("education_requirements", "Degrees asked for, on a fixed scale.", (
-        _key("education_id", "stable id from document, role, level and position"),
+        _key("education_id", "stable id from the page's path, role and level"),
         ROLE_ID,
         _c("level", "string", "degree level", nullable=False, codes=("high_school", "associate", "bachelor", "master", "mba", "doctorate", "bootcamp")),
         _c("onet_rl", "int", "O*NET Required Level of Education category (bachelor 6, master 8, doctorate 11)", nullable=False, min_value=1, max_value=12),
@@ -232,7 +232,7 @@ TABLES: tuple[Table, ...] = (
         _c("fields", "list", "fields of study named with the degree"),
     ), ("education_id",)),
     _provenanced("experience_requirements", "Years of experience asked for.", (
-        _key("experience_id", "stable id from document, role and position"),
+        _key("experience_id", "stable id from the page's path, role and scope: not the years"),
         ROLE_ID,
         _c("years_min", "int", "minimum years", nullable=False, min_value=0, max_value=60),
         _c("years_max", "int", "maximum years (NULL when open, \"8+\")", min_value=0, max_value=60),
@@ -241,21 +241,21 @@ TABLES: tuple[Table, ...] = (
         RowCheck("years_min <= years_max", lambda df: _not_null_or(df, "years_min", "years_max", df["years_min"] <= df["years_max"])),
     )),
     _provenanced("certifications", "Certifications named for a role, by canonical name.", (
-        _key("certification_id", "stable id from document, role and name"),
+        _key("certification_id", "stable id from the page's path, role and name"),
         ROLE_ID,
         _c("name", "string", "canonical certification name", nullable=False),
         _c("issuer", "string", "issuing organization", nullable=False),
         _c("requirement", "string", "how strongly the page asks for it", nullable=False, codes=REQUIREMENT),
     ), ("certification_id",)),
     _provenanced("related_roles", "Roles linked to a role: career steps, see-also lists, aliases.", (
-        _key("relation_id", "stable id from document, role, related role and relation"),
+        _key("relation_id", "stable id from the page's path, role, related role and relation"),
         ROLE_ID,
         _key("related_role_id", "slug of the related role's title"),
         _c("related_title", "string", "related title as written", nullable=False),
         _c("relation", "string", "how the roles relate", nullable=False, codes=("career_from", "career_to", "see_also", "alias")),
     ), ("relation_id",)),
     _provenanced("faqs", "Question and answer blocks; provenance spans question to answer.", (
-        _key("faq_id", "stable id from document, role and position"),
+        _key("faq_id", "stable id from the page's path, role and question"),
         ROLE_ID,
         _c("ordinal", "int", "order on the page, from 0", nullable=False, min_value=0),
         _c("question", "string", "the question", nullable=False),

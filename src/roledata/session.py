@@ -163,11 +163,11 @@ def saved_listing(settings: Settings) -> dict:
 
 def record_listing(settings: Settings, files: dict, snapshot_id: str) -> None:
     """The files and parser behind `snapshot_id`, for the next run's no-change check and plan."""
-    from roledata.cache import parser_fingerprint
+    from roledata.cache import parser_fingerprint, publisher_fingerprint
 
     tmp = settings.state_dir / f".{LISTING}.tmp"
-    tmp.write_text(json.dumps({"snapshot": snapshot_id, "parser": parser_fingerprint(), "files": files}),
-                   encoding="utf-8")
+    tmp.write_text(json.dumps({"snapshot": snapshot_id, "parser": parser_fingerprint(),
+                               "publisher": publisher_fingerprint(), "files": files}), encoding="utf-8")
     tmp.replace(settings.state_dir / LISTING)
 
 
@@ -176,20 +176,28 @@ def skip_if_unchanged(session: RunSession, history: History, paths: list[str]) -
     there is nothing to rebuild or publish: the run is journaled as succeeded, naming that
     snapshot, and ends. A directory listing's cost: no file is opened."""
     from roledata.batching import file_stat
-    from roledata.cache import parser_fingerprint
 
     settings = session.settings
     latest = latest_snapshot(settings.snapshots_dir)
-    if settings.full_rebuild or latest is None:
+    if settings.full_rebuild or latest is None or not built_with(settings, latest):
         return None
     saved = saved_listing(settings)
-    if (saved.get("snapshot"), saved.get("parser")) != (latest, parser_fingerprint()):
-        return None
     files = saved["files"]
     if set(files) != set(paths) or any(file_stat(settings, p) != files[p][:2] for p in paths):
         return None
     return nothing_published(session, history, latest, len(paths),
                              f"nothing changed since snapshot {latest}: nothing rebuilt or published")
+
+
+def built_with(settings: Settings, latest: str) -> bool:
+    """Whether the warehouse was built from `latest` by this parser and publisher: the listing
+    is recorded after the database is swapped in (a run killed between its commit and that swap
+    left an older database), and names the code that made them."""
+    from roledata.cache import parser_fingerprint, publisher_fingerprint
+
+    saved = saved_listing(settings)
+    return (saved.get("snapshot"), saved.get("parser"), saved.get("publisher")) == \
+        (latest, parser_fingerprint(), publisher_fingerprint()) and settings.database_path.exists()
 
 
 def nothing_published(session: RunSession, history: History, latest: str, seen: int, message: str,

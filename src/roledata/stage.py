@@ -30,7 +30,7 @@ import pyarrow as pa
 
 from roledata.batching import DUPLICATE, UNREADABLE, Entry
 from roledata.schema import DATA_TABLES, TABLES_BY_NAME, Table, arrow_schema
-from roledata.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore
+from roledata.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of
 from roledata.validate import RejectLog, check_rows, frame_rows
 
 if TYPE_CHECKING:
@@ -133,7 +133,11 @@ class FinalTables:
         store = stage.store
         index = store.index()
         parts = sorted({index[e.key] for e in entries if e.key in index})
-        self._documents(stage, entries, self._kept_documents(store, parts, [e.key for e in entries if e.key]))
+        # Each page's rows come from the one part the index names (a key kept twice never doubles).
+        owned = [(e.key, index[e.key]) for e in entries if e.key in index]
+        self.con.register("owners", pa.table({KEY: pa.array([k for k, _ in owned], pa.string()),
+                                              "_part": pa.array([p for _, p in owned], pa.string())}))
+        self._documents(stage, entries, self._kept_documents(store, parts), index)
         for table in CHECKED:
             if table.name == "skills":
                 self._register("staged_skills", table, skills)
@@ -144,17 +148,15 @@ class FinalTables:
             self._drop_duplicate_keys(table)
         self._check_references()
 
-    def _kept_documents(self, store: RowStore, parts: list[str], keys: list[str]) -> pd.DataFrame:
+    def _kept_documents(self, store: RowStore, parts: list[str]) -> pd.DataFrame:
         files = store.files(DOCUMENTS, parts)
         if not files:
             return pd.DataFrame(columns=[KEY])
-        self.con.register("run_keys", pa.table({KEY: pa.array(keys, pa.string())}))
-        return self.con.execute(f"SELECT * FROM read_parquet({_file_list(files)}) "
-                                f"WHERE {KEY} IN (SELECT {KEY} FROM run_keys)").fetchdf()
+        return self.con.execute(f"SELECT t.* EXCLUDE (filename) FROM {_owned(files)}").fetchdf()
 
-    def _documents(self, stage: Stage, entries: list[Entry], kept: pd.DataFrame) -> None:
+    def _documents(self, stage: Stage, entries: list[Entry], kept: pd.DataFrame, index: dict[str, str]) -> None:
         """The `documents` rows (checked here: first_seen_at is only known now) and `run_docs`,
-        the pages whose rows go on, with their rank in path order."""
+        the pages whose rows go on, with their part and their rank in path order."""
         documents, ranks, pages = accept_documents(stage, entries, kept)
         table = TABLES_BY_NAME["documents"]
         checked = check_rows(table, frame_rows(table, documents, self._log), {}, self._log)
@@ -162,6 +164,7 @@ class FinalTables:
         self.con.register("staged_documents", arrow.append_column(
             ROW, pa.array([ranks[i] * _PAGE_ROWS for i in checked.index], pa.int64())))
         self.con.register("run_docs", pa.table({KEY: pa.array([k for k, _ in pages], pa.string()),
+                                                "_part": pa.array([index[k] for k, _ in pages], pa.string()),
                                                 "_rank": pa.array([r for _, r in pages], pa.int64())}))
 
     def put(self, name: str, frame: pd.DataFrame) -> None:
@@ -175,9 +178,9 @@ class FinalTables:
 
     def _staged_view(self, table: Table, files: list[Path]) -> None:
         if files:
-            self.sql(f"CREATE VIEW staged_{table.name} AS SELECT t.* EXCLUDE ({KEY}, {POS}), "
-                     f"r._rank * {_PAGE_ROWS} + t.{POS} AS {ROW} "
-                     f"FROM read_parquet({_file_list(files)}) AS t JOIN run_docs AS r ON t.{KEY} = r.{KEY}")
+            self.sql(f"CREATE VIEW staged_{table.name} AS SELECT t.* EXCLUDE ({KEY}, {POS}, filename), "
+                     f"r._rank * {_PAGE_ROWS} + t.{POS} AS {ROW} FROM read_parquet({_file_list(files)}, filename = true) "
+                     f"AS t JOIN run_docs AS r ON t.{KEY} = r.{KEY} AND {part_of('t.filename')} = r._part")
         else:
             empty = pa.Table.from_pylist([], schema=arrow_schema(table).append(pa.field(ROW, pa.int64())))
             self.con.register(f"staged_{table.name}", empty)
@@ -226,8 +229,9 @@ class FinalTables:
                 missing_by_table[table.name].append(name)
         for table in CHECKED:
             excluded = " ".join(f"AND {ROW} NOT IN (SELECT {ROW} FROM {m})" for m in missing_by_table[table.name])
-            self.sql(f"CREATE TEMP VIEW final_{table.name} AS SELECT * FROM keyed_{table.name} "
-                     f"WHERE TRUE {excluded}")
+            # Materialized once, in page order: the digests, counts, database and snapshot all read it.
+            self.sql(f"CREATE TEMP TABLE final_{table.name} AS SELECT * FROM keyed_{table.name} "
+                     f"WHERE TRUE {excluded} ORDER BY {ROW}")
 
     def _reject(self, table: Table, rows_table: str, reason: str, source: str) -> None:
         rejected = self.con.execute(
@@ -238,10 +242,12 @@ class FinalTables:
 
     # ---------------------------------------------------------------- reading
     def select_sql(self, name: str) -> str:
-        """The table in page order: path order, then the rows' order in their page (DuckDB sorts
-        beyond its memory limit on disk)."""
+        """The table in page order: path order, then the rows' order in their page. The checked
+        tables were stored in that order, and DuckDB keeps insertion order through a scan
+        (`preserve_insertion_order`); the run's own records are sorted here."""
         columns = ", ".join(f'"{c}"' for c in TABLES_BY_NAME[name].column_names)
-        return f"SELECT {columns} FROM final_{name} ORDER BY {ROW}"
+        order = "" if name in {t.name for t in CHECKED} else f" ORDER BY {ROW}"
+        return f"SELECT {columns} FROM final_{name}{order}"
 
     def count(self, name: str, where: str = "true") -> int:
         return int(self.sql(f"SELECT count(*) FROM final_{name} WHERE {where}")[0][0])
@@ -270,6 +276,12 @@ class FinalTables:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _owned(files: list[Path]) -> str:
+    """SQL: the rows of these part files that belong to the part `owners` names for their key."""
+    return (f"read_parquet({_file_list(files)}, filename = true) AS t "
+            f"JOIN owners AS o ON t.{KEY} = o.{KEY} AND {part_of('t.filename')} = o._part")
 
 
 def _file_list(files: list[Path]) -> str:

@@ -33,7 +33,7 @@ from roledata.text import stable_id
 
 KEY, POS = "_key", "_pos"
 DOCUMENTS = "documents"
-MERGE_ABOVE = 200  # parts; beyond this the live rows are merged into one part per table
+MERGE_ABOVE = 200  # parts beyond what a cold run makes (one per 200 pages); then the live rows are merged
 # Document-level columns kept beside the `documents` row.
 _EXTRA = [pa.field(KEY, pa.string()), pa.field("reject_reason", pa.string()), pa.field("row_rejects", pa.string())]
 
@@ -94,8 +94,12 @@ class RowStore:
         os.replace(tmp, path)
 
     def clear(self) -> None:
-        """Forget every kept row (a full rebuild parses everything again)."""
-        shutil.rmtree(self.base, ignore_errors=True)
+        """Forget every kept row (a full rebuild parses everything again). Renamed aside first,
+        so a run killed while deleting leaves no store with some tables' parts gone."""
+        if self.base.exists():
+            aside = self.state_dir / f".rows-cleared-{os.getpid()}"
+            os.replace(self.base, aside)
+            shutil.rmtree(aside, ignore_errors=True)
 
     # ------------------------------------------------------------ reading
     def parts(self) -> list[str]:
@@ -138,9 +142,19 @@ class RowStore:
             by_part.setdefault(part, set()).add(key)
         dead = [p for p in self.parts() if not (by_part.get(p, set()) & live)]
         self._delete(dead)
-        if len(self.parts()) > MERGE_ABOVE:
-            self._merge(live)
+        self._remove_orphans()
+        # Parts pile up as small runs add one each: merge when they are far more than a cold run makes.
+        if len(self.parts()) > MERGE_ABOVE + 2 * len(live) // 200:
+            self._merge(live, index)
         return len(dead)
+
+    def _remove_orphans(self) -> None:
+        """Files of killed writes: temporary files, and table parts whose documents file never came."""
+        parts = set(self.parts())
+        for folder in self.root.iterdir() if self.root.exists() else ():
+            for path in folder.iterdir():
+                if path.name.startswith(".") or (folder.name != DOCUMENTS and path.stem not in parts):
+                    path.unlink(missing_ok=True)
 
     def _delete(self, parts: list[str]) -> None:
         for part in parts:
@@ -148,28 +162,40 @@ class RowStore:
             for table in EXTRACTED_TABLES:
                 (self.root / table.name / f"{part}.parquet").unlink(missing_ok=True)
 
-    def _merge(self, live: set[str]) -> None:
-        """All live rows into one new part, then the old parts deleted."""
+    def _merge(self, live: set[str], index: dict[str, str]) -> None:
+        """All live rows into one new part, each document's rows from the part the index names,
+        written by DuckDB (which spills to disk: no table is held in memory), then the old parts deleted."""
         old = self.parts()
-        keys = pa.table({KEY: sorted(live)})
         part = stable_id("merged", *sorted(live), length=24)
-        with duckdb.connect() as con:
-            con.register("live_keys", keys)
-            for name in [t.name for t in EXTRACTED_TABLES] + [DOCUMENTS]:
+        owners = pa.table({KEY: pa.array(sorted(live & set(index)), pa.string()),
+                           "_part": pa.array([index[k] for k in sorted(live & set(index))], pa.string())})
+        with duckdb.connect(config={"memory_limit": "512MB", "temp_directory": str(self.base / ".merge.tmp")}) as con:
+            con.register("owners", owners)
+            for name in [t.name for t in EXTRACTED_TABLES] + [DOCUMENTS]:  # documents last: the part exists then
                 files = self._files(name, old)
                 if not files:
                     continue
-                merged = con.sql(f"SELECT * FROM read_parquet({_list(files)}) "
-                                 f"WHERE {KEY} IN (SELECT {KEY} FROM live_keys)").to_arrow_table()
-                if name != DOCUMENTS and merged.num_rows == 0:
-                    continue
-                schema = documents_schema() if name == DOCUMENTS else rows_schema(name)
-                self._write(self.root / name / f"{part}.parquet", merged.select(schema.names).cast(schema))
+                target = self.root / name / f"{part}.parquet"
+                tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+                con.execute(f"COPY (SELECT t.* EXCLUDE (filename) FROM read_parquet({_list(files)}, filename = true) AS t "
+                            f"JOIN owners AS o ON t.{KEY} = o.{KEY} AND {part_of('t.filename')} = o._part) "
+                            f"TO '{_quote(tmp)}' (FORMAT parquet)")
+                os.replace(tmp, target)
+        shutil.rmtree(self.base / ".merge.tmp", ignore_errors=True)
         self._delete([p for p in old if p != part])
 
 
+def part_of(filename: str) -> str:
+    """SQL: the part name of a part file's path (its stem)."""
+    return f"regexp_extract({filename}, '([^/]+)\\.parquet$', 1)"
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
 def _list(files: list[Path]) -> str:
-    return "[" + ", ".join("'" + str(f).replace("'", "''") + "'" for f in files) + "]"
+    return "[" + ", ".join(f"'{_quote(f)}'" for f in files) + "]"
 
 
 def row_rejects_json(rejects: list[tuple[str, str, str]]) -> str | None:

@@ -127,13 +127,9 @@ def frame_rows(table: Table, rows: list[dict], log: RejectLog) -> pd.DataFrame:
 
 
 def check_documents(results: list[DocumentResult]) -> None:
-    """Row checks for freshly parsed documents, a batch at a time, where they were parsed.
-
-    In place: a failing row moves from `result.tables` to `result.row_rejects`
-    with its reasons; the document text is then no longer needed. Results
-    taken from the parse cache were checked when they were parsed (the cache
-    is keyed by the code of these checks too).
-    """
+    """Row checks for parsed documents kept as `DocumentResult`s (the evaluation, tests),
+    in place: a failing row moves from `result.tables` to `result.row_rejects` with its
+    reasons. A run uses `check_batch`, which gives Arrow tables for the row store."""
     fresh = {r.document["document_id"]: r for r in results if r.tables}
     if not fresh:
         return

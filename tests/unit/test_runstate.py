@@ -113,3 +113,30 @@ def test_a_half_written_part_is_not_a_part(tmp_path):
     (store.root / "roles" / ".abc.parquet.123.tmp").write_bytes(b"torn")
     (store.root / "roles" / "abc.parquet").write_bytes(b"no documents file beside it")
     assert store.parts() == [] and store.index() == {}
+
+
+def test_a_page_kept_in_two_parts_counts_once(tmp_path):
+    """A run killed while merging parts leaves a page in two parts: its rows still come in once."""
+    from roledata.batching import KEPT, Entry
+    from roledata.extract.skills import skills_table
+    from roledata.report import start_run
+    from roledata.schema import TABLES_BY_NAME, to_frame
+    from roledata.stage import Stage
+    from roledata.validate import RejectLog
+
+    pages = {"a.txt": b"Prompt Engineer\nDuties\n- Write prompts\n- Test prompts\n",
+             "b.txt": b"Data Steward\nDuties\n- Keep data tidy\n"}
+    results = {path: process_document(path, data) for path, data in pages.items()}
+    keys = {r.document["document_id"]: document_key(r.document["document_id"], path) for path, r in results.items()}
+    store = RowStore(tmp_path / "state")
+    store.put(check_batch([results["a.txt"]], keys))
+    store.put(check_batch([results["a.txt"], results["b.txt"]], keys))
+    assert len(store.parts()) == 2
+    stage = Stage(tmp_path / "stage", store, RejectLog("r", {}), {}, start_run())
+    entries = [Entry(path, [0, 0], r.document["document_id"], keys[r.document["document_id"]], KEPT)
+               for path, r in results.items()]
+    with stage.finish(entries, to_frame(TABLES_BY_NAME["skills"], skills_table())) as final:
+        assert final.sql("SELECT role_id, text FROM final_duties ORDER BY _row") == [
+            ("prompt-engineer", "Write prompts"), ("prompt-engineer", "Test prompts"), ("data-steward", "Keep data tidy")]
+        assert final.count("roles") == 2 and final.count("documents") == 2
+    assert stage.log.rows == []

@@ -8,8 +8,10 @@ The figures themselves (amounts, percentages, years) are left out, so:
 
 - editing a pay figure keeps the salary row's id: `changes.json` reports one
   changed row with its before and after values, not a removal and an addition;
-- editing a page elsewhere leaves its other rows' ids as they were (offsets
-  and `document_id` move, ids do not);
+- editing a page elsewhere leaves its other rows' ids as they were (offsets,
+  ordinals and `document_id` move, ids do not); only a row describing the same
+  thing as an earlier one on the page (the second "median" of one segment,
+  say) takes its id from its rank among them;
 - the same page read again gives the same ids (the contract's stability rule).
 
 The page's path (relative to the raw folder) is part of the hash: two sites'
@@ -41,7 +43,7 @@ _SPACE = re.compile(r"\s+")
 
 
 def normalized(value: object) -> str:
-    """Case, accents, punctuation spacing and runs of white space do not make another row."""
+    """Case, Unicode compatibility forms, runs of white space and trailing punctuation do not make another row."""
     if value is None:
         return ""
     if not isinstance(value, str):
