@@ -71,6 +71,7 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     stage.store.prune(_live_keys(files))
     if settings.keep is not None:
         prune_snapshots(settings.snapshots_dir, settings.keep)
+    final.close()  # its DuckDB memory is free before the catalog's own
     build_catalog(settings.snapshots_dir)
     return report
 

@@ -42,7 +42,7 @@ _REFERENCES = (("role_id", "roles", "role_id"), ("skill_id", "skills", "skill_id
 # The run's own records (run log, reject log) are final as written; every other table is checked.
 CHECKED = DATA_TABLES
 # DuckDB's share of the run's memory; beyond it the global checks spill to disk.
-DUCKDB_MEMORY_LIMIT = "1GB"
+DUCKDB_MEMORY_LIMIT = "512MB"
 
 
 class Stage:
@@ -267,9 +267,10 @@ class FinalTables:
 
     def close(self) -> None:
         # Dropped, not only closed: Prefect keeps a failed task's arguments (this object) until exit,
-        # and DuckDB objects still alive then are reported as leaks.
-        self.con.close()
-        self.con = None
+        # and DuckDB objects still alive then are reported as leaks. Closing twice is harmless.
+        if self.con is not None:
+            self.con.close()
+            self.con = None
 
     def __enter__(self) -> FinalTables:
         return self
