@@ -165,10 +165,9 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
 
             with prefect_api(settings.prefect_start_timeout):
                 from roledata.flow import build_dataset
-                report = build_dataset(str(settings.raw_dir), str(settings.warehouse_dir), settings.batch_size,
-                                       settings.full_rebuild, settings.wait_seconds, settings.workers,
-                                       settings.executor, settings.dask_address, settings.allow_shrink,
-                                       settings.shrink_limit, COMMAND_STARTED.isoformat(), settings.keep)
+                # The settings travel whole: resolved once here (flags > ROLEDATA_* > defaults).
+                report = build_dataset(str(settings.raw_dir), str(settings.warehouse_dir),
+                                       started_at=COMMAND_STARTED.isoformat(), settings=settings.as_parameters())
     except (SourceError, WarehouseError, RunLockedError) as exc:
         _fail(str(exc))
     except PrefectStartError as exc:

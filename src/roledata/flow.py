@@ -74,7 +74,7 @@ def load_and_publish(session, final, stage, history, files) -> pipeline.RunRepor
 
 def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
     """Where parse tasks run: a Dask cluster or worker processes (a batch that
-    `pipeline.parse_here` keeps is parsed in this process). Parse tasks get the pages' bytes,
+    `batching.parse_here` keeps is parsed in this process). Parse tasks get the pages' bytes,
     so workers need no access to the raw folder; every read and write stays here.
     Worker processes start on the first submit: a run with nothing to parse starts none."""
     if settings.executor == "dask":
@@ -88,18 +88,31 @@ def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
 
 
 @flow(name="build-dataset", log_prints=True)
-def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full: bool = False,
-                  wait_seconds: float = 0, workers: int = 1, executor: str = "local",
+def build_dataset(raw_dir: str | None = None, warehouse_dir: str | None = None, batch_size: int = 200,
+                  full: bool = False, wait_seconds: float = 0, workers: int = 1, executor: str = "local",
                   dask_address: str | None = None, allow_shrink: bool | None = None,
                   shrink_limit: float | None = None, started_at: str | None = None,
-                  keep: int | None = None) -> pipeline.RunReport:
-    """`started_at`: when the command that asked for this run began (ISO 8601), so the run's
+                  keep: int | None = None, settings: dict | None = None) -> pipeline.RunReport:
+    """`settings`: every setting, resolved once by the command that asked for this run
+    (`Settings.as_parameters`: flags > ROLEDATA_* > defaults); the other parameters are then
+    not used. A deployment's scheduled run gives the parameters instead, and what they leave
+    open comes from ROLEDATA_* variables in the worker's environment, as on the direct path.
+
+    `started_at`: when the command that asked for this run began (ISO 8601), so the run's
     seconds include Prefect's start; a scheduled run starts when its flow run does. (A string,
     not a datetime: Prefect resolves a served flow's parameter types from its source text.)"""
-    # What the parameters leave open comes from ROLEDATA_* variables, as on the direct path.
-    settings = load_settings(raw_dir, warehouse_dir, batch_size, full, wait_seconds, workers, executor,
-                             dask_address, allow_shrink, shrink_limit, keep)
-    with pipeline.run_session(settings, datetime.fromisoformat(started_at) if started_at else None) as session:
+    if settings is not None:
+        resolved = Settings.from_parameters(settings)
+    else:
+        resolved = load_settings(raw_dir, warehouse_dir, batch_size, full, wait_seconds, workers, executor,
+                                 dask_address, allow_shrink, shrink_limit, keep)
+    report = _build(resolved, datetime.fromisoformat(started_at) if started_at else None)
+    publish_artifacts(report)
+    return report
+
+
+def _build(settings: Settings, started_at: datetime | None) -> pipeline.RunReport:
+    with pipeline.run_session(settings, started_at) as session:
         history = read_previous(session)
         paths = discover_documents(settings)
         pipeline.fault_point("after-discover")
@@ -127,7 +140,5 @@ def build_dataset(raw_dir: str, warehouse_dir: str, batch_size: int = 200, full:
                     reached(parsed)
             pipeline.fault_point("after-parse")
             with check_across_pages(quote(stage), quote(entries)) as final:
-                report = load_and_publish(session, quote(final), quote(stage), quote(history),
-                                          quote(pipeline.listing(entries)))
-    publish_artifacts(report)
-    return report
+                return load_and_publish(session, quote(final), quote(stage), quote(history),
+                                        quote(pipeline.listing(entries)))

@@ -13,23 +13,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from roledata.batching import (PendingBatch, dispatch, in_order, parse_all, parse_batch, parse_batches,  # noqa: F401
-                               parse_here, parse_pages, plan, read_pages)
+from roledata.batching import (Entry, PendingBatch, dispatch, in_order, listing, parse_all, parse_batch,
+                               parse_batches, parse_pages, plan, read_pages)
 from roledata.commit import finish
 from roledata.extract.skills import skills_table
 from roledata.report import RunReport, progress_bar
 from roledata.runstate import fault_point
 from roledata.schema import TABLES_BY_NAME, to_frame
-from roledata.session import (STAGING, CollapseRefused, History, RunSession, read_history,  # noqa: F401
-                              recent_runs, record_failed_start, run_session, saved_listing, skip_if_unchanged)
+from roledata.session import (STAGING, CollapseRefused, History, RunSession, read_history, recent_runs,
+                              record_failed_start, run_session, saved_listing, skip_if_unchanged)
 from roledata.settings import Settings
 from roledata.sources import FolderSource
 from roledata.stage import FinalTables, Stage
 from roledata.store import RowStore
 from roledata.validate import RejectLog
-from roledata.batching import Entry, listing  # noqa: F401
 
-__all__ = ["CollapseRefused", "RunReport", "discover", "plan_run", "open_stage", "check", "finish", "run_pipeline"]
+# The run's steps in one namespace, for the flow, the CLI and the tests.
+__all__ = ["CollapseRefused", "Entry", "History", "PendingBatch", "RunReport", "RunSession", "check", "discover",
+           "dispatch", "fault_point", "finish", "in_order", "listing", "open_stage", "parse_all", "parse_batch",
+           "parse_batches", "parse_pages", "plan_run", "read_history", "read_pages", "recent_runs",
+           "record_failed_start", "run_pipeline", "run_session", "skip_if_unchanged"]
 
 
 def discover(settings: Settings) -> list[str]:

@@ -6,7 +6,7 @@ pyproject.toml), not to wherever the command happens to run.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 
@@ -35,6 +35,19 @@ class Settings:
     # How long Prefect's temporary server may take to answer (a loaded machine needs more than Prefect's 20 s).
     prefect_start_timeout: float = 120.0
     keep: int | None = None  # after publishing, keep only this many snapshots (None: keep all)
+
+    def as_parameters(self) -> dict:
+        """Every setting as JSON-friendly values: how a run's settings travel whole to the flow."""
+        return {f.name: (str(v) if isinstance(v, Path) else v)
+                for f in fields(self) for v in [getattr(self, f.name)]}
+
+    @classmethod
+    def from_parameters(cls, values: dict) -> Settings:
+        known = {f.name for f in fields(cls)}
+        unknown = set(values) - known
+        if unknown:
+            raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
+        return cls(**{k: (Path(v) if k in ("raw_dir", "warehouse_dir") else v) for k, v in values.items()})
 
     @property
     def database_path(self) -> Path:
