@@ -624,10 +624,11 @@ def role_sections(con: duckdb.DuckDBPyConnection, folder: Path,
     dataset (a catalog of 100,000 roles drew in 3 GB when every role's rows were gathered first)."""
     # Each section's rows are stored first (a table DuckDB can spill), then read by one cursor each:
     # ten sorted query results held open at once would all have to stay in memory.
-    for name, sql in _role_section_queries(folder).items():
+    queries = _role_section_queries(folder)
+    for name, sql in queries.items():
         con.execute(f"CREATE OR REPLACE TABLE role_section_{name} AS {sql}")
     streams = {name: _grouped(con.cursor().sql(f"SELECT * FROM role_section_{name}").to_arrow_reader(20_000))
-               for name in _role_section_queries(folder)}
+               for name in queries}
     heads: dict[str, tuple[str, list[dict]] | None] = {name: next(stream, None) for name, stream in streams.items()}
     for role_id in role_ids:
         found: dict[str, list[dict]] = {}

@@ -30,7 +30,7 @@ import pyarrow as pa
 
 from roledata.batching import DUPLICATE, UNREADABLE, Entry
 from roledata.schema import DATA_TABLES, TABLES_BY_NAME, Table, arrow_schema
-from roledata.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of
+from roledata.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of, sql_files
 from roledata.validate import RejectLog, check_rows, frame_rows
 
 if TYPE_CHECKING:
@@ -73,11 +73,11 @@ class Stage:
 
 
 def accept_documents(stage: Stage, entries: list[Entry],
-                     kept: pd.DataFrame) -> tuple[list[dict], list[int], list[tuple[str, int]]]:
+                     kept: list[dict]) -> tuple[list[dict], list[int], list[tuple[str, int]]]:
     """Document-level decisions, in path order: unreadable, same bytes as another file, rejected by the
     parser, or in. Returns the `documents` rows, their ranks, and (key, rank) of the pages whose rows go on."""
     report, log = stage.report, stage.log
-    info = {row[KEY]: row for row in kept.to_dict("records")}
+    info = {row[KEY]: row for row in kept}
     documents, ranks, pages = [], [], []
     for rank, entry in enumerate(entries):
         report.documents_seen += 1
@@ -103,7 +103,7 @@ def accept_documents(stage: Stage, entries: list[Entry],
         doc["first_seen_at"] = stage.first_seen.get(doc_id, stage.report.started_at)
         documents.append(doc)
         ranks.append(rank)
-        if _given(row["reject_reason"]):
+        if row["reject_reason"]:
             report.documents_rejected += 1
             log.add(doc_id, None, row["reject_reason"], None)
             continue
@@ -111,16 +111,12 @@ def accept_documents(stage: Stage, entries: list[Entry],
             report.documents_parsed += 1
         else:  # same bytes and path as a page of the current dataset: rows reused
             report.documents_unchanged += 1
-        if _given(doc.get("warning")):
+        if doc.get("warning"):
             report.warnings.append({"source_path": entry.source_path, "warning": doc["warning"]})
-        for table_name, reason, payload in json.loads(row["row_rejects"] if _given(row["row_rejects"]) else "[]"):
+        for table_name, reason, payload in json.loads(row["row_rejects"] or "[]"):
             log.add(doc_id, table_name, reason, payload)
         pages.append((entry.key, rank))
     return documents, ranks, pages
-
-def _given(value) -> bool:
-    """A value read back from Parquet through pandas: None and NaN both mean nothing."""
-    return value is not None and not (isinstance(value, float) and pd.isna(value)) and value != ""
 
 
 class FinalTables:
@@ -148,13 +144,14 @@ class FinalTables:
             self._drop_duplicate_keys(table)
         self._check_references()
 
-    def _kept_documents(self, store: RowStore, parts: list[str]) -> pd.DataFrame:
+    def _kept_documents(self, store: RowStore, parts: list[str]) -> list[dict]:
+        """The store's rows of the run's documents (through Arrow: a missing value is None)."""
         files = store.files(DOCUMENTS, parts)
         if not files:
-            return pd.DataFrame(columns=[KEY])
-        return self.con.execute(f"SELECT t.* EXCLUDE (filename) FROM {_owned(files)}").fetchdf()
+            return []
+        return self.con.sql(f"SELECT t.* EXCLUDE (filename) FROM {_owned(files)}").to_arrow_table().to_pylist()
 
-    def _documents(self, stage: Stage, entries: list[Entry], kept: pd.DataFrame, index: dict[str, str]) -> None:
+    def _documents(self, stage: Stage, entries: list[Entry], kept: list[dict], index: dict[str, str]) -> None:
         """The `documents` rows (checked here: first_seen_at is only known now) and `run_docs`,
         the pages whose rows go on, with their part and their rank in path order."""
         documents, ranks, pages = accept_documents(stage, entries, kept)
@@ -179,7 +176,7 @@ class FinalTables:
     def _staged_view(self, table: Table, files: list[Path]) -> None:
         if files:
             self.sql(f"CREATE VIEW staged_{table.name} AS SELECT t.* EXCLUDE ({KEY}, {POS}, filename), "
-                     f"r._rank * {_PAGE_ROWS} + t.{POS} AS {ROW} FROM read_parquet({_file_list(files)}, filename = true) "
+                     f"r._rank * {_PAGE_ROWS} + t.{POS} AS {ROW} FROM read_parquet({sql_files(files)}, filename = true) "
                      f"AS t JOIN run_docs AS r ON t.{KEY} = r.{KEY} AND {part_of('t.filename')} = r._part")
         else:
             empty = pa.Table.from_pylist([], schema=arrow_schema(table).append(pa.field(ROW, pa.int64())))
@@ -281,9 +278,8 @@ class FinalTables:
 
 def _owned(files: list[Path]) -> str:
     """SQL: the rows of these part files that belong to the part `owners` names for their key."""
-    return (f"read_parquet({_file_list(files)}, filename = true) AS t "
+    return (f"read_parquet({sql_files(files)}, filename = true) AS t "
             f"JOIN owners AS o ON t.{KEY} = o.{KEY} AND {part_of('t.filename')} = o._part")
 
 
-def _file_list(files: list[Path]) -> str:
-    return "[" + ", ".join("'" + str(f).replace("'", "''") + "'" for f in files) + "]"
+

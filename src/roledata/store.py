@@ -72,6 +72,7 @@ class RowStore:
         self.state_dir = Path(state_dir)
         self.base = self.state_dir / "rows"
         self.root = self.base / cache.parser_fingerprint()
+        self._index: dict[str, str] | None = None  # see index()
 
     # ------------------------------------------------------------ writing
     def put(self, batch: ParsedBatch) -> str | None:
@@ -84,6 +85,9 @@ class RowStore:
             if table.num_rows:
                 self._write(self.root / name / f"{part}.parquet", table)
         self._write(self.root / DOCUMENTS / f"{part}.parquet", batch.documents)  # last: the part now exists
+        if self._index is not None:
+            for key in keys:
+                self._index.setdefault(key, part)
         return part
 
     @staticmethod
@@ -96,6 +100,7 @@ class RowStore:
     def clear(self) -> None:
         """Forget every kept row (a full rebuild parses everything again). Renamed aside first,
         so a run killed while deleting leaves no store with some tables' parts gone."""
+        self._index = None
         if self.base.exists():
             aside = self.state_dir / f".rows-cleared-{os.getpid()}"
             os.replace(self.base, aside)
@@ -107,23 +112,21 @@ class RowStore:
         return sorted(p.stem for p in folder.glob("*.parquet")) if folder.exists() else []
 
     def index(self) -> dict[str, str]:
-        """key -> part, for every kept document (the first part when a key was kept twice)."""
-        files = self._files(DOCUMENTS, self.parts())
-        if not files:
-            return {}
-        with duckdb.connect() as con:
-            rows = con.execute(f"SELECT {KEY}, filename FROM read_parquet({_list(files)}, filename = true) "
-                               f"ORDER BY filename").fetchall()
-        index: dict[str, str] = {}
-        for key, filename in rows:
-            index.setdefault(key, Path(filename).stem)
-        return index
+        """key -> part, for every kept document (the first part when a key was kept twice). Read from
+        the documents files once per store, then kept up to date by this store's own writes."""
+        if self._index is None:
+            self._index = {}
+            files = self.files(DOCUMENTS, self.parts())
+            if files:
+                with duckdb.connect() as con:
+                    rows = con.execute(f"SELECT {KEY}, filename FROM read_parquet({sql_files(files)}, "
+                                       f"filename = true) ORDER BY filename").fetchall()
+                for key, filename in rows:
+                    self._index.setdefault(key, Path(filename).stem)
+        return self._index
 
     def files(self, name: str, parts: list[str]) -> list[Path]:
         """The part files of table `name` among `parts` (a part without rows for a table has no file)."""
-        return self._files(name, parts)
-
-    def _files(self, name: str, parts: list[str]) -> list[Path]:
         folder = self.root / name
         return [folder / f"{p}.parquet" for p in parts if (folder / f"{p}.parquet").exists()]
 
@@ -157,6 +160,7 @@ class RowStore:
                     path.unlink(missing_ok=True)
 
     def _delete(self, parts: list[str]) -> None:
+        self._index = None  # read again when next asked
         for part in parts:
             (self.root / DOCUMENTS / f"{part}.parquet").unlink(missing_ok=True)  # first: the part is gone
             for table in EXTRACTED_TABLES:
@@ -172,12 +176,12 @@ class RowStore:
         with duckdb.connect(config={"memory_limit": "512MB", "temp_directory": str(self.base / ".merge.tmp")}) as con:
             con.register("owners", owners)
             for name in [t.name for t in EXTRACTED_TABLES] + [DOCUMENTS]:  # documents last: the part exists then
-                files = self._files(name, old)
+                files = self.files(name, old)
                 if not files:
                     continue
                 target = self.root / name / f"{part}.parquet"
                 tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-                con.execute(f"COPY (SELECT t.* EXCLUDE (filename) FROM read_parquet({_list(files)}, filename = true) AS t "
+                con.execute(f"COPY (SELECT t.* EXCLUDE (filename) FROM read_parquet({sql_files(files)}, filename = true) AS t "
                             f"JOIN owners AS o ON t.{KEY} = o.{KEY} AND {part_of('t.filename')} = o._part) "
                             f"TO '{_quote(tmp)}' (FORMAT parquet)")
                 os.replace(tmp, target)
@@ -194,7 +198,8 @@ def _quote(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def _list(files: list[Path]) -> str:
+def sql_files(files: list[Path]) -> str:
+    """SQL: a list of file paths for `read_parquet`."""
     return "[" + ", ".join(f"'{_quote(f)}'" for f in files) + "]"
 
 

@@ -207,7 +207,7 @@ def _card_rows(doc: str, items: list[tuple[Span, Section, bool]], i: int, docume
     metric = _growth_metric(context)
     if metric == "other" and not _NOT_JOB_CONTEXT.search(label.text):
         metric = "job_growth"  # a growth card on a career page: the occupation's projected employment
-    row = _base(Sentence(whole, Line(-1, whole, False, 0), section, None, None), document_id, role_id, pct.span.start, metric)
+    row = _base(Sentence(whole, Line(-1, whole, False, 0), section, None, None), document_id, role_id, metric)
     row.update(subject=None, value=pct.value, value_max=pct.value_max, unit="percent", is_lower_bound=pct.is_lower_bound)
     if span.text.lstrip().startswith("+") and pct.value_max is None:
         row["is_lower_bound"] = False  # "+7.9%" is a signed change, not "7.9% or more"
@@ -265,7 +265,7 @@ def _clauses(sentence: Sentence) -> list[tuple[Sentence, bool]]:
             for piece, separator in split_span(sentence.span, _CLAUSE_BREAK)]
 
 
-def _base(sentence: Sentence, document_id: str, role_id: str, start: int, metric: str) -> dict:
+def _base(sentence: Sentence, document_id: str, role_id: str, metric: str) -> dict:
     """Columns shared by every stat; provenance is the whole line sentence the clause sits in."""
     row = {
         "stat_id": None,
@@ -329,7 +329,7 @@ def _percent_rows(sentence: Sentence, document_id: str, role_id: str) -> list[di
         subject = _subject(text)
         if subject and metric not in {"market_cagr", "adoption_rate"} and (own := _growth_metric(subject)) != "other":
             metric = own  # what grew is the sentence's subject: "Employment of X", "Job postings for X"
-        row = _base(sentence, document_id, role_id, pct.span.start, metric)
+        row = _base(sentence, document_id, role_id, metric)
         row.update(subject=subject, value=pct.value, value_max=pct.value_max, unit="percent",
                    is_lower_bound=pct.is_lower_bound)
         if label:
@@ -403,7 +403,7 @@ def _multiple_rows(sentence: Sentence, document_id: str, role_id: str) -> list[d
     for m in _MULTIPLE.finditer(sentence.span.text):
         value = _MULTIPLES[m.group("word").lower()] if m.group("word") else float(m.group("n"))
         metric = _growth_metric(sentence.span.text)
-        row = _base(sentence, document_id, role_id, sentence.span.start + m.start(), metric)
+        row = _base(sentence, document_id, role_id, metric)
         row.update(subject=_subject(sentence.span.text), value=value, value_max=None, unit="multiple",
                    is_lower_bound=False)
         rows.append(row)
@@ -421,7 +421,7 @@ def _money_rows(sentence: Sentence, document_id: str, role_id: str, whole: str) 
             metric = "investment"
         else:
             continue
-        row = _base(sentence, document_id, role_id, money.span.start, metric)
+        row = _base(sentence, document_id, role_id, metric)
         row.update(_money_period(text, money))
         row.update(subject=_money_subject(text) if metric == "investment" else _money_subject(whole), value=money.amount_min if money.amount_min is not None else money.amount_max,
                    value_max=money.amount_max if money.is_range else None, unit=money.currency,
@@ -455,7 +455,7 @@ def _jobs_rows(sentence: Sentence, document_id: str, role_id: str) -> list[dict]
         scale = {"million": 1e6, "thousand": 1e3, "k": 1e3}.get((m.group("scale") or "").lower(), 1)
         value = float(m.group("num").replace(",", "")) * scale
         before = text[max(0, m.start() - 25):m.start()].lower()
-        row = _base(sentence, document_id, role_id, sentence.span.start + m.start(), "jobs_created")
+        row = _base(sentence, document_id, role_id, "jobs_created")
         row.update(subject=None, value=value, value_max=None, unit="count",
                    is_lower_bound=bool(re.search(r"(?:over|more than|at least)\s*$", before)))
         rows.append(row)
