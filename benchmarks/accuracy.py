@@ -2,7 +2,7 @@
 
     python benchmarks/accuracy.py [--realworld ../shared/realworld] [--json benchmarks/accuracy.json]
 
-Corpora, each scored by `roledata.evaluate` (the same code as `roledata eval`):
+Corpora, each scored by `roledata.quality.evaluate` (the same code as `roledata eval`):
 
 - samples: the five sample pages in raw/, gold tests/gold/seeds.json;
 - the project's own test pages: tests/gold/<name>.json describes the folder
@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from roledata.evaluate import FIELDS, EvalResult, evaluate_documents, load_gold, reference_corpora  # noqa: E402
+from roledata.quality.evaluate import FIELDS, EvalResult, evaluate_documents, load_gold, reference_corpora  # noqa: E402
 
 
 def corpora(root: Path, realworld: Path | None) -> list[tuple[str, Path, Path, bool]]:

@@ -47,7 +47,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from roledata.document import process_document
+from roledata.extract.document import process_document
 from roledata.parse import parse_outline
 from roledata.parse.outline import section_ranges
 from roledata.parse.titles import ROLE_NOUNS

@@ -19,7 +19,7 @@ from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
-from roledata.document import process_document
+from roledata.extract.document import process_document
 
 SEEN_AT = datetime(2026, 1, 1, tzinfo=timezone.utc)
 

@@ -15,7 +15,7 @@ its target (TARGETS) with met / not met:
   process; "work" is wall minus the cost of starting: for the direct path the
   wall time of `roledata --version` (Python, the CLI and the libraries it
   imports); for Prefect the wall time of a process that imports the same CLI
-  and `roledata.flow` (so Prefect) and runs an empty Prefect flow against the
+  and `roledata.run.flow` (so Prefect) and runs an empty Prefect flow against the
   same server (flow-run creation, state reports, shutdown). That is an
   approximation: what a real flow run adds beyond it (its tasks' own calls to
   the server, the task runner) counts as work. Each baseline is the median of
@@ -87,7 +87,7 @@ TARGETS = {
 
 # A process that starts like `roledata run` through Prefect and runs an empty flow.
 PREFECT_BASELINE = """
-import roledata.cli, roledata.flow
+import roledata.cli, roledata.run.flow
 from prefect import flow
 
 @flow(name="roledata-benchmark-baseline")
@@ -239,8 +239,8 @@ def wall(args: list[str], repeat: int = 3) -> float:
 
 def parse_cpu(raw: Path, sample: int = CPU_SAMPLE) -> dict:
     """CPU ms of one core per page for parse + extract, and for the row checks, in this process."""
-    from roledata.document import process_document
-    from roledata.validate import check_documents
+    from roledata.extract.document import process_document
+    from roledata.contract.checks import check_documents
 
     paths = pages_of(raw)
     chosen = paths[::max(1, len(paths) // sample)][:sample]
@@ -503,7 +503,7 @@ def main(argv: list[str] | None = None) -> int:
     baselines: dict = {}
     if steps & {"timings", "cpu"}:
         if "timings" in steps:
-            from roledata.serve import prefect_api
+            from roledata.run.prefect_runtime import prefect_api
 
             given = os.environ.get("PREFECT_API_URL")
             started = time.perf_counter()

@@ -1,1 +1,1 @@
-"""Prefect flows: thin wiring over `roledata.pipeline`."""
+"""Prefect flows: thin wiring over `roledata.run.pipeline`."""

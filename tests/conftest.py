@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from roledata.document import process_document
+from roledata.extract.document import process_document
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "raw"

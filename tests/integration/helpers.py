@@ -10,8 +10,8 @@ from pathlib import Path
 
 import duckdb
 
-from roledata import schema
-from roledata.schema import TABLES_BY_NAME
+from roledata.contract import tables as schema  # noqa
+from roledata.contract.tables import TABLES_BY_NAME
 
 DATA_TABLES = [t.name for t in schema.DATA_TABLES]
 

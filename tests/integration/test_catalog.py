@@ -8,8 +8,8 @@ import zipfile
 
 import pyarrow.parquet as pq
 
-from roledata.pipeline import run_pipeline
-from roledata.schema import TABLES
+from roledata.run.pipeline import run_pipeline
+from roledata.contract.tables import TABLES
 from roledata.settings import Settings
 from tests.conftest import RAW
 
@@ -75,8 +75,8 @@ def test_every_run_rebuilds_the_catalog_and_records_what_changed(tmp_path):
 def test_unchanged_role_pages_are_reused_exactly_as_they_would_be_drawn(tmp_path, monkeypatch):
     """A run that changed one page draws only that page's role again and reuses the other roles'
     pages from the previous snapshot, each byte for byte the page a fresh drawing gives."""
-    from roledata import catalog
-    from roledata.catalog import build_snapshot_pages
+    from roledata.catalog import build as catalog
+    from roledata.catalog.build import build_snapshot_pages
 
     raw, warehouse = tmp_path / "raw", tmp_path / "warehouse"
     shutil.copytree(RAW, raw)

@@ -20,8 +20,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from roledata.schema import TABLES
-from roledata.serve import free_port, port_in_use
+from roledata.contract.tables import TABLES
+from roledata.run.prefect_runtime import free_port, port_in_use
 from tests.conftest import RAW, ROOT
 from tests.integration.helpers import ROLEDATA
 

@@ -41,8 +41,8 @@ def test_flow_run_succeeds_quietly(flow_run):
 
 
 def test_flow_gives_the_same_tables_and_snapshot_as_the_plain_run(flow_run, tmp_path):
-    from roledata.pipeline import run_pipeline
-    from roledata.publish import list_snapshots
+    from roledata.run.pipeline import run_pipeline
+    from roledata.publish.snapshot import list_snapshots
     from roledata.settings import Settings
 
     _, warehouse = flow_run
@@ -179,7 +179,7 @@ def test_tables_prints_the_data_dictionary():
 
 
 def test_flow_module_imports():
-    from roledata.flow import build_dataset
+    from roledata.run.flow import build_dataset
 
     assert build_dataset.name == "build-dataset"
 

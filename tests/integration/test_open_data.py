@@ -13,8 +13,9 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from roledata.pipeline import run_pipeline
-from roledata.schema import TABLES, VIEWS
+from roledata.run.pipeline import run_pipeline
+from roledata.contract.tables import TABLES
+from roledata.contract.views import VIEWS
 from roledata.settings import Settings
 from tests.conftest import RAW
 

@@ -17,8 +17,8 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from roledata.runstate import RunState
-from roledata.schema import TABLES_BY_NAME
+from roledata.run.journal import RunState
+from roledata.contract.tables import TABLES_BY_NAME
 from tests.conftest import RAW, SAMPLES
 from tests.integration.helpers import clean_full_tables, current_tables, kill_group, roledata, run, start
 
@@ -69,7 +69,8 @@ def baseline(tmp_path_factory):
 # -- 2. incremental runs ------------------------------------------------------
 
 def test_unchanged_documents_are_not_parsed_again(raw_copy, tmp_path, monkeypatch):
-    from roledata import batching, pipeline
+    from roledata.run import plan as batching
+    from roledata.run import pipeline
     from roledata.settings import Settings
 
     calls: list[str] = []
@@ -113,7 +114,9 @@ def test_changed_deleted_and_new_documents(baseline, raw_copy, tmp_path):
 
 
 def test_a_new_parser_reparses_everything(raw_copy, tmp_path, monkeypatch):
-    from roledata import batching, cache, pipeline
+    from roledata.run import plan as batching
+    from roledata.run import fingerprint as cache
+    from roledata.run import pipeline
     from roledata.settings import Settings
 
     warehouse = tmp_path / "warehouse"
@@ -130,7 +133,7 @@ def test_a_new_parser_reparses_everything(raw_copy, tmp_path, monkeypatch):
 
 
 def test_parser_fingerprint_follows_the_parser_files():
-    from roledata.cache import _PARSER_FILES, parser_fingerprint
+    from roledata.run.fingerprint import _PARSER_FILES, parser_fingerprint
 
     assert len(parser_fingerprint()) == 16
     assert {"parse", "extract", "data", "document.py"} <= set(_PARSER_FILES)
@@ -164,7 +167,7 @@ def test_two_runs_at_once(baseline, tmp_path):
         kill_group(first)
     # Nothing changed since the baseline: both runs are recorded (in the journal, until a run
     # publishes) and published nothing.
-    from roledata.pipeline import recent_runs
+    from roledata.run.pipeline import recent_runs
     from roledata.settings import Settings
 
     statuses = [r["status"] for r in recent_runs(Settings(RAW, warehouse))]

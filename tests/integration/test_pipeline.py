@@ -9,8 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from roledata.pipeline import run_pipeline
-from roledata.schema import TABLES, TABLES_BY_NAME
+from roledata.run.pipeline import run_pipeline
+from roledata.contract.tables import TABLES, TABLES_BY_NAME
 from roledata.settings import Settings
 from tests.conftest import RAW
 from tests.integration.helpers import table_contents

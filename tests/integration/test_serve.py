@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from roledata.runstate import RunState
-from roledata.serve import free_port, port_in_use
+from roledata.run.journal import RunState
+from roledata.run.prefect_runtime import free_port, port_in_use
 from tests.conftest import RAW, ROOT
 from tests.integration.helpers import clean_full_tables, current_tables
 
@@ -37,7 +37,7 @@ def succeeded_snapshots(warehouse: Path) -> list[str]:
 
 
 def succeeded_runs(warehouse: Path) -> int:
-    from roledata.pipeline import recent_runs
+    from roledata.run.pipeline import recent_runs
     from roledata.settings import Settings
 
     try:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import os
 
-from roledata.batching import (DUPLICATE, KEPT, PARSE, UNREADABLE, PendingBatch, in_order, listing, parse_batches,
+from roledata.run.plan import (DUPLICATE, KEPT, PARSE, UNREADABLE, PendingBatch, in_order, listing, parse_batches,
                                parse_here, plan, read_pages)
 from roledata.settings import Settings
-from roledata.store import document_key
+from roledata.run.store import document_key
 from roledata.text import sha256_hex
 
 

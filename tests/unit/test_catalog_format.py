@@ -6,12 +6,12 @@ from datetime import datetime, timezone
 
 import pytest
 
-from roledata import catalog
-from roledata.catalog import (
+from roledata.catalog import build as catalog
+from roledata.catalog.build import (
     CATEGORY_NAMES, METRIC_NAMES, category_name, format_bool, format_cell, format_growth, format_money,
     format_number, format_pay, growth_period, link_latest, nice_ticks, outlier_cap, role_page_name,
 )
-from roledata.schema import TABLES_BY_NAME
+from roledata.contract.tables import TABLES_BY_NAME
 
 
 @pytest.mark.parametrize(("value", "expected"), [

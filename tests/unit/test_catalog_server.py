@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from roledata.catalog_server import is_loopback, parse_range, resolve_request
+from roledata.catalog.server import is_loopback, parse_range, resolve_request
 
 
 @pytest.fixture

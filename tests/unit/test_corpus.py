@@ -7,9 +7,9 @@ from collections import Counter
 import pytest
 
 from benchmarks.make_corpus import TITLE_SPACE, Permutation, make_corpus, make_title
-from roledata.document import process_document
+from roledata.extract.document import process_document
 from roledata.text import slugify
-from roledata.validate import check_documents
+from roledata.contract.checks import check_documents
 from tests.conftest import PAGES, RAW
 
 PAGES_CHECKED = 200

@@ -5,9 +5,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from roledata.document import process_document
-from roledata.pipeline import parse_batch
-from roledata.sources import MemorySource
+from roledata.extract.document import process_document
+from roledata.run.pipeline import parse_batch
+from roledata.run.sources import MemorySource
 
 PAGE = "Overview\nThe Café Data Lead is a role that runs data teams — well.\nSalary\n- Range: $90,000 - $120,000\n"
 

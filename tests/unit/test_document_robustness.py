@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from roledata import document
-from roledata.document import process_document
-from roledata.pipeline import run_pipeline
+from roledata.extract import document
+from roledata.extract.document import process_document
+from roledata.run.pipeline import run_pipeline
 from roledata.settings import Settings
 from tests.conftest import PAGES, RAW, SAMPLES
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from roledata.cli import app
-from roledata.evaluate import (
+from roledata.quality.evaluate import (
     FIELDS,
     FieldScore,
     GoldError,
@@ -274,7 +274,7 @@ def test_cli_prints_the_table_and_writes_json(tmp_path, corpus):
 
 
 def test_reference_accuracy_scores_the_project_pages_and_is_kept_per_parser(tmp_path, monkeypatch):
-    from roledata import evaluate
+    from roledata.quality import evaluate
     from tests.conftest import ROOT
 
     first = evaluate.reference_accuracy(ROOT, tmp_path)
@@ -293,6 +293,6 @@ def test_reference_accuracy_scores_the_project_pages_and_is_kept_per_parser(tmp_
 
 
 def test_without_the_reference_pages_there_is_no_figure(tmp_path):
-    from roledata.evaluate import reference_accuracy
+    from roledata.quality.evaluate import reference_accuracy
 
     assert reference_accuracy(tmp_path / "installed-copy") is None

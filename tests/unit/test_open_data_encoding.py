@@ -10,9 +10,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from roledata.publish import CSV_DIALECT, write_csv_sql
-from roledata.schema import (DATA_TABLES, TABLES, TABLES_BY_NAME, VIEWS, arrow_schema, comment_sql,
-                             datapackage_schema, duckdb_ddl, view_sql, views_dictionary)
+from roledata.publish.snapshot import CSV_DIALECT, write_csv_sql
+from roledata.contract.dictionary import views_dictionary
+from roledata.contract.export import arrow_schema, comment_sql, datapackage_schema, duckdb_ddl
+from roledata.contract.tables import DATA_TABLES, TABLES, TABLES_BY_NAME
+from roledata.contract.views import VIEWS, view_sql
 
 frictionless = pytest.importorskip("frictionless")
 

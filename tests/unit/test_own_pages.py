@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from roledata.evaluate import DocumentScore, evaluate_documents, load_gold, reference_corpora
+from roledata.quality.evaluate import DocumentScore, evaluate_documents, load_gold, reference_corpora
 from tests.conftest import ROOT
 
 CORPORA = {label: (folder, gold) for label, folder, gold in reference_corpora(ROOT)}

@@ -5,8 +5,8 @@ import io
 import sys
 from datetime import datetime, timezone
 
-from roledata.pipeline import RunReport
-from roledata.report import progress_bar, report_lines, report_markdown
+from roledata.run.pipeline import RunReport
+from roledata.run.report import progress_bar, report_lines, report_markdown
 
 
 class Terminal(io.StringIO):
@@ -28,7 +28,7 @@ def test_progress_bar_shows_in_a_terminal_for_long_runs(monkeypatch):
 
 
 def test_progress_bar_moves_page_by_page_and_never_back(monkeypatch):
-    from roledata.report import page_parsed
+    from roledata.run.report import page_parsed
 
     screen = Terminal()
     monkeypatch.setattr(sys, "stderr", screen)

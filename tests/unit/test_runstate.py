@@ -9,10 +9,10 @@ from datetime import datetime, timezone
 import pyarrow.parquet as pq
 import pytest
 
-from roledata.document import process_document
-from roledata.runstate import RunLockedError, RunState
-from roledata.store import RowStore, document_key
-from roledata.validate import check_batch
+from roledata.extract.document import process_document
+from roledata.run.journal import RunLockedError, RunState
+from roledata.run.store import RowStore, document_key
+from roledata.contract.checks import check_batch
 
 STARTED = datetime(2026, 11, 21, 6, 0, tzinfo=timezone.utc)
 
@@ -31,7 +31,7 @@ def test_lock_names_its_holder_and_is_released_after_an_error(tmp_path):
 
 
 def test_a_held_lock_refuses_then_times_out_waiting(tmp_path):
-    script = ("import sys, time; from roledata.runstate import RunState\n"
+    script = ("import sys, time; from roledata.run.journal import RunState\n"
               f"with RunState({str(tmp_path)!r}).lock('other-run'):\n"
               "    print('held', flush=True); sys.stdin.readline()\n")
     other = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -94,7 +94,7 @@ def test_row_store_round_trip_and_prune(tmp_path):
 
 
 def test_parts_pile_up_then_merge(tmp_path, monkeypatch):
-    from roledata import store as store_module
+    from roledata.run import store as store_module
 
     monkeypatch.setattr(store_module, "MERGE_ABOVE", 2)
     store = RowStore(tmp_path)
@@ -117,12 +117,13 @@ def test_a_half_written_part_is_not_a_part(tmp_path):
 
 def test_a_page_kept_in_two_parts_counts_once(tmp_path):
     """A run killed while merging parts leaves a page in two parts: its rows still come in once."""
-    from roledata.batching import KEPT, Entry
+    from roledata.run.plan import KEPT, Entry
     from roledata.extract.skills import skills_table
-    from roledata.report import start_run
-    from roledata.schema import TABLES_BY_NAME, to_frame
-    from roledata.stage import Stage
-    from roledata.validate import RejectLog
+    from roledata.run.report import start_run
+    from roledata.contract.frames import to_frame
+    from roledata.contract.tables import TABLES_BY_NAME
+    from roledata.run.stage import Stage
+    from roledata.contract.checks import RejectLog
 
     pages = {"a.txt": b"Prompt Engineer\nDuties\n- Write prompts\n- Test prompts\n",
              "b.txt": b"Data Steward\nDuties\n- Keep data tidy\n"}

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import duckdb
 
-from roledata.schema import TABLES, TABLES_BY_NAME, arrow_schema, data_dictionary, duckdb_ddl, pandera_schema
+from roledata.contract.dictionary import data_dictionary
+from roledata.contract.export import arrow_schema, duckdb_ddl
+from roledata.contract.frames import pandera_schema
+from roledata.contract.tables import TABLES, TABLES_BY_NAME
 
 # Table -> columns named by the published data contract (v1). Users query these names.
 CONTRACT = {

@@ -7,14 +7,15 @@ from datetime import datetime, timezone
 import pandas as pd
 import pytest
 
-from roledata.document import DocumentResult
+from roledata.extract.document import DocumentResult
 from roledata.extract.skills import skills_table
-from roledata.report import start_run
-from roledata.schema import TABLES_BY_NAME, to_frame
-from roledata.batching import KEPT, Entry
-from roledata.stage import Stage
-from roledata.store import RowStore, document_key
-from roledata.validate import RejectLog, check_batch, check_rows
+from roledata.run.report import start_run
+from roledata.contract.frames import to_frame
+from roledata.contract.tables import TABLES_BY_NAME
+from roledata.run.plan import KEPT, Entry
+from roledata.run.stage import Stage
+from roledata.run.store import RowStore, document_key
+from roledata.contract.checks import RejectLog, check_batch, check_rows
 
 DOC = "Pay: $120,000 - $180,000 and more"
 

@@ -24,21 +24,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from roledata.contract.tables import IDENTITY
 from roledata.text import stable_id
 
-# table -> (id column, the columns that say what a row describes)
-IDENTITY: dict[str, tuple[str, tuple[str, ...]]] = {
-    "duties": ("duty_id", ("category", "text")),
-    "faqs": ("faq_id", ("question",)),
-    "related_roles": ("relation_id", ("related_role_id", "relation")),
-    "salaries": ("salary_id", ("pay_component", "statistic", "segment_type", "segment", "period", "currency",
-                               "experience_years_min", "experience_years_max", "reference_year")),
-    "bonuses": ("bonus_id", ("basis",)),
-    "growth_stats": ("stat_id", ("metric", "subject", "unit", "period_start", "period_end", "source_name")),
-    "education_requirements": ("education_id", ("level",)),
-    "experience_requirements": ("experience_id", ("scope",)),
-    "certifications": ("certification_id", ("name",)),
-}
 _SPACE = re.compile(r"\s+")
 
 

@@ -1,17 +1,10 @@
-"""Heading text -> normalized section kind (the contract's `sections.kind`).
+"""Heading text -> normalized section kind (the contract's `sections.kind`: `codes.SECTION_KIND`).
 
 A data table rather than a chain of ifs: the first rule whose keyword occurs
 in the lower-cased heading wins, so specific phrases come before general
 ones ("soft skills" before "skill", "qualification" before "skill").
 """
 from __future__ import annotations
-
-SECTION_KINDS = (
-    "overview", "at_a_glance", "duties", "requirements", "qualifications",
-    "skills", "salary", "market_demand", "career_outlook", "career_path",
-    "trends", "soft_skills", "best_practices", "challenges", "faq",
-    "cover_letter", "related_roles", "other",
-)
 
 HEADING_RULES: tuple[tuple[str, str], ...] = (
     ("at a glance", "at_a_glance"),

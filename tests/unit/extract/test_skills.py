@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from roledata.extract.skills import _LEFT, _RIGHT, _trie_pattern, extract_role_skills, load_vocabulary, match_skills
 from roledata.parse import parse_outline
-from roledata.schema import TABLES_BY_NAME
+from roledata.contract.tables import TABLES_BY_NAME
 from roledata.text import Span
 from tests.conftest import sample_text
 

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from roledata.schema import TABLES, VIEWS, comment_sql, duckdb_ddl, view_sql
+from roledata.contract.export import comment_sql, duckdb_ddl
+from roledata.contract.tables import TABLES
+from roledata.contract.views import VIEWS, view_sql
 
 if TYPE_CHECKING:
-    from roledata.stage import FinalTables
+    from roledata.run.stage import FinalTables
 
 STORAGE_VERSION = "v1.0.0"
 TEMP_PREFIX = ".roledata-"

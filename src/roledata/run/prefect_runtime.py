@@ -125,7 +125,7 @@ def serve_flow(raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: di
 
     from prefect.deployments.runner import EntrypointType
 
-    from roledata.flow import build_dataset
+    from roledata.run.flow import build_dataset
 
     # On SIGTERM Prefect 3.8's runner calls its async stop() without awaiting it and
     # exits from inside the event loop, which asyncio logs as an error with a
@@ -173,7 +173,7 @@ class RunWatcher:
         self._thread.join(timeout=10)
 
     def _runs(self) -> list[dict]:
-        from roledata.pipeline import recent_runs
+        from roledata.run.pipeline import recent_runs
         from roledata.settings import Settings
 
         try:

@@ -3,7 +3,7 @@
 Rows never pass through memory as a whole: parsed batches are row-checked
 where they are parsed (provenance against their own documents' text, then
 the pandera schema) and kept as Parquet parts in the row store
-(`roledata.store`), a part per batch. A run's tables are DuckDB views over
+(`roledata.run.store`), a part per batch. A run's tables are DuckDB views over
 the parts that hold its documents, whether parsed now or in an earlier run;
 the checks that need every page at once run there:
 
@@ -28,13 +28,15 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from roledata.batching import DUPLICATE, UNREADABLE, Entry
-from roledata.schema import DATA_TABLES, TABLES_BY_NAME, Table, arrow_schema
-from roledata.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of, sql_files
-from roledata.validate import RejectLog, check_rows, frame_rows
+from roledata.run.plan import DUPLICATE, UNREADABLE, Entry
+from roledata.contract.columns import Table
+from roledata.contract.export import arrow_schema
+from roledata.contract.tables import DATA_TABLES, TABLES_BY_NAME
+from roledata.run.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of, sql_files
+from roledata.contract.checks import RejectLog, check_rows, frame_rows
 
 if TYPE_CHECKING:
-    from roledata.report import RunReport
+    from roledata.run.report import RunReport
 
 ROW = "_row"
 _PAGE_ROWS = 1 << 24  # _row = page rank * this + the row's place in its page

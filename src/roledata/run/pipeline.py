@@ -1,6 +1,6 @@
 """The run, as plain functions: plan -> parse what changed -> check across pages -> publish.
 
-`roledata.flow` (deployed from `flows/build_dataset.py`) wraps these steps in
+`roledata.run.flow` (deployed from `flows/build_dataset.py`) wraps these steps in
 Prefect tasks; `run_pipeline` calls them directly (tests, benchmarks,
 embedding). Both produce the same warehouse. The jobs live in their own
 modules: `session` (lock, journal, history, runs that end early), `batching`
@@ -13,20 +13,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from roledata.batching import (Entry, PendingBatch, dispatch, in_order, listing, parse_all, parse_batch,
+from roledata.run.plan import (Entry, PendingBatch, dispatch, in_order, listing, parse_all, parse_batch,
                                parse_batches, parse_pages, plan, read_pages)
-from roledata.commit import finish
+from roledata.run.commit import finish
 from roledata.extract.skills import skills_table
-from roledata.report import RunReport, progress_bar
-from roledata.runstate import fault_point
-from roledata.schema import TABLES_BY_NAME, to_frame
-from roledata.session import (STAGING, CollapseRefused, History, RunSession, read_history, recent_runs,
+from roledata.run.report import RunReport, progress_bar
+from roledata.run.journal import fault_point
+from roledata.contract.frames import to_frame
+from roledata.contract.tables import TABLES_BY_NAME
+from roledata.run.session import (STAGING, CollapseRefused, History, RunSession, read_history, recent_runs,
                               record_failed_start, run_session, saved_listing, skip_if_unchanged)
 from roledata.settings import Settings
-from roledata.sources import FolderSource
-from roledata.stage import FinalTables, Stage
-from roledata.store import RowStore
-from roledata.validate import RejectLog
+from roledata.run.sources import FolderSource
+from roledata.run.stage import FinalTables, Stage
+from roledata.run.store import RowStore
+from roledata.contract.checks import RejectLog
 
 # The run's steps in one namespace, for the flow, the CLI and the tests.
 __all__ = ["CollapseRefused", "Entry", "History", "PendingBatch", "RunReport", "RunSession", "check", "discover",

@@ -19,13 +19,13 @@ from typing import Optional
 
 import typer
 
-from roledata.publish import latest_snapshot, list_snapshots
-from roledata.schema import data_dictionary
+from roledata.publish.snapshot import latest_snapshot, list_snapshots
+from roledata.contract.dictionary import data_dictionary
 from roledata.settings import load_settings
-from roledata.sources import SourceError
-from roledata.runstate import RunLockedError, RunState
-from roledata.serve import PrefectStartError
-from roledata.warehouse import WarehouseError, query as run_query
+from roledata.run.sources import SourceError
+from roledata.run.journal import RunLockedError, RunState
+from roledata.run.prefect_runtime import PrefectStartError
+from roledata.publish.warehouse import WarehouseError, query as run_query
 
 # pipeline_runs.started_at: when the command began, so a run's seconds include Prefect's start.
 COMMAND_STARTED = datetime.now(timezone.utc)
@@ -157,21 +157,21 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
                          allow_shrink or None, shrink_limit, keep)
     try:
         if no_prefect:
-            from roledata.pipeline import run_pipeline
+            from roledata.run.pipeline import run_pipeline
             report = run_pipeline(settings, COMMAND_STARTED)
         else:
             _quiet_prefect()
-            from roledata.serve import prefect_api
+            from roledata.run.prefect_runtime import prefect_api
 
             with prefect_api(settings.prefect_start_timeout):
-                from roledata.flow import build_dataset
+                from roledata.run.flow import build_dataset
                 # The settings travel whole: resolved once here (flags > ROLEDATA_* > defaults).
                 report = build_dataset(str(settings.raw_dir), str(settings.warehouse_dir),
                                        started_at=COMMAND_STARTED.isoformat(), settings=settings.as_parameters())
     except (SourceError, WarehouseError, RunLockedError) as exc:
         _fail(str(exc))
     except PrefectStartError as exc:
-        from roledata.pipeline import record_failed_start
+        from roledata.run.pipeline import record_failed_start
 
         run_id = record_failed_start(settings, COMMAND_STARTED, f"{type(exc).__name__}: {exc}")
         _fail(f"{exc} (run {run_id} recorded as failed)")
@@ -206,7 +206,7 @@ def _settings(raw, warehouse, batch_size, full=False, wait=0.0, workers=None, ex
 
 
 def _print_report(report, settings, output: str = "text", verbose: bool = False) -> None:
-    from roledata.report import report_dict, report_lines
+    from roledata.run.report import report_dict, report_lines
 
     if output == "json":
         typer.echo(json.dumps({**report_dict(report), "warehouse": str(settings.database_path),
@@ -239,7 +239,7 @@ def serve(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = Warehouse
     Without PREFECT_API_URL a local Prefect server is started (SQLite under the
     warehouse's .roledata/prefect folder, on 127.0.0.1) and stopped on exit.
     """
-    from roledata import serve as serving
+    from roledata.run import prefect_runtime as serving
 
     settings = _settings(raw, warehouse, batch_size, workers=workers, keep=keep)
     _quiet_prefect()
@@ -389,8 +389,8 @@ def snapshots_prune(keep: int = typer.Option(..., "--keep", min=1, metavar="N",
                     wait: float = typer.Option(0, "--wait", min=0, metavar="SECONDS",
                                                help="if a run holds the warehouse, wait up to this long for it")) -> None:
     """Remove all but the N newest snapshots (folders and zips); the catalog lists what was pruned."""
-    from roledata.catalog import build_catalog
-    from roledata.publish import prune_snapshots
+    from roledata.catalog.build import build_catalog
+    from roledata.publish.snapshot import prune_snapshots
 
     settings = load_settings(None, warehouse)
     if not list_snapshots(settings.snapshots_dir):
@@ -411,7 +411,7 @@ def runs(warehouse: Optional[Path] = WarehouseOption,
          limit: int = typer.Option(20, min=1, metavar="N", help="how many runs to show"),
          output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, csv or json")) -> None:
     """List recent runs, newest first: status, documents and rows, and why a failed run failed."""
-    from roledata.pipeline import recent_runs
+    from roledata.run.pipeline import recent_runs
 
     settings = load_settings(None, warehouse)
     try:
@@ -454,7 +454,7 @@ def eval_(raw: Path = typer.Option(..., "--raw", help="folder of the pages the g
                                           help="fields whose gold lists only some facts: precision marked as "
                                                "a lower bound (salaries is automatic with salaries_unverified)")) -> None:
     """Measure extraction accuracy: recall and precision per field against gold answers."""
-    from roledata import evaluate
+    from roledata.quality import evaluate
 
     if not raw.exists():
         _fail(f"raw folder not found: {raw}")
@@ -484,8 +484,8 @@ def catalog_serve(warehouse: Optional[Path] = WarehouseOption,
                   host: str = typer.Option("127.0.0.1", help="address to listen on (0.0.0.0: the whole network)"),
                   quiet: bool = typer.Option(False, "--quiet", help="no line per request")) -> None:
     """Serve the snapshots folder (catalog pages and downloads) over HTTP, read-only, until Ctrl-C or SIGTERM."""
-    from roledata import catalog_server
-    from roledata.serve import raise_on_sigterm
+    from roledata.catalog import server as catalog_server
+    from roledata.run.prefect_runtime import raise_on_sigterm
 
     settings = load_settings(None, warehouse)
     log = (lambda line: None) if quiet else (lambda line: typer.echo(line, err=True))

@@ -12,14 +12,15 @@ from datetime import datetime, timezone
 import pandas as pd
 
 from roledata import PARSER_VERSION
-from roledata.publish import latest_snapshot, read_snapshot_table, remove_unpublished
-from roledata.report import RunReport, start_run
-from roledata.runstate import RunState, fault_point
-from roledata.schema import TABLES_BY_NAME, to_frame
+from roledata.publish.snapshot import latest_snapshot, read_snapshot_table, remove_unpublished
+from roledata.run.report import RunReport, start_run
+from roledata.run.journal import RunState, fault_point
+from roledata.contract.frames import to_frame
+from roledata.contract.tables import TABLES_BY_NAME
 from roledata.settings import Settings
-from roledata.stage import CHECKED
+from roledata.run.stage import CHECKED
 from roledata.text import display_path
-from roledata.warehouse import WarehouseError, remove_temporary
+from roledata.publish.warehouse import WarehouseError, remove_temporary
 
 LISTING = "listing.json"  # under the state folder: the files and parser behind the LATEST snapshot
 STAGING = "staging"  # under the state folder: DuckDB's spill space while a run checks its rows
@@ -163,7 +164,7 @@ def saved_listing(settings: Settings) -> dict:
 
 def record_listing(settings: Settings, files: dict, snapshot_id: str) -> None:
     """The files and parser behind `snapshot_id`, for the next run's no-change check and plan."""
-    from roledata.cache import parser_fingerprint, publisher_fingerprint
+    from roledata.run.fingerprint import parser_fingerprint, publisher_fingerprint
 
     tmp = settings.state_dir / f".{LISTING}.tmp"
     tmp.write_text(json.dumps({"snapshot": snapshot_id, "parser": parser_fingerprint(),
@@ -175,7 +176,7 @@ def skip_if_unchanged(session: RunSession, history: History, paths: list[str]) -
     """When the files (path, size, mtime) and the parser are those behind the LATEST snapshot,
     there is nothing to rebuild or publish: the run is journaled as succeeded, naming that
     snapshot, and ends. A directory listing's cost: no file is opened."""
-    from roledata.batching import file_stat
+    from roledata.run.plan import file_stat
 
     settings = session.settings
     latest = latest_snapshot(settings.snapshots_dir)
@@ -193,7 +194,7 @@ def built_with(settings: Settings, latest: str) -> bool:
     """Whether the warehouse was built from `latest` by this parser and publisher: the listing
     is recorded after the database is swapped in (a run killed between its commit and that swap
     left an older database), and names the code that made them."""
-    from roledata.cache import parser_fingerprint, publisher_fingerprint
+    from roledata.run.fingerprint import parser_fingerprint, publisher_fingerprint
 
     saved = saved_listing(settings)
     return (saved.get("snapshot"), saved.get("parser"), saved.get("publisher")) == \

@@ -40,8 +40,9 @@ import duckdb
 import jinja2
 from markupsafe import Markup, escape
 
-from roledata.publish import latest_snapshot, list_snapshots, pruned_snapshots
-from roledata.schema import DUCKDB_TYPES, TABLES
+from roledata.publish.snapshot import latest_snapshot, list_snapshots, pruned_snapshots
+from roledata.contract.columns import DUCKDB_TYPES
+from roledata.contract.tables import TABLES
 
 CATALOG_VERSION = "2"  # pages made by another version are made again (written in each page's <head>)
 FIRST_ROWS = 5

@@ -541,8 +541,8 @@ def read_documents(raw_dir: Path, names: list[str]) -> dict[str, tuple[str, str 
     """(status, reason, tables) per file: parsed, rejected, crashed or lost. The rows are those
     a run would publish: they go through the same row checks (provenance, the contract's types,
     codes and ranges, plausible pay) that move failing rows to `rejects`."""
-    from roledata.document import process_document
-    from roledata.validate import check_documents
+    from roledata.extract.document import process_document
+    from roledata.contract.checks import check_documents
 
     out: dict[str, tuple[str, str | None, dict[str, list[dict]]]] = {}
     parsed = []
@@ -673,7 +673,7 @@ def reference_accuracy(root: Path, cache_dir: Path | None = None) -> dict | None
     """Recall and precision per field on the reference set, for a snapshot's manifest (None when
     the project's test pages are not there, as in an installed copy). The figures depend only
     on the parser and the reference files, so they are kept in `cache_dir` under a hash of both."""
-    from roledata.cache import parser_fingerprint
+    from roledata.run.fingerprint import parser_fingerprint
 
     corpora = reference_corpora(root)
     if not corpora:

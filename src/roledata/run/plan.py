@@ -19,13 +19,13 @@ from datetime import datetime
 from itertools import islice
 from typing import TypeVar
 
-from roledata.document import DocumentResult, process_document
-from roledata.report import page_parsed
+from roledata.extract.document import DocumentResult, process_document
+from roledata.run.report import page_parsed
 from roledata.settings import Settings
-from roledata.sources import DocumentSource, FolderSource, iter_documents
-from roledata.store import ParsedBatch, document_key
+from roledata.run.sources import DocumentSource, FolderSource, iter_documents
+from roledata.run.store import ParsedBatch, document_key
 from roledata.text import display_path, sha256_hex
-from roledata.validate import check_batch, check_documents
+from roledata.contract.checks import check_batch, check_documents
 
 # A batch with fewer pages to parse is parsed in the flow's own process: starting a
 # worker process (~2-3 s) costs more than parsing them.

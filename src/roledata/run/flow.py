@@ -5,7 +5,7 @@ cluster (`executor="dask"`); everything that writes runs in the flow's own
 process.
 
 Tasks are the I/O and retry boundaries; all logic lives in
-`roledata.pipeline` and `roledata.stage`. Parsed batches are staged to
+`roledata.run.pipeline` and `roledata.run.stage`. Parsed batches are staged to
 Parquet parts of the row store as they arrive, so memory holds a few
 batches, not the corpus (no Prefect result caching: unchanged pages are
 reused from roledata's own row store, keyed by their bytes and path).
@@ -20,11 +20,11 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
-from roledata import pipeline
-from roledata.report import progress_bar, publish_artifacts
+from roledata.run import pipeline
+from roledata.run.report import progress_bar, publish_artifacts
 from roledata.settings import Settings, load_settings
-from roledata.stage import FinalTables, Stage
-from roledata.store import ParsedBatch
+from roledata.run.stage import FinalTables, Stage
+from roledata.run.store import ParsedBatch
 
 # Tasks that touch the file system retry with growing pauses (1 s, 2 s, 4 s).
 FS_RETRIES = {"retries": 3, "retry_delay_seconds": exponential_backoff(backoff_factor=1), "cache_policy": NO_CACHE}

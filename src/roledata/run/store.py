@@ -28,7 +28,8 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from roledata.schema import EXTRACTED_TABLES, TABLES_BY_NAME, arrow_schema
+from roledata.contract.export import arrow_schema
+from roledata.contract.tables import EXTRACTED_TABLES, TABLES_BY_NAME
 from roledata.text import stable_id
 
 KEY, POS = "_key", "_pos"
@@ -67,7 +68,7 @@ class ParsedBatch:
 
 class RowStore:
     def __init__(self, state_dir: Path):
-        from roledata import cache  # looked up at call time: tests stand in another parser
+        from roledata.run import fingerprint as cache  # looked up at call time: tests stand in another parser
 
         self.state_dir = Path(state_dir)
         self.base = self.state_dir / "rows"

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import duckdb
 
-from roledata.schema import DATA_TABLES, TABLES_BY_NAME
+from roledata.contract.tables import DATA_TABLES, TABLES_BY_NAME
 
 ROW_SAMPLE = 100  # changed rows listed per table with their before and after values
 _NOT_VALUES = {"document_id", "char_start", "char_end", "ordinal", "first_seen_at"}

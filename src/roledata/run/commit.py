@@ -10,19 +10,20 @@ from datetime import datetime, timezone
 
 import pandas as pd
 
-from roledata.catalog import build_catalog
-from roledata.evaluate import reference_accuracy
-from roledata.publish import latest_snapshot, mark_latest, prune_snapshots, publish_snapshot, table_digests
-from roledata.report import RunReport
-from roledata.runstate import fault_point
-from roledata.schema import TABLES_BY_NAME, to_frame
-from roledata.session import (History, RunSession, built_with, nothing_published, record_listing,
+from roledata.catalog.build import build_catalog
+from roledata.quality.evaluate import reference_accuracy
+from roledata.publish.snapshot import latest_snapshot, mark_latest, prune_snapshots, publish_snapshot, table_digests
+from roledata.run.report import RunReport
+from roledata.run.journal import fault_point
+from roledata.contract.frames import to_frame
+from roledata.contract.tables import TABLES_BY_NAME
+from roledata.run.session import (History, RunSession, built_with, nothing_published, record_listing,
                               refuse_collapse)
 from roledata.settings import project_root
-from roledata.stage import CHECKED, FinalTables, Stage
-from roledata.store import document_key
+from roledata.run.stage import CHECKED, FinalTables, Stage
+from roledata.run.store import document_key
 from roledata.text import display_path
-from roledata.warehouse import build_database, swap_in
+from roledata.publish.warehouse import build_database, swap_in
 
 
 def finish(session: RunSession, final: FinalTables, stage: Stage, history: History, files: dict) -> RunReport:

@@ -1,9 +1,9 @@
 """Row checks, a batch at a time; failing rows become rejects with their reasons.
 
 Per row: the provenance invariant (needs the document texts), then the
-pandera schema built from `schema.py` (types, codes, ranges, row checks).
+pandera schema built from the declarations (`roledata.contract`) (types, codes, ranges, row checks).
 Checks across rows and tables (unique keys, `role_id` and `skill_id`
-references) run over the whole run in `roledata.stage`.
+references) run over the whole run in `roledata.run.stage`.
 """
 from __future__ import annotations
 
@@ -15,9 +15,12 @@ import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pa_arrow
 
-from roledata.document import DocumentResult
-from roledata.schema import EXTRACTED_TABLES, Table, arrow_schema, pandera_schema, to_frame
-from roledata.store import KEY, POS, ParsedBatch, documents_schema, row_rejects_json
+from roledata.extract.document import DocumentResult
+from roledata.contract.columns import Table
+from roledata.contract.export import arrow_schema
+from roledata.contract.frames import pandera_schema, to_frame
+from roledata.contract.tables import EXTRACTED_TABLES
+from roledata.run.store import KEY, POS, ParsedBatch, documents_schema, row_rejects_json
 from roledata.text import stable_id
 
 
