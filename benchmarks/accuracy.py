@@ -27,7 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from roledata.quality.evaluate import FIELDS, EvalResult, evaluate_documents, load_gold, reference_corpora  # noqa: E402
+from roledata.quality.evaluate import (FIELDS, SHIPPED, EvalResult, evaluate_documents, load_gold,  # noqa: E402
+                                       reference_corpora, write_reference_accuracy)
 
 
 def corpora(root: Path, realworld: Path | None) -> list[tuple[str, Path, Path, bool]]:
@@ -95,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print(f"json: {_relative(str(args.json), args.root)}  ({out['seconds']} s)")
+    if write_reference_accuracy(args.root) is not None:  # what every snapshot's manifest carries
+        print(f"shipped with the package: {_relative(str(SHIPPED), args.root)}")
     return 0
 
 

@@ -240,7 +240,7 @@ def wall(args: list[str], repeat: int = 3) -> float:
 def parse_cpu(raw: Path, sample: int = CPU_SAMPLE) -> dict:
     """CPU ms of one core per page for parse + extract, and for the row checks, in this process."""
     from roledata.extract.document import process_document
-    from roledata.contract.checks import check_documents
+    from roledata.extract.document import check_documents
 
     paths = pages_of(raw)
     chosen = paths[::max(1, len(paths) // sample)][:sample]

@@ -1,6 +1,7 @@
 """Shared fixtures: the sample pages, parsed once per session."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,15 @@ SAMPLES = {
 
 def sample_text(key: str) -> str:
     return (RAW / SAMPLES[key]).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_prefect_home(tmp_path_factory):
+    """One Prefect home for the session's runs (its database is migrated once), unless one is set;
+    `roledata run` alone keeps it beside the warehouse (tests/integration/test_cli_flow.py)."""
+    if "PREFECT_HOME" not in os.environ:
+        os.environ["PREFECT_HOME"] = str(tmp_path_factory.mktemp("prefect-home"))
+    yield
 
 
 @pytest.fixture(scope="session")

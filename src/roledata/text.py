@@ -201,7 +201,6 @@ def lookalike_pattern(kind: str, extra: tuple[str, ...] = ()) -> str:
 
 DASH = lookalike_pattern("dash")
 APOSTROPHE = lookalike_pattern("apostrophe")
-QUOTE = lookalike_pattern("quote")
 ARROW = lookalike_pattern("arrow", ("->",))
 
 

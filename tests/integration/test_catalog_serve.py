@@ -21,7 +21,8 @@ import duckdb
 import pytest
 
 from roledata.contract.tables import TABLES
-from roledata.run.prefect_runtime import free_port, port_in_use
+from roledata.run.prefect_runtime import port_in_use
+from tests.helpers import free_port
 from tests.conftest import RAW, ROOT
 from tests.integration.helpers import ROLEDATA
 

@@ -22,10 +22,9 @@ def cli(*args: str, env: dict | None = None, timeout: int = 240) -> subprocess.C
 
 @pytest.fixture(scope="module")
 def flow_run(tmp_path_factory):
-    home = tmp_path_factory.mktemp("prefect-home")
+    """A first run as a user starts it: no PREFECT_HOME, so Prefect's state goes beside the warehouse."""
     warehouse = tmp_path_factory.mktemp("warehouse")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env["PREFECT_HOME"] = str(home)
     done = cli("run", "--raw", str(RAW), "--warehouse", str(warehouse), env=env)
     return done, warehouse
 
@@ -38,6 +37,7 @@ def test_flow_run_succeeds_quietly(flow_run):
     assert "documents: 5 seen, 5 parsed, 0 unchanged, 0 rejected" in done.stdout
     assert (warehouse / "roledata.duckdb").exists()
     assert (warehouse / "snapshots" / "LATEST").exists()
+    assert (warehouse / ".roledata" / "prefect-run").is_dir()  # Prefect's own state, beside the warehouse
 
 
 def test_flow_gives_the_same_tables_and_snapshot_as_the_plain_run(flow_run, tmp_path):

@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from roledata.run.journal import RunState
-from roledata.run.prefect_runtime import free_port, port_in_use
+from roledata.run.prefect_runtime import port_in_use
+from tests.helpers import free_port
 from tests.conftest import RAW, ROOT
 from tests.integration.helpers import clean_full_tables, current_tables
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import os
 
-from roledata.run.plan import (DUPLICATE, KEPT, PARSE, UNREADABLE, PendingBatch, in_order, listing, parse_batches,
-                               parse_here, plan, read_pages)
-from roledata.settings import Settings
+from roledata.run.parallel import PendingBatch, in_order, parse_here, read_pages
+from roledata.run.plan import DUPLICATE, KEPT, PARSE, UNREADABLE, listing, parse_batches, plan
 from roledata.run.store import document_key
+from roledata.settings import Settings
 from roledata.text import sha256_hex
 
 

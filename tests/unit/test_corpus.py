@@ -9,7 +9,7 @@ import pytest
 from benchmarks.make_corpus import TITLE_SPACE, Permutation, make_corpus, make_title
 from roledata.extract.document import process_document
 from roledata.text import slugify
-from roledata.contract.checks import check_documents
+from roledata.extract.document import check_documents
 from tests.conftest import PAGES, RAW
 
 PAGES_CHECKED = 200

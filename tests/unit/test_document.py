@@ -6,8 +6,7 @@ from datetime import datetime, timezone
 import pytest
 
 from roledata.extract.document import process_document
-from roledata.run.pipeline import parse_batch
-from roledata.run.sources import MemorySource
+from tests.helpers import MemorySource, parse_batch
 
 PAGE = "Overview\nThe Café Data Lead is a role that runs data teams — well.\nSalary\n- Range: $90,000 - $120,000\n"
 

@@ -5,8 +5,7 @@ import io
 import sys
 from datetime import datetime, timezone
 
-from roledata.run.pipeline import RunReport
-from roledata.run.report import progress_bar, report_lines, report_markdown
+from roledata.run.report import RunReport, progress_bar, report_lines, report_markdown
 
 
 class Terminal(io.StringIO):
@@ -18,32 +17,30 @@ def test_progress_bar_shows_in_a_terminal_for_long_runs(monkeypatch):
     screen = Terminal()
     monkeypatch.setattr(sys, "stderr", screen)
     monkeypatch.delenv("ROLEDATA_NO_PROGRESS", raising=False)
-    with progress_bar(99) as reached:
-        reached(99)
+    with progress_bar(99) as bar:
+        bar.reached(99)
     assert screen.getvalue() == ""  # short runs: no bar
-    with progress_bar(400) as reached:
+    with progress_bar(400) as bar:
         for staged in (100, 200, 300, 400):  # batches staged so far
-            reached(staged)
+            bar.reached(staged)
     assert "parsing" in screen.getvalue() and "400/400" in screen.getvalue()
 
 
 def test_progress_bar_moves_page_by_page_and_never_back(monkeypatch):
-    from roledata.run.report import page_parsed
-
     screen = Terminal()
     monkeypatch.setattr(sys, "stderr", screen)
     monkeypatch.delenv("ROLEDATA_NO_PROGRESS", raising=False)
-    with progress_bar(400) as reached:
+    with progress_bar(400) as bar:
         for _ in range(150):  # pages parsed in this process, one by one
-            page_parsed()
-        reached(100)  # a staged total behind what was parsed here moves nothing
+            bar.page()
+        bar.reached(100)  # a staged total behind what was parsed here moves nothing
     assert "150/400" in screen.getvalue() and "pages/s" in screen.getvalue()
-    page_parsed()  # no bar any more: nothing happens
 
 
 def test_no_progress_bar_when_not_a_terminal(capsys):
-    with progress_bar(10_000) as reached:
-        reached(10_000)
+    with progress_bar(10_000) as bar:
+        bar.page()
+        bar.reached(10_000)
     assert capsys.readouterr() == ("", "")
 
 

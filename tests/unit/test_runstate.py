@@ -12,7 +12,7 @@ import pytest
 from roledata.extract.document import process_document
 from roledata.run.journal import RunLockedError, RunState
 from roledata.run.store import RowStore, document_key
-from roledata.contract.checks import check_batch
+from roledata.run.parallel import check_batch
 
 STARTED = datetime(2026, 11, 21, 6, 0, tzinfo=timezone.utc)
 

@@ -15,7 +15,8 @@ from roledata.contract.tables import TABLES_BY_NAME
 from roledata.run.plan import KEPT, Entry
 from roledata.run.stage import Stage
 from roledata.run.store import RowStore, document_key
-from roledata.contract.checks import RejectLog, check_batch, check_rows
+from roledata.contract.checks import RejectLog, check_rows
+from roledata.run.parallel import check_batch
 
 DOC = "Pay: $120,000 - $180,000 and more"
 

@@ -12,15 +12,9 @@ from collections import defaultdict
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
-import pyarrow as pa_arrow
 
-from roledata.extract.document import DocumentResult
 from roledata.contract.columns import Table
-from roledata.contract.export import arrow_schema
 from roledata.contract.frames import pandera_schema, to_frame
-from roledata.contract.tables import EXTRACTED_TABLES
-from roledata.run.store import KEY, POS, ParsedBatch, documents_schema, row_rejects_json
 from roledata.text import stable_id
 
 
@@ -81,8 +75,10 @@ def check_rows(table: Table, frame: pd.DataFrame, texts: dict[str, str], log: Re
     then the pandera schema (types, codes, ranges, row checks). Failing rows go
     to `log` with every reason they fail; the rest are returned.
 
-    Checks across rows (unique keys, references) need the whole run: see `stage`.
+    Checks across rows (unique keys, references) need the whole run: see `roledata.run.stage`.
     """
+    from pandera.errors import SchemaErrors  # with pandera itself, when rows are first checked
+
     reasons: dict[int, list[str]] = defaultdict(list)
     if table.has_provenance and len(frame):
         for idx, doc_id, start, end, text in zip(frame.index, frame["document_id"], frame["char_start"],
@@ -91,8 +87,8 @@ def check_rows(table: Table, frame: pd.DataFrame, texts: dict[str, str], log: Re
             if source is None or pd.isna(start) or pd.isna(end) or source[int(start):int(end)] != text:
                 reasons[idx].append("provenance: text != document_text[char_start:char_end]")
     try:
-        pandera_schema(table).validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as err:
+        pandera_schema(table).validate(frame, lazy=True)  # imports pandera on first use
+    except SchemaErrors as err:
         for _, case in err.failure_cases.iterrows():
             # A row check spanning columns is reported once per column; its name is the reason.
             whole_row = case["schema_context"] == "DataFrameSchema" or pd.isna(case["column"])
@@ -127,59 +123,3 @@ def frame_rows(table: Table, rows: list[dict], log: RejectLog) -> pd.DataFrame:
     frame = to_frame(table, good)
     frame.index = positions
     return frame
-
-
-def check_documents(results: list[DocumentResult]) -> None:
-    """Row checks for parsed documents kept as `DocumentResult`s (the evaluation, tests),
-    in place: a failing row moves from `result.tables` to `result.row_rejects` with its
-    reasons. A run uses `check_batch`, which gives Arrow tables for the row store."""
-    fresh = {r.document["document_id"]: r for r in results if r.tables}
-    if not fresh:
-        return
-    texts = {doc_id: r.text or "" for doc_id, r in fresh.items()}
-    log = RejectLog("", {})
-    for table in EXTRACTED_TABLES:
-        rows = [row for r in fresh.values() for row in r.tables.get(table.name, ())]
-        if not rows:
-            continue
-        kept = check_rows(table, frame_rows(table, rows, log), texts, log).index
-        by_document: dict[str, list[dict]] = defaultdict(list)
-        for position in kept:
-            by_document[rows[position]["document_id"]].append(rows[position])
-        for doc_id, result in fresh.items():
-            result.tables[table.name] = by_document.get(doc_id, [])
-    for entry in log.rows:
-        fresh[entry["document_id"]].row_rejects.append((entry["table_name"], entry["reason"], entry["payload"]))
-
-
-def check_batch(results: list[DocumentResult], keys: dict[str, str]) -> ParsedBatch:
-    """Row checks for a freshly parsed batch, where it was parsed, and its rows straight into
-    one Arrow table per table (`keys`: document_id -> store key). Rows failing a check travel
-    with their document as `row_rejects`, beside the extractor errors already there."""
-    texts = {r.document["document_id"]: r.text or "" for r in results}
-    log = RejectLog("", {})
-    tables: dict[str, pa_arrow.Table] = {}
-    for table in EXTRACTED_TABLES:
-        rows, positions = [], []
-        for result in results:
-            for position, row in enumerate(result.tables.get(table.name, ())):
-                rows.append(row)
-                positions.append(position)
-        if not rows:
-            continue
-        kept = check_rows(table, frame_rows(table, rows, log), texts, log)
-        arrow = pa_arrow.Table.from_pandas(kept[table.column_names], schema=arrow_schema(table), preserve_index=False)
-        arrow = arrow.append_column(KEY, pa_arrow.array([keys[rows[i]["document_id"]] for i in kept.index],
-                                                        pa_arrow.string()))
-        tables[table.name] = arrow.append_column(POS, pa_arrow.array([positions[i] for i in kept.index],
-                                                                      pa_arrow.int64()))
-    refused: dict[str, list] = defaultdict(list)
-    for entry in log.rows:
-        refused[entry["document_id"]].append((entry["table_name"], entry["reason"], entry["payload"]))
-    documents = []
-    for result in results:
-        doc_id = result.document["document_id"]
-        documents.append(dict(result.document, **{
-            KEY: keys[doc_id], "reject_reason": result.reject_reason,
-            "row_rejects": row_rejects_json([*result.row_rejects, *refused.get(doc_id, [])])}))
-    return ParsedBatch(pa_arrow.Table.from_pylist(documents, schema=documents_schema()), tables)

@@ -3,15 +3,23 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-import pandera.pandas as pa
 
 from roledata.contract.columns import PANDAS_DTYPES, Table
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 
 @lru_cache(maxsize=None)
 def pandera_schema(table: Table) -> pa.DataFrameSchema:
-    """The table's pandera schema: types, nullability, codes, ranges and row checks (built once per process)."""
+    """The table's pandera schema: types, nullability, codes, ranges and row checks (built once per
+    process). pandera is imported here, when rows are first checked: a command that checks no
+    rows (a query, a run with nothing to do) does not pay its start-up."""
+    import pandera.pandas as pa
+
     columns = {}
     for col in table.columns:
         checks = []

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from roledata import PARSER_VERSION
+from roledata.contract.checks import RejectLog, check_rows, frame_rows
+from roledata.contract.tables import EXTRACTED_TABLES
 from roledata.extract.growth import extract_growth
 from roledata.extract.identity import assign_row_ids
 from roledata.extract.requirements import extract_certifications, extract_education, extract_experience
@@ -34,7 +37,6 @@ class DocumentResult:
     text: str | None
     tables: dict[str, list[dict]] = field(default_factory=dict)
     reject_reason: str | None = None
-    from_cache: bool = False  # rows reused from an earlier parse of the same bytes
     # Rows the row checks refused, as (table, reason, payload); see `validate.check_documents`.
     row_rejects: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -155,3 +157,25 @@ def section_rows(outline: Outline, document_id: str) -> list[dict]:
                      "text": outline.text[start:end]})
     return rows
 
+
+def check_documents(results: list[DocumentResult]) -> None:
+    """Row checks for parsed documents kept as `DocumentResult`s (the evaluation, tests),
+    in place: a failing row moves from `result.tables` to `result.row_rejects` with its
+    reasons. A run uses `check_batch`, which gives Arrow tables for the row store."""
+    fresh = {r.document["document_id"]: r for r in results if r.tables}
+    if not fresh:
+        return
+    texts = {doc_id: r.text or "" for doc_id, r in fresh.items()}
+    log = RejectLog("", {})
+    for table in EXTRACTED_TABLES:
+        rows = [row for r in fresh.values() for row in r.tables.get(table.name, ())]
+        if not rows:
+            continue
+        kept = check_rows(table, frame_rows(table, rows, log), texts, log).index
+        by_document: dict[str, list[dict]] = defaultdict(list)
+        for position in kept:
+            by_document[rows[position]["document_id"]].append(rows[position])
+        for doc_id, result in fresh.items():
+            result.tables[table.name] = by_document.get(doc_id, [])
+    for entry in log.rows:
+        fresh[entry["document_id"]].row_rejects.append((entry["table_name"], entry["reason"], entry["payload"]))

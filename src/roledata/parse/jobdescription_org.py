@@ -16,7 +16,6 @@ from roledata.parse.outline import (
     ListedRole,
     Outline,
     build_sections,
-    label_value_pairs,
     question_answer_pairs,
 )
 from roledata.parse.structure import Line, Section, is_heading_like, is_label_line
@@ -83,9 +82,7 @@ def parse(text: str, lines: list[Line]) -> Outline:
     body = [ln for ln in lines[first_heading:] if not _is_navigation(ln)]
     outline.sections = build_sections(body, _classify)
     for section in outline.sections:
-        if section.kind == "at_a_glance" and section.level == 1:
-            outline.glance = label_value_pairs(section.lines)
-        elif section.kind == "faq" and section.level == 1:
+        if section.kind == "faq" and section.level == 1:
             outline.faqs = question_answer_pairs(text, section)
         elif section.kind == "related_roles" and section.level == 1:
             outline.listed_roles = _listed_roles(text, section)

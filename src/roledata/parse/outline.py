@@ -37,7 +37,6 @@ class Outline:
     family: Span | None = None
     summary: Span | None = None
     sections: list[Section] = field(default_factory=list)
-    glance: list[tuple[Span, Span]] = field(default_factory=list)
     faqs: list[tuple[Span, Span, Section]] = field(default_factory=list)
     listed_roles: list[ListedRole] = field(default_factory=list)
     # Filled once by extractors that walk the page sentence by sentence (extract.context).
@@ -104,11 +103,6 @@ def section_ranges(sections: list[Section], doc_len: int) -> dict[int, tuple[int
             start, end = ranges[s.ordinal]
             ranges[s.parent.ordinal] = (min(p_start, start), max(p_end, end))
     return ranges
-
-
-def label_value_pairs(lines: list[Line]) -> list[tuple[Span, Span]]:
-    """Label and value lines alternate ("Typical education" / "Master's ...")."""
-    return [(lines[i].content, lines[i + 1].content) for i in range(0, len(lines) - 1, 2)]
 
 
 def question_answer_pairs(text: str, section: Section) -> list[tuple[Span, Span, Section]]:

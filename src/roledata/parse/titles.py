@@ -176,8 +176,6 @@ class TitleChoice:
     aliases: list[Span] = field(default_factory=list)
 
 
-TITLE_SOURCES = ("title_line", "heading_pattern", "question", "prose", "repeated_phrase", "listed")
-
 _TOP_LINES = 15  # how far down the page a title line or heading is looked for
 _MAX_TITLE_WORDS = 10
 

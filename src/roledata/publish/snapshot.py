@@ -21,18 +21,16 @@ import os
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyarrow.parquet as pq
 
 from roledata import CONTRACT_VERSION, PARSER_VERSION
 from roledata.publish.changes import write_changes
+from roledata.publish.warehouse import FinalTables
 from roledata.contract.columns import DUCKDB_TYPES, Table
 from roledata.contract.export import arrow_schema, datapackage_schema
 from roledata.contract.tables import DATA_TABLES, TABLES
 
-if TYPE_CHECKING:
-    from roledata.run.stage import FinalTables
 
 # The derived dataset's license. CC BY 4.0: an open license (Open Definition conformant) that data portals
 # recognise, that covers database rights as well as copyright, and whose one condition, attribution, keeps the

@@ -15,16 +15,25 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import Protocol
 
 import duckdb
 
 from roledata.contract.export import comment_sql, duckdb_ddl
-from roledata.contract.tables import TABLES
+from roledata.contract.tables import TABLES, TABLES_BY_NAME
 from roledata.contract.views import VIEWS, view_sql
+from roledata.sql import sql_string
 
-if TYPE_CHECKING:
-    from roledata.run.stage import FinalTables
+
+
+class FinalTables(Protocol):
+    """What publishing reads from a run: its final tables, in a DuckDB connection
+    (`roledata.run.stage.FinalTables`)."""
+
+    def sql(self, statement: str) -> list[tuple]: ...
+    def select_sql(self, name: str) -> str: ...
+    def batches(self, name: str, rows: int = 100_000) -> Iterator: ...
 
 STORAGE_VERSION = "v1.0.0"
 TEMP_PREFIX = ".roledata-"
@@ -44,7 +53,7 @@ def build_database(database: Path, tables: FinalTables, run_id: str) -> Path:
     tmp = database.with_name(f"{TEMP_PREFIX}{run_id}.duckdb.tmp")
     tmp.unlink(missing_ok=True)
     try:
-        tables.sql(f"ATTACH '{_sql_path(tmp)}' AS w (STORAGE_VERSION '{STORAGE_VERSION}')")
+        tables.sql(f"ATTACH {sql_string(tmp)} AS w (STORAGE_VERSION '{STORAGE_VERSION}')")
         try:
             for table in TABLES:
                 tables.sql(duckdb_ddl(table, schema="w"))
@@ -89,6 +98,24 @@ def remove_temporary(folder: Path, run_id: str = "*") -> None:
         path.unlink(missing_ok=True)
 
 
+def record_run(database: Path, row: dict) -> bool:
+    """Add a run that published nothing to the live warehouse's `pipeline_runs`, in place: one row,
+    so a query right after the run shows it. The snapshot is not touched (the next publishing run
+    writes the row into its own). False when the file is missing, or held by a reader at this
+    moment: the row then waits in the run journal for the next publishing run."""
+    if not database.exists():
+        return False
+    columns = TABLES_BY_NAME["pipeline_runs"].column_names
+    try:
+        with duckdb.connect(str(database)) as con:
+            con.execute("DELETE FROM pipeline_runs WHERE run_id = ?", [row["run_id"]])
+            con.execute(f"INSERT INTO pipeline_runs ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+                        [row.get(c) for c in columns])
+    except duckdb.Error:
+        return False
+    return True
+
+
 def query(database: Path, sql: str) -> tuple[list[str], list[tuple]]:
     """Run one read-only query; returns column names and all rows."""
     if not database.exists():
@@ -101,10 +128,6 @@ def query(database: Path, sql: str) -> tuple[list[str], list[tuple]]:
     except duckdb.Error as exc:
         raise WarehouseError(_first_line(exc)) from None
     return columns, rows
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def _fsync(path: Path) -> None:

@@ -78,6 +78,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from roledata.files import write_atomic
+from roledata.run.fingerprint import parser_fingerprint
+
 FIELDS = ("title", "salaries", "growth", "education", "experience", "certifications", "tools", "related_roles")
 # Fields whose precision can be declared a lower bound.
 RECALL_ONLY_FIELDS = frozenset(FIELDS) - {"title"}
@@ -542,7 +545,7 @@ def read_documents(raw_dir: Path, names: list[str]) -> dict[str, tuple[str, str 
     a run would publish: they go through the same row checks (provenance, the contract's types,
     codes and ranges, plausible pay) that move failing rows to `rejects`."""
     from roledata.extract.document import process_document
-    from roledata.contract.checks import check_documents
+    from roledata.extract.document import check_documents
 
     out: dict[str, tuple[str, str | None, dict[str, list[dict]]]] = {}
     parsed = []
@@ -669,24 +672,17 @@ def reference_corpora(root: Path) -> list[tuple[str, Path, Path]]:
     return found
 
 
-def reference_accuracy(root: Path, cache_dir: Path | None = None) -> dict | None:
-    """Recall and precision per field on the reference set, for a snapshot's manifest (None when
-    the project's test pages are not there, as in an installed copy). The figures depend only
-    on the parser and the reference files, so they are kept in `cache_dir` under a hash of both."""
-    from roledata.run.fingerprint import parser_fingerprint
+SHIPPED = Path(__file__).resolve().parents[1] / "data" / "reference_accuracy.json"
 
+
+def reference_accuracy(root: Path) -> dict | None:
+    """Recall and precision per field on the reference set (the project's own test pages and the
+    samples), with the parser fingerprint they were measured with; None without the test pages."""
     corpora = reference_corpora(root)
     if not corpora:
         return None
-    digest = hashlib.sha256(parser_fingerprint().encode() + Path(__file__).read_bytes())  # parser and scoring rules
-    for _, folder, gold in corpora:
-        digest.update(gold.read_bytes())
-        for page in sorted(folder.iterdir()):
-            digest.update(page.name.encode() + b"\0" + (page.read_bytes() if page.is_file() else b""))
-    cached = cache_dir / f"accuracy-{digest.hexdigest()[:16]}.json" if cache_dir is not None else None
-    if cached is not None and cached.is_file():
-        return json.loads(cached.read_text(encoding="utf-8"))
-    summary = {"reference_set": "the project's own test pages with hand-written gold answers (tests/pages, tests/gold)",
+    summary = {"parser": parser_fingerprint(),
+               "reference_set": "the project's own test pages with hand-written gold answers (tests/pages, tests/gold)",
                "corpora": {}}
     for label, folder, gold in corpora:
         result = evaluate_documents(folder, load_gold(gold))
@@ -697,11 +693,15 @@ def reference_accuracy(root: Path, cache_dir: Path | None = None) -> dict | None
             "forbidden_hits": {"salaries": result.fields["salaries"].forbidden,
                                "growth": result.fields["growth"].forbidden},
         }
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        for old in cached.parent.glob("accuracy-*.json"):
-            old.unlink()
-        cached.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    return summary
+
+
+def write_reference_accuracy(root: Path, path: Path = SHIPPED) -> dict | None:
+    """Measure the reference set and write what the package ships (`make accuracy` does this): the
+    figures every snapshot's manifest carries, keyed by the parser that was measured."""
+    summary = reference_accuracy(root)
+    if summary is not None:
+        write_atomic(path, json.dumps(summary, indent=2) + "\n")
     return summary
 
 

@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from importlib import resources
 
 import pandas as pd
 
 from roledata.catalog.build import build_catalog
-from roledata.quality.evaluate import reference_accuracy
 from roledata.publish.snapshot import latest_snapshot, mark_latest, prune_snapshots, publish_snapshot, table_digests
 from roledata.run.report import RunReport
-from roledata.run.journal import fault_point
+from roledata.run.faults import fault_point
 from roledata.contract.frames import to_frame
 from roledata.contract.tables import TABLES_BY_NAME
-from roledata.run.session import (History, RunSession, built_with, nothing_published, record_listing,
-                              refuse_collapse)
-from roledata.settings import project_root
+from roledata.run.fingerprint import parser_fingerprint
+from roledata.run.history import History, refuse_collapse
+from roledata.run.plan import built_with, record_listing
+from roledata.run.session import RunSession, nothing_published
 from roledata.run.stage import CHECKED, FinalTables, Stage
 from roledata.run.store import document_key
 from roledata.text import display_path
@@ -47,8 +48,9 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     if latest is not None and not settings.full_rebuild and _same_dataset(settings, latest, digests, history, rejects):
         record_listing(settings, files, latest)
         stage.store.prune(_live_keys(files))
-        return nothing_published(session, history, latest, report.documents_seen,
-                                 f"pages changed but their rows did not: snapshot {latest} stays", counted=True)
+        return nothing_published(session, latest, report.documents_seen,
+                                 f"pages changed but their rows did not: snapshot {latest} stays", counted=True,
+                                 rejects=history.rejects.to_dict("records"))
     report.rejects = stage.log.rows
     report.row_counts = {t.name: final.count(t.name) for t in sorted(CHECKED, key=lambda t: t.name)}
     report.finished_at = datetime.now(timezone.utc)
@@ -59,7 +61,7 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     fault_point("before-database")
     database_tmp = build_database(settings.database_path, final, report.run_id)
     fault_point("before-snapshot")
-    accuracy = reference_accuracy(project_root(), settings.state_dir)
+    accuracy = shipped_accuracy()
     publish_snapshot(settings.snapshots_dir, final, report.snapshot_id, report.finished_at, accuracy,
                      raw_dir=settings.raw_dir, digests=digests)
     fault_point("before-commit")
@@ -75,6 +77,22 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     final.close()  # its DuckDB memory is free before the catalog's own
     build_catalog(settings.snapshots_dir)
     return report
+
+
+ACCURACY = "reference_accuracy.json"  # in roledata/data: written by `make accuracy`, shipped with the package
+
+
+def shipped_accuracy() -> dict | None:
+    """The parser's recall and precision on the project's reference pages, for the manifest, as
+    `make accuracy` measured them (roledata.quality writes the file, keyed by the parser
+    fingerprint; nothing is measured at publish time). `current` says whether they were measured
+    with the parser that made this snapshot. None when the package ships no figures."""
+    try:
+        figures = json.loads(resources.files("roledata.data").joinpath(ACCURACY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    measured_with = figures.pop("parser", None)
+    return {**figures, "parser_fingerprint": measured_with, "current": measured_with == parser_fingerprint()}
 
 
 def _live_keys(files: dict) -> set[str]:

@@ -12,6 +12,7 @@ reused from roledata's own row store, keyed by their bytes and path).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from prefect import flow, task
@@ -20,11 +21,17 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
-from roledata.run import pipeline
-from roledata.run.report import progress_bar, publish_artifacts
-from roledata.settings import Settings, load_settings
+from roledata.run.commit import finish
+from roledata.run.faults import fault_point
+from roledata.run.history import History, read_history
+from roledata.run.pipeline import check, open_stage
+from roledata.run.parallel import PendingBatch, dispatch, in_order, parse_pages, read_pages
+from roledata.run.plan import Entry, discover, listing, parse_batches, plan_run
+from roledata.run.report import RunReport, progress_bar, publish_artifacts
+from roledata.run.session import RunSession, run_session, unchanged_run
 from roledata.run.stage import FinalTables, Stage
 from roledata.run.store import ParsedBatch
+from roledata.settings import Settings, resolve_settings
 
 # Tasks that touch the file system retry with growing pauses (1 s, 2 s, 4 s).
 FS_RETRIES = {"retries": 3, "retry_delay_seconds": exponential_backoff(backoff_factor=1), "cache_policy": NO_CACHE}
@@ -32,27 +39,28 @@ FS_RETRIES = {"retries": 3, "retry_delay_seconds": exponential_backoff(backoff_f
 
 @task(name="discover", **FS_RETRIES)
 def discover_documents(settings: Settings) -> list[str]:
-    return pipeline.discover(settings)
+    return discover(settings)
 
 
 @task(name="read-history", **FS_RETRIES)
-def read_previous(session: pipeline.RunSession) -> pipeline.History:
-    return pipeline.read_history(session)
+def read_previous(session: RunSession) -> History:
+    return read_history(session)
 
 
 @task(name="plan", **FS_RETRIES)
-def plan_documents(settings: Settings, paths: list[str]) -> list[pipeline.Entry]:
-    return pipeline.plan_run(settings, paths)
+def plan_documents(settings: Settings, paths: list[str]) -> list[Entry]:
+    return plan_run(settings, paths)
 
 
 @task(name="read-batch", **FS_RETRIES)
-def read_documents(settings: Settings, batch: list[pipeline.Entry]) -> list[tuple[str, bytes, str, str]]:
-    return pipeline.read_pages(settings, batch)
+def read_documents(settings: Settings, batch: list[Entry]) -> list[tuple[str, bytes, str, str]]:
+    return read_pages(settings, batch)
 
 
 @task(name="parse-batch", cache_policy=NO_CACHE)
-def parse_documents(pages: list[tuple[str, bytes, str, str]], seen_at: datetime) -> ParsedBatch:
-    return pipeline.parse_pages(pages, seen_at)
+def parse_documents(pages: list[tuple[str, bytes, str, str]], seen_at: datetime,
+                    on_page: Callable[[], None] | None = None) -> ParsedBatch:
+    return parse_pages(pages, seen_at, on_page)
 
 
 @task(name="store-batch", cache_policy=NO_CACHE)
@@ -62,14 +70,14 @@ def store_batch(stage: Stage, parsed: ParsedBatch) -> None:
 
 
 @task(name="check-across-pages", cache_policy=NO_CACHE)
-def check_across_pages(stage: Stage, entries: list[pipeline.Entry]) -> FinalTables:
-    return pipeline.check(stage, entries)
+def check_across_pages(stage: Stage, entries: list[Entry]) -> FinalTables:
+    return check(stage, entries)
 
 
 # No retries: a retry after the commit point would publish the same run twice.
 @task(name="load-and-publish", cache_policy=NO_CACHE)
-def load_and_publish(session, final, stage, history, files) -> pipeline.RunReport:
-    return pipeline.finish(session, final, stage, history, files)
+def load_and_publish(session, final, stage, history, files) -> RunReport:
+    return finish(session, final, stage, history, files)
 
 
 def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
@@ -88,57 +96,57 @@ def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
 
 
 @flow(name="build-dataset", log_prints=True)
-def build_dataset(raw_dir: str | None = None, warehouse_dir: str | None = None, batch_size: int = 200,
-                  full: bool = False, wait_seconds: float = 0, workers: int = 1, executor: str = "local",
-                  dask_address: str | None = None, allow_shrink: bool | None = None,
-                  shrink_limit: float | None = None, started_at: str | None = None,
-                  keep: int | None = None, settings: dict | None = None) -> pipeline.RunReport:
-    """`settings`: every setting, resolved once by the command that asked for this run
-    (`Settings.as_parameters`: flags > ROLEDATA_* > defaults); the other parameters are then
-    not used. A deployment's scheduled run gives the parameters instead, and what they leave
-    open comes from ROLEDATA_* variables in the worker's environment, as on the direct path.
+def build_dataset(raw_dir: str | None = None, warehouse_dir: str | None = None, batch_size: int | None = None,
+                  full_rebuild: bool | None = None, wait_seconds: float | None = None,
+                  max_document_bytes: int | None = None, workers: int | None = None, executor: str | None = None,
+                  dask_address: str | None = None, shrink_limit: float | None = None,
+                  allow_shrink: bool | None = None, prefect_start_timeout: float | None = None,
+                  keep: int | None = None, started_at: str | None = None) -> RunReport:
+    """The settings are the flow's parameters, resolved like the command line's: a value given
+    (by `roledata run`, which gives them all, or by a deployment), else its ROLEDATA_* variable
+    in the worker's environment, else the default (`roledata.settings.resolve_settings`).
 
     `started_at`: when the command that asked for this run began (ISO 8601), so the run's
     seconds include Prefect's start; a scheduled run starts when its flow run does. (A string,
     not a datetime: Prefect resolves a served flow's parameter types from its source text.)"""
-    if settings is not None:
-        resolved = Settings.from_parameters(settings)
-    else:
-        resolved = load_settings(raw_dir, warehouse_dir, batch_size, full, wait_seconds, workers, executor,
-                                 dask_address, allow_shrink, shrink_limit, keep)
-    report = _build(resolved, datetime.fromisoformat(started_at) if started_at else None)
+    settings = resolve_settings(
+        raw_dir=raw_dir, warehouse_dir=warehouse_dir, batch_size=batch_size, full_rebuild=full_rebuild,
+        wait_seconds=wait_seconds, max_document_bytes=max_document_bytes, workers=workers, executor=executor,
+        dask_address=dask_address, shrink_limit=shrink_limit, allow_shrink=allow_shrink,
+        prefect_start_timeout=prefect_start_timeout, keep=keep)
+    report = _build(settings, datetime.fromisoformat(started_at) if started_at else None)
     publish_artifacts(report)
     return report
 
 
-def _build(settings: Settings, started_at: datetime | None) -> pipeline.RunReport:
-    with pipeline.run_session(settings, started_at) as session:
-        history = read_previous(session)
+def _build(settings: Settings, started_at: datetime | None) -> RunReport:
+    with run_session(settings, started_at) as session:
         paths = discover_documents(settings)
-        pipeline.fault_point("after-discover")
-        if (unchanged := pipeline.skip_if_unchanged(session, history, paths)) is not None:
+        fault_point("after-discover")
+        if (unchanged := unchanged_run(session, paths)) is not None:
             return unchanged
+        history = read_previous(session)
         entries = plan_documents(settings, paths)
-        batches = pipeline.parse_batches(entries, settings.batch_size)
+        batches = parse_batches(entries, settings.batch_size)
         # quote(): Prefect would otherwise walk every row of these arguments looking for futures.
-        with pipeline.open_stage(session, history) as stage:
-            with parse_runner(settings, len(batches)) as runner, progress_bar(sum(map(len, batches))) as reached:
+        with open_stage(session, history) as stage:
+            with parse_runner(settings, len(batches)) as runner, progress_bar(sum(map(len, batches))) as bar:
                 seen_at = session.report.started_at
 
-                def submit(batch: list[pipeline.Entry]) -> pipeline.PendingBatch:
+                def submit(batch: list[Entry]) -> PendingBatch:
                     # Read here (workers need no access to the raw folder); parse where the runner says.
                     # quote(batch): read_pages updates these very entries (a page changed or gone since the plan).
-                    return pipeline.dispatch(
+                    return dispatch(
                         settings, read_documents(settings, quote(batch)), len(batches),
-                        lambda pages: parse_documents(quote(pages), seen_at),
+                        lambda pages: parse_documents(quote(pages), seen_at, bar.page),
                         lambda pages: runner.submit(parse_documents, {"pages": pages, "seen_at": seen_at}))
 
                 parsed = 0
-                for batch, result in pipeline.in_order(submit, batches, 2 * settings.workers):
+                for batch, result in in_order(submit, batches, 2 * settings.workers):
                     store_batch(quote(stage), quote(result))
                     parsed += len(batch)
-                    reached(parsed)
-            pipeline.fault_point("after-parse")
+                    bar.reached(parsed)
+            fault_point("after-parse")
             with check_across_pages(quote(stage), quote(entries)) as final:
                 return load_and_publish(session, quote(final), quote(stage), quote(history),
-                                        quote(pipeline.listing(entries)))
+                                        quote(listing(entries)))

@@ -17,12 +17,13 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+
+from roledata.files import write_atomic
 
 LOCK_POLL_SECONDS = 0.5
 
@@ -117,10 +118,7 @@ class RunState:
         return self.runs_dir / f"{run_id}.json"
 
     def _write(self, run_id: str, entry: dict) -> None:
-        self.runs_dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.runs_dir / f".{run_id}.tmp"
-        tmp.write_text(json.dumps(entry, sort_keys=True) + "\n", encoding="utf-8")
-        os.replace(tmp, self._entry(run_id))
+        write_atomic(self._entry(run_id), json.dumps(entry, sort_keys=True) + "\n")
 
 
 def _read_json(path: Path) -> dict | None:
@@ -133,29 +131,3 @@ def _read_json(path: Path) -> dict | None:
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-FAULT_ENV = "ROLEDATA_FAULT"
-
-
-def fault_point(name: str) -> None:
-    """Fault injection for the operations tests, named points in a run.
-
-    `ROLEDATA_FAULT=<point>:kill` makes the process SIGKILL itself there, as
-    a dying machine would; `<point>:raise` raises an error there, as a bug
-    would; `<point>:sleep=<seconds>` pauses there, so a test can act while
-    the run is in that state (delete a file, start a second run). Unset,
-    this costs one dictionary lookup.
-    """
-    spec = os.environ.get(FAULT_ENV)
-    if not spec:
-        return
-    point, _, action = spec.partition(":")
-    if point != name:
-        return
-    if action == "kill":
-        os.kill(os.getpid(), signal.SIGKILL)
-    elif action == "raise":
-        raise RuntimeError(f"injected fault at {name}")
-    elif action.startswith("sleep="):
-        time.sleep(float(action.removeprefix("sleep=")))

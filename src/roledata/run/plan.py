@@ -1,4 +1,4 @@
-"""Which pages a run must parse, and parsing them in batches side by side.
+"""Which pages a run must parse: the plan, against the listing of the last published run.
 
 A run first plans: for every listed file it learns the document's bytes
 hash, from the last published listing when size and mtime are unchanged
@@ -7,31 +7,23 @@ hash, from the last published listing when size and mtime are unchanged
 same bytes as an earlier one is a duplicate and is not parsed at all. Only
 the rest are read again and parsed, in batches of `batch_size` pages to
 parse, so a run that changed 100 pages of 10,000 parses one batch.
+
+The listing (`<state>/listing.json`) is what the last published run saw:
+each file's size, mtime and sha256, the snapshot, and the code that made it.
 """
 from __future__ import annotations
 
-import multiprocessing
-from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+import json
 from dataclasses import dataclass
-from datetime import datetime
-from itertools import islice
-from typing import TypeVar
 
-from roledata.extract.document import DocumentResult, process_document
-from roledata.run.report import page_parsed
+from roledata.files import write_atomic
+from roledata.run.fingerprint import parser_fingerprint, publisher_fingerprint
+from roledata.run.sources import FolderSource, iter_documents
+from roledata.run.store import RowStore, document_key
 from roledata.settings import Settings
-from roledata.run.sources import DocumentSource, FolderSource, iter_documents
-from roledata.run.store import ParsedBatch, document_key
 from roledata.text import display_path, sha256_hex
-from roledata.contract.checks import check_batch, check_documents
 
-# A batch with fewer pages to parse is parsed in the flow's own process: starting a
-# worker process (~2-3 s) costs more than parsing them.
-INLINE_BELOW = 25
-T = TypeVar("T")
-
+LISTING = "listing.json"  # under the state folder: the files and code behind the LATEST snapshot
 KEPT, PARSE, DUPLICATE, UNREADABLE = "kept", "parse", "duplicate", "unreadable"
 
 
@@ -99,92 +91,48 @@ def parse_batches(entries: list[Entry], size: int) -> list[list[Entry]]:
     return [todo[i:i + size] for i in range(0, len(todo), size)]
 
 
-def read_pages(settings: Settings, entries: list[Entry]) -> list[tuple[str, bytes, str, str]]:
-    """The bytes of pages to parse: (path, bytes, document_id, key). A file that changed since
-    it was planned is parsed as it is now; one that became unreadable is marked so."""
-    source = FolderSource(settings.raw_dir, settings.max_document_bytes)
-    pages = []
-    for entry, (_, data, error) in zip(entries, iter_documents(source, [e.path for e in entries])):
-        if data is None:
-            entry.state, entry.reason = UNREADABLE, error
-            continue
-        document_id = sha256_hex(data)
-        if document_id != entry.document_id:
-            entry.document_id, entry.key = document_id, document_key(document_id, entry.source_path)
-        pages.append((entry.path, data, entry.document_id, entry.key))
-    return pages
+def discover(settings: Settings) -> list[str]:
+    return FolderSource(settings.raw_dir).list_paths()
 
 
-def parse_pages(pages: list[tuple[str, bytes, str, str]], seen_at: datetime) -> ParsedBatch:
-    """Parse and row-check pages: pure computation, no file access, so it runs wherever the
-    executor puts it (a worker process, a Dask worker). Rows come back as Arrow tables."""
-    results = []
-    for path, data, document_id, _ in pages:
-        results.append(process_document(path, data, seen_at, document_id))
-        page_parsed()
-    return check_batch(results, {document_id: key for _, _, document_id, key in pages})
+def plan_run(settings: Settings, paths: list[str]) -> list[Entry]:
+    """Every listed file's state: rows kept in the row store, to parse, a duplicate, unreadable.
+    A full rebuild forgets the store and the listing first."""
+    store = RowStore(settings.state_dir)
+    if settings.full_rebuild:
+        store.clear()
+        return plan(settings, paths, {}, set())
+    return plan(settings, paths, saved_listing(settings).get("files", {}), set(store.index()))
 
 
-def parse_batch(source: DocumentSource, paths: list[str], seen_at: datetime) -> list[DocumentResult]:
-    """Read, parse and row-check pages in this process, as `DocumentResult`s (no store)."""
-    results = []
-    for path, data, error in iter_documents(source, paths):
-        if data is None:
-            results.append(DocumentResult({"document_id": None, "source_path": display_path(path),
-                                           "reason": error}, None, {}, error))
-        else:
-            results.append(process_document(path, data, seen_at))
-    check_documents(results)
-    return results
+def saved_listing(settings: Settings) -> dict:
+    """What the last published run recorded: {"snapshot", "parser", "publisher", "files": path -> [size, mtime_ns, sha256]}."""
+    try:
+        saved = json.loads((settings.state_dir / LISTING).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return saved if isinstance(saved, dict) and isinstance(saved.get("files"), dict) else {}
 
 
-@dataclass
-class PendingBatch:
-    """A batch being parsed here (done) or somewhere else (a future)."""
-    parsed: ParsedBatch | None
-    parsing: Future | None = None  # anything with .result(): a concurrent or a Prefect future
-
-    def result(self) -> ParsedBatch:
-        return self.parsing.result() if self.parsing is not None else self.parsed
+def record_listing(settings: Settings, files: dict, snapshot_id: str) -> None:
+    """The files and code behind `snapshot_id`, for the next run's no-change check and plan."""
+    write_atomic(settings.state_dir / LISTING, json.dumps(
+        {"snapshot": snapshot_id, "parser": parser_fingerprint(), "publisher": publisher_fingerprint(),
+         "files": files}))
 
 
-def in_order(submit: Callable[[T], PendingBatch], items: list[T], ahead: int) -> Iterator[tuple[T, object]]:
-    """`(item, submit(item).result())` in item order, with at most `ahead` submitted
-    items whose result is not yet taken: the next item is submitted before the
-    caller gets a result, so workers stay busy while it stores a batch, and
-    finished batches never pile up in memory."""
-    upcoming = iter(items)
-    pending = deque((item, submit(item)) for item in islice(upcoming, max(1, ahead)))
-    while pending:
-        item, future = pending.popleft()
-        result = future.result()
-        pending.extend((nxt, submit(nxt)) for nxt in islice(upcoming, 1))
-        yield item, result
+def files_unchanged(settings: Settings, paths: list[str]) -> bool:
+    """Whether the files (path, size, mtime) are those of the last published listing: no file is opened."""
+    files = saved_listing(settings).get("files")
+    if files is None or set(files) != set(paths):
+        return False
+    return all(file_stat(settings, p) == files[p][:2] for p in paths)
 
 
-def parse_here(settings: Settings, pages: list, batch_count: int) -> bool:
-    """Whether to parse a batch in the flow's own process rather than send it to a worker."""
-    if settings.executor != "local":
-        return False  # the user asked for the cluster
-    return settings.workers <= 1 or batch_count <= 1 or len(pages) < INLINE_BELOW
-
-
-def dispatch(settings: Settings, pages: list, batch_count: int,
-             parse: Callable[[list], ParsedBatch], send: Callable[[list], Future]) -> PendingBatch:
-    """A batch's pages parsed here with `parse`, or sent to a worker with `send`."""
-    if parse_here(settings, pages, batch_count):
-        return PendingBatch(parse(pages))
-    return PendingBatch(None, send(pages))
-
-
-def parse_all(settings: Settings, batches: list[list[Entry]], seen_at: datetime) -> Iterator[ParsedBatch]:
-    """Batches in order, pages parsed by `settings.workers` processes side by side (without Prefect).
-    Worker processes start only when a batch is sent to one."""
-    with ProcessPoolExecutor(settings.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        def submit(batch: list[Entry]) -> PendingBatch:
-            return dispatch(settings, read_pages(settings, batch), len(batches),
-                            lambda pages: parse_pages(pages, seen_at),
-                            lambda pages: pool.submit(parse_pages, pages, seen_at))
-
-        for _, parsed in in_order(submit, batches, 2 * settings.workers):
-            yield parsed
+def built_with(settings: Settings, latest: str) -> bool:
+    """Whether the warehouse was built from `latest` by this parser and publisher: the listing
+    is recorded after the database is swapped in (a run killed between its commit and that swap
+    left an older database), and names the code that made them."""
+    saved = saved_listing(settings)
+    return (saved.get("snapshot"), saved.get("parser"), saved.get("publisher")) == \
+        (latest, parser_fingerprint(), publisher_fingerprint()) and settings.database_path.exists()

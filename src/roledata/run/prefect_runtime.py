@@ -20,6 +20,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from roledata.run.history import recent_runs
+from roledata.settings import Settings
+
 SERVER_START_TIMEOUT = 180  # a first start migrates a new SQLite database
 SERVER_STOP_TIMEOUT = 20
 FLOW_RUN_STOP_TIMEOUT = 30  # a run stopped mid-way reports its end to the server first
@@ -28,12 +31,6 @@ DEPLOYMENT_NAME = "roledata-schedule"
 
 class ServeError(Exception):
     """The schedule or the Prefect server could not be set up."""
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def port_in_use(port: int) -> bool:
@@ -110,22 +107,14 @@ def schedule_kwargs(cron: str | None, interval: float | None) -> dict:
     return {"cron": cron}
 
 
-def raise_on_sigterm() -> None:
-    """Stop on SIGTERM as on Ctrl-C, so the server is shut down rather than orphaned."""
-    def handler(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, handler)
-
-
-def serve_flow(raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: dict, wait_seconds: float,
-               workers: int = 1, keep: int | None = None) -> None:
-    """Register the deployment with the server in PREFECT_API_URL and run its scheduled runs until stopped."""
+def serve_flow(settings: Settings, schedule: dict) -> None:
+    """Register the deployment with the server in PREFECT_API_URL and run its scheduled runs until stopped.
+    The settings, resolved once by the command, are the deployment's parameters."""
     import warnings
 
     from prefect.deployments.runner import EntrypointType
 
-    from roledata.run.flow import build_dataset
+    from roledata.run.flow import build_dataset  # imports Prefect: kept out of the command line's start-up
 
     # On SIGTERM Prefect 3.8's runner calls its async stop() without awaiting it and
     # exits from inside the event loop, which asyncio logs as an error with a
@@ -139,8 +128,7 @@ def serve_flow(raw_dir: Path, warehouse_dir: Path, batch_size: int, schedule: di
     try:
         build_dataset.serve(
             name=DEPLOYMENT_NAME, **schedule,
-            parameters={"raw_dir": str(raw_dir), "warehouse_dir": str(warehouse_dir), "batch_size": batch_size,
-                        "wait_seconds": wait_seconds, "workers": workers, "keep": keep},
+            parameters=settings.as_parameters(),
             description="Parse new and changed role pages and publish the warehouse and a snapshot.",
             limit=1,  # one run at a time from this process; the run lock covers everyone else
             print_starting_message=False, entrypoint_type=EntrypointType.MODULE_PATH)
@@ -173,11 +161,8 @@ class RunWatcher:
         self._thread.join(timeout=10)
 
     def _runs(self) -> list[dict]:
-        from roledata.run.pipeline import recent_runs
-        from roledata.settings import Settings
-
         try:
-            return recent_runs(Settings(self.warehouse_dir, self.warehouse_dir))
+            return recent_runs(self.warehouse_dir)
         except Exception:  # a snapshot being replaced right now: look again next time
             return []
 

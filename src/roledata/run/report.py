@@ -130,30 +130,30 @@ def publish_artifacts(report: RunReport) -> None:
                           key="roledata-rejects", description="rows and documents rejected by the run")
 
 
-# While a bar is shown: called for each page parsed in this process, so the bar moves page by page.
-# Worker processes never have one; their pages count when their batch comes back.
-_page_done: Callable[[], None] | None = None
+@dataclass
+class Progress:
+    """What moves a progress bar: `page()` after each page parsed in the run's own process,
+    `reached(n)` when batches bring the count of pages done to n (it never moves back)."""
+    page: Callable[[], None]
+    reached: Callable[[int], None]
 
 
-def page_parsed() -> None:
-    if _page_done is not None:
-        _page_done()
+QUIET = Progress(lambda: None, lambda n: None)
 
 
 @contextmanager
-def progress_bar(total: int) -> Iterator[Callable[[int], None]]:
+def progress_bar(total: int) -> Iterator[Progress]:
     """A bar of pages on stderr for long runs in a terminal, with pages per second and time left.
 
-    Yields `reached(n)`: at least n pages are done (the batches staged so far). Pages parsed in
-    this process move the bar one by one in between (`page_parsed`). Not a terminal, a short run
-    or ROLEDATA_NO_PROGRESS: a no-op.
+    Yields the `Progress` to pass along: pages parsed in this process move the bar one by one,
+    batches from worker processes when they come back. Not a terminal, a short run or
+    ROLEDATA_NO_PROGRESS: a bar that shows nothing.
     """
-    global _page_done
     if total < PROGRESS_MIN_DOCUMENTS or not sys.stderr.isatty() or os.environ.get("ROLEDATA_NO_PROGRESS"):
-        yield lambda n: None
+        yield QUIET
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, ProgressColumn, TextColumn, TimeRemainingColumn
     from rich.text import Text
 
     class PagesPerSecond(ProgressColumn):
@@ -162,20 +162,17 @@ def progress_bar(total: int) -> Iterator[Callable[[int], None]]:
 
     columns = (TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("pages,"), PagesPerSecond(),
                TextColumn("time left"), TimeRemainingColumn())
-    with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
+    with Bar(*columns, transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task("parse", total=total)
         done = 0
 
         def show(n: int) -> None:
             nonlocal done
-            done = min(n, total)
-            bar.update(task, completed=done)
+            if n > done:
+                done = min(n, total)
+                bar.update(task, completed=done)
 
-        _page_done = lambda: show(done + 1)  # noqa: E731
-        try:
-            yield lambda n: show(n) if n > done else None
-        finally:
-            _page_done = None
+        yield Progress(lambda: show(done + 1), show)
 
 
 def _md(text: str) -> str:

@@ -6,15 +6,8 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
-
-
-@dataclass(frozen=True, slots=True)
-class RawDocument:
-    source_path: str  # relative to the source root, with forward slashes
-    data: bytes
 
 
 class DocumentSource(Protocol):
@@ -72,19 +65,6 @@ class FolderSource:
             return path.read_bytes()
         except OSError as exc:
             raise UnreadableDocument(_os_reason(exc, path)) from None
-
-
-class MemorySource:
-    """Documents held in memory: for tests and for callers that fetch pages themselves."""
-
-    def __init__(self, documents: dict[str, bytes]):
-        self.documents = dict(documents)
-
-    def list_paths(self) -> list[str]:
-        return sorted(self.documents)
-
-    def read(self, source_path: str) -> bytes:
-        return self.documents[source_path]
 
 
 def iter_documents(source: DocumentSource, paths: list[str]) -> Iterator[tuple[str, bytes | None, str | None]]:

@@ -21,30 +21,26 @@ import json
 import shutil
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from roledata.run.plan import DUPLICATE, UNREADABLE, Entry
+from roledata.contract.checks import RejectLog, check_rows, frame_rows
 from roledata.contract.columns import Table
 from roledata.contract.export import arrow_schema
-from roledata.contract.tables import DATA_TABLES, TABLES_BY_NAME
-from roledata.run.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of, sql_files
-from roledata.contract.checks import RejectLog, check_rows, frame_rows
+from roledata.contract.tables import DATA_TABLES, FOREIGN_KEYS, TABLES_BY_NAME
+from roledata.run.plan import DUPLICATE, UNREADABLE, Entry
+from roledata.run.report import RunReport
+from roledata.run.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of
+from roledata.sql import duckdb_config, sql_files
 
-if TYPE_CHECKING:
-    from roledata.run.report import RunReport
 
 ROW = "_row"
 _PAGE_ROWS = 1 << 24  # _row = page rank * this + the row's place in its page
-_REFERENCES = (("role_id", "roles", "role_id"), ("skill_id", "skills", "skill_id"))
 # The run's own records (run log, reject log) are final as written; every other table is checked.
 CHECKED = DATA_TABLES
-# DuckDB's share of the run's memory; beyond it the global checks spill to disk.
-DUCKDB_MEMORY_LIMIT = "512MB"
 
 
 class Stage:
@@ -125,8 +121,7 @@ class FinalTables:
     """The run's final tables as DuckDB views over the staged parts: `final_<table>`."""
 
     def __init__(self, stage: Stage, entries: list[Entry], skills: pd.DataFrame):
-        self.con = duckdb.connect(config={"memory_limit": DUCKDB_MEMORY_LIMIT, "preserve_insertion_order": True,
-                                          "temp_directory": str(stage.folder / "duckdb.tmp")})
+        self.con = duckdb.connect(config=duckdb_config(stage.folder / "duckdb.tmp", ordered=True))
         self._log = stage.log
         store = stage.store
         index = store.index()
@@ -216,7 +211,7 @@ class FinalTables:
 
     def _check_references(self) -> None:
         missing_by_table: dict[str, list[str]] = defaultdict(list)
-        for column, parent, parent_column in _REFERENCES:
+        for column, parent, parent_column in FOREIGN_KEYS:
             for table in CHECKED:
                 if table.name == parent or column not in table.column_names:
                     continue

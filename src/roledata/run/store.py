@@ -29,7 +29,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from roledata.contract.export import arrow_schema
+from roledata.files import temporary_beside
+from roledata.run import fingerprint
 from roledata.contract.tables import EXTRACTED_TABLES, TABLES_BY_NAME
+from roledata.sql import duckdb_config, sql_files, sql_string
 from roledata.text import stable_id
 
 KEY, POS = "_key", "_pos"
@@ -50,16 +53,12 @@ def documents_schema() -> pa.Schema:
     return schema
 
 
-def rows_schema(name: str) -> pa.Schema:
-    return arrow_schema(TABLES_BY_NAME[name]).append(pa.field(KEY, pa.string())).append(pa.field(POS, pa.int64()))
-
-
 @dataclass
 class ParsedBatch:
     """A parsed and row-checked batch, as it travels from a worker to the writer: one Arrow
     table per table (rows never become Python dicts again) and a row per document."""
     documents: pa.Table  # documents_schema()
-    tables: dict[str, pa.Table] = field(default_factory=dict)  # rows_schema(name)
+    tables: dict[str, pa.Table] = field(default_factory=dict)  # the table's Arrow schema, then KEY and POS
 
     @property
     def keys(self) -> list[str]:
@@ -68,11 +67,9 @@ class ParsedBatch:
 
 class RowStore:
     def __init__(self, state_dir: Path):
-        from roledata.run import fingerprint as cache  # looked up at call time: tests stand in another parser
-
         self.state_dir = Path(state_dir)
         self.base = self.state_dir / "rows"
-        self.root = self.base / cache.parser_fingerprint()
+        self.root = self.base / fingerprint.parser_fingerprint()  # looked up here: tests stand in another
         self._index: dict[str, str] | None = None  # see index()
 
     # ------------------------------------------------------------ writing
@@ -94,7 +91,7 @@ class RowStore:
     @staticmethod
     def _write(path: Path, table: pa.Table) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp = temporary_beside(path)
         pq.write_table(table, tmp)
         os.replace(tmp, path)
 
@@ -174,17 +171,17 @@ class RowStore:
         part = stable_id("merged", *sorted(live), length=24)
         owners = pa.table({KEY: pa.array(sorted(live & set(index)), pa.string()),
                            "_part": pa.array([index[k] for k in sorted(live & set(index))], pa.string())})
-        with duckdb.connect(config={"memory_limit": "512MB", "temp_directory": str(self.base / ".merge.tmp")}) as con:
+        with duckdb.connect(config=duckdb_config(self.base / ".merge.tmp")) as con:
             con.register("owners", owners)
             for name in [t.name for t in EXTRACTED_TABLES] + [DOCUMENTS]:  # documents last: the part exists then
                 files = self.files(name, old)
                 if not files:
                     continue
                 target = self.root / name / f"{part}.parquet"
-                tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+                tmp = temporary_beside(target)
                 con.execute(f"COPY (SELECT t.* EXCLUDE (filename) FROM read_parquet({sql_files(files)}, filename = true) AS t "
                             f"JOIN owners AS o ON t.{KEY} = o.{KEY} AND {part_of('t.filename')} = o._part) "
-                            f"TO '{_quote(tmp)}' (FORMAT parquet)")
+                            f"TO {sql_string(tmp)} (FORMAT parquet)")
                 os.replace(tmp, target)
         shutil.rmtree(self.base / ".merge.tmp", ignore_errors=True)
         self._delete([p for p in old if p != part])
@@ -193,15 +190,6 @@ class RowStore:
 def part_of(filename: str) -> str:
     """SQL: the part name of a part file's path (its stem)."""
     return f"regexp_extract({filename}, '([^/]+)\\.parquet$', 1)"
-
-
-def _quote(path: Path) -> str:
-    return str(path).replace("'", "''")
-
-
-def sql_files(files: list[Path]) -> str:
-    """SQL: a list of file paths for `read_parquet`."""
-    return "[" + ", ".join(f"'{_quote(f)}'" for f in files) + "]"
 
 
 def row_rejects_json(rejects: list[tuple[str, str, str]]) -> str | None:

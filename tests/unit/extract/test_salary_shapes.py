@@ -160,7 +160,7 @@ def test_bonus_beside_the_salary_stays_out():
 
 def test_an_implausible_range_is_read_as_written_and_rejected_by_the_row_checks():
     from roledata.extract.document import process_document
-    from roledata.contract.checks import check_documents
+    from roledata.extract.document import check_documents
 
     body = "Pay by level\n- Lead Widget Engineer: $118,500 – $146,000\n- Staff Widget Engineer: $146,000 – $1850,000+\n"
     assert shapes(GUIDE + body) == [(118_500, 146_000, "year", "range"), (146_000, 1_850_000, "year", "range")]
