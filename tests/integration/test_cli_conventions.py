@@ -23,9 +23,11 @@ def test_help_shows_defaults_variables_and_short_flag():
     top = roledata("-h")
     assert top.returncode == 0
     assert "ROLEDATA_MAX_DOCUMENT_BYTES     larger files are rejected unread [default: 10485760]" in top.stdout
+    assert "ROLEDATA_PREFECT_START_TIMEOUT  seconds Prefect's temporary server may take to start [default: 120]" \
+        in top.stdout
     text = " ".join(roledata("run", "-h").stdout.split())  # unwrapped
-    assert "--raw DIR folder of raw pages [default: raw/ of the project] [env var: ROLEDATA_RAW]" in text
-    assert "--batch-size N documents per parse task [default: 200] [env var: ROLEDATA_BATCH_SIZE; x>=1]" in text
+    assert "--raw DIR folder of raw pages (ROLEDATA_RAW) [default: raw/ of the project]" in text
+    assert "--batch-size N documents per parse task (ROLEDATA_BATCH_SIZE) [default: 200] [x>=1]" in text
     assert "<bool>" not in text
     assert "Exactly one of --cron or --interval is required." in roledata("serve", "--help").stdout
 

@@ -7,14 +7,23 @@ import shutil
 import subprocess
 
 from tests.conftest import RAW
-from tests.integration.helpers import ROLEDATA, roledata, run
+from tests.integration.helpers import ROLEDATA, roledata, run, table_contents
 
 NOTHING = "nothing changed since snapshot {}: nothing rebuilt or published"
 
 
 def published(warehouse):
-    files = [warehouse / "roledata.duckdb", *sorted((warehouse / "snapshots").rglob("*"))]
-    return {str(f.relative_to(warehouse)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files if f.is_file()}
+    """Every snapshot file's bytes and every data table of the warehouse (a run that publishes
+    nothing still adds its own row to the warehouse's pipeline_runs)."""
+    files = sorted((warehouse / "snapshots").rglob("*"))
+    found = {str(f.relative_to(warehouse)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files if f.is_file()}
+    return found, table_contents(warehouse / "roledata.duckdb")
+
+
+def logged_runs(warehouse) -> list[str]:
+    """The warehouse's pipeline_runs as a SQL user sees it: status and message, oldest first."""
+    return roledata("query", "select status, message from pipeline_runs order by run_id", "--warehouse",
+                    str(warehouse), "--format", "csv").stdout.splitlines()[1:]
 
 
 def snapshot_ids(warehouse) -> list[str]:
@@ -33,6 +42,8 @@ def test_a_run_with_nothing_changed_publishes_nothing_and_is_recorded(tmp_path):
     assert NOTHING.format(first) in again.stdout.splitlines()
     assert f"snapshot: {warehouse / 'snapshots' / first}" in again.stdout
     assert published(warehouse) == before and snapshot_ids(warehouse) == [first]
+    # The run is in the warehouse's run log at once, not only after the next publishing run.
+    assert logged_runs(warehouse) == ["succeeded,", f"succeeded,{NOTHING.format(first)}"]
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     through_prefect = subprocess.run([ROLEDATA, "run", "--raw", str(raw), "--warehouse", str(warehouse)],

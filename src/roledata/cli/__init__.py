@@ -30,7 +30,8 @@ def environment_help() -> str:
             continue
         what = _NOT_A_FLAG.get(name)
         default = getattr(Settings, name, None)
-        said = f"{what} [default: {default:g}]" if what else f"--{name.removesuffix('_dir').replace('_', '-')}"
+        default = f"{default:g}" if isinstance(default, float) else default
+        said = f"{what} [default: {default}]" if what else f"--{name.removesuffix('_dir').replace('_', '-')}"
         lines.append(f"  {setting.env:<31} {said}")
     lines += [f"  {'ROLEDATA_NO_PROGRESS=1':<31} no progress bar",
               f"  {'ROLEDATA_DEBUG=1':<31} a traceback instead of one error line"]

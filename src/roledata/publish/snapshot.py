@@ -30,6 +30,8 @@ from roledata.publish.warehouse import FinalTables
 from roledata.contract.columns import DUCKDB_TYPES, Table
 from roledata.contract.export import arrow_schema, datapackage_schema
 from roledata.contract.tables import DATA_TABLES, TABLES
+from roledata.files import write_atomic
+from roledata.sql import sql_string
 
 
 # The derived dataset's license. CC BY 4.0: an open license (Open Definition conformant) that data portals
@@ -138,7 +140,7 @@ def write_csv_sql(table: Table, parquet: Path, csv: Path) -> str:
             columns.append(f"strftime(timezone('UTC', \"{c.name}\"), '%Y-%m-%dT%H:%M:%S.%fZ') AS \"{c.name}\"")
         else:
             columns.append(f'"{c.name}"')
-    return (f"COPY (SELECT {', '.join(columns)} FROM read_parquet({_sql_literal(parquet)})) TO {_sql_literal(csv)} "
+    return (f"COPY (SELECT {', '.join(columns)} FROM read_parquet({sql_string(parquet)})) TO {sql_string(csv)} "
             "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"')")
 
 
@@ -152,14 +154,8 @@ def _sources(raw_dir: Path | None, documents: int) -> list[dict]:
     return [source]
 
 
-def _sql_literal(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
-
-
 def mark_latest(snapshots_dir: Path, snapshot_id: str) -> None:
-    tmp = snapshots_dir / ".LATEST.tmp"
-    tmp.write_text(snapshot_id + "\n", encoding="utf-8")
-    os.replace(tmp, snapshots_dir / "LATEST")
+    write_atomic(snapshots_dir / "LATEST", snapshot_id + "\n")
 
 
 def latest_snapshot(snapshots_dir: Path) -> str | None:
@@ -201,7 +197,8 @@ def remove_unpublished(snapshots_dir: Path) -> None:
         return
     for path in snapshots_dir.glob(".tmp-*"):
         shutil.rmtree(path, ignore_errors=True)
-    (snapshots_dir / ".LATEST.tmp").unlink(missing_ok=True)
+    for path in snapshots_dir.glob(".LATEST.*tmp"):
+        path.unlink(missing_ok=True)
 
 
 PRUNED = "pruned.json"  # under the snapshots folder: what retention removed, for the catalog
@@ -225,9 +222,7 @@ def prune_snapshots(snapshots_dir: Path, keep: int) -> list[dict]:
                         "pruned_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
     if removed:
         history = pruned_snapshots(snapshots_dir) + removed
-        tmp = snapshots_dir / f".{PRUNED}.tmp"
-        tmp.write_text(json.dumps(history, indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, snapshots_dir / PRUNED)
+        write_atomic(snapshots_dir / PRUNED, json.dumps(history, indent=2) + "\n")
     return removed
 
 
