@@ -27,8 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from roledata.quality.evaluate import (FIELDS, SHIPPED, EvalResult, evaluate_documents, load_gold,  # noqa: E402
-                                       reference_corpora, write_reference_accuracy)
+from roledata.quality.evaluate import EvalResult, evaluate_documents  # noqa: E402
+from roledata.quality.gold import FIELDS, load_gold  # noqa: E402
+from roledata.quality.reference import SHIPPED, reference_corpora, write_reference_accuracy  # noqa: E402
 
 
 def corpora(root: Path, realworld: Path | None) -> list[tuple[str, Path, Path, bool]]:

@@ -8,16 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from roledata.cli import app
-from roledata.quality.evaluate import (
-    FIELDS,
-    FieldScore,
-    GoldError,
-    evaluate_documents,
-    format_table,
-    load_gold,
-    norm_title,
-    score_document,
-)
+from roledata.quality.evaluate import evaluate_documents, format_table
+from roledata.quality.gold import FIELDS, GoldError, load_gold, norm_title
+from roledata.quality.scoring import FieldScore, score_document
 
 # Three tiny pages written for this test. The extractor reads the first one
 # right; the second one it reads as written, but its gold asks for a different
@@ -271,28 +264,3 @@ def test_cli_prints_the_table_and_writes_json(tmp_path, corpus):
     assert data["fields"]["salaries"]["recall"] == 0.5 and data["fields"]["salaries"]["recall_only"] is True
     assert data["documents"]["lost"] == 1
     assert {d["file"] for d in data["docs"]} == {"route.md", "fleet.md", "blank.txt", "missing.md"}
-
-
-def test_reference_accuracy_scores_the_project_pages_and_is_kept_per_parser(tmp_path, monkeypatch):
-    from roledata.quality import evaluate
-    from tests.conftest import ROOT
-
-    first = evaluate.reference_accuracy(ROOT, tmp_path)
-    samples = first["corpora"]["samples"]
-    assert samples["documents"] == {"total": 5, "parsed": 5, "lost": 0, "rejected": 0, "crashed": 0}
-    assert samples["fields"]["title"] == {"gold": 5, "recall": 1.0, "precision": 1.0}
-    assert samples["fields"]["salaries"] == {"gold": 36, "recall": 1.0, "precision": 1.0}
-    assert {"guides", "postings"} <= set(first["corpora"])
-    assert len(list(tmp_path.glob("accuracy-*.json"))) == 1
-
-    def no_second_evaluation(*args):
-        raise AssertionError("evaluated again although nothing changed")
-
-    monkeypatch.setattr(evaluate, "evaluate_documents", no_second_evaluation)
-    assert evaluate.reference_accuracy(ROOT, tmp_path) == first
-
-
-def test_without_the_reference_pages_there_is_no_figure(tmp_path):
-    from roledata.quality.evaluate import reference_accuracy
-
-    assert reference_accuracy(tmp_path / "installed-copy") is None

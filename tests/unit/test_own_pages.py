@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import pytest
 
-from roledata.quality.evaluate import DocumentScore, evaluate_documents, load_gold, reference_corpora
+from roledata.quality.evaluate import evaluate_documents
+from roledata.quality.gold import load_gold
+from roledata.quality.reference import reference_corpora
+from roledata.quality.scoring import DocumentScore
 from tests.conftest import ROOT
 
 CORPORA = {label: (folder, gold) for label, folder, gold in reference_corpora(ROOT)}

@@ -7,7 +7,8 @@ from typing import Optional
 import typer
 
 from roledata.cli.common import fail
-from roledata.quality import evaluate
+from roledata.quality.evaluate import evaluate_documents, format_table, write_json
+from roledata.quality.gold import GoldError, load_gold
 
 
 def eval_(raw: Path = typer.Option(..., "--raw", help="folder of the pages the gold describes"),
@@ -23,14 +24,14 @@ def eval_(raw: Path = typer.Option(..., "--raw", help="folder of the pages the g
     if not raw.is_dir():
         fail(f"raw path is not a folder: {raw}")
     try:
-        answers = evaluate.load_gold(gold, {f.strip() for f in recall_only.split(",") if f.strip()})
-    except evaluate.GoldError as exc:
+        answers = load_gold(gold, {f.strip() for f in recall_only.split(",") if f.strip()})
+    except GoldError as exc:
         fail(str(exc))
-    result = evaluate.evaluate_documents(raw, answers)
-    typer.echo(evaluate.format_table(result, worst))
+    result = evaluate_documents(raw, answers)
+    typer.echo(format_table(result, worst))
     if json_out is not None:
         try:
-            evaluate.write_json(result, json_out)
+            write_json(result, json_out)
         except OSError as exc:
             fail(f"cannot write {json_out}: {exc.strerror or exc}")
         typer.echo(f"json: {json_out}")

@@ -55,7 +55,7 @@ def test_a_new_module_counts_without_a_list_edit(package):
     assert parser_fingerprint(package) != before[0]
 
 
-@pytest.mark.parametrize("module", ["cli/__init__.py", "quality/evaluate.py"])
+@pytest.mark.parametrize("module", ["cli/__init__.py", "quality/evaluate.py", "quality/scoring.py"])
 def test_the_command_line_and_scoring_publish_nothing_new(module, package):
     before = (parser_fingerprint(package), publisher_fingerprint(package))
     _edit(package / module)
