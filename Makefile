@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser run test bench accuracy clean
+.PHONY: setup browser run test test-fast docs bench accuracy clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,15 @@ run: setup
 
 test: setup browser
 	$(BIN)/python -m pytest
+
+# The quick loop while working on parsing and extraction (about 20 seconds): the unit tests only.
+test-fast: setup
+	$(BIN)/python -m pytest tests/unit -q
+
+# The README's generated blocks (code layout, command synopsis) and the data dictionary, from the code.
+docs: setup
+	$(BIN)/python docs/readme.py
+	$(BIN)/roledata tables > docs/DATA_DICTIONARY.md
 
 # Throughput and memory at 1,000 and 10,000 pages (about 6 minutes), and every table of every page
 # compared with benchmarks/digests/ (a speed-up must change no row); add --huge for 100,000 pages.

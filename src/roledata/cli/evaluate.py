@@ -11,8 +11,8 @@ from roledata.quality.evaluate import evaluate_documents, format_table, write_js
 from roledata.quality.gold import GoldError, load_gold
 
 
-def eval_(raw: Path = typer.Option(..., "--raw", help="folder of the pages the gold describes"),
-          gold: Path = typer.Option(..., "--gold", help="gold answers (JSON: {\"docs\": {file_name: {...}}})"),
+def eval_(raw: Path = typer.Option(..., "--raw", metavar="DIR", help="folder of the pages the gold describes"),
+          gold: Path = typer.Option(..., "--gold", metavar="FILE", help="gold answers (JSON: {\"docs\": {file_name: {...}}})"),
           json_out: Optional[Path] = typer.Option(None, "--json", metavar="OUT", help="also write the full result as JSON"),
           worst: int = typer.Option(10, "--worst", min=0, metavar="N", help="documents listed under worst misses"),
           recall_only: str = typer.Option("", "--recall-only", metavar="FIELD,...",
