@@ -8,6 +8,7 @@ import zipfile
 
 import pyarrow.parquet as pq
 
+from roledata.catalog import build, pages
 from roledata.run.pipeline import run_pipeline
 from roledata.contract.tables import TABLES
 from roledata.settings import Settings
@@ -75,17 +76,15 @@ def test_every_run_rebuilds_the_catalog_and_records_what_changed(tmp_path):
 def test_unchanged_role_pages_are_reused_exactly_as_they_would_be_drawn(tmp_path, monkeypatch):
     """A run that changed one page draws only that page's role again and reuses the other roles'
     pages from the previous snapshot, each byte for byte the page a fresh drawing gives."""
-    from roledata.catalog import build as catalog
-    from roledata.catalog.build import build_snapshot_pages
-
     raw, warehouse = tmp_path / "raw", tmp_path / "warehouse"
     shutil.copytree(RAW, raw)
     run_pipeline(Settings(raw, warehouse, workers=1))
     page = raw / "003_d215e5b89abca971.txt"
     page.write_text(page.read_text(encoding="utf-8").replace("pivotal role", "central role"), encoding="utf-8")
     drawn_roles: list[str] = []
-    real = catalog.role_page
-    monkeypatch.setattr(catalog, "role_page", lambda role, *a: drawn_roles.append(role["role_id"]) or real(role, *a))
+    real = pages.role_page
+    # Patched where write_role_pages looks it up: the build module imports it from pages.
+    monkeypatch.setattr(build, "role_page", lambda role, *a: drawn_roles.append(role["role_id"]) or real(role, *a))
     second = run_pipeline(Settings(raw, warehouse, workers=1)).snapshot_id
     assert drawn_roles == ["ai-tech-lead"]
     monkeypatch.undo()
@@ -94,6 +93,6 @@ def test_unchanged_role_pages_are_reused_exactly_as_they_would_be_drawn(tmp_path
 
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     (folder / "changes.json").rename(tmp_path / "changes.json")  # no previous snapshot: every page drawn afresh
-    build_snapshot_pages(folder, manifest)
+    build.build_snapshot_pages(folder, manifest)
     drawn = {p.name: p.read_bytes() for p in (folder / "roles").iterdir()}
     assert reused == drawn and len(drawn) == 12  # 11 roles and the list

@@ -1,16 +1,21 @@
-"""The catalog's reading aids: values formatted for people, chart scales, names, and the `latest` link."""
+"""The catalog's reading aids: values formatted for people, chart scales, names, and the `latest` link;
+what the role pages' code marker covers."""
 from __future__ import annotations
 
 import os
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
-from roledata.catalog import build as catalog
-from roledata.catalog.build import (
-    CATEGORY_NAMES, METRIC_NAMES, category_name, format_bool, format_cell, format_growth, format_money,
-    format_number, format_pay, growth_period, link_latest, nice_ticks, outlier_cap, role_page_name,
+from roledata.catalog import charts, reuse
+from roledata.catalog.build import link_latest
+from roledata.catalog.charts import nice_ticks, outlier_cap
+from roledata.catalog.labels import (
+    category_name, format_bool, format_cell, format_growth, format_money, format_number, format_pay, growth_period,
 )
+from roledata.catalog.pages import role_page_name
+from roledata.contract import codes as code_lists
 from roledata.contract.tables import TABLES_BY_NAME
 
 
@@ -75,10 +80,11 @@ def test_first_rows_cells_are_formatted_and_ids_shortened_with_the_whole_id_kept
 
 def test_every_skill_category_code_has_a_human_name():
     codes = TABLES_BY_NAME["skills"].column("category").codes
-    assert set(codes) == set(CATEGORY_NAMES)
+    assert set(codes) == set(code_lists.SKILL_CATEGORY.labels)
     assert category_name("ml_framework") == "ML frameworks"
     assert all("_" not in category_name(code) for code in codes)
-    assert set(TABLES_BY_NAME["growth_stats"].column("metric").codes) == set(METRIC_NAMES)
+    assert set(TABLES_BY_NAME["growth_stats"].column("metric").codes) == set(code_lists.GROWTH_METRIC.labels)
+    assert category_name("quantum_tool") == "Quantum tool" and category_name(None) == "Uncategorized"
 
 
 @pytest.mark.parametrize(("lo", "hi", "expected"), [
@@ -98,11 +104,11 @@ def test_one_outlier_is_cut_rather_than_flattening_the_rest():
 
 
 def test_a_bar_chart_has_ticks_gridlines_legend_and_whole_labels():
-    bars = [catalog.Bar("A very long role title that would not fit in one short line of the label column", 0, 2700,
-                        value_text="2,700%"),
-            catalog.Bar("Short", 0, 300, value_text="300%")]
-    svg = str(catalog.bar_chart(bars, unit="percent", caption="c", legend=[("bar", "percent growth")],
-                                cap=outlier_cap([2700, 300, 250]), label_chars=30))
+    bars = [charts.Bar("A very long role title that would not fit in one short line of the label column", 0, 2700,
+                       value_text="2,700%"),
+            charts.Bar("Short", 0, 300, value_text="300%")]
+    svg = str(charts.bar_chart(bars, unit="percent", caption="c", legend=[("bar", "percent growth")],
+                               cap=outlier_cap([2700, 300, 250]), label_chars=30))
     assert svg.count('class="grid"') >= 4 and ">percent growth</text>" in svg
     assert "would not fit in one short" in svg and "line of the label column" in svg  # wrapped, not cut
     assert 'class="range cut"' in svg and ">2,700%</text>" in svg and 'class="break"' in svg
@@ -141,3 +147,12 @@ def test_without_symlinks_latest_is_a_folder_that_redirects(tmp_path, monkeypatc
     monkeypatch.undo()
     link_latest(tmp_path, "20260101T000000000000Z")  # symlinks work again: the folder gives way to the link
     assert link.is_symlink()
+
+
+def test_the_code_marker_of_role_pages_covers_every_module_and_template_of_the_catalog():
+    """A change in any of them must stop the previous snapshot's role pages from being reused."""
+    package = Path(reuse.__file__).resolve().parent
+    modules = {p.name for p in package.glob("*.py")}
+    assert {"build.py", "charts.py", "labels.py", "pages.py", "queries.py", "reuse.py"} <= modules
+    hashed = set(reuse.code_files())
+    assert {*package.glob("*.py"), *(package / "templates").glob("*.html")} <= hashed
