@@ -1,7 +1,9 @@
-"""Files written whole or not at all: a temporary file beside the target, then a rename, which a
-reader never sees half done and a killed process never leaves half written."""
+"""Files written whole or not at all (a temporary file beside the target, then a rename, which a
+reader never sees half done and a killed process never leaves half written), and a digest of a set
+of files (what fingerprints of our own code are made of)."""
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -24,3 +26,12 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def digest_files(root: Path, files: list[Path], seed: str = "") -> str:
+    """sha256 (hex) of `seed`, then each file's path relative to `root` and its bytes, in the given order."""
+    digest = hashlib.sha256(seed.encode())
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

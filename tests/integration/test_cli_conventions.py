@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 
@@ -100,3 +101,16 @@ def test_strict_exit_codes_and_the_report_per_reason(tmp_path):
     report = json.loads(run(raw, warehouse, "--format", "json").stdout)
     assert report["documents"] == {"seen": 9, "parsed": 0, "unchanged": 5, "rejected": 4}
     assert sorted(r["source_path"] for r in report["rejects"]) == [f"blank-{i}.txt" for i in range(4)]
+
+
+@pytest.mark.parametrize("command", [["query", "select 1 as one"], ["snapshots"], ["runs", "--limit", "1"]],
+                         ids=["query", "snapshots", "runs"])
+def test_a_bad_run_setting_does_not_stop_a_command_that_only_reads(warehouse, command):
+    """Only `run` and `serve` read the run's settings; the others resolve the warehouse's path alone."""
+    env = dict(os.environ, ROLEDATA_SHRINK_LIMIT="2", ROLEDATA_WORKERS="none", ROLEDATA_WAREHOUSE=str(warehouse))
+    done = subprocess.run([ROLEDATA, *command], capture_output=True, text=True, timeout=120, env=env)
+    assert (done.returncode, done.stderr) == (0, "")
+    if command[0] == "query":
+        assert done.stdout == "one\n---\n1  \n(1 row)\n"
+    refused = subprocess.run([ROLEDATA, "run", "--no-prefect"], capture_output=True, text=True, timeout=120, env=env)
+    assert (refused.returncode, refused.stderr) == (1, "error: bad setting: ROLEDATA_WORKERS='none' is not a valid value\n")

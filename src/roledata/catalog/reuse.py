@@ -13,6 +13,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from roledata.files import digest_files
+
 PACKAGE = Path(__file__).resolve().parent  # the catalog package: its modules and templates draw the pages
 
 
@@ -26,11 +28,7 @@ def code_files(package: Path = PACKAGE) -> list[Path]:
 def catalog_code() -> str:
     """A digest of the code that draws a role page, the whole catalog package (a module added to it
     counts without an edit here): change any of it and no page is reused."""
-    digest = hashlib.sha256()
-    for path in code_files():
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return digest_files(PACKAGE, code_files())
 
 
 def role_inputs(role: dict, found: dict[str, list[dict]], counts: dict[str, int], pages: dict[str, str]) -> str:

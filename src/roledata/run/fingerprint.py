@@ -18,12 +18,12 @@ catalog's pages carry a marker of their own code).
 """
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 
 import roledata
 from roledata import CONTRACT_VERSION, PARSER_VERSION
+from roledata.files import digest_files
 
 PACKAGE = Path(roledata.__file__).resolve().parent
 ROW_PACKAGES = ("contract", "parse", "extract", "data")
@@ -42,11 +42,7 @@ def code_files(root: Path, packages: tuple[str, ...], with_root_modules: bool) -
 
 
 def _digest(seed: str, root: Path, files: list[Path]) -> str:
-    digest = hashlib.sha256(seed.encode())
-    for path in files:
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return digest_files(root, files, seed)[:16]
 
 
 def parser_fingerprint(root: Path | None = None) -> str:

@@ -1,0 +1,268 @@
+"""The catalog's charts: horizontal bar charts as inline SVG (no script, nothing fetched).
+
+`bar_chart` draws any list of `Bar`s; `pay_chart`, `skills_chart`,
+`growth_charts` and `role_pay_chart` turn the rows `roledata.catalog.queries`
+reads into bars. Nothing here reads a file or runs SQL.
+"""
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from roledata.catalog.labels import (
+    category_name, format_compact, format_growth, format_number, format_usd_range, growth_period, listed_order,
+)
+from roledata.contract import codes
+
+
+@dataclass
+class Bar:
+    """One row of a horizontal bar chart: a bar from lo to hi, darker bands inside, or a group heading."""
+
+    label: str
+    lo: float = 0.0
+    hi: float = 0.0
+    bands: list[tuple[float, float, str]] = field(default_factory=list)
+    href: str | None = None
+    value_text: str = ""
+    heading: bool = False
+
+
+LEGEND_STYLES = {  # legend key -> (fill, opacity)
+    "range": ("#9cc3e6", 1.0), "segment": ("#1f5f9e", 0.75), "bar": ("#3b82c4", 1.0), "cut": ("#3b82c4", 1.0),
+}
+
+
+def nice_ticks(lo: float, hi: float, count: int = 6) -> list[float]:
+    """Round tick values covering lo..hi (1, 2, 2.5 or 5 times a power of ten apart)."""
+    lo, hi = min(lo, 0.0), max(hi, 0.0)
+    if hi - lo <= 0:
+        hi = lo + 1
+    raw = (hi - lo) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude * count >= hi - lo - 1e-9)
+    first, last = math.floor(lo / step + 1e-9), math.ceil(hi / step - 1e-9)
+    return [round(i * step, 10) for i in range(first, last + 1)]
+
+
+def _tick_text(value: float, unit: str) -> str:
+    if unit == "usd":
+        return "$0" if value == 0 else ("−" if value < 0 else "") + "$" + format_compact(abs(value))
+    if unit == "percent":
+        return format_number(float(value)) + "%"
+    return format_number(float(value))
+
+
+def _wrap(label: str, width: int) -> list[str]:
+    return textwrap.wrap(label, width, break_long_words=True, break_on_hyphens=False) or [""]
+
+
+def bar_chart(bars: list[Bar], *, unit: str, caption: str, legend: list[tuple[str, str]],
+              cap: float | None = None, label_chars: int = 44, plot_w: int = 520, value_w: int = 150,
+              ticks: int = 6, top: float | None = None) -> Markup:
+    """A horizontal bar chart as inline SVG: labelled ticks on both axes' ends, gridlines, a legend above,
+    labels wrapped (never cut), the value printed at each bar's end. Bars past `cap` are cut at the
+    scale's end and drawn with a break mark; their value is printed in full."""
+    if not any(not b.heading for b in bars):
+        return Markup("<p>No figures in this snapshot.</p>")
+    e = html.escape
+    label_w, line_h = 7 * label_chars + 16, 14
+    left = label_w
+    top_value = max([b.hi for b in bars if not b.heading] + ([top] if top is not None else []))
+    low_value = min(min(b.lo for b in bars if not b.heading), 0.0)
+    ticks = nice_ticks(low_value, cap if cap is not None and cap < top_value else top_value, ticks)
+    d_lo, d_hi = ticks[0], ticks[-1]
+    scale = plot_w / (d_hi - d_lo)
+
+    def x(v: float) -> float:
+        return left + (min(max(v, d_lo), d_hi) - d_lo) * scale
+
+    parts, ly = _legend_parts(legend, left, left + plot_w + value_w)
+    axis_y = ly + 22
+    rows_top = axis_y + 8
+    layout, y = [], rows_top
+    for bar in bars:
+        lines = _wrap(bar.label, label_chars)
+        h = max(22, line_h * len(lines) + 8)
+        layout.append((bar, lines, y, h))
+        y += h
+    bottom = y
+    # Gridlines and tick labels (above and below the bars).
+    for t in ticks:
+        tx = x(t)
+        parts.append(f'<line class="grid" x1="{tx:.1f}" y1="{rows_top - 4}" x2="{tx:.1f}" y2="{bottom + 2}" '
+                     f'stroke="{"#9aa5b1" if t == 0 else "#dde3e8"}" stroke-width="1"/>')
+        for ty in (axis_y, bottom + 16):
+            parts.append(f'<text class="tick" x="{tx:.1f}" y="{ty}" text-anchor="middle">{e(_tick_text(t, unit))}</text>')
+    for bar, lines, y, h in layout:
+        label = "".join(f'<tspan x="{left - 8}" dy="{0 if i == 0 else line_h}">{e(line)}</tspan>'
+                        for i, line in enumerate(lines))
+        text_y = y + (h - line_h * (len(lines) - 1)) / 2 + 4
+        weight = ' font-weight="600"' if bar.heading else ""
+        anchor_x = left - 8 if not bar.heading else 4
+        text = f'<text x="{anchor_x}" y="{text_y:.1f}" text-anchor="{"end" if not bar.heading else "start"}"{weight}>'
+        if bar.heading:
+            text += f"{e(bar.label)}</text>"
+        else:
+            text += f"{label}</text>"
+        parts.append(f'<a href="{e(bar.href)}">{text}</a>' if bar.href else text)
+        if bar.heading:
+            parts.append(f'<line x1="4" y1="{y + h - 2}" x2="{left + plot_w}" y2="{y + h - 2}" stroke="#ccd3da"/>')
+            continue
+        bar_h = min(h - 8, 14)
+        by = y + (h - bar_h) / 2
+        x0, x1 = x(bar.lo), x(bar.hi)
+        is_cut = bar.hi > d_hi
+        kind = "range" if bar.bands or unit == "usd" else "bar"
+        fill, _ = LEGEND_STYLES[kind]
+        tip = f"{bar.label}: {bar.value_text}"
+        parts.append(f'<rect class="range{" cut" if is_cut else ""}" x="{x0:.1f}" y="{by:.1f}" '
+                     f'width="{max(3.0, x1 - x0):.1f}" height="{bar_h}" fill="{fill}"><title>{e(tip)}</title></rect>')
+        for b_lo, b_hi, b_name in bar.bands:
+            parts.append(f'<rect class="segment" x="{x(b_lo):.1f}" y="{by + 3:.1f}" width="{max(3.0, x(b_hi) - x(b_lo)):.1f}" '
+                         f'height="{bar_h - 6}" fill="{LEGEND_STYLES["segment"][0]}" fill-opacity="{LEGEND_STYLES["segment"][1]}">'
+                         f'<title>{e(b_name)}</title></rect>')
+        if is_cut:
+            parts.append(_break_mark(x1 - 8, by - 1, bar_h + 2))
+        parts.append(f'<text class="value" x="{max(x0, x1) + 6:.1f}" y="{by + bar_h - 3:.1f}">{e(bar.value_text)}</text>')
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + plot_w + value_w}" height="{bottom + 24}" '
+           f'role="img" aria-label="{e(caption)}"><title>{e(caption)}</title>' + "".join(parts) + "</svg>")
+    return Markup(svg)
+
+
+def _legend_parts(legend: list[tuple[str, str]], left: float, right: float) -> tuple[list[str], int]:
+    """Legend entries (a swatch and its words) from `left`, wrapping at `right`; and the last line's baseline."""
+    parts, lx, ly = [], left, 14
+    if not legend:
+        return parts, -6
+    for key, words in legend:
+        fill, opacity = LEGEND_STYLES.get(key, ("#3b82c4", 1.0))
+        width = 24 + 6.6 * len(words)
+        if lx + width > right and lx > left:
+            lx, ly = left, ly + 18
+        parts.append(f'<g class="legend"><rect x="{lx:.0f}" y="{ly - 10}" width="14" height="10" fill="{fill}" '
+                     f'fill-opacity="{opacity}"/>')
+        if key == "cut":
+            parts.append(_break_mark(lx + 10, ly - 11, 12))
+        parts.append(f'<text x="{lx + 19:.0f}" y="{ly}">{html.escape(words)}</text></g>')
+        lx += width + 14
+    return parts, ly
+
+
+def legend_svg(legend: list[tuple[str, str]]) -> str:
+    """A legend on its own, for a group of charts that share it."""
+    parts, ly = _legend_parts(legend, 4, 900)
+    width = max(24 + 6.6 * len(words) for _, words in legend) + 20
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{ly + 8}" role="img" '
+            f'aria-label="legend">' + "".join(parts) + "</svg>")
+
+
+def _break_mark(x: float, y: float, h: float) -> str:
+    """Two white slanted strokes across a bar: it goes on past the scale."""
+    return (f'<path class="break" d="M{x:.1f},{y + h:.1f} L{x + 4:.1f},{y:.1f} M{x + 5:.1f},{y + h:.1f} L{x + 9:.1f},{y:.1f}" '
+            f'stroke="#fff" stroke-width="2"/>')
+
+
+def outlier_cap(values: list[float]) -> float | None:
+    """Where to end a scale so one outlier does not flatten the rest: the largest value within
+    4 times the median, when some value lies beyond that; None when none does."""
+    positive = sorted(v for v in values if v > 0)
+    if len(positive) < 2:
+        return None
+    median = positive[len(positive) // 2] if len(positive) % 2 else (positive[len(positive) // 2 - 1] + positive[len(positive) // 2]) / 2
+    kept = [v for v in positive if v <= 4 * median]
+    return max(kept) if kept and len(kept) < len(positive) else None
+
+
+PAY_LEGEND = [("range", "lowest to highest figure for the role"),
+              ("segment", "one segment's figure (experience level, location, industry, ...)")]
+
+
+def pay_chart(figures: list[tuple], pages: dict[str, str] | None = None) -> Markup:
+    """One bar per role, from its lowest to its highest annual USD figure, a darker band per segment's figure.
+    `figures`: (role_id, title, segment_type, segment, lo, hi, best) rows of `queries.pay_figures`, in order;
+    `pages`: role_id -> its page's file name, for the links."""
+    by_role: dict[str, list] = {}
+    titles: dict[str, str] = {}
+    for role_id, title, segment_type, segment, lo, hi, _ in figures:
+        titles[role_id] = title
+        by_role.setdefault(role_id, []).append((lo, hi, segment_type, segment))
+    bars = []
+    for role_id, role_figures in by_role.items():
+        lo, hi = min(f[0] for f in role_figures), max(f[1] for f in role_figures)
+        bands = [(f_lo, f_hi, f"{codes.SEGMENT_TYPE.label(st)}: {seg}: {format_usd_range(f_lo, f_hi)}")
+                 for f_lo, f_hi, st, seg in role_figures if seg]
+        href = f"roles/{pages[role_id]}" if pages and role_id in pages else None
+        bars.append(Bar(titles[role_id], lo, hi, bands, href, format_usd_range(lo, hi)))
+    return bar_chart(bars, unit="usd", caption="pay range per role (annual USD)", legend=PAY_LEGEND)
+
+
+def skills_chart(skills: list[tuple]) -> Markup:
+    """A small chart per skill category, all on one scale. `skills`: (category, name, roles) rows of
+    `queries.top_skills`."""
+    by_category: dict[str, list[Bar]] = {}
+    for category, name, count in skills:
+        noun = "role" if count == 1 else "roles"
+        by_category.setdefault(category, []).append(Bar(name, 0.0, float(count), value_text=f"{count:,} {noun}"))
+    if not by_category:
+        return Markup("<p>No skills in this snapshot.</p>")
+    top = max(b.hi for bars in by_category.values() for b in bars)
+    cells = []
+    for category in sorted(by_category, key=lambda c: (listed_order(codes.SKILL_CATEGORY, c), c)):
+        bars = by_category[category]
+        chart = bar_chart(bars, unit="count", legend=[],
+                          caption=f"{category_name(category)}: roles asking for each skill", label_chars=20,
+                          plot_w=150, value_w=64, ticks=3, top=top)
+        cells.append(Markup('<figure class="skill-category"><figcaption>{0}</figcaption>{1}</figure>').format(
+            category_name(category), chart))
+    legend = Markup(legend_svg([("bar", "number of roles whose page asks for the skill (same scale in every category)")]))
+    return Markup('<div class="legend-row">{0}</div><div class="grid">{1}</div>').format(legend, Markup("").join(cells))
+
+
+def growth_charts(growth: list[tuple], pages: dict[str, str] | None = None) -> list[tuple[str, str, Markup]]:
+    """One chart per metric of the percentage figures: (metric code, metric name, chart). Each label
+    names the role, what is measured and the period; one outlier is cut rather than flattening the rest.
+    `growth`: rows of `queries.top_growth_figures`; `pages`: role_id -> its page's file name."""
+    by_metric: dict[str, list] = {}
+    for row in growth:
+        by_metric.setdefault(row[0], []).append(row)
+    out = []
+    for metric in sorted(by_metric, key=lambda m: (listed_order(codes.GROWTH_METRIC, m), m)):
+        bars = []
+        for _, role_id, title, subject, value, hi, lower, start, end, label, source in by_metric[metric]:
+            what = f"{title} — {subject}" if subject else title
+            words = f"{what} ({growth_period(start, end, label)})" + (f", {source}" if source else "")
+            href = f"roles/{pages[role_id]}" if pages and role_id in pages else None
+            lo = float(value) if hi != value else 0.0
+            bars.append(Bar(words, min(0.0, float(value)) if hi == value else 0.0, float(hi),
+                            [(lo, float(hi), f"{format_number(value)}% to {format_number(hi)}%")] if hi != value else [],
+                            href, format_growth(value, hi if hi != value else None, "percent", lower)))
+        cap = outlier_cap([b.hi for b in bars])
+        legend = [("bar", "percent growth stated on the page")]
+        if cap is not None:
+            legend.append(("cut", "bar cut at the scale's end; its value is printed"))
+        metric_name = codes.GROWTH_METRIC.label(metric)
+        out.append((metric, metric_name, bar_chart(
+            bars, unit="percent", caption=f"{metric_name} (percent)", legend=legend, cap=cap)))
+    return out
+
+
+def role_pay_chart(figures: list[dict]) -> Markup:
+    """One bar per annual USD figure of a role (its `salaries` rows), labelled with its segment and statistic."""
+    bars = []
+    for f in figures:
+        lo = f["annual_min_usd"] if f["annual_min_usd"] is not None else f["annual_max_usd"]
+        hi = f["annual_max_usd"] if f["annual_max_usd"] is not None else f["annual_min_usd"]
+        if lo is None:
+            continue
+        label = codes.SEGMENT_TYPE.label(f["segment_type"]) + (f": {f['segment']}" if f["segment"] else "")
+        label += f" ({codes.STATISTIC.label(f['statistic'])}, {codes.PAY_COMPONENT.label(f['pay_component'])})"
+        text = format_usd_range(lo, hi) + ("+" if f["annual_max_usd"] is None or f["open_ended"] else "")
+        bars.append(Bar(label, lo, hi, [], None, text))
+    return bar_chart(bars, unit="usd", caption="pay figures of the role (annual USD)",
+                     legend=[("range", "one figure: lowest to highest amount, per year in USD (+: no upper amount)")],
+                     label_chars=52)

@@ -1,0 +1,264 @@
+"""Every published table, declared once: its columns (type, nullability, allowed codes, range,
+description), primary key, row checks, identity columns and the references between tables.
+
+From these declarations come the pandera schemas (`frames`), the DuckDB DDL, the
+Arrow schema and the Frictionless schema (`export`), and the data dictionary
+(`dictionary`), so none of them can drift from the others.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from roledata.contract import codes
+from roledata.contract.columns import Column, RowCheck, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def _c(name: str, dtype: str, description: str, **kw) -> Column:
+    return Column(name, dtype, description, **kw)
+
+
+def _key(name: str, description: str) -> Column:
+    return Column(name, "string", description, nullable=False)
+
+
+PROVENANCE = (
+    _key("document_id", "sha256 of the raw document bytes the row was read from"),
+    _c("section_heading", "string", "the heading the text sat under (NULL before the first heading)"),
+    _c("char_start", "int", "start offset of `text` in the decoded document (Python string index)", nullable=False, min_value=0),
+    _c("char_end", "int", "end offset (exclusive); document_text[char_start:char_end] == text", nullable=False, min_value=0),
+    _c("text", "string", "the exact source text of the row", nullable=False),
+)
+ROLE_ID = _key("role_id", "slug of the role's canonical title, e.g. `vp-of-ai`")
+CURRENCY = _c("currency", "string", "ISO 4217 code of the amounts", nullable=False)
+
+
+def _not_null_or(df: pd.DataFrame, a: str, b: str, cond: pd.Series) -> pd.Series:
+    return (df[a].isna() | df[b].isna() | cond).fillna(True).astype(bool)
+
+
+def _span_ok(df: pd.DataFrame) -> pd.Series:
+    return (df["char_start"] <= df["char_end"]).fillna(False).astype(bool)
+
+
+SPAN_CHECK = RowCheck("char_start <= char_end", _span_ok)
+
+
+def _provenanced(name: str, description: str, columns: tuple[Column, ...], key: tuple[str, ...],
+                 checks: tuple[RowCheck, ...] = ()) -> Table:
+    return Table(name, description, columns + PROVENANCE, key, checks + (SPAN_CHECK,), has_provenance=True,
+                 identity=IDENTITY.get(name))
+
+
+# Per extracted table: its id column and the columns that say what a row describes. The figures
+# themselves are left out, so an edited amount keeps its row's id (extract/identity.py).
+IDENTITY: dict[str, tuple[str, tuple[str, ...]]] = {
+    "duties": ("duty_id", ("category", "text")),
+    "faqs": ("faq_id", ("question",)),
+    "related_roles": ("relation_id", ("related_role_id", "relation")),
+    "salaries": ("salary_id", ("pay_component", "statistic", "segment_type", "segment", "period", "currency",
+                               "experience_years_min", "experience_years_max", "reference_year")),
+    "bonuses": ("bonus_id", ("basis",)),
+    "growth_stats": ("stat_id", ("metric", "subject", "unit", "period_start", "period_end", "source_name")),
+    "education_requirements": ("education_id", ("level",)),
+    "experience_requirements": ("experience_id", ("scope",)),
+    "certifications": ("certification_id", ("name",)),
+}
+
+
+TABLES: tuple[Table, ...] = (
+    Table("documents", "One row per raw document version.", (
+        _key("document_id", "sha256 hex of the raw bytes"),
+        _c("source_path", "string", "path relative to the raw folder", nullable=False),
+        _c("source_format", "string", "page family the parser recognised", nullable=False,
+           codes=codes.SOURCE_FORMAT.codes),
+        _c("encoding", "string", "encoding used to decode the bytes into document_text"),
+        _c("byte_count", "int", "size of the raw file in bytes", nullable=False, min_value=0),
+        _c("char_count", "int", "length of the decoded text in characters", min_value=0),
+        _c("status", "string", "whether rows were read from it", nullable=False, codes=codes.DOCUMENT_STATUS.codes),
+        _c("status_reason", "string", "why a document was rejected"),
+        _c("first_seen_at", "timestamp", "when a run first saw these exact bytes", nullable=False),
+        _c("parser_version", "string", "roledata parser version that read it", nullable=False),
+        _c("warning", "string", "a problem that did not stop parsing (e.g. mojibake), NULL when none"),
+    ), ("document_id",), is_extracted=False),
+    _provenanced("sections", "The document's structure: page sections (level 1) and sub-sections (level 2).", (
+        _c("ordinal", "int", "position of the section in the document, from 0", nullable=False, min_value=0),
+        _c("heading", "string", "heading text as written (NULL for text before any heading)"),
+        _c("kind", "string", "normalized section kind", nullable=False, codes=codes.SECTION_KIND.codes),
+        _c("level", "int", "1 = page section, 2 = sub-section", nullable=False, min_value=1, max_value=2),
+        _c("parent_ordinal", "int", "ordinal of the enclosing page section, for sub-sections"),
+    ), ("document_id", "ordinal")),
+    _provenanced("roles", "One row per role; provenance points at the title as written.", (
+        ROLE_ID,
+        _c("title", "string", "canonical title as the page writes it", nullable=False),
+        _c("aliases", "list", "other names for the role (\"also known as\", abbreviations)"),
+        _c("family", "string", "job family, e.g. `Artificial Intelligence`"),
+        _c("seniority", "string", "level read from the title", codes=codes.SENIORITY.codes),
+        _c("summary", "string", "the page's opening description of the role"),
+        _c("is_primary", "bool", "true when the document is about this role", nullable=False),
+        _c("title_source", "string", "how the title was found: a title line near the top, a heading such as "
+           "\"<Title> Job Description\", a question (\"What does a <Title> do?\"), an opening sentence, the "
+           "role phrase the page repeats, its first short line, or listed on another role's page", codes=codes.TITLE_SOURCE.codes),
+    ), ("role_id",)),
+    _provenanced("duties", "One row per responsibility.", (
+        _key("duty_id", "stable id from the page's path, role, category and text (extract/identity.py)"),
+        ROLE_ID,
+        _c("ordinal", "int", "order of the duty on the page, from 0", nullable=False, min_value=0),
+        _c("category", "string", "group heading or bold label, e.g. `Strategic Leadership`"),
+    ), ("duty_id",)),
+    Table("skills", "The skill vocabulary (dimension), shipped with roledata.", (
+        _key("skill_id", "slug id of the skill"),
+        _c("name", "string", "canonical name, e.g. `PyTorch`", nullable=False),
+        _c("category", "string", "skill category", nullable=False, codes=codes.SKILL_CATEGORY.codes),
+        _c("aliases", "list", "other spellings matched in text"),
+        _c("esco_uri", "string", "ESCO skill URI where known"),
+        _c("onet_commodity_code", "string", "O*NET commodity code where known"),
+    ), ("skill_id",), is_extracted=False),
+    _provenanced("role_skills", "Which role asks for which skill; provenance is the first mention.", (
+        ROLE_ID,
+        _key("skill_id", "skill from the `skills` vocabulary"),
+        _c("mention_count", "int", "times the page names the skill", nullable=False, min_value=1),
+        _c("requirement", "string", "strongest requirement among the mentions", nullable=False, codes=codes.REQUIREMENT.codes),
+    ), ("role_id", "skill_id", "document_id")),
+    _provenanced("skill_candidates", "Technology-like names found in skill lists but missing from the vocabulary, "
+                 "so the vocabulary can grow; provenance is the first mention.", (
+        ROLE_ID,
+        _key("term", "the name as written"),
+        _c("mention_count", "int", "times the page lists it", nullable=False, min_value=1),
+    ), ("role_id", "term", "document_id")),
+    _provenanced("salaries", "Money paid to a role. Never revenue, market sizes, budgets, investments or credits.", (
+        _key("salary_id", "stable id from the page's path, role, pay component, statistic, segment and period: not the amount"),
+        ROLE_ID,
+        _c("pay_component", "string", "which pay the figure is", nullable=False, codes=codes.PAY_COMPONENT.codes),
+        _c("statistic", "string", "what the figure summarizes", nullable=False,
+           codes=codes.STATISTIC.codes),
+        _c("amount_min", "float", "lower amount as written (NULL for \"up to X\")", min_value=0),
+        _c("amount_max", "float", "upper amount as written (NULL when open-ended with no upper number)", min_value=0),
+        _c("open_ended", "bool", "true for \"over X\", \"X+\", \"exceeds X\"", nullable=False),
+        CURRENCY,
+        _c("period", "string", "pay period of the amounts (year when the page states none)", nullable=False, codes=codes.PERIOD.codes),
+        _c("annual_min_usd", "float", "amount_min per year in USD (NULL for other currencies)"),
+        _c("annual_max_usd", "float", "amount_max per year in USD (NULL for other currencies)"),
+        _c("segment_type", "string", "what the figure is broken down by", nullable=False,
+           codes=codes.SEGMENT_TYPE.codes),
+        _c("segment", "string", "the segment as written, e.g. `San Francisco Bay Area and New York City`"),
+        _c("experience_years_min", "int", "years of experience of an experience-level segment", min_value=0, max_value=60),
+        _c("experience_years_max", "int", "upper years of an experience-level segment", min_value=0, max_value=60),
+        _c("reference_year", "int", "year the figures refer to, from the section heading", min_value=1990, max_value=2100),
+        _c("amount_text", "string", "the money expression exactly as written", nullable=False),
+    ), ("salary_id",), (
+        RowCheck("amount_min <= amount_max", lambda df: _not_null_or(df, "amount_min", "amount_max", df["amount_min"] <= df["amount_max"])),
+        RowCheck("annual salary between $10,000 and $10,000,000", lambda df: (
+            (df["annual_min_usd"].isna() | ((df["annual_min_usd"] >= 10_000) & (df["annual_min_usd"] <= 10_000_000)))
+            & (df["annual_max_usd"].isna() | ((df["annual_max_usd"] >= 10_000) & (df["annual_max_usd"] <= 10_000_000)))
+        ).fillna(True).astype(bool)),
+        RowCheck("amount_max at most 10 times amount_min", lambda df: _not_null_or(df, "amount_min", "amount_max", df["amount_max"] <= 10 * df["amount_min"])),
+        RowCheck("at least one amount", lambda df: (df["amount_min"].notna() | df["amount_max"].notna()).astype(bool)),
+    )),
+    _provenanced("bonuses", "Pay expressed as a percentage.", (
+        _key("bonus_id", "stable id from the page's path, role and basis: not the percentage"),
+        ROLE_ID,
+        _c("pct_min", "float", "lower percentage", nullable=False, min_value=0, max_value=100),
+        _c("pct_max", "float", "upper percentage (= pct_min for a single figure)", nullable=False, min_value=0, max_value=100),
+        _c("basis", "string", "what the percentage is of", nullable=False, codes=codes.BONUS_BASIS.codes),
+    ), ("bonus_id",), (
+        RowCheck("pct_min <= pct_max", lambda df: (df["pct_min"] <= df["pct_max"]).fillna(False).astype(bool)),
+    )),
+    _provenanced("growth_stats", "Demand and market numbers. A fact repeated on one page is one row at its first mention "
+                 "(its source_name filled from a later mention when the first names none).", (
+        _key("stat_id", "stable id from the page's path, role, metric, subject, unit, period and source: not the value"),
+        ROLE_ID,
+        _c("metric", "string", "what is measured", nullable=False, codes=codes.GROWTH_METRIC.codes),
+        _c("subject", "string", "the thing measured, e.g. `AI and ML specialist jobs`"),
+        _c("value", "float", "the figure (percent points, count, multiple or money)", nullable=False),
+        _c("value_max", "float", "upper figure of a range"),
+        _c("unit", "string", "`percent`, `count`, `multiple` or an ISO 4217 currency code", nullable=False),
+        _c("is_lower_bound", "bool", "true for \"40%+\", \"over\", \"more than\"", nullable=False),
+        _c("period_start", "int", "first year of the period", min_value=1900, max_value=2100),
+        _c("period_end", "int", "last year of the period (\"through 2032\", \"by 2030\")", min_value=1900, max_value=2100),
+        _c("period_label", "string", "period as words, e.g. `year-over-year`, `since Q2 2022`"),
+        _c("source_name", "string", "who the page credits, e.g. `LinkedIn`"),
+    ), ("stat_id",), (
+        RowCheck("value <= value_max", lambda df: _not_null_or(df, "value", "value_max", df["value"] <= df["value_max"])),
+        RowCheck("period_start <= period_end", lambda df: _not_null_or(df, "period_start", "period_end", df["period_start"] <= df["period_end"])),
+        RowCheck("percentage between -100 and 100000", lambda df: (
+            (df["unit"] != "percent") | ((df["value"] >= -100) & (df["value"] <= 100_000))).fillna(True).astype(bool)),
+    )),
+    _provenanced("education_requirements", "Degrees asked for, on a fixed scale.", (
+        _key("education_id", "stable id from the page's path, role and level"),
+        ROLE_ID,
+        _c("level", "string", "degree level", nullable=False, codes=codes.EDUCATION_LEVEL.codes),
+        _c("onet_rl", "int", "O*NET Required Level of Education category (bachelor 6, master 8, doctorate 11)", nullable=False, min_value=1, max_value=12),
+        _c("requirement", "string", "how strongly the page asks for it", nullable=False, codes=codes.EDUCATION_REQUIREMENT.codes),
+        _c("fields", "list", "fields of study named with the degree"),
+    ), ("education_id",)),
+    _provenanced("experience_requirements", "Years of experience asked for.", (
+        _key("experience_id", "stable id from the page's path, role and scope: not the years"),
+        ROLE_ID,
+        _c("years_min", "int", "minimum years", nullable=False, min_value=0, max_value=60),
+        _c("years_max", "int", "maximum years (NULL when open, \"8+\")", min_value=0, max_value=60),
+        _c("scope", "string", "what the years are of", nullable=False, codes=codes.EXPERIENCE_SCOPE.codes),
+    ), ("experience_id",), (
+        RowCheck("years_min <= years_max", lambda df: _not_null_or(df, "years_min", "years_max", df["years_min"] <= df["years_max"])),
+    )),
+    _provenanced("certifications", "Certifications named for a role, by canonical name.", (
+        _key("certification_id", "stable id from the page's path, role and name"),
+        ROLE_ID,
+        _c("name", "string", "canonical certification name", nullable=False),
+        _c("issuer", "string", "issuing organization", nullable=False),
+        _c("requirement", "string", "how strongly the page asks for it", nullable=False, codes=codes.REQUIREMENT.codes),
+    ), ("certification_id",)),
+    _provenanced("related_roles", "Roles linked to a role: career steps, see-also lists, aliases.", (
+        _key("relation_id", "stable id from the page's path, role, related role and relation"),
+        ROLE_ID,
+        _key("related_role_id", "slug of the related role's title"),
+        _c("related_title", "string", "related title as written", nullable=False),
+        _c("relation", "string", "how the roles relate", nullable=False, codes=codes.RELATION.codes),
+    ), ("relation_id",)),
+    _provenanced("faqs", "Question and answer blocks; provenance spans question to answer.", (
+        _key("faq_id", "stable id from the page's path, role and question"),
+        ROLE_ID,
+        _c("ordinal", "int", "order on the page, from 0", nullable=False, min_value=0),
+        _c("question", "string", "the question", nullable=False),
+        _c("answer", "string", "the answer", nullable=False),
+    ), ("faq_id",)),
+    Table("rejects", "Nothing is dropped silently: every rejected document or row, with the reason.", (
+        _key("reject_id", "stable id of the reject"),
+        _key("run_id", "run that rejected it"),
+        _c("document_id", "string", "document concerned (NULL when it could not be read)"),
+        _c("source_path", "string", "file concerned, relative to the raw folder"),
+        _c("table_name", "string", "table the row was meant for (NULL for a whole document)"),
+        _c("reason", "string", "the failing check or error", nullable=False),
+        _c("payload", "json", "the rejected row as JSON, or a description"),
+        _c("first_run_id", "string", "the first run that saw this reject (it has been seen by every run since)"),
+        _c("last_run_id", "string", "the last run that saw it: rejects hold what the current input gives, "
+           "so a reject the input no longer gives leaves the table"),
+    ), ("reject_id",), is_extracted=False),
+    Table("pipeline_runs", "One row per run of the flow.", (
+        _key("run_id", "run id"),
+        _c("started_at", "timestamp", "start time (UTC)", nullable=False),
+        _c("finished_at", "timestamp", "end time (UTC)"),
+        _c("status", "string", "run state", nullable=False, codes=codes.RUN_STATUS.codes),
+        _c("documents_seen", "int", "files found", min_value=0),
+        _c("documents_parsed", "int", "documents parsed in this run", min_value=0),
+        _c("documents_unchanged", "int", "documents skipped because their bytes were already parsed", min_value=0),
+        _c("documents_rejected", "int", "documents rejected whole", min_value=0),
+        _c("row_counts", "json", "rows per table, as JSON"),
+        _c("snapshot_id", "string", "snapshot published by the run"),
+        _c("parser_version", "string", "parser version of the run", nullable=False),
+        _c("message", "string", "why a failed run failed (NULL for other runs)"),
+    ), ("run_id",), is_extracted=False),
+)
+
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+EXTRACTED_TABLES = tuple(t for t in TABLES if t.is_extracted)
+# The run's own records (run log, reject log) beside the tables of what the pages say.
+RUN_TABLES = ("pipeline_runs", "rejects")
+DATA_TABLES = tuple(t for t in TABLES if t.name not in RUN_TABLES)
+
+
+# References the run enforces (run/stage.py drops rows that break them, as rejects), so they hold in
+# every snapshot and the datapackage declares them: (column, parent table, parent column).
+FOREIGN_KEYS = (("role_id", "roles", "role_id"), ("skill_id", "skills", "skill_id"))

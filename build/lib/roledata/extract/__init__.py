@@ -1,0 +1,1 @@
+"""Extractors: each reads one kind of row out of a parsed `Outline`."""

@@ -1,0 +1,181 @@
+"""One raw document in, its rows for every table out (or a reject)."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from roledata import PARSER_VERSION
+from roledata.contract.checks import RejectLog, check_rows, frame_rows
+from roledata.contract.tables import EXTRACTED_TABLES
+from roledata.extract.growth import extract_growth
+from roledata.extract.identity import assign_row_ids
+from roledata.extract.requirements import extract_certifications, extract_education, extract_experience
+from roledata.extract.roles import (
+    extract_duties,
+    extract_faqs,
+    extract_related_roles,
+    listed_roles,
+    primary_role,
+)
+from roledata.extract.salaries import extract_bonuses, extract_salaries, listed_role_salary
+from roledata.extract.skills import extract_role_skills, extract_skill_candidates
+from roledata.parse import parse_outline
+from roledata.parse.outline import Outline, section_ranges
+from roledata.text import decode_bytes, display_path, mojibake_samples, sha256_hex
+
+_BINARY_SNIFF = 8192
+_HTML_START = re.compile(r"\A\ufeff?\s*<(?:!doctype\s+html|html|head|body)\b", re.I)
+_HTML_TAG = re.compile(r"</?(?:p|div|span|a|h[1-6]|ul|ol|li|table|tr|td|br|body|head|script|style)\b[^>]*>", re.I)
+
+
+@dataclass
+class DocumentResult:
+    document: dict
+    text: str | None
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    reject_reason: str | None = None
+    # Rows the row checks refused, as (table, reason, payload); see `validate.check_documents`.
+    row_rejects: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def process_document(source_path: str, data: bytes, seen_at: datetime | None = None,
+                     document_id: str | None = None) -> DocumentResult:
+    """Decode, parse and extract one page. Never raises on bad input: a page
+    that cannot be read becomes a rejected `documents` row with the reason."""
+    seen_at = seen_at or datetime.now(timezone.utc)
+    document_id = document_id or sha256_hex(data)
+    doc = {"document_id": document_id, "source_path": display_path(source_path), "source_format": "generic",
+           "encoding": None, "byte_count": len(data), "char_count": None, "status": "parsed",
+           "status_reason": None, "warning": None, "first_seen_at": seen_at, "parser_version": PARSER_VERSION}
+    reason = _unreadable_reason(data)
+    if reason:
+        return _rejected(doc, None, reason)
+    text, encoding = decode_bytes(data)
+    doc.update(encoding=encoding, char_count=len(text))
+    if not text.strip():
+        return _rejected(doc, text, "empty document: only white space")
+    if _HTML_START.match(text) or len(_HTML_TAG.findall(text, 0, 100_000)) >= 10:
+        return _rejected(doc, text, "HTML page: roledata reads text and Markdown pages; save the page as text")
+    if garbled := mojibake_samples(text):
+        doc["warning"] = ("mojibake: UTF-8 text decoded twice (" + ", ".join(repr(g) for g in garbled)
+                          + "); rows keep the text as written")
+    if reason := not_a_role(text):
+        return _rejected(doc, text, reason)
+    try:
+        outline = parse_outline(text)
+        doc["source_format"] = outline.source_format
+        if outline.title is None:
+            return _rejected(doc, text, "not about a role: no role title, duties, skills or pay found")
+        failures: list[tuple[str, str, str]] = []
+        tables = extract_tables(outline, document_id, failures, doc["source_path"])
+    except Exception as exc:  # a parser bug must cost one document, never the run
+        return _rejected(doc, text, f"parser error: {type(exc).__name__}: {exc}")
+    return DocumentResult(doc, text, tables, row_rejects=failures)
+
+
+def not_a_role(text: str) -> str | None:
+    """Why a readable document is plainly not a role page (a table of file names, say)."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    tabbed = sum("\t" in ln for ln in lines)
+    if len(lines) >= 3 and tabbed >= 0.6 * len(lines):
+        return f"not about a role: a tab-separated table ({tabbed} of {len(lines)} lines), not a role page"
+    return None
+
+
+def _unreadable_reason(data: bytes) -> str | None:
+    if not data:
+        return "empty document: 0 bytes"
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        return "binary file: NUL bytes in the first 8 KiB"
+    return None
+
+
+def _rejected(doc: dict, text: str | None, reason: str) -> DocumentResult:
+    doc.update(status="rejected", status_reason=reason)
+    return DocumentResult(doc, text, {}, reason)
+
+
+def extract_tables(outline: Outline, document_id: str, failures: list[tuple[str, str, str]] | None = None,
+                   source_path: str = "") -> dict[str, list[dict]]:
+    """Every table's rows for one outlined page. An extractor that raises costs only its own
+    table's rows for this page: `(table, "extractor error: ...", document_id)` goes to `failures`."""
+    failures = [] if failures is None else failures
+    role = primary_role(outline, document_id)
+    role_id = role["role_id"]
+    role_names = [role["title"], *role["aliases"]]
+    others = _guarded(failures, "roles", document_id, lambda: listed_roles(outline, document_id))
+
+    def salaries() -> list[dict]:
+        rows = extract_salaries(outline, document_id, role_id, role_names)
+        for listed, row in zip(outline.listed_roles, others):
+            if listed.pay is not None and (pay := listed_role_salary(document_id, row["role_id"], listed.pay,
+                                                                      listed.heading)):
+                rows.append(pay)
+        return rows
+
+    extractors: dict[str, Callable[[], list[dict]]] = {
+        "sections": lambda: section_rows(outline, document_id),
+        "duties": lambda: extract_duties(outline, document_id, role_id),
+        "role_skills": lambda: extract_role_skills(outline, document_id, role_id),
+        "skill_candidates": lambda: extract_skill_candidates(outline, document_id, role_id),
+        "salaries": salaries,
+        "bonuses": lambda: extract_bonuses(outline, document_id, role_id),
+        "growth_stats": lambda: extract_growth(outline, document_id, role_id),
+        "education_requirements": lambda: extract_education(outline, document_id, role_id),
+        "experience_requirements": lambda: extract_experience(outline, document_id, role_id),
+        "certifications": lambda: extract_certifications(outline, document_id, role_id),
+        "related_roles": lambda: extract_related_roles(outline, document_id, role_id),
+        "faqs": lambda: extract_faqs(outline, document_id, role_id),
+    }
+    tables = {name: _guarded(failures, name, document_id, extract) for name, extract in extractors.items()}
+    tables["roles"] = [role, *others]
+    assign_row_ids(tables, source_path)
+    return tables
+
+
+def _guarded(failures: list[tuple[str, str, str]], table: str, document_id: str,
+             extract: Callable[[], list[dict]]) -> list[dict]:
+    try:
+        return extract()
+    except Exception as exc:  # one extractor's bug must not cost the page's other rows
+        failures.append((table, f"extractor error: {type(exc).__name__}: {exc}", document_id))
+        return []
+
+
+def section_rows(outline: Outline, document_id: str) -> list[dict]:
+    ranges = section_ranges(outline.sections, len(outline.text))
+    rows = []
+    for s in outline.sections:
+        start, end = ranges[s.ordinal]
+        rows.append({"document_id": document_id, "ordinal": s.ordinal, "heading": s.heading_text,
+                     "kind": s.kind, "level": s.level,
+                     "parent_ordinal": s.parent.ordinal if s.parent else None,
+                     "section_heading": s.heading_text, "char_start": start, "char_end": end,
+                     "text": outline.text[start:end]})
+    return rows
+
+
+def check_documents(results: list[DocumentResult]) -> None:
+    """Row checks for parsed documents kept as `DocumentResult`s (the evaluation, tests),
+    in place: a failing row moves from `result.tables` to `result.row_rejects` with its
+    reasons. A run uses `check_batch`, which gives Arrow tables for the row store."""
+    fresh = {r.document["document_id"]: r for r in results if r.tables}
+    if not fresh:
+        return
+    texts = {doc_id: r.text or "" for doc_id, r in fresh.items()}
+    log = RejectLog("", {})
+    for table in EXTRACTED_TABLES:
+        rows = [row for r in fresh.values() for row in r.tables.get(table.name, ())]
+        if not rows:
+            continue
+        kept = check_rows(table, frame_rows(table, rows, log), texts, log).index
+        by_document: dict[str, list[dict]] = defaultdict(list)
+        for position in kept:
+            by_document[rows[position]["document_id"]].append(rows[position])
+        for doc_id, result in fresh.items():
+            result.tables[table.name] = by_document.get(doc_id, [])
+    for entry in log.rows:
+        fresh[entry["document_id"]].row_rejects.append((entry["table_name"], entry["reason"], entry["payload"]))

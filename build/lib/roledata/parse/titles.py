@@ -1,0 +1,360 @@
+"""Finding a page's role title from several cues, and reading titles out of prose.
+
+Real pages put their title in many places: a short line near the top below a
+site's logo, links and banners; a heading such as "<Title> Job Description:
+Duties and Skills" or "Career Profile: <Title>"; a question, "What does a
+<Title> do?"; an opening sentence, "The role of a <Title> is ..."; or only
+the role's noun phrase, repeated through the page. A job posting's first line
+is its title. Each cue proposes candidates with a score; the best one wins
+and `roles.title_source` records which cue found it.
+
+What makes a phrase a role title is its head noun: "Machine Learning
+Engineer", "Data Scientists", "Head of AI" are roles; "Back to Home",
+"Special Offer" or "AI Specialization" are not, so header cruft never needs
+to be listed site by site.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from roledata.parse.headings import heading_kind
+from roledata.parse.structure import Line, is_heading_like
+from roledata.text import Span, split_span
+
+_WORD = r"(?:[A-Z][\w&+./'’-]*|\([A-Z][\w/&.+' -]{0,60}\))"
+_JOIN = r"(?:of|and|&|for|in|the|to|on)"
+TITLE_PATTERN = rf"{_WORD}(?:(?:\s+{_JOIN})*\s+{_WORD})*"
+_ALIAS_LEAD = (r"(?:(?:also|sometimes|often|commonly)\s+(?:known as|called|referred to as|listed as|titled)"
+               r"|a\.?k\.?a\.?)")
+_VERB = (r"(?:is|are|has|have|plays|play|combines|involves|requires|encompasses|sits|serves|acts|leads|oversees|"
+         r"bridges|represents|stands|specializes|specialises)")
+
+_ROLE_OF = re.compile(
+    rf"\b[Tt]he (?:role|position|job) of (?:an? |the )?(?P<title>{TITLE_PATTERN})"
+    rf"(?:,\s*{_ALIAS_LEAD}\s+(?P<aliases>[^,]+),|\s+or\s+(?:an? |the )?(?P<alt>{TITLE_PATTERN}))?\s+{_VERB}\b"
+)
+# Sentences that name the role with a verb that says so ("The AI Tech Lead is ...",
+# "AI Engineering Managers lead ..."), tried on every opening line before the weak ones.
+STRONG_PROSE = (
+    _ROLE_OF,
+    re.compile(
+        rf"^(?:The|An?)\s+(?P<title>{TITLE_PATTERN})"
+        rf"(?:,\s*{_ALIAS_LEAD}\s+(?P<aliases>[^,]+),)?\s+{_VERB}\b"
+    ),
+    # Plural lead-ins on JobDescription.org-style summaries: "AI Engineering Managers lead ..."
+    re.compile(rf"^(?P<title>{TITLE_PATTERN})s\s+(?:are|lead|design|build|oversee|sit|own|develop|manage)\b"),
+)
+# Any verb after a role-headed title: "A Speech Recognition Engineer teaches ...", and an occupation
+# plural as written: "Survey Technicians usually measure ...".
+WEAK_PROSE = (
+    re.compile(
+        rf"^(?:The|An?)\s+(?P<title>{TITLE_PATTERN})"
+        rf"(?:,\s*{_ALIAS_LEAD}\s+(?:an?\s+)?(?P<aliases>[^,]+),)?\s+(?:[a-z]+ly\s+)?[a-z]{{3,}}s\b"
+    ),
+    re.compile(rf"^(?P<title>{TITLE_PATTERN})\s+(?:[a-z]+ly\s+)?[a-z]{{3,}}\b"),
+)
+
+# Words that start a sentence but never a title.
+_NOT_TITLES = {"This", "These", "That", "It", "Here", "In", "As", "For", "With", "Our", "We"}
+
+
+def title_from_prose(span: Span, patterns: tuple[re.Pattern[str], ...] = STRONG_PROSE
+                     ) -> tuple[Span, list[Span]] | None:
+    """The role title (and "also known as" aliases) named by a sentence."""
+    for pattern in patterns:
+        m = pattern.search(span.text)
+        if not m:
+            continue
+        title = span.sub(*m.span("title"))
+        if title.text.split()[0] in _NOT_TITLES or len(title.text.split()) > 10:
+            continue
+        if pattern is not _ROLE_OF and not role_headed(title.text):
+            continue  # only "the role of a <Title>" says by itself that a role follows
+        groups = m.groupdict()
+        aliases = split_title_list(span.sub(*m.span("aliases"))) if groups.get("aliases") else []
+        if groups.get("alt"):
+            aliases.append(span.sub(*m.span("alt")))
+        return title, aliases
+    return None
+
+
+def prose_title(lines: list[Line]) -> tuple[TitleChoice, Line] | None:
+    """The title named by one of the first prose lines (strong sentence shapes first), and that line."""
+    prose = [ln for ln in lines[:40] if not ln.is_bullet and not is_heading_like(ln)][:6]
+    for patterns, score in ((STRONG_PROSE, 7), (WEAK_PROSE, 6)):
+        for line in prose:
+            if found := title_from_prose(line.content, patterns):
+                return TitleChoice(found[0], "prose", score, found[1]), line
+    return None
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:or|and)\s+|,\s*|\s+or\s+|\s+and\s+(?=[A-Z]))")
+
+
+def split_title_list(span: Span) -> list[Span]:
+    """`Director of AI or Chief AI Officer` -> two spans."""
+    return [piece for piece, _ in split_span(span, _LIST_SPLIT)]
+
+
+_ABBREVIATED = re.compile(r"(?P<words>(?:[A-Z][a-z]+\s+){1,4})\((?P<abbr>[A-Z]{2,6})\)\s*")
+
+
+def abbreviated_title(title: str) -> str | None:
+    """`Vice President (VP) of AI/ML Engineering` -> `VP of AI/ML Engineering`."""
+    m = _ABBREVIATED.search(title)
+    if not m:
+        return None
+    initials = "".join(w[0] for w in m.group("words").split())
+    if initials.upper() != m.group("abbr"):
+        return None
+    return (title[: m.start()] + m.group("abbr") + " " + title[m.end():]).strip()
+
+
+# ---------------------------------------------------------------- role nouns
+
+# Head nouns of job titles (singular, lower case). A title ends in one ("Data
+# Scientist", "Chief AI Officer"), or starts with one before "of" ("Head of AI").
+ROLE_NOUNS = frozenset("""
+    engineer scientist analyst manager officer developer architect lead director researcher specialist
+    consultant designer administrator president vp intern technician programmer strategist ethicist tester
+    representative coordinator advisor adviser attorney lawyer accountant executive owner expert practitioner
+    trainer writer editor recruiter auditor statistician mathematician economist physicist chemist biologist
+    appointee fellow steward evangelist advocate operator assistant associate clerk cto ceo cio caio cdo cso
+    founder investigator instructor teacher professor nurse physician therapist librarian planner modeler
+    modeller annotator labeler trainee apprentice supervisor superintendent controller head partner
+    technologist ops devops mlops sre dba linguist artist animator producer coder clinician electrician laborer
+    labourer mechanic driver cook chef cashier receptionist pathologist pharmacist dentist surgeon psychologist
+    counselor counsellor worker handler hauler agent broker buyer marketer photographer journalist reporter
+    translator interpreter paralegal secretary bookkeeper underwriter actuary geologist surveyor inspector
+    estimator machinist welder carpenter plumber hygienist aide caregiver guard scheduler dispatcher processor
+    generalist liaison ambassador moderator curator archivist scholar postdoc lecturer tutor coach facilitator
+    organizer merchandiser copywriter illustrator radiologist midwife paramedic dietitian nutritionist optometrist
+    veterinarian cfo coo cmo cpo ciso cro cxo rn lpn cna
+""".split())
+# Every written form of a role noun: singular, plural ("analysts"), -y plural ("secretaries").
+ROLE_FORMS = frozenset(ROLE_NOUNS | {n + "s" for n in ROLE_NOUNS} | {n + "es" for n in ROLE_NOUNS if n.endswith("s")}
+                       | {n[:-1] + "ies" for n in ROLE_NOUNS if n.endswith("y")})
+_HEADS_BEFORE_OF = frozenset({"head", "director", "vp", "president", "manager", "chief", "lead", "officer"})
+# Trailing words a title may carry after its head noun: "Engineer I", "Developer II", "Analyst (Remote)".
+_LEVEL = re.compile(r"^(?:[IVX]{1,4}|[1-9]|Sr\.?|Jr\.?)$")
+_TOKEN = re.compile(r"\([^)]*\)|[^\s()]+")
+
+
+def _singular(word: str) -> str:
+    low = word.lower().strip(".,;:!?'’\"")
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    if low.endswith("s") and low[:-1] in ROLE_NOUNS:
+        return low[:-1]
+    return low
+
+
+def role_headed(phrase: str) -> bool:
+    """Whether a phrase names a role: its last word (levels and brackets aside) is a role noun,
+    or it opens with one before "of" ("Head of AI Engineering")."""
+    words = [w for w in _TOKEN.findall(phrase) if not w.startswith("(")]
+    while words and _LEVEL.match(words[-1]):
+        words.pop()
+    if not words:
+        return False
+    last = re.split(r"[/-]", words[-1])[-1]
+    if _singular(last) in ROLE_NOUNS:
+        return True
+    lowered = [w.lower() for w in words]
+    return "of" in lowered and _singular(lowered[lowered.index("of") - 1]) in _HEADS_BEFORE_OF
+
+
+# ---------------------------------------------------------------- candidates
+
+@dataclass
+class TitleChoice:
+    span: Span
+    source: str  # roles.title_source
+    score: float
+    aliases: list[Span] = field(default_factory=list)
+
+
+_TOP_LINES = 15  # how far down the page a title line or heading is looked for
+_MAX_TITLE_WORDS = 10
+
+_T = r"(?:an?\s+|the\s+)?(?P<t>[^\s:|].*?)"
+# "<Title> Job Description: Duties ...", "Career Profile: <Title>", "Skills for <Title>", "<Title>: Salary, outlook ...".
+_HEADING_PATTERNS = tuple(re.compile(p, re.I) for p in (
+    rf"^{_T}\s*[-–—:|]?\s+(?:job descriptions?|sample job descriptions?|job description template|job profile|"
+    r"job duties|career guide|career information|career overview|career profile|careers? (?:path|outlook)|"
+    r"salary|salaries|pay|interview questions|duties|(?:core |key )?responsibilities|role overview|"
+    r"skills)\b",
+    # A short label before the title: "Career Profile: <Title>", "Job Title: <Title>", "Quick Facts: <Title>".
+    rf"^(?:\w+\s+){{0,2}}\w+\s*:\s*{_T}$",
+    rf"^(?:key |core )?(?:responsibilities|duties|skills|salary|requirements|job description|overview|"
+    rf"introduction|profile)\b[\w ,&]{{0,40}}?\s(?:for|of)\s+{_T}$",
+    rf"^(?:[\w ]{{0,30}}\b)?(?:become|becoming|be)\s+{_T}(?:\s+in\s+\d{{4}})?$",
+    # "<Title>: Salary, Career Path and Skills": a subtitle of guide topics (a posting's
+    # "ML Engineer: Search Ranking" names a specialty, and the whole line is its title).
+    rf"^{_T}\s*:\s+(?=[^\n]*\b(?:salary|salaries|pay|skills|duties|responsibilities|requirements|career|outlook|"
+    r"guide|description|overview|education|what|how)\b)",
+))
+_QUESTION_PATTERNS = tuple(re.compile(p, re.I) for p in (
+    rf"^what (?:does|do)\s+{_T}\s+do\b",
+    rf"^what (?:is|are)\s+{_T}\s*\?",
+    rf"^who (?:is|are)\s+{_T}\s*\?",
+))
+_CRUMB = re.compile(r"\s+[›»>/·|]\s+")
+_EDGE_JUNK = " \t*_#>|·•-–—:,;!?\"'“”‘’"
+
+
+def _trim(span: Span) -> Span:
+    """A title span without markdown emphasis, trailing emoji or punctuation around it."""
+    text = span.text
+    start, end = 0, len(text)
+    while start < end and (text[start] in _EDGE_JUNK or not (text[start].isalnum() or text[start] in "(.[")):
+        start += 1
+    while end > start and (text[end - 1] in _EDGE_JUNK or not (text[end - 1].isalnum() or text[end - 1] in ").+#")):
+        end -= 1
+    return span.sub(start, end)
+
+
+def _title_phrase(line: Span, m: re.Match) -> Span | None:
+    span = _trim(line.sub(*m.span("t")))
+    words = span.text.split()
+    if not words or len(words) > _MAX_TITLE_WORDS or not role_headed(span.text):
+        return None
+    return span
+
+
+def title_line(line: Line) -> Span | None:
+    """A line that could be a title as it stands: short, no sentence, no figure
+    (emphasis, emoji and punctuation around it left out)."""
+    span = _trim(line.content)
+    text = span.text
+    if (not text or line.is_bullet or len(text.split()) > _MAX_TITLE_WORDS or "$" in text
+            or line.text.rstrip()[-1] in ".,;:" or not (text[0].isupper() or text[0].isdigit() or text[0] in "(.")):
+        return None
+    return span
+
+
+def line_candidates(lines: list[Line]) -> list[TitleChoice]:
+    """Titles proposed by the lines near the top: headings and questions that name a role,
+    and short title lines whose head noun is a role."""
+    out: list[TitleChoice] = []
+    for i, line in enumerate(lines[:_TOP_LINES]):
+        content, text = line.content, line.text
+        if line.is_bullet or len(text) > 160:
+            continue
+        found = len(out)
+        for pattern in _HEADING_PATTERNS:
+            if (m := pattern.match(text)) and (span := _title_phrase(content, m)):
+                out.append(TitleChoice(span, "heading_pattern", 10 - 0.1 * i))
+                break
+        for pattern in _QUESTION_PATTERNS:
+            if (m := pattern.match(text)) and (span := _title_phrase(content, m)):
+                out.append(TitleChoice(span, "question", 9 - 0.1 * i))
+                break
+        if len(out) > found:
+            continue  # the line is a heading about the title, not the title
+        crumbs = _CRUMB.split(content.text)
+        if len(crumbs) > 2:  # "Home › Careers › Data › <Title>": the last crumb
+            last = _trim(content.sub(len(content.text) - len(crumbs[-1]), len(content.text)))
+            if last.text and len(last.text.split()) <= _MAX_TITLE_WORDS and role_headed(last.text):
+                out.append(TitleChoice(last, "title_line", 10 - 0.3 * i))
+        elif (span := title_line(line)) is not None and role_headed(span.text):
+            out.append(TitleChoice(span, "title_line", 10 - 0.3 * i))
+    return out
+
+
+_SENTENCE = re.compile(r"\b[a-z]{3,}[.!?]\s+[A-Z]")  # a word ending a sentence ("Sr. Applied" is no sentence)
+_CORE_END = re.compile(r"\s+[-–—|]\s+|\s*[(,:|]")
+_FIRST_LINE_WORDS = 25
+
+
+def first_line_candidate(lines: list[Line], text: str) -> TitleChoice | None:
+    """The page's first line as a whole, when it reads as a name rather than a sentence and
+    either names a role or is named again below it ("Producer" ... "Producers who ...").
+    Site banners ("Back to Home", "Special Offer") do neither."""
+    if not lines or lines[0].is_bullet:
+        return None
+    span = _trim(lines[0].content)
+    words = span.text.split()
+    if not words or len(words) > _FIRST_LINE_WORDS or _SENTENCE.search(span.text) \
+            or (lines[0].text.endswith(".") and len(words) > 8):
+        return None
+    core = _CORE_END.split(span.text, maxsplit=1)[0].strip().lower()
+    repeated = len(core) >= 3 and text.lower().count(core) >= 2
+    named = any(_singular(piece) in ROLE_NOUNS for piece in re.findall(r"[A-Za-z]+", span.text))
+    if not (named or (repeated and len(words) <= 8 and heading_kind(span.text) == "other" and "$" not in span.text)):
+        return None
+    return TitleChoice(span, "title_line", 8 + 0.5 * repeated)
+
+
+def prose_candidates(lines: list[Line]) -> list[TitleChoice]:
+    found = prose_title(lines)
+    return [found[0]] if found else []
+
+
+_PHRASE_STOP = frozenset("""a an the our your their its this that these those as of for and or to with is are be by
+    in on at from new top best senior junior every each all most many more what who how why""".split())
+_ROLE_WORD = re.compile(r"[A-Za-z][\w/&+.-]*")
+
+
+_REPEAT_MAX = 6.0  # the best a repeated phrase can score: 3 + 0.3 per mention, at most 6
+
+
+def repeated_phrase(text: str) -> TitleChoice | None:
+    """The role noun phrase the page repeats most ("network reliability engineers", 7 times)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    words = list(_ROLE_WORD.finditer(text[:20_000]))
+    if not words:
+        return None
+    # One lower() for all words: they hold no space, so joining and splitting keeps them apart.
+    lowered = " ".join([w.group() for w in words]).lower().split(" ")
+    # Where a role noun ends a phrase; "engineer/scientist" counts by its last part.
+    heads = [j for j, low in enumerate(lowered)
+             if (low if "/" not in low else low.rsplit("/", 1)[-1]) in ROLE_FORMS]
+    for j in heads:
+        for size in range(2, 5):  # one-word roles ("Engineer") say too little
+            if j - size + 1 < 0:
+                break
+            parts = words[j - size + 1: j + 1]
+            if lowered[j - size + 1] in _PHRASE_STOP or any(
+                    text[a.end():b.start()].strip() for a, b in zip(parts, parts[1:])):
+                continue
+            key = " ".join(lowered[j - size + 1: j + 1])
+            counts[key] += 1
+            first.setdefault(key, (parts[0].start(), parts[-1].end()))
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k] + 0.5 * len(k.split()) * (counts[k] >= 2), counts[k]))
+    if counts[best] < 3:
+        return None
+    start, end = first[best]
+    return TitleChoice(Span.of(text, start, end), "repeated_phrase", min(_REPEAT_MAX, 3 + 0.3 * counts[best]))
+
+
+def choose_title(text: str, lines: list[Line], proposed: TitleChoice | None) -> TitleChoice | None:
+    """The best-scoring title among the page family's own proposal and every generic cue.
+
+    A candidate the page repeats gains a little: the role a page is about is
+    named again and again, a site's banner is not.
+    """
+    candidates = [*([proposed] if proposed else []), *line_candidates(lines), *prose_candidates(lines)]
+    if first := first_line_candidate(lines, text):
+        candidates.append(first)
+    low = text.lower()
+    for c in candidates:
+        c.score += _repeat_bonus(low, c)
+    # The page-wide phrase count is the costliest cue: only when it could still win.
+    if max((c.score for c in candidates), default=0) < _REPEAT_MAX + _BONUS_MAX \
+            and (found := repeated_phrase(text)):
+        found.score += _repeat_bonus(low, found)
+        candidates.append(found)
+    return max(candidates, key=lambda c: c.score) if candidates else None
+
+
+_BONUS_MAX = 1.5
+
+
+def _repeat_bonus(low_text: str, candidate: TitleChoice) -> float:
+    return min(_BONUS_MAX, 0.25 * (low_text.count(candidate.span.text.lower()) - 1))

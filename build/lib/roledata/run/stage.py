@@ -1,0 +1,282 @@
+"""A run's rows on their way to the warehouse: the row store's parts, checked across pages.
+
+Rows never pass through memory as a whole: parsed batches are row-checked
+where they are parsed (provenance against their own documents' text, then
+the pandera schema) and kept as Parquet parts in the row store
+(`roledata.run.store`), a part per batch. A run's tables are DuckDB views over
+the parts that hold its documents, whether parsed now or in an earlier run;
+the checks that need every page at once run there:
+
+- a role listed on several pages is one role, and the page about it wins;
+- primary keys are unique (the first row, in page order, is kept);
+- every `role_id` exists in `roles`, every `skill_id` in `skills`.
+
+Every row carries `_row`, its place in page order (path order, then its order
+in the page), so the final tables come out in the same order whatever the
+batch size, the number of workers or the run that parsed a page.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from roledata.contract.checks import RejectLog, check_rows, frame_rows
+from roledata.contract.columns import Table
+from roledata.contract.export import arrow_schema
+from roledata.contract.tables import DATA_TABLES, FOREIGN_KEYS, TABLES_BY_NAME
+from roledata.run.plan import DUPLICATE, UNREADABLE, Entry
+from roledata.run.report import RunReport
+from roledata.run.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of
+from roledata.sql import duckdb_config, sql_files
+
+
+ROW = "_row"
+_PAGE_ROWS = 1 << 24  # _row = page rank * this + the row's place in its page
+# The run's own records (run log, reject log) are final as written; every other table is checked.
+CHECKED = DATA_TABLES
+
+
+class Stage:
+    """One run's way into the row store, and its reject log."""
+
+    def __init__(self, folder: Path, store: RowStore, log: RejectLog, first_seen: dict[str, pd.Timestamp],
+                 report: RunReport):
+        self.folder = folder  # DuckDB's spill space for the checks across pages (removed by `close`)
+        self.store = store
+        self.log = log
+        self.first_seen = first_seen
+        self.report = report  # its document counts and warnings are kept here
+        self.parsed: set[str] = set()  # keys parsed by this run
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+
+    def add(self, batch: ParsedBatch) -> None:
+        """Keep one parsed, row-checked batch in the row store."""
+        self.store.put(batch)
+        self.parsed.update(batch.keys)
+
+    def finish(self, entries: list[Entry], skills: pd.DataFrame) -> FinalTables:
+        """Run the checks across pages (against the shipped skill vocabulary)."""
+        return FinalTables(self, entries, skills)
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def accept_documents(stage: Stage, entries: list[Entry],
+                     kept: list[dict]) -> tuple[list[dict], list[int], list[tuple[str, int]]]:
+    """Document-level decisions, in path order: unreadable, same bytes as another file, rejected by the
+    parser, or in. Returns the `documents` rows, their ranks, and (key, rank) of the pages whose rows go on."""
+    report, log = stage.report, stage.log
+    info = {row[KEY]: row for row in kept}
+    documents, ranks, pages = [], [], []
+    for rank, entry in enumerate(entries):
+        report.documents_seen += 1
+        if entry.state == UNREADABLE:
+            report.documents_rejected += 1
+            log.add(None, None, entry.reason or "unreadable", None, source_path=entry.source_path)
+            continue
+        if entry.state == DUPLICATE:
+            report.documents_rejected += 1
+            log.add(entry.document_id, None, f"duplicate: same bytes as {entry.reason}", None,
+                    source_path=entry.source_path)
+            continue
+        row = info.get(entry.key)
+        if row is None:  # its batch never reached the store (cannot happen short of a bug): say so
+            report.documents_rejected += 1
+            log.add(entry.document_id, None, "internal error: no parse result for this page", None,
+                    source_path=entry.source_path)
+            continue
+        doc_id = row["document_id"]
+        log.paths[doc_id] = entry.source_path
+        doc = {c: row[c] for c in TABLES_BY_NAME["documents"].column_names}
+        doc["source_path"] = entry.source_path
+        doc["first_seen_at"] = stage.first_seen.get(doc_id, stage.report.started_at)
+        documents.append(doc)
+        ranks.append(rank)
+        if row["reject_reason"]:
+            report.documents_rejected += 1
+            log.add(doc_id, None, row["reject_reason"], None)
+            continue
+        if entry.key in stage.parsed or doc_id not in stage.first_seen:
+            report.documents_parsed += 1
+        else:  # same bytes and path as a page of the current dataset: rows reused
+            report.documents_unchanged += 1
+        if doc.get("warning"):
+            report.warnings.append({"source_path": entry.source_path, "warning": doc["warning"]})
+        for table_name, reason, payload in json.loads(row["row_rejects"] or "[]"):
+            log.add(doc_id, table_name, reason, payload)
+        pages.append((entry.key, rank))
+    return documents, ranks, pages
+
+
+class FinalTables:
+    """The run's final tables as DuckDB views over the staged parts: `final_<table>`."""
+
+    def __init__(self, stage: Stage, entries: list[Entry], skills: pd.DataFrame):
+        self.con = duckdb.connect(config=duckdb_config(stage.folder / "duckdb.tmp", ordered=True))
+        self._log = stage.log
+        store = stage.store
+        index = store.index()
+        parts = sorted({index[e.key] for e in entries if e.key in index})
+        # Each page's rows come from the one part the index names (a key kept twice never doubles).
+        owned = [(e.key, index[e.key]) for e in entries if e.key in index]
+        self.con.register("owners", pa.table({KEY: pa.array([k for k, _ in owned], pa.string()),
+                                              "_part": pa.array([p for _, p in owned], pa.string())}))
+        self._documents(stage, entries, self._kept_documents(store, parts), index)
+        for table in CHECKED:
+            if table.name == "skills":
+                self._register("staged_skills", table, skills)
+            elif table.name != "documents":
+                self._staged_view(table, store.files(table.name, parts))
+        self._merge_roles()
+        for table in CHECKED:
+            self._drop_duplicate_keys(table)
+        self._check_references()
+
+    def _kept_documents(self, store: RowStore, parts: list[str]) -> list[dict]:
+        """The store's rows of the run's documents (through Arrow: a missing value is None)."""
+        files = store.files(DOCUMENTS, parts)
+        if not files:
+            return []
+        return self.con.sql(f"SELECT t.* EXCLUDE (filename) FROM {_owned(files)}").to_arrow_table().to_pylist()
+
+    def _documents(self, stage: Stage, entries: list[Entry], kept: list[dict], index: dict[str, str]) -> None:
+        """The `documents` rows (checked here: first_seen_at is only known now) and `run_docs`,
+        the pages whose rows go on, with their part and their rank in path order."""
+        documents, ranks, pages = accept_documents(stage, entries, kept)
+        table = TABLES_BY_NAME["documents"]
+        checked = check_rows(table, frame_rows(table, documents, self._log), {}, self._log)
+        arrow = pa.Table.from_pandas(checked[table.column_names], schema=arrow_schema(table), preserve_index=False)
+        self.con.register("staged_documents", arrow.append_column(
+            ROW, pa.array([ranks[i] * _PAGE_ROWS for i in checked.index], pa.int64())))
+        self.con.register("run_docs", pa.table({KEY: pa.array([k for k, _ in pages], pa.string()),
+                                                "_part": pa.array([index[k] for k, _ in pages], pa.string()),
+                                                "_rank": pa.array([r for _, r in pages], pa.int64())}))
+
+    def put(self, name: str, frame: pd.DataFrame) -> None:
+        """A final table kept whole in memory and not checked here (the run log, the reject log)."""
+        self._register(f"final_{name}", TABLES_BY_NAME[name], frame)
+
+    def _register(self, view: str, table: Table, frame: pd.DataFrame) -> None:
+        frame = frame[table.column_names].reset_index(drop=True)
+        arrow = pa.Table.from_pandas(frame, schema=arrow_schema(table), preserve_index=False)
+        self.con.register(view, arrow.append_column(ROW, pa.array(range(len(frame)), pa.int64())))
+
+    def _staged_view(self, table: Table, files: list[Path]) -> None:
+        if files:
+            self.sql(f"CREATE VIEW staged_{table.name} AS SELECT t.* EXCLUDE ({KEY}, {POS}, filename), "
+                     f"r._rank * {_PAGE_ROWS} + t.{POS} AS {ROW} FROM read_parquet({sql_files(files)}, filename = true) "
+                     f"AS t JOIN run_docs AS r ON t.{KEY} = r.{KEY} AND {part_of('t.filename')} = r._part")
+        else:
+            empty = pa.Table.from_pylist([], schema=arrow_schema(table).append(pa.field(ROW, pa.int64())))
+            self.con.register(f"staged_{table.name}", empty)
+
+    def _merge_roles(self) -> None:
+        """A role listed on several pages is one role; the page about it wins.
+
+        Rows of pages that describe the role itself are all kept here, so a
+        second page about the same role is rejected as a duplicate key with
+        its reason, not dropped; listed mentions of it are folded silently.
+        """
+        self.sql(f"""
+            CREATE TEMP TABLE merged_roles AS
+            SELECT * EXCLUDE (listed_rank, described) FROM (
+                SELECT *, row_number() OVER (PARTITION BY role_id, is_primary ORDER BY {ROW}) AS listed_rank,
+                          bool_or(is_primary) OVER (PARTITION BY role_id) AS described
+                FROM staged_roles)
+            WHERE is_primary OR (NOT described AND listed_rank = 1)""")
+
+    def _source(self, name: str) -> str:
+        return "merged_roles" if name == "roles" else f"staged_{name}"
+
+    def _drop_duplicate_keys(self, table: Table) -> None:
+        key = ", ".join(table.primary_key)
+        source = self._source(table.name)
+        self.sql(f"""
+            CREATE TEMP TABLE dup_{table.name} AS
+            SELECT {ROW} FROM (
+                SELECT {ROW}, row_number() OVER (PARTITION BY {key} ORDER BY {ROW}) AS key_rank FROM {source})
+            WHERE key_rank > 1""")
+        self._reject(table, f"dup_{table.name}", f"duplicate primary key ({', '.join(table.primary_key)})", source)
+        self.sql(f"CREATE TEMP VIEW keyed_{table.name} AS SELECT * FROM {source} "
+                 f"WHERE {ROW} NOT IN (SELECT {ROW} FROM dup_{table.name})")
+
+    def _check_references(self) -> None:
+        missing_by_table: dict[str, list[str]] = defaultdict(list)
+        for column, parent, parent_column in FOREIGN_KEYS:
+            for table in CHECKED:
+                if table.name == parent or column not in table.column_names:
+                    continue
+                name = f"missing_{column}_{table.name}"
+                self.sql(f"""
+                    CREATE TEMP TABLE {name} AS SELECT {ROW} FROM keyed_{table.name} AS t
+                    WHERE NOT EXISTS (SELECT 1 FROM keyed_{parent} AS p WHERE p.{parent_column} = t.{column})""")
+                self._reject(table, name, f"{column} not in {parent}", f"keyed_{table.name}")
+                missing_by_table[table.name].append(name)
+        for table in CHECKED:
+            excluded = " ".join(f"AND {ROW} NOT IN (SELECT {ROW} FROM {m})" for m in missing_by_table[table.name])
+            # Materialized once, in page order: the digests, counts, database and snapshot all read it.
+            self.sql(f"CREATE TEMP TABLE final_{table.name} AS SELECT * FROM keyed_{table.name} "
+                     f"WHERE TRUE {excluded} ORDER BY {ROW}")
+
+    def _reject(self, table: Table, rows_table: str, reason: str, source: str) -> None:
+        rejected = self.con.execute(
+            f"SELECT * FROM {source} WHERE {ROW} IN (SELECT {ROW} FROM {rows_table}) ORDER BY {ROW}").fetchdf()
+        if len(rejected):
+            frame = rejected.drop(columns=[ROW])
+            self._log.add_rows(table.name, frame, {idx: [reason] for idx in frame.index})
+
+    # ---------------------------------------------------------------- reading
+    def select_sql(self, name: str) -> str:
+        """The table in page order: path order, then the rows' order in their page. The checked
+        tables were stored in that order, and DuckDB keeps insertion order through a scan
+        (`preserve_insertion_order`); the run's own records are sorted here."""
+        columns = ", ".join(f'"{c}"' for c in TABLES_BY_NAME[name].column_names)
+        order = "" if name in {t.name for t in CHECKED} else f" ORDER BY {ROW}"
+        return f"SELECT {columns} FROM final_{name}{order}"
+
+    def count(self, name: str, where: str = "true") -> int:
+        return int(self.sql(f"SELECT count(*) FROM final_{name} WHERE {where}")[0][0])
+
+    def batches(self, name: str, rows: int = 100_000) -> Iterator[pa.RecordBatch]:
+        """The table in page order, in Arrow batches with the contract's types."""
+        schema = arrow_schema(TABLES_BY_NAME[name])
+        for batch in self.con.sql(self.select_sql(name)).to_arrow_reader(rows):
+            yield batch.cast(schema)
+
+    def column(self, name: str, column: str) -> list:
+        return [r[0] for r in self.sql(f'SELECT "{column}" FROM final_{name}')]
+
+    def sql(self, statement: str) -> list[tuple]:
+        """Run one statement to the end (DuckDB 2 streams results: an unread one blocks the next)."""
+        return self.con.execute(statement).fetchall()
+
+    def close(self) -> None:
+        # Dropped, not only closed: Prefect keeps a failed task's arguments (this object) until exit,
+        # and DuckDB objects still alive then are reported as leaks. Closing twice is harmless.
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+    def __enter__(self) -> FinalTables:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _owned(files: list[Path]) -> str:
+    """SQL: the rows of these part files that belong to the part `owners` names for their key."""
+    return (f"read_parquet({sql_files(files)}, filename = true) AS t "
+            f"JOIN owners AS o ON t.{KEY} = o.{KEY} AND {part_of('t.filename')} = o._part")
+
+
+
