@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from roledata.run.pipeline import run_pipeline
-from roledata.contract.tables import TABLES, TABLES_BY_NAME
+from roledata.contract.tables import TABLES
 from roledata.settings import Settings
 from tests.conftest import RAW
 from tests.integration.helpers import table_contents

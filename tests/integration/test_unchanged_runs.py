@@ -99,3 +99,25 @@ def test_a_renamed_page_is_parsed_again_under_its_new_name(tmp_path):
     assert renamed.returncode == 0
     assert "documents: 5 seen, 1 parsed, 4 unchanged, 0 rejected" in renamed.stdout
     assert len(snapshot_ids(warehouse)) == 2
+
+
+def test_a_run_after_an_edit_to_the_code_that_merges_roles_publishes(tmp_path, monkeypatch):
+    """The no-change check compares the code behind LATEST with the code now, whole packages: an
+    edit to run/stage.py (role merging, keys, references) must reach an unchanged corpus."""
+    from roledata.run import fingerprint
+    from roledata.run.fingerprint import PACKAGE, publisher_fingerprint
+    from roledata.run.pipeline import run_pipeline
+    from roledata.settings import Settings
+
+    settings = Settings(RAW, tmp_path / "warehouse")
+    first = run_pipeline(settings)
+    assert run_pipeline(settings).message == NOTHING.format(first.snapshot_id)
+
+    edited = tmp_path / "roledata"
+    shutil.copytree(PACKAGE, edited, ignore=shutil.ignore_patterns("__pycache__"))
+    stage = edited / "run" / "stage.py"
+    stage.write_text(stage.read_text(encoding="utf-8") + "\n# a change to the checks across pages\n", encoding="utf-8")
+    monkeypatch.setattr(fingerprint, "_installed_publisher", lambda: publisher_fingerprint(edited))
+    republished = run_pipeline(settings)
+    assert republished.snapshot_id == republished.run_id != first.snapshot_id
+    assert (republished.documents_parsed, republished.documents_unchanged) == (0, 5)  # rows kept: same parser

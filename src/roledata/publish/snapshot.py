@@ -31,7 +31,7 @@ from roledata.contract.columns import DUCKDB_TYPES, Table
 from roledata.contract.export import arrow_schema, datapackage_schema
 from roledata.contract.tables import DATA_TABLES, TABLES
 from roledata.files import write_atomic
-from roledata.sql import sql_string
+from roledata.sql import read_parquet, sql_string
 
 
 # The derived dataset's license. CC BY 4.0: an open license (Open Definition conformant) that data portals
@@ -140,7 +140,7 @@ def write_csv_sql(table: Table, parquet: Path, csv: Path) -> str:
             columns.append(f"strftime(timezone('UTC', \"{c.name}\"), '%Y-%m-%dT%H:%M:%S.%fZ') AS \"{c.name}\"")
         else:
             columns.append(f'"{c.name}"')
-    return (f"COPY (SELECT {', '.join(columns)} FROM read_parquet({sql_string(parquet)})) TO {sql_string(csv)} "
+    return (f"COPY (SELECT {', '.join(columns)} FROM {read_parquet(parquet)}) TO {sql_string(csv)} "
             "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"')")
 
 

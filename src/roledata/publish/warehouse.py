@@ -14,6 +14,8 @@ role_requirements, role_summary) are stored with the tables, commented too.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from collections.abc import Iterator
 from typing import Protocol
@@ -52,8 +54,13 @@ def build_database(database: Path, tables: FinalTables, run_id: str) -> Path:
     database.parent.mkdir(parents=True, exist_ok=True)
     tmp = database.with_name(f"{TEMP_PREFIX}{run_id}.duckdb.tmp")
     tmp.unlink(missing_ok=True)
+    # DuckDB names a database's write-ahead log by putting ".wal" before the first "?" of its path
+    # (it reads what follows as options), so a warehouse under a folder named with "?" is built in
+    # a temporary folder and copied in; reading it (read-only, no log) works wherever it is.
+    elsewhere = Path(tempfile.mkdtemp(prefix="roledata-warehouse-")) if "?" in str(tmp) else None
+    target = elsewhere / tmp.name if elsewhere else tmp
     try:
-        tables.sql(f"ATTACH {sql_string(tmp)} AS w (STORAGE_VERSION '{STORAGE_VERSION}')")
+        tables.sql(f"ATTACH {sql_string(target)} AS w (STORAGE_VERSION '{STORAGE_VERSION}')")
         try:
             for table in TABLES:
                 tables.sql(duckdb_ddl(table, schema="w"))
@@ -61,12 +68,17 @@ def build_database(database: Path, tables: FinalTables, run_id: str) -> Path:
             _describe(tables)
         finally:
             tables.sql("DETACH w")
+        if elsewhere:
+            shutil.copyfile(target, tmp)
         _fsync(tmp)
     except BaseException as exc:
         remove_temporary(database.parent, run_id)
         if isinstance(exc, duckdb.Error):
             raise WarehouseError(f"cannot write the warehouse: {_first_line(exc)}") from None
         raise
+    finally:
+        if elsewhere:
+            shutil.rmtree(elsewhere, ignore_errors=True)
     return tmp
 
 

@@ -32,7 +32,7 @@ from roledata.contract.export import arrow_schema
 from roledata.files import temporary_beside
 from roledata.run import fingerprint
 from roledata.contract.tables import EXTRACTED_TABLES, TABLES_BY_NAME
-from roledata.sql import duckdb_config, sql_files, sql_string
+from roledata.sql import duckdb_config, read_parquet, sql_string
 from roledata.text import stable_id
 
 KEY, POS = "_key", "_pos"
@@ -117,8 +117,7 @@ class RowStore:
             files = self.files(DOCUMENTS, self.parts())
             if files:
                 with duckdb.connect() as con:
-                    rows = con.execute(f"SELECT {KEY}, filename FROM read_parquet({sql_files(files)}, "
-                                       f"filename = true) ORDER BY filename").fetchall()
+                    rows = con.execute(f"SELECT {KEY}, filename FROM {read_parquet(files, filename=True)} ORDER BY filename").fetchall()
                 for key, filename in rows:
                     self._index.setdefault(key, Path(filename).stem)
         return self._index
@@ -179,7 +178,7 @@ class RowStore:
                     continue
                 target = self.root / name / f"{part}.parquet"
                 tmp = temporary_beside(target)
-                con.execute(f"COPY (SELECT t.* EXCLUDE (filename) FROM read_parquet({sql_files(files)}, filename = true) AS t "
+                con.execute(f"COPY (SELECT t.* EXCLUDE (filename) FROM {read_parquet(files, filename=True)} AS t "
                             f"JOIN owners AS o ON t.{KEY} = o.{KEY} AND {part_of('t.filename')} = o._part) "
                             f"TO {sql_string(tmp)} (FORMAT parquet)")
                 os.replace(tmp, target)
