@@ -15,7 +15,6 @@ file's bytes: every Parquet table resource failed validation.)
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -30,7 +29,7 @@ from roledata.publish.warehouse import FinalTables
 from roledata.contract.columns import DUCKDB_TYPES, Table
 from roledata.contract.export import arrow_schema, datapackage_schema
 from roledata.contract.tables import DATA_TABLES, TABLES
-from roledata.files import write_atomic
+from roledata.files import sha256_file, write_atomic
 from roledata.sql import read_parquet, sql_string
 
 
@@ -86,10 +85,10 @@ def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str,
                 for batch in tables.batches(table.name):
                     writer.write_batch(batch)
                     rows += batch.num_rows
-            digest, size = _sha256(path), path.stat().st_size
+            digest, size = sha256_file(path), path.stat().st_size
             csv = tmp / f"{table.name}.csv"
             tables.sql(write_csv_sql(table, path, csv))
-            csv_digest, csv_size = _sha256(csv), csv.stat().st_size
+            csv_digest, csv_size = sha256_file(csv), csv.stat().st_size
             listing[table.name] = {
                 "rows": rows, "sha256": digest, "bytes": size, "path": path.name,
                 "columns": [{"name": c.name, "type": DUCKDB_TYPES[c.dtype]} for c in table.columns],
@@ -174,14 +173,6 @@ def list_snapshots(snapshots_dir: Path) -> list[dict]:
         if folder.is_dir() and not folder.is_symlink() and not folder.name.startswith(".") and manifest.exists():
             out.append(json.loads(manifest.read_text(encoding="utf-8")))
     return out
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def read_snapshot_table(snapshots_dir: Path, snapshot_id: str, name: str,

@@ -48,8 +48,8 @@ def read_previous(session: RunSession) -> History:
 
 
 @task(name="plan", **FS_RETRIES)
-def plan_documents(settings: Settings, paths: list[str]) -> list[Entry]:
-    return plan_run(settings, paths)
+def plan_documents(settings: Settings, paths: list[str], report: RunReport) -> list[Entry]:
+    return plan_run(settings, paths, report)
 
 
 @task(name="read-batch", **FS_RETRIES)
@@ -126,7 +126,7 @@ def _build(settings: Settings, started_at: datetime | None) -> RunReport:
         if (unchanged := unchanged_run(session, paths)) is not None:
             return unchanged
         history = read_previous(session)
-        entries = plan_documents(settings, paths)
+        entries = plan_documents(settings, paths, session.report)
         batches = parse_batches(entries, settings.batch_size)
         # quote(): Prefect would otherwise walk every row of these arguments looking for futures.
         with open_stage(session, history) as stage:

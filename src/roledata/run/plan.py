@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from roledata.files import write_atomic
 from roledata.run.fingerprint import parser_fingerprint, publisher_fingerprint
 from roledata.run.sources import FolderSource, iter_documents
+from roledata.run.report import RunReport
 from roledata.run.store import RowStore, document_key
 from roledata.settings import Settings
 from roledata.text import display_path, sha256_hex
 
 LISTING = "listing.json"  # under the state folder: the files and code behind the LATEST snapshot
+STORE_FOLDER = ".roledata/rows"  # how the report names the row store
 KEPT, PARSE, DUPLICATE, UNREADABLE = "kept", "parse", "duplicate", "unreadable"
 
 
@@ -95,13 +97,17 @@ def discover(settings: Settings) -> list[str]:
     return FolderSource(settings.raw_dir).list_paths()
 
 
-def plan_run(settings: Settings, paths: list[str]) -> list[Entry]:
+def plan_run(settings: Settings, paths: list[str], report: RunReport) -> list[Entry]:
     """Every listed file's state: rows kept in the row store, to parse, a duplicate, unreadable.
-    A full rebuild forgets the store and the listing first."""
+    A full rebuild forgets the store and the listing first. The store's parts are checked against
+    their checksums first: a part that fails is set aside (a warning in `report`), so its pages
+    are parsed again."""
     store = RowStore(settings.state_dir)
     if settings.full_rebuild:
         store.clear()
         return plan(settings, paths, {}, set())
+    for problem in store.verify():
+        report.warnings.append({"source_path": STORE_FOLDER, "warning": problem})
     return plan(settings, paths, saved_listing(settings).get("files", {}), set(store.index()))
 
 

@@ -105,9 +105,9 @@ def accept_documents(stage: Stage, entries: list[Entry],
             report.documents_rejected += 1
             log.add(doc_id, None, row["reject_reason"], None)
             continue
-        if entry.key in stage.parsed or doc_id not in stage.first_seen:
+        if entry.key in stage.parsed:
             report.documents_parsed += 1
-        else:  # same bytes and path as a page of the current dataset: rows reused
+        else:  # its rows were kept in the row store from an earlier parse of the same bytes and path
             report.documents_unchanged += 1
         if doc.get("warning"):
             report.warnings.append({"source_path": entry.source_path, "warning": doc["warning"]})
