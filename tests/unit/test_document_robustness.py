@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from roledata.extract import document
+from roledata.extract import EXTRACTORS, document
 from roledata.extract.document import process_document
 from roledata.run.pipeline import run_pipeline
 from roledata.settings import Settings
@@ -90,7 +90,7 @@ def test_one_failing_extractor_costs_only_its_own_rows(monkeypatch):
     name = SAMPLES["head_of_ai_engineering"]
     data = (RAW / name).read_bytes()
     whole = process_document(name, data)
-    monkeypatch.setattr(document, "extract_growth", _boom)
+    monkeypatch.setitem(EXTRACTORS, "growth_stats", _boom)
     broken = process_document(name, data)
     assert broken.document["status"] == "parsed"
     assert whole.tables["growth_stats"] and broken.tables["growth_stats"] == []
@@ -101,7 +101,7 @@ def test_one_failing_extractor_costs_only_its_own_rows(monkeypatch):
 
 
 def test_a_failing_extractor_is_a_reject_row_and_the_page_still_loads(monkeypatch, tmp_path):
-    monkeypatch.setattr(document, "extract_growth", _boom)
+    monkeypatch.setitem(EXTRACTORS, "growth_stats", _boom)
     report = run_pipeline(Settings(RAW, tmp_path, workers=1))
     assert report.documents_parsed == 5 and report.documents_rejected == 0
     assert report.row_counts["growth_stats"] == 0 and report.row_counts["salaries"] == 36

@@ -3,27 +3,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from roledata import PARSER_VERSION
 from roledata.contract.checks import RejectLog, check_rows, frame_rows
 from roledata.contract.tables import EXTRACTED_TABLES
-from roledata.extract.growth import extract_growth
-from roledata.extract.identity import assign_row_ids
-from roledata.extract.requirements import extract_certifications, extract_education, extract_experience
-from roledata.extract.roles import (
-    extract_duties,
-    extract_faqs,
-    extract_related_roles,
-    listed_roles,
-    primary_role,
-)
-from roledata.extract.salaries import extract_bonuses, extract_salaries, listed_role_salary
-from roledata.extract.skills import extract_role_skills, extract_skill_candidates
+from roledata.extract import extract_tables
 from roledata.parse import parse_outline
-from roledata.parse.outline import Outline, section_ranges
 from roledata.text import decode_bytes, display_path, mojibake_samples, sha256_hex
 
 _BINARY_SNIFF = 8192
@@ -33,6 +20,9 @@ _HTML_TAG = re.compile(r"</?(?:p|div|span|a|h[1-6]|ul|ol|li|table|tr|td|br|body|
 
 @dataclass
 class DocumentResult:
+    """One page's outcome: its `documents` row, its decoded text (None when unreadable), its rows
+    per table (none when rejected) and the reason it was rejected, if it was."""
+
     document: dict
     text: str | None
     tables: dict[str, list[dict]] = field(default_factory=dict)
@@ -96,66 +86,6 @@ def _unreadable_reason(data: bytes) -> str | None:
 def _rejected(doc: dict, text: str | None, reason: str) -> DocumentResult:
     doc.update(status="rejected", status_reason=reason)
     return DocumentResult(doc, text, {}, reason)
-
-
-def extract_tables(outline: Outline, document_id: str, failures: list[tuple[str, str, str]] | None = None,
-                   source_path: str = "") -> dict[str, list[dict]]:
-    """Every table's rows for one outlined page. An extractor that raises costs only its own
-    table's rows for this page: `(table, "extractor error: ...", document_id)` goes to `failures`."""
-    failures = [] if failures is None else failures
-    role = primary_role(outline, document_id)
-    role_id = role["role_id"]
-    role_names = [role["title"], *role["aliases"]]
-    others = _guarded(failures, "roles", document_id, lambda: listed_roles(outline, document_id))
-
-    def salaries() -> list[dict]:
-        rows = extract_salaries(outline, document_id, role_id, role_names)
-        for listed, row in zip(outline.listed_roles, others):
-            if listed.pay is not None and (pay := listed_role_salary(document_id, row["role_id"], listed.pay,
-                                                                      listed.heading)):
-                rows.append(pay)
-        return rows
-
-    extractors: dict[str, Callable[[], list[dict]]] = {
-        "sections": lambda: section_rows(outline, document_id),
-        "duties": lambda: extract_duties(outline, document_id, role_id),
-        "role_skills": lambda: extract_role_skills(outline, document_id, role_id),
-        "skill_candidates": lambda: extract_skill_candidates(outline, document_id, role_id),
-        "salaries": salaries,
-        "bonuses": lambda: extract_bonuses(outline, document_id, role_id),
-        "growth_stats": lambda: extract_growth(outline, document_id, role_id),
-        "education_requirements": lambda: extract_education(outline, document_id, role_id),
-        "experience_requirements": lambda: extract_experience(outline, document_id, role_id),
-        "certifications": lambda: extract_certifications(outline, document_id, role_id),
-        "related_roles": lambda: extract_related_roles(outline, document_id, role_id),
-        "faqs": lambda: extract_faqs(outline, document_id, role_id),
-    }
-    tables = {name: _guarded(failures, name, document_id, extract) for name, extract in extractors.items()}
-    tables["roles"] = [role, *others]
-    assign_row_ids(tables, source_path)
-    return tables
-
-
-def _guarded(failures: list[tuple[str, str, str]], table: str, document_id: str,
-             extract: Callable[[], list[dict]]) -> list[dict]:
-    try:
-        return extract()
-    except Exception as exc:  # one extractor's bug must not cost the page's other rows
-        failures.append((table, f"extractor error: {type(exc).__name__}: {exc}", document_id))
-        return []
-
-
-def section_rows(outline: Outline, document_id: str) -> list[dict]:
-    ranges = section_ranges(outline.sections, len(outline.text))
-    rows = []
-    for s in outline.sections:
-        start, end = ranges[s.ordinal]
-        rows.append({"document_id": document_id, "ordinal": s.ordinal, "heading": s.heading_text,
-                     "kind": s.kind, "level": s.level,
-                     "parent_ordinal": s.parent.ordinal if s.parent else None,
-                     "section_heading": s.heading_text, "char_start": start, "char_end": end,
-                     "text": outline.text[start:end]})
-    return rows
 
 
 def check_documents(results: list[DocumentResult]) -> None:

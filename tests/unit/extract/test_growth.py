@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import pytest
 
+from roledata.extract.context import PageContext
 from roledata.extract.growth import extract_growth
 from roledata.parse import parse_outline
 from tests.conftest import sample_text
 
 
 def view(key: str):
-    rows = extract_growth(parse_outline(sample_text(key)), "doc", "role")
+    rows = extract_growth(parse_outline(sample_text(key)), PageContext("doc", "role"))
     return [(r["metric"], r["value"], r["value_max"], r["unit"], r["is_lower_bound"], r["period_start"],
              r["period_end"], r["period_label"], r["subject"], r["source_name"]) for r in rows]
 
@@ -59,12 +60,12 @@ def test_vp_of_ai_has_no_numeric_growth():
 
 def test_pay_percentages_are_not_growth():
     text = "Overview\nThe Widget Lead is a role.\nPay\n- Top 10% can earn up to $250,000\n- Bonuses: Typically 15-25% of total compensation\n"
-    assert extract_growth(parse_outline(text), "doc", "role") == []
+    assert extract_growth(parse_outline(text), PageContext("doc", "role")) == []
 
 
 def stats(sentence: str):
     text = f"Overview\nThe Widget Lead is a role.\nMarket Demand\nDemand is rising:\n- {sentence}\n"
-    rows = extract_growth(parse_outline(text), "doc", "role")
+    rows = extract_growth(parse_outline(text), PageContext("doc", "role"))
     return [(r["metric"], r["value"], r["unit"], r["is_lower_bound"], r["period_start"], r["period_end"],
              r["period_label"], r["source_name"]) for r in rows]
 

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pytest
 
+from roledata.extract.context import PageContext
 from roledata.extract.growth import extract_growth
 from roledata.parse import parse_outline
 
 
 def rows(text: str):
-    out = extract_growth(parse_outline(text), "doc", "role")
+    out = extract_growth(parse_outline(text), PageContext("doc", "role"))
     for r in out:
         assert text[r["char_start"]:r["char_end"]] == r["text"]
     return [(r["metric"], r["value"], r["value_max"], r["is_lower_bound"], r["period_start"], r["period_end"])

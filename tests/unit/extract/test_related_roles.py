@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from roledata.extract.context import PageContext
 from roledata.extract.roles import extract_related_roles
 from roledata.parse import parse_outline
 from roledata.text import slugify
@@ -14,7 +15,7 @@ PAGE = (f"{TITLE}\n\nA Fleet Data Engineer collects telemetry from delivery vans
 
 def related(body: str):
     text = PAGE.format(body=body)
-    rows = extract_related_roles(parse_outline(text), "doc", slugify(TITLE))
+    rows = extract_related_roles(parse_outline(text), PageContext("doc", slugify(TITLE)))
     for r in rows:
         assert text[r["char_start"]:r["char_end"]] == r["text"] == r["related_title"]
     return [(r["relation"], r["related_title"]) for r in rows]
@@ -69,7 +70,7 @@ from roledata.extract.roles import extract_duties  # noqa: E402
 
 
 def duties(text: str):
-    rows = extract_duties(parse_outline(text), "doc", "fleet-data-engineer")
+    rows = extract_duties(parse_outline(text), PageContext("doc", "fleet-data-engineer"))
     for r in rows:
         assert text[r["char_start"]:r["char_end"]] == r["text"]
     return [(r["category"], r["text"]) for r in rows]

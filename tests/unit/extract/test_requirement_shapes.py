@@ -10,7 +10,10 @@ from __future__ import annotations
 import pytest
 
 from roledata.extract import requirements
-from roledata.extract.requirements import extract_certifications, extract_education, extract_experience
+from roledata.extract.context import PageContext
+from roledata.extract.requirements.certifications import extract_certifications
+from roledata.extract.requirements.education import extract_education
+from roledata.extract.requirements.experience import extract_experience
 from roledata.parse import parse_outline
 
 
@@ -19,21 +22,24 @@ def page(body: str) -> str:
 
 
 def education(text: str) -> list[tuple]:
-    return [(r["level"], r["requirement"], r["text"]) for r in extract_education(parse_outline(text), "doc", "r")]
+    rows = extract_education(parse_outline(text), PageContext("doc", "r"))
+    return [(r["level"], r["requirement"], r["text"]) for r in rows]
 
 
 def experience(text: str) -> list[tuple]:
-    return [(r["years_min"], r["years_max"], r["text"]) for r in extract_experience(parse_outline(text), "doc", "r")]
+    rows = extract_experience(parse_outline(text), PageContext("doc", "r"))
+    return [(r["years_min"], r["years_max"], r["text"]) for r in rows]
 
 
 def certifications(text: str) -> list[tuple]:
-    return [(r["name"], r["requirement"], r["text"]) for r in extract_certifications(parse_outline(text), "doc", "r")]
+    rows = extract_certifications(parse_outline(text), PageContext("doc", "r"))
+    return [(r["name"], r["requirement"], r["text"]) for r in rows]
 
 
 def assert_provenance(text: str) -> None:
     outline = parse_outline(text)
-    for rows in (extract_education(outline, "d", "r"), extract_experience(outline, "d", "r"),
-                 extract_certifications(outline, "d", "r")):
+    for rows in (extract_education(outline, PageContext("d", "r")), extract_experience(outline, PageContext("d", "r")),
+                 extract_certifications(outline, PageContext("d", "r"))):
         for row in rows:
             assert text[row["char_start"]:row["char_end"]] == row["text"]
 
@@ -217,8 +223,8 @@ def test_requirement_pieces_are_found_once_per_page(monkeypatch):
     find = requirements._find_pieces
     monkeypatch.setattr(requirements, "_find_pieces", lambda outline: calls.append(1) or find(outline))
     outline = parse_outline(page("- 3+ years in analytics\n- Bachelor's degree in statistics\n- CKA preferred"))
-    assert extract_education(outline, "d", "r") and extract_experience(outline, "d", "r")
-    assert extract_certifications(outline, "d", "r")
+    assert extract_education(outline, PageContext("d", "r")) and extract_experience(outline, PageContext("d", "r"))
+    assert extract_certifications(outline, PageContext("d", "r"))
     assert len(calls) == 1
-    extract_education(parse_outline(page("- PhD in physics")), "d", "r")
+    extract_education(parse_outline(page("- PhD in physics")), PageContext("d", "r"))
     assert len(calls) == 2

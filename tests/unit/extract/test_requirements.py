@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from roledata.extract.requirements import extract_certifications, extract_education, extract_experience
+from roledata.extract.context import PageContext
+from roledata.extract.requirements.certifications import extract_certifications
+from roledata.extract.requirements.education import extract_education
+from roledata.extract.requirements.experience import extract_experience
 from roledata.extract.roles import extract_duties, extract_faqs, extract_related_roles, primary_role, seniority_of
 from roledata.parse import parse_outline
 from tests.conftest import sample_text
@@ -14,7 +17,7 @@ def outline(key):
 
 
 def test_education_master_or_phd_is_two_rows_with_three_fields():
-    rows = extract_education(outline("vp_of_ai"), "doc", "vp-of-ai")
+    rows = extract_education(outline("vp_of_ai"), PageContext("doc", "vp-of-ai"))
     assert [(r["level"], r["onet_rl"], r["requirement"], r["fields"]) for r in rows[:2]] == [
         ("doctorate", 11, "required", ["machine learning", "computer science", "statistics"]),
         ("master", 8, "required", ["machine learning", "computer science", "statistics"]),
@@ -23,7 +26,7 @@ def test_education_master_or_phd_is_two_rows_with_three_fields():
 
 
 def test_education_requirement_words():
-    rows = extract_education(outline("head_of_ai_engineering"), "doc", "r")
+    rows = extract_education(outline("head_of_ai_engineering"), PageContext("doc", "r"))
     got = [(r["level"], r["requirement"], r["text"]) for r in rows]
     assert got[:4] == [
         ("master", "required", "Typically, a Master's degree in a relevant field"),
@@ -32,24 +35,24 @@ def test_education_requirement_words():
         ("doctorate", "preferred", "PhD in relevant fields (highly preferred)"),
     ]
     assert rows[2]["fields"] == ["Computer Science", "Computer Engineering", "Data Science"]
-    manager = extract_education(outline("ai_engineering_manager"), "doc", "r")
+    manager = extract_education(outline("ai_engineering_manager"), PageContext("doc", "r"))
     assert [(r["level"], r["requirement"]) for r in manager[:3]] == [("bachelor", "required"), ("doctorate", "common"), ("master", "common")]
 
 
 def test_experience_rows():
-    vp = extract_experience(outline("vp_of_ai"), "doc", "r")
+    vp = extract_experience(outline("vp_of_ai"), PageContext("doc", "r"))
     assert [(r["years_min"], r["years_max"], r["scope"], r["text"]) for r in vp[:2]] == [
         (12, 18, "total", "12-18 years total"),
         (5, 8, "leadership", "5-8 years in senior AI/ML leadership"),
     ]
-    head = extract_experience(outline("head_of_ai_engineering"), "doc", "r")
+    head = extract_experience(outline("head_of_ai_engineering"), PageContext("doc", "r"))
     assert [(r["years_min"], r["years_max"], r["scope"]) for r in head] == [
         (5, None, "leadership"), (5, None, "domain"), (10, None, "domain"), (5, None, "leadership")]
     assert head[0]["text"].startswith("Over 5 years in designing ML solutions")
 
 
 def test_certifications_canonical_names():
-    rows = extract_certifications(outline("vp_of_ai"), "doc", "r")
+    rows = extract_certifications(outline("vp_of_ai"), PageContext("doc", "r"))
     assert [(r["name"], r["issuer"], r["requirement"]) for r in rows] == [
         ("AWS Certified Machine Learning – Specialty", "AWS", "preferred"),
         ("Google Cloud Professional Machine Learning Engineer", "Google Cloud", "preferred"),
@@ -65,16 +68,16 @@ def test_role_seniority_and_aliases():
 
 
 def test_duties_with_categories():
-    rows = extract_duties(outline("vp_ai_ml_engineering"), "doc", "r")
+    rows = extract_duties(outline("vp_ai_ml_engineering"), PageContext("doc", "r"))
     assert (rows[0]["category"], rows[0]["text"]) == (
         "Technical Leadership", "Guide and mentor a team of engineers and data scientists, fostering a culture of innovation and high performance.")
     assert ("Strategic Leadership", "Develop and execute AI/ML strategies aligned with business objectives") in [
         (r["category"], r["text"]) for r in rows]
-    assert len(extract_duties(outline("vp_of_ai"), "doc", "r")) == 10
+    assert len(extract_duties(outline("vp_of_ai"), PageContext("doc", "r"))) == 10
 
 
 def test_faqs_pair_question_and_answer():
-    rows = extract_faqs(outline("ai_engineering_manager"), "doc", "r")
+    rows = extract_faqs(outline("ai_engineering_manager"), PageContext("doc", "r"))
     assert len(rows) == 5
     assert rows[0]["question"] == "Do AI Engineering Managers need to write code every day?"
     assert rows[0]["answer"].startswith("Not every day, but consistent hands-on engagement is essential.")
@@ -82,18 +85,19 @@ def test_faqs_pair_question_and_answer():
 
 
 def test_related_roles():
-    lead = extract_related_roles(outline("ai_tech_lead"), "doc", "ai-tech-lead")
+    lead = extract_related_roles(outline("ai_tech_lead"), PageContext("doc", "ai-tech-lead"))
     assert [(r["relation"], r["related_title"]) for r in lead] == [
         ("career_to", "VP of AI"), ("career_to", "Chief AI Officer"),
         ("career_from", "AI Engineer"), ("career_from", "Data Scientist")]
-    manager = extract_related_roles(outline("ai_engineering_manager"), "doc", "ai-engineering-manager")
+    manager = extract_related_roles(outline("ai_engineering_manager"), PageContext("doc", "ai-engineering-manager"))
     assert [(r["relation"], r["related_role_id"]) for r in manager] == [
         ("career_to", "director-of-ai-engineering"), ("career_to", "vp-of-ai-products"), ("career_to", "chief-ai-officer")]
 
 
 def experience(line: str):
     text = f"Overview\nThe Widget Lead is a role.\nRequirements\nWhat the role needs:\nExperience\n- {line}\n"
-    return [(r["years_min"], r["years_max"], r["scope"]) for r in extract_experience(parse_outline(text), "doc", "r")]
+    rows = extract_experience(parse_outline(text), PageContext("doc", "r"))
+    return [(r["years_min"], r["years_max"], r["scope"]) for r in rows]
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -116,7 +120,7 @@ def test_experience_forms(line, expected):
 def test_no_standard_certifications_is_not_a_certification():
     text = ("Overview\nThe Widget Lead is a role.\nRequirements\nWhat the role needs:\nCertifications\n"
             "- No standard certifications; employers rarely ask for one\n")
-    assert extract_certifications(parse_outline(text), "doc", "r") == []
+    assert extract_certifications(parse_outline(text), PageContext("doc", "r")) == []
 
 
 CS_MATH = ["Computer Science", "Mathematics"]
@@ -175,9 +179,9 @@ CERTIFICATIONS = {
 def test_every_sample_requirement_row(key):
     page = outline(key)
     text = sample_text(key)
-    education = extract_education(page, "doc", "r")
-    experience = extract_experience(page, "doc", "r")
-    certifications = extract_certifications(page, "doc", "r")
+    education = extract_education(page, PageContext("doc", "r"))
+    experience = extract_experience(page, PageContext("doc", "r"))
+    certifications = extract_certifications(page, PageContext("doc", "r"))
     assert [(r["level"], r["requirement"], r["fields"]) for r in education] == EDUCATION[key]
     assert [(r["years_min"], r["years_max"], r["scope"]) for r in experience] == EXPERIENCE[key]
     assert [(r["name"], r["issuer"], r["requirement"]) for r in certifications] == CERTIFICATIONS[key]

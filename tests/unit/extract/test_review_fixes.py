@@ -8,9 +8,12 @@ import re
 
 import pytest
 
+from roledata.extract.context import PageContext
 from roledata.extract.growth import extract_growth
 from roledata.extract.money import find_percents
-from roledata.extract.requirements import extract_certifications, extract_education, extract_experience
+from roledata.extract.requirements.certifications import extract_certifications
+from roledata.extract.requirements.education import extract_education
+from roledata.extract.requirements.experience import extract_experience
 from roledata.extract.salaries import extract_salaries
 from roledata.extract.skills import match_skills
 from roledata.parse import parse_outline
@@ -21,7 +24,7 @@ GUIDE = "Kiln Operator\n\nKiln operators load, fire and unload ceramic kilns for
 
 def pay(body: str) -> list[tuple]:
     text = GUIDE + body
-    rows = extract_salaries(parse_outline(text), "doc", "role", ["Kiln Operator"])
+    rows = extract_salaries(parse_outline(text), PageContext("doc", "role", ("Kiln Operator",)))
     for r in rows:
         assert text[r["char_start"]:r["char_end"]] == r["text"]
     return [(r["amount_min"], r["amount_max"], r["period"], r["statistic"]) for r in rows]
@@ -29,7 +32,7 @@ def pay(body: str) -> list[tuple]:
 
 def growth(body: str) -> list[tuple]:
     text = GUIDE + body
-    rows = extract_growth(parse_outline(text), "doc", "role")
+    rows = extract_growth(parse_outline(text), PageContext("doc", "role"))
     for r in rows:
         assert text[r["char_start"]:r["char_end"]] == r["text"]
     return [(r["metric"], r["value"]) for r in rows]
@@ -44,12 +47,12 @@ def requirements_page(body: str) -> str:
 
 
 def experience(body: str) -> list[tuple]:
-    rows = extract_experience(parse_outline(requirements_page(body)), "doc", "r")
+    rows = extract_experience(parse_outline(requirements_page(body)), PageContext("doc", "r"))
     return [(r["years_min"], r["years_max"]) for r in rows]
 
 
 def certifications(body: str) -> list[str]:
-    return [r["name"] for r in extract_certifications(parse_outline(requirements_page(body)), "doc", "r")]
+    return [r["name"] for r in extract_certifications(parse_outline(requirements_page(body)), PageContext("doc", "r"))]
 
 
 # ---------------------------------------------------------------- salaries
@@ -170,8 +173,8 @@ def test_double_decoded_dashes_and_apostrophes_keep_exact_offsets():
             "- Bachelor\u00e2\u20ac\u2122s degree in ceramics\n")
     text = requirements_page(body)
     outline = parse_outline(text)
-    exp = extract_experience(outline, "doc", "r")
-    edu = extract_education(outline, "doc", "r")
+    exp = extract_experience(outline, PageContext("doc", "r"))
+    edu = extract_education(outline, PageContext("doc", "r"))
     assert [(r["years_min"], r["years_max"]) for r in exp] == [(3, 5)]
     assert [r["level"] for r in edu] == ["bachelor"]
     for r in exp + edu:

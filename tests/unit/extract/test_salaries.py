@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from roledata.extract.salaries import extract_bonuses, extract_salaries
+from roledata.extract.bonuses import extract_bonuses
+from roledata.extract.context import PageContext
+from roledata.extract.salaries import extract_salaries
 from roledata.parse import parse_outline
 from tests.conftest import sample_text
 
 
 def salary_rows(key: str, names: list[str]):
-    return extract_salaries(parse_outline(sample_text(key)), "doc", "role", names)
+    return extract_salaries(parse_outline(sample_text(key)), PageContext("doc", "role", tuple(names)))
 
 
 def view(rows):
@@ -97,12 +99,12 @@ def page(body: str) -> str:
 ])
 def test_never_a_salary(line):
     outline = parse_outline(page(line))
-    assert extract_salaries(outline, "doc", "widget-lead", ["Widget Lead"]) == []
+    assert extract_salaries(outline, PageContext("doc", "widget-lead", ("Widget Lead",))) == []
 
 
 def test_pay_in_an_unseen_page_with_other_forms():
     outline = parse_outline(page("- Hourly contracts: $95/hour\n- London: £60k–£80k\n- Remote: $120k-$150k/yr"))
-    rows = extract_salaries(outline, "doc", "widget-lead", ["Widget Lead"])
+    rows = extract_salaries(outline, PageContext("doc", "widget-lead", ("Widget Lead",)))
     assert [(r["segment"], r["currency"], r["period"], r["annual_min_usd"], r["annual_max_usd"]) for r in rows] == [
         ("Hourly contracts", "USD", "hour", 95 * 2080, 95 * 2080),
         ("London", "GBP", "year", None, None),
@@ -112,8 +114,8 @@ def test_pay_in_an_unseen_page_with_other_forms():
 
 
 def test_bonuses():
-    head = extract_bonuses(parse_outline(sample_text("head_of_ai_engineering")), "doc", "role")
-    lead = extract_bonuses(parse_outline(sample_text("ai_tech_lead")), "doc", "role")
+    head = extract_bonuses(parse_outline(sample_text("head_of_ai_engineering")), PageContext("doc", "role"))
+    lead = extract_bonuses(parse_outline(sample_text("ai_tech_lead")), PageContext("doc", "role"))
     assert [(r["pct_min"], r["pct_max"], r["basis"], r["text"]) for r in head] == [
         (15, 25, "total_compensation", "Bonuses: Typically 15-25% of total compensation")]
     assert [(r["pct_min"], r["pct_max"], r["basis"], r["text"]) for r in lead] == [

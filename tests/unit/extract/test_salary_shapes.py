@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from roledata.extract.context import PageContext
 from roledata.extract.salaries import extract_salaries
 from roledata.parse import parse_outline
 
 
 def shapes(text: str) -> list[tuple]:
     outline = parse_outline(text)
-    rows = extract_salaries(outline, "doc", "role", ["Widget Engineer"])
+    rows = extract_salaries(outline, PageContext("doc", "role", ("Widget Engineer",)))
     for r in rows:
         assert text[r["char_start"]:r["char_end"]] == r["text"]
     return [(r["amount_min"], r["amount_max"], r["period"], r["statistic"]) for r in rows]

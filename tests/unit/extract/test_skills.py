@@ -6,6 +6,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from roledata.extract.context import PageContext
 from roledata.extract.skills import _LEFT, _RIGHT, _trie_pattern, extract_role_skills, load_vocabulary, match_skills
 from roledata.parse import parse_outline
 from roledata.contract.tables import TABLES_BY_NAME
@@ -50,7 +51,8 @@ def test_vocabulary_entries_are_consistent():
 
 
 def test_technologies_named_on_the_ai_engineering_manager_page():
-    rows = extract_role_skills(parse_outline(sample_text("ai_engineering_manager")), "doc", "ai-engineering-manager")
+    rows = extract_role_skills(parse_outline(sample_text("ai_engineering_manager")),
+                               PageContext("doc", "ai-engineering-manager"))
     named = {r["skill_id"] for r in rows}
     for tech in ["langchain", "llamaindex", "autogen", "pytorch", "jax", "tensorflow", "mlflow", "weights-and-biases",
                  "torchserve", "triton", "vllm", "sagemaker", "vertex-ai", "azure-ml", "kubernetes", "cuda", "spark",
@@ -95,7 +97,7 @@ NAMED_TECHNOLOGIES = {
 @pytest.mark.parametrize("key", sorted(NAMED_TECHNOLOGIES))
 def test_exact_technologies_named_on_each_sample(key):
     category = {s.skill_id: s.category for s in load_vocabulary()}
-    rows = extract_role_skills(parse_outline(sample_text(key)), "doc", "role")
+    rows = extract_role_skills(parse_outline(sample_text(key)), PageContext("doc", "role"))
     assert {r["skill_id"] for r in rows if category[r["skill_id"]] in TECH_CATEGORIES} == NAMED_TECHNOLOGIES[key]
 
 
@@ -112,11 +114,11 @@ def test_skill_candidates_from_unknown_tools():
     text = ("Overview\nThe Widget Lead is a role.\nRequirements\nWhat the role needs:\nTechnical Skills\n"
             "- Pipeline tools (e.g., PyTorch, Kedro, MindsDB, Mage.ai)\n"
             "- Advanced degree (Master's or Ph.D.) in CS\n- Also MindsDB dashboards (like MindsDB, Superset)\n")
-    rows = extract_skill_candidates(parse_outline(text), "doc", "widget-lead")
+    rows = extract_skill_candidates(parse_outline(text), PageContext("doc", "widget-lead"))
     assert [(r["term"], r["mention_count"]) for r in rows] == [("Kedro", 1), ("MindsDB", 2), ("Mage.ai", 1)]
     assert all(text[r["char_start"]:r["char_end"]] == r["term"] for r in rows)
     for key in NAMED_TECHNOLOGIES:
-        assert extract_skill_candidates(parse_outline(sample_text(key)), "doc", "role") == [], key
+        assert extract_skill_candidates(parse_outline(sample_text(key)), PageContext("doc", "role")) == [], key
 
 
 def test_trie_pattern_is_shaped_like_a_trie():
@@ -163,7 +165,7 @@ def candidates(body: str):
     from roledata.extract.skills import extract_skill_candidates
 
     text = f"Widget Engineer\n\nA Widget Engineer builds widgets.\n\n{body}\n"
-    rows = extract_skill_candidates(parse_outline(text), "doc", "widget-engineer")
+    rows = extract_skill_candidates(parse_outline(text), PageContext("doc", "widget-engineer"))
     assert all(text[r["char_start"]:r["char_end"]] == r["term"] for r in rows)
     return [r["term"] for r in rows]
 
