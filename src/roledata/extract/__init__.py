@@ -6,9 +6,14 @@ maps each table to its extractor, as `parse` maps page families to parsers.
 the page's primary role (its id and names) and the roles it lists make the
 `PageContext` every extractor reads; then each table, in the order below.
 An extractor that raises costs only its own table's rows for that page.
+
+One page's work is bounded: a page whose rows pass `MAX_ROWS`, or whose
+extractors take longer than `MAX_SECONDS`, raises `PageTooCostly` (the
+document step rejects it with the reason) instead of holding up a run.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from roledata.extract.bonuses import extract_bonuses
@@ -25,6 +30,14 @@ from roledata.extract.skills import extract_role_skills, extract_skill_candidate
 from roledata.parse.outline import Outline
 
 Extractor = Callable[[Outline, PageContext], list[dict]]
+# A page's budget. Real pages give a few hundred rows in well under a second; a page beyond either
+# figure is text no reader would call one page (a dump, a generated file).
+MAX_ROWS = 5_000
+MAX_SECONDS = 30.0
+
+
+class PageTooCostly(Exception):
+    """One page would cost more rows or time than a page may: it is rejected with this reason."""
 
 # Table -> extractor, in the order they run: several share work kept on the outline (the
 # sentences, the skill matches, the requirement pieces), done by the first that needs it.
@@ -56,8 +69,15 @@ def extract_tables(outline: Outline, document_id: str, failures: list[tuple[str,
     others = _guarded(failures, "roles", document_id, listed_roles, outline, document_id)
     context = PageContext(document_id, role["role_id"], (role["title"], *role["aliases"]),
                           tuple(zip(outline.listed_roles, others)), source_path)
-    tables = {name: _guarded(failures, name, document_id, extract, outline, context)
-              for name, extract in EXTRACTORS.items()}
+    started, rows = time.monotonic(), len(others) + 1
+    tables: dict[str, list[dict]] = {}
+    for name, extract in EXTRACTORS.items():
+        tables[name] = _guarded(failures, name, document_id, extract, outline, context)
+        rows += len(tables[name])
+        if rows > MAX_ROWS:
+            raise PageTooCostly(f"page too costly to read: over {MAX_ROWS:,} rows")
+        if (spent := time.monotonic() - started) > MAX_SECONDS:
+            raise PageTooCostly(f"page too costly to read: {spent:.0f} s, over {MAX_SECONDS:.0f} s")
     tables["roles"] = [role, *others]
     assign_row_ids(tables, context.source_path)
     return tables
@@ -73,4 +93,4 @@ def _guarded(failures: list[tuple[str, str, str]], table: str, document_id: str,
         return []
 
 
-__all__ = ["EXTRACTORS", "Extractor", "PageContext", "extract_tables"]
+__all__ = ["EXTRACTORS", "MAX_ROWS", "MAX_SECONDS", "Extractor", "PageContext", "PageTooCostly", "extract_tables"]

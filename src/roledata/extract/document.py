@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 from roledata import PARSER_VERSION
 from roledata.contract.checks import RejectLog, check_rows, frame_rows
 from roledata.contract.tables import EXTRACTED_TABLES
-from roledata.extract import extract_tables
+from roledata.extract import PageTooCostly, extract_tables
 from roledata.parse import parse_outline
-from roledata.text import decode_bytes, display_path, mojibake_samples, sha256_hex
+from roledata.text import decode_bytes, display_path, mojibake_samples, sha256_hex, unicode_by_bom
 
 _BINARY_SNIFF = 8192
 _HTML_START = re.compile(r"\A\ufeff?\s*<(?:!doctype\s+html|html|head|body)\b", re.I)
@@ -52,7 +52,7 @@ def process_document(source_path: str, data: bytes, seen_at: datetime | None = N
     if garbled := mojibake_samples(text):
         doc["warning"] = ("mojibake: UTF-8 text decoded twice (" + ", ".join(repr(g) for g in garbled)
                           + "); rows keep the text as written")
-    if reason := not_a_role(text):
+    if reason := not_a_role(text) or too_long(text):
         return _rejected(doc, text, reason)
     try:
         outline = parse_outline(text)
@@ -61,6 +61,8 @@ def process_document(source_path: str, data: bytes, seen_at: datetime | None = N
             return _rejected(doc, text, "not about a role: no role title, duties, skills or pay found")
         failures: list[tuple[str, str, str]] = []
         tables = extract_tables(outline, document_id, failures, doc["source_path"])
+    except PageTooCostly as exc:
+        return _rejected(doc, text, str(exc))
     except Exception as exc:  # a parser bug must cost one document, never the run
         return _rejected(doc, text, f"parser error: {type(exc).__name__}: {exc}")
     return DocumentResult(doc, text, tables, row_rejects=failures)
@@ -75,10 +77,25 @@ def not_a_role(text: str) -> str | None:
     return None
 
 
+# The longest line read as text. Prose lines run to a few thousand characters; a longer one is a
+# dump (text pulled from a PDF or a page's script) that no sentence split can make sense of.
+MAX_LINE = 200_000
+
+
+def too_long(text: str) -> str | None:
+    """Why a page is too long to read as text (one line over MAX_LINE characters), or None."""
+    if len(text) <= MAX_LINE:
+        return None
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > MAX_LINE:
+        return f"page too long to read as text: {longest:,} characters in one line (limit {MAX_LINE:,})"
+    return None
+
+
 def _unreadable_reason(data: bytes) -> str | None:
     if not data:
         return "empty document: 0 bytes"
-    if b"\x00" in data[:_BINARY_SNIFF]:
+    if b"\x00" in data[:_BINARY_SNIFF] and unicode_by_bom(data) is None:  # UTF-16 text is half NUL bytes
         return "binary file: NUL bytes in the first 8 KiB"
     return None
 

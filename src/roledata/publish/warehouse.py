@@ -110,6 +110,21 @@ def remove_temporary(folder: Path, run_id: str = "*") -> None:
         path.unlink(missing_ok=True)
 
 
+def database_problem(database: Path) -> str | None:
+    """Why the warehouse file cannot serve its readers (missing, cut short, not a database), or None.
+    A file another process holds open for writing is there, only busy: no problem."""
+    if not database.exists():
+        return f"{database.name} is missing"
+    try:
+        with duckdb.connect(str(database), read_only=True) as con:
+            con.execute("SELECT count(*) FROM pipeline_runs").fetchall()
+    except duckdb.Error as exc:
+        if "lock" in str(exc).lower():
+            return None
+        return f"{database.name} cannot be opened ({_first_line(exc)})"
+    return None
+
+
 def record_run(database: Path, row: dict) -> bool:
     """Add a run that published nothing to the live warehouse's `pipeline_runs`, in place: one row,
     so a query right after the run shows it. The snapshot is not touched (the next publishing run

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
+from roledata.settings import Settings
+
 
 class DocumentSource(Protocol):
     def list_paths(self) -> list[str]: ...
@@ -53,6 +55,11 @@ class FolderSource:
             raise SourceError(f"raw path is not a folder: {self.root}")
         self._resolved_root = self.root.resolve()
 
+    @classmethod
+    def of(cls, settings: Settings) -> FolderSource:
+        """The run's raw folder, read as its settings say."""
+        return cls(settings.raw_dir, settings.max_document_bytes, settings.allow_links_outside)
+
     def list_paths(self) -> list[str]:
         paths: list[str] = []
 
@@ -75,7 +82,7 @@ class FolderSource:
 
     def read(self, source_path: str) -> bytes:
         if source_path.endswith(UNREADABLE_FOLDER):
-            raise UnreadableDocument(f"cannot list folder: {_os_reason(self._list_error(source_path), self.root)}")
+            raise UnreadableDocument(_os_reason(self._list_error(source_path), self.root))
         path = self.root / source_path
         try:
             self._check_place(path)
@@ -121,9 +128,13 @@ def iter_documents(source: DocumentSource, paths: list[str]) -> Iterator[tuple[s
         try:
             yield path, source.read(path), None
         except UnreadableDocument as exc:
-            yield path, None, f"cannot read file: {exc}"
+            yield path, None, f"cannot read {_what(path)}: {exc}"
         except OSError as exc:
-            yield path, None, f"cannot read file: {exc.strerror or exc}"
+            yield path, None, f"cannot read {_what(path)}: {exc.strerror or exc}"
+
+
+def _what(path: str) -> str:
+    return "folder" if path.endswith(UNREADABLE_FOLDER) else "file"
 
 
 def _os_reason(exc: OSError, path: Path) -> str:
