@@ -111,6 +111,6 @@ def test_a_bad_run_setting_does_not_stop_a_command_that_only_reads(warehouse, co
     done = subprocess.run([ROLEDATA, *command], capture_output=True, text=True, timeout=120, env=env)
     assert (done.returncode, done.stderr) == (0, "")
     if command[0] == "query":
-        assert done.stdout == "one\n---\n1  \n(1 row)\n"
+        assert done.stdout == "one\n---\n1\n(1 row)\n"
     refused = subprocess.run([ROLEDATA, "run", "--no-prefect"], capture_output=True, text=True, timeout=120, env=env)
     assert (refused.returncode, refused.stderr) == (1, "error: bad setting: ROLEDATA_WORKERS='none' is not a valid value\n")
