@@ -133,8 +133,8 @@ def test_query_formats(flow_run):
     sql = "select title from roles where is_primary order by title limit 2"
     table = cli("query", sql, "--warehouse", str(warehouse))
     assert table.returncode == 0
-    assert table.stdout.splitlines() == ["title                 ", "----------------------",
-                                         "AI Engineering Manager", "AI Tech Lead          ", "(2 rows)"]
+    assert table.stdout.splitlines() == ["title", "----------------------",
+                                         "AI Engineering Manager", "AI Tech Lead", "(2 rows)"]
     as_json = cli("query", sql, "--warehouse", str(warehouse), "--format", "json")
     assert json.loads(as_json.stdout) == [{"title": "AI Engineering Manager"}, {"title": "AI Tech Lead"}]
     as_csv = cli("query", sql, "--warehouse", str(warehouse), "--format", "csv")
