@@ -160,10 +160,9 @@ def test_two_runs_at_once(baseline, tmp_path):
         kill_group(first)
     # Nothing changed since the baseline: both runs are recorded (in the journal, until a run
     # publishes) and published nothing.
-    from roledata.run.pipeline import recent_runs
-    from roledata.settings import Settings
+    from roledata.run.history import recent_runs
 
-    statuses = [r["status"] for r in recent_runs(Settings(RAW, warehouse))]
+    statuses = [r["status"] for r in recent_runs(warehouse)]
     assert statuses == ["succeeded"] * 3
     assert current_tables(warehouse) == clean_full_tables(RAW, tmp_path)
 

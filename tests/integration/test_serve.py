@@ -38,11 +38,10 @@ def succeeded_snapshots(warehouse: Path) -> list[str]:
 
 
 def succeeded_runs(warehouse: Path) -> int:
-    from roledata.run.pipeline import recent_runs
-    from roledata.settings import Settings
+    from roledata.run.history import recent_runs
 
     try:
-        return sum(r["status"] == "succeeded" for r in recent_runs(Settings(warehouse, warehouse)))
+        return sum(r["status"] == "succeeded" for r in recent_runs(warehouse))
     except Exception:  # a snapshot being replaced right now
         return 0
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from roledata.files import write_atomic
 from roledata.publish.warehouse import database_problem
-from roledata.run.fingerprint import parser_fingerprint, publisher_fingerprint
+from roledata.run import fingerprint  # looked up at each call: tests stand in another code
 from roledata.run.sources import UNREADABLE_FOLDER, FolderSource, iter_documents
 from roledata.run.report import RunReport
 from roledata.run.store import RowStore, document_key
@@ -135,7 +135,8 @@ def saved_listing(settings: Settings) -> dict:
 def record_listing(settings: Settings, files: dict, snapshot_id: str) -> None:
     """The files and code behind `snapshot_id`, for the next run's no-change check and plan."""
     write_atomic(settings.state_dir / LISTING, json.dumps(
-        {"snapshot": snapshot_id, "parser": parser_fingerprint(), "publisher": publisher_fingerprint(),
+        {"snapshot": snapshot_id, "parser": fingerprint.parser_fingerprint(),
+         "publisher": fingerprint.publisher_fingerprint(),
          "files": files}))
 
 
@@ -155,4 +156,5 @@ def built_with(settings: Settings, latest: str) -> bool:
     built again from the row store, even when no page changed."""
     saved = saved_listing(settings)
     return (saved.get("snapshot"), saved.get("parser"), saved.get("publisher")) == \
-        (latest, parser_fingerprint(), publisher_fingerprint()) and database_problem(settings.database_path) is None
+        (latest, fingerprint.parser_fingerprint(), fingerprint.publisher_fingerprint()) \
+        and database_problem(settings.database_path) is None

@@ -107,7 +107,9 @@ def answer_if_unchanged(settings: Settings, started_at: datetime | None = None) 
     if nothing_to_do(settings) is None:
         return None
     with run_session(settings, started_at) as session:
-        return unchanged_run(session, discover(settings))
+        paths = discover(settings)
+        fault_point("after-discover")
+        return unchanged_run(session, paths)
 
 
 def unchanged_run(session: RunSession, paths: list[str]) -> RunReport | None:

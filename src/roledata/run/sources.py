@@ -88,14 +88,18 @@ class FolderSource:
             self._check_place(path)
             # Not blocking: a FIFO swapped in after the listing must not hang the run.
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-            with os.fdopen(fd, "rb") as fh:
-                info = os.fstat(fh.fileno())
+            try:
+                info = os.fstat(fd)
                 if stat.S_ISDIR(info.st_mode):
                     raise UnreadableDocument("symbolic link to a folder: not followed")
                 if not stat.S_ISREG(info.st_mode):
                     raise UnreadableDocument("not a regular file")
                 if self.max_bytes is not None and info.st_size > self.max_bytes:
                     raise UnreadableDocument(f"too large: {info.st_size} bytes (limit {self.max_bytes})")
+            except BaseException:
+                os.close(fd)
+                raise
+            with os.fdopen(fd, "rb") as fh:
                 data = fh.read() if self.max_bytes is None else fh.read(self.max_bytes + 1)
             if self.max_bytes is not None and len(data) > self.max_bytes:  # grew since it was looked at
                 raise UnreadableDocument(f"too large: over {self.max_bytes} bytes (limit {self.max_bytes})")
@@ -106,7 +110,10 @@ class FolderSource:
     def _check_place(self, path: Path) -> None:
         """Refuse what is not a page of this folder: the system's special files, wherever a link
         points, and (unless allowed) links that lead out of the raw folder."""
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except RuntimeError:  # Python 3.11 raises this for a symbolic link loop
+            raise UnreadableDocument("symbolic link loop") from None
         for place in SPECIAL_PLACES:
             if target.is_relative_to(place):
                 raise UnreadableDocument(f"a system file under {place}: never read")
