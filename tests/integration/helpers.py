@@ -1,6 +1,8 @@
-"""Running the installed `roledata` command in tests, and comparing warehouses."""
+"""Running the installed `roledata` command in tests, comparing warehouses, and the checks and
+edits the run-in-real-life tests share (incremental runs, one run at a time, crash safety)."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -9,9 +11,11 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 
 from roledata.contract import tables as schema  # noqa
 from roledata.contract.tables import TABLES_BY_NAME
+from tests.conftest import SAMPLES
 
 DATA_TABLES = [t.name for t in schema.DATA_TABLES]
 
@@ -65,3 +69,31 @@ def clean_full_tables(raw: Path, tmp: Path) -> dict[str, list[tuple]]:
     done = run(raw, fresh, "--full")
     assert done.returncode == 0, done.stderr
     return current_tables(fresh)
+
+
+def runs_table(warehouse: Path) -> list[tuple]:
+    with duckdb.connect(str(warehouse / "roledata.duckdb"), read_only=True) as con:
+        return con.execute("SELECT run_id, status, message FROM pipeline_runs ORDER BY run_id").fetchall()
+
+
+def assert_snapshots_whole(warehouse: Path) -> None:
+    """LATEST names a snapshot, and every snapshot folder opens, table by table."""
+    snapshots = warehouse / "snapshots"
+    latest = (snapshots / "LATEST").read_text().strip()
+    assert (snapshots / latest / "manifest.json").exists()
+    for folder in snapshots.iterdir():
+        if folder.is_dir():
+            assert not folder.name.startswith("."), f"half-written snapshot left: {folder.name}"
+            manifest = json.loads((folder / "manifest.json").read_text())
+            for name, table in manifest["tables"].items():
+                assert pq.read_table(folder / table["path"]).num_rows == table["rows"], (folder.name, name)
+
+
+def edit_inputs(raw: Path) -> None:
+    """A changed page (new salary figure), a deleted page and a new page."""
+    page = raw / SAMPLES["vp_of_ai"]
+    text = page.read_text(encoding="utf-8")
+    assert "$240K–$300K" in text
+    page.write_text(text.replace("$240K–$300K", "$250K–$320K"), encoding="utf-8")
+    (raw / SAMPLES["ai_engineering_manager"]).unlink()
+    shutil.copy(Path(__file__).parents[1] / "pages" / "generic_markdown.md", raw / "new page.md")

@@ -5,7 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
-from helpers import run
+from tests.integration.helpers import run
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "002_6556d4ddef99196b.txt"

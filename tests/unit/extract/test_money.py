@@ -244,3 +244,8 @@ def test_european_decimal_comma_property(euros, cents, before):
     text = f"Brutto {money} im Jahr"
     m = one(text)
     assert (m.span.text, m.amount_min, m.currency) == (money, float(f"{euros}.{cents:02d}"), "EUR")
+
+
+def test_a_percent_inside_a_longer_number_is_not_read():
+    text = "Job Outlook, 2030-4218% (Much faster than average)"
+    assert find_percents(Span(0, len(text), text)) == []

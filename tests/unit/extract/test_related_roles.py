@@ -1,4 +1,4 @@
-"""Related roles read from labelled lists, in the shapes career guides print them."""
+"""Related roles: on the samples, and read from labelled lists in the shapes career guides print them."""
 from __future__ import annotations
 
 import pytest
@@ -7,10 +7,25 @@ from roledata.extract.context import PageContext
 from roledata.extract.roles import extract_related_roles
 from roledata.parse import parse_outline
 from roledata.text import slugify
+from tests.conftest import sample_text
 
 TITLE = "Fleet Data Engineer"
 PAGE = (f"{TITLE}\n\nA Fleet Data Engineer collects telemetry from delivery vans and turns it into clean tables.\n\n"
         "Responsibilities\n- Build ingestion jobs for vehicle sensors\n- Keep the fleet warehouse tidy\n\n{body}\n")
+
+
+def outline(key):
+    return parse_outline(sample_text(key))
+
+
+def test_related_roles():
+    lead = extract_related_roles(outline("ai_tech_lead"), PageContext("doc", "ai-tech-lead"))
+    assert [(r["relation"], r["related_title"]) for r in lead] == [
+        ("career_to", "VP of AI"), ("career_to", "Chief AI Officer"),
+        ("career_from", "AI Engineer"), ("career_from", "Data Scientist")]
+    manager = extract_related_roles(outline("ai_engineering_manager"), PageContext("doc", "ai-engineering-manager"))
+    assert [(r["relation"], r["related_role_id"]) for r in manager] == [
+        ("career_to", "director-of-ai-engineering"), ("career_to", "vp-of-ai-products"), ("career_to", "chief-ai-officer")]
 
 
 def related(body: str):
@@ -63,51 +78,3 @@ def test_related_role_lists(body, expected):
 ])
 def test_no_roles_in_cue_without_titles(body):
     assert related(body) == []
-
-
-# ------------------------------------------------------------ duties outside a duties section
-from roledata.extract.roles import extract_duties  # noqa: E402
-
-
-def duties(text: str):
-    rows = extract_duties(parse_outline(text), PageContext("doc", "fleet-data-engineer"))
-    for r in rows:
-        assert text[r["char_start"]:r["char_end"]] == r["text"]
-    return [(r["category"], r["text"]) for r in rows]
-
-
-def test_bullets_after_a_lead_in_inside_an_overview():
-    text = ("Fleet Data Engineer\n\nOverview\n"
-            "A Fleet Data Engineer keeps vehicle data flowing. Key responsibilities include:\n"
-            "- Sensor Feeds: Stream readings from every van into the lake.\n"
-            "- Rebuilding broken route tables overnight\n"
-            "- Checking data freshness before dispatch. Core skills needed here include:\n"
-            "- Strong SQL and Python\n- Patience with noisy GPS data\n")
-    assert duties(text) == [
-        ("Sensor Feeds", "Stream readings from every van into the lake."),
-        (None, "Rebuilding broken route tables overnight"),
-        (None, "Checking data freshness before dispatch."),
-    ]
-
-
-def test_a_lead_in_heading_outside_a_duties_section():
-    text = ("Fleet Data Engineers\n\nPay and Outlook\nMedian pay is $90,000.\n"
-            "Fleet data engineers typically do the following:\n- Audit telemetry gaps\n- Publish daily route metrics\n")
-    assert duties(text) == [(None, "Audit telemetry gaps"), (None, "Publish daily route metrics")]
-
-
-def test_skills_lead_in_is_not_duties():
-    text = "Fleet Data Engineer\n\nOverview\nThe skills this role requires include:\n- SQL\n- Python\n"
-    assert duties(text) == []
-
-
-def test_plain_lines_under_a_duties_heading():
-    text = ("Fleet Data Engineer\n\nCore Duties:\nMonitor feeds from the depot gateways.\n"
-            "Repair late-arriving records.\nSalary Range: $80,000 - $99,000 per year\n")
-    assert [t for _, t in duties(text)] == ["Monitor feeds from the depot gateways.", "Repair late-arriving records."]
-
-
-def test_career_lists_inside_a_duties_section_are_not_duties():
-    text = ("Fleet Data Engineer\n\nResponsibilities\n- Keep the warehouse tidy\n"
-            "Typical previous roles:\n- Data Analyst\n- Telematics Technician\n")
-    assert [t for _, t in duties(text)] == ["Keep the warehouse tidy"]

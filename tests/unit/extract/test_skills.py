@@ -1,4 +1,5 @@
-"""Skill vocabulary and matching: hard names, true and false cases."""
+"""Skill vocabulary and matching: hard names, true and false cases (English words that are also tool
+names); a page matched at once gives what matching it unit by unit gives."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from roledata.extract.context import PageContext
-from roledata.extract.skills import _LEFT, _RIGHT, _trie_pattern, extract_role_skills, load_vocabulary, match_skills
+from roledata.extract.skills import (
+    _LEFT, _LEFT_OF_FIRST, _RIGHT, _matchers, _trie_pattern, extract_role_skills, load_vocabulary, match_skills,
+    match_units,
+)
 from roledata.parse import parse_outline
 from roledata.contract.tables import TABLES_BY_NAME
 from roledata.text import Span
@@ -185,3 +189,77 @@ def candidates(body: str):
 ])
 def test_skill_candidates_in_any_list(body, expected):
     assert candidates(body) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Excel in a fast-paced studio.", [], id="Excel as a verb"),
+    pytest.param("React quickly when a firing goes wrong.", [], id="React as a verb"),
+    pytest.param("Temporal changes in glaze colour matter.", [], id="Temporal as an adjective"),
+    pytest.param("Amplitude of the kiln's temperature swing", [], id="Amplitude as a noun"),
+    pytest.param("Superset of the basic safety rules", [], id="Superset as a noun"),
+    pytest.param("Dashboards in Excel, Tableau and SQL", ["microsoft-excel", "tableau", "sql"], id="Excel in a tool list"),
+    pytest.param("Front ends in TypeScript and React", ["typescript", "react"], id="React in a tool list"),
+    pytest.param("Workflows on Temporal, Kafka or Airflow", ["temporal", "kafka", "airflow"], id="Temporal in a tool list"),
+    pytest.param("Advanced Microsoft Excel and React.js", ["microsoft-excel", "react"], id="unambiguous names need no list"),
+])
+def test_english_words_in_the_vocabulary(text, expected):
+    assert ids(text) == expected
+
+
+@given(st.text(st.sampled_from(list("certifCERTIF labsLABS visa\u0130\u0131\u017f\u212a -:")), max_size=40))
+def test_not_tool_label_matches_ignorecase(text: str) -> None:
+    from roledata.extract.skills import _NOT_TOOL_LABEL, _not_tool_label
+
+    assert _not_tool_label(text) == (_NOT_TOOL_LABEL.search(text) is not None)
+
+
+# ---------------------------------------------------------------- a page matched at once, as unit by unit
+_PIECES = ["Python", "R", "Go", "SQL", "AWS", "AWS SageMaker", "SageMaker", "pytorch", "C++", "C#", ".NET",
+           "machine learning", "Ray", "Kubeflow", "R&D", "Go-to", "SQL-based", "İ", "ſ", "Σ", ", ", " and ", " or ",
+           "/", "-", ".", " ", "\n", "\t", "- ", "x"]
+
+
+def _units(text: str, cuts: list[int]) -> list[Span]:
+    """Stripped, non-empty pieces of `text` between the cut points (as a page's lines are)."""
+    bounds = sorted({0, len(text), *(c % (len(text) + 1) for c in cuts)})
+    units = [Span.of(text, a, b) for a, b in zip(bounds, bounds[1:])]
+    return [u for u in units if u.text]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), st.lists(st.integers(0, 400), max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_page_scan_matches_unit_by_unit(text: str, cuts: list[int]) -> None:
+    units = _units(text, cuts)
+    assert match_units(text, units) == [match_skills(u) for u in units]
+
+
+def test_page_scan_on_lines_of_a_page() -> None:
+    text = ("Skills\n- Python, R, and SQL\n- AWS SageMaker or SageMaker \n  * Go or Rust\t\n"
+            "Kubeflow, Ray and Argo CD\n- heavy R&D investment; Go-to-market\nSQL-based reports\n")
+    units = [Span.of(text, m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    units = [u for u in units if u.text]
+    found = match_units(text, units)
+    assert found == [match_skills(u) for u in units]
+    assert [m.skill.skill_id for m in found[1]] == ["python", "r", "sql"]
+
+
+def test_unit_glued_to_a_joiner_is_matched_alone() -> None:
+    text = "R&D Python"  # "D Python" as a unit: the page-wide look-behind would see "&"
+    units = [Span(2, len(text), text[2:])]
+    assert match_units(text, units) == [match_skills(units[0])]
+
+
+@given(st.lists(st.sampled_from(["A", "AWS", "AWS SageMaker", "Azure", "R", ".NET", "C++"]), min_size=1, max_size=6),
+       st.text(alphabet="AWSRzure .-+&NETC", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_first_character_checked_trie_matches_the_plain_one(words: list[str], text: str) -> None:
+    plain = re.compile(f"{_LEFT}(?:{_trie_pattern(words)}){_RIGHT}")
+    checked = re.compile(f"(?:{_trie_pattern(words, after_first=_LEFT_OF_FIRST)}){_RIGHT}", re.S)
+    assert [m.span() for m in checked.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_case_sensitive_vocabulary_pattern_matches_the_plain_one() -> None:
+    sensitive = [a for s in load_vocabulary() if s.match_case for a in (s.name, *s.aliases)]
+    plain = re.compile(f"{_LEFT}(?:{_trie_pattern(sensitive)}){_RIGHT}")
+    text = " ".join(sensitive) + " R&D .NET-based C++/C# xPython GPT-4o, " + ",".join(sensitive)
+    assert [m.span() for m in _matchers()[0].finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -1,9 +1,14 @@
-"""Page-family detection, titles and structure, on the samples and on variants."""
+"""Page-family detection, titles and structure, on the samples and on variants; the cheap checks
+before the family patterns score a page as the slow forms do."""
 from __future__ import annotations
 
-import pytest
+import re
 
-from roledata.parse import detect_format, parse_outline
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from roledata.parse import detect_format, jobdescription_org, parse_outline, posting
 from tests.conftest import PAGES, sample_text
 
 
@@ -68,3 +73,39 @@ def test_variant_pages(page, fmt, title):
 def test_odd_input_never_raises():
     for text in ["", "\n\n", "just one line", "<html><body><p>Hi</p></body></html>", "- a\n- b\n"]:
         parse_outline(text)
+
+
+# ---------------------------------------------------------------- family scores: the cheap checks
+def test_posting_voice_on_lower_case_text_matches_ignorecase() -> None:
+    for text in ("We are SEEKING a Data Engineer. Apply now! Remote, Full-Time, 401(k), PTO.",
+                 "What does a Data Scientist do? Career Path and Job Outlook; Median Pay $120,000",
+                 "ſeeks applicants: hybrid · on-site · dental",  # "ſ": the IGNORECASE path
+                 "İs hiring candidates"):
+        head = text[:8000]
+        voice = {m.group().lower() for m in posting._VOICE.finditer(head)}
+        guide = {m.group().lower() for m in posting._GUIDE.finditer(head)}
+        expected = max(2 * len(posting._headings(head)) + min(6, len(voice)) - 2 * len(guide), 0)
+        assert posting.looks_like(text) == expected
+
+
+def test_jobdescription_org_score_unchanged_by_word_checks() -> None:
+    page = "JobDescription.org\n\nData Engineer\n\nLast updated\n\n- Role at a glance\n\nDuties and Responsibilities\n"
+    assert jobdescription_org.looks_like(page) == 8
+    assert jobdescription_org.looks_like(page.replace("Role at a glance", "Role at a glanc")) == 6
+
+
+_POSTING_TEXT = st.lists(st.sampled_from(["we are", " seeking", "apply", "remote", "location:", "401(k)", "w2", "w-2",
+                                         "career path", "job outlook", "what does a", " x ", " do", "pto", "-", " ",
+                                         ":", "a", "\n", "é", "_", "hourly"]), max_size=25).map("".join)
+
+
+@given(_POSTING_TEXT)
+@settings(max_examples=300)
+def test_posting_phrases_match_word_boundary_search(low: str) -> None:
+    for words, regex in ((posting._VOICE_WORDS, posting._VOICE_LOWER), (posting._GUIDE_WORDS, posting._GUIDE_LOWER)):
+        assert posting._phrases(regex, low) == {m.group() for m in re.finditer(rf"\b{words}", low)}
+
+
+@given(st.text(st.sampled_from(list("aZbY Ü ü\u0130\u0131x")), max_size=40))
+def test_posting_glued_capitals_match_the_look_around_split(text: str) -> None:
+    assert posting._GLUED.sub(r" \g<0>", text) == re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)

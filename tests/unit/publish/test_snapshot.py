@@ -1,5 +1,5 @@
-"""Open-data pieces on their own: the CSV encoding of a table (against Frictionless), the
-Table Schemas, the COMMENT ON statements and the views, all generated from the declarations."""
+"""A snapshot's CSV files: awkward text and every column type written by `write_csv_sql` and read
+back exactly by Frictionless with the declared Table Schema, and a value outside the contract reported."""
 from __future__ import annotations
 
 import json
@@ -10,11 +10,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from roledata.contract.export import arrow_schema, datapackage_schema
+from roledata.contract.tables import TABLES_BY_NAME
 from roledata.publish.snapshot import CSV_DIALECT, write_csv_sql
-from roledata.contract.dictionary import views_dictionary
-from roledata.contract.export import arrow_schema, comment_sql, datapackage_schema, duckdb_ddl
-from roledata.contract.tables import DATA_TABLES, TABLES, TABLES_BY_NAME
-from roledata.contract.views import VIEWS, view_sql
 
 frictionless = pytest.importorskip("frictionless")
 
@@ -91,43 +89,3 @@ def test_a_value_outside_the_contract_is_reported(tmp_path):
     report = frictionless.validate(str(_write_package(tmp_path, table, rows)))
     assert not report.valid
     assert sorted(e[1] for e in report.flatten(["type", "fieldName"])) == ["char_start", "seniority"]
-
-
-def test_table_schemas_match_the_declarations():
-    for table in TABLES:
-        schema = datapackage_schema(table)
-        assert [f["name"] for f in schema["fields"]] == table.column_names
-        assert all(f["description"] for f in schema["fields"])
-        assert schema["primaryKey"] == list(table.primary_key)
-        for key in schema.get("foreignKeys", []):
-            assert table in DATA_TABLES and key["reference"]["resource"] in {"roles", "skills"}
-    assert {k["fields"] for k in datapackage_schema(TABLES_BY_NAME["role_skills"])["foreignKeys"]} == {"role_id", "skill_id"}
-
-
-def test_comments_and_views_build_and_describe_every_column():
-    with duckdb.connect() as con:
-        for table in TABLES:
-            con.execute(duckdb_ddl(table))
-            for statement in comment_sql(table):
-                con.execute(statement)
-        for view in VIEWS:
-            for statement in view_sql(view):
-                con.execute(statement)
-        uncommented = con.execute("SELECT table_name, column_name FROM duckdb_columns() "
-                                  "WHERE NOT internal AND (comment IS NULL OR comment = '')").fetchall()
-        assert uncommented == []
-        assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE comment IS NOT NULL").fetchone()[0] == len(TABLES)
-        for view in VIEWS:
-            described = [r[0] for r in con.execute(f"DESCRIBE {view.name}").fetchall()]
-            assert described == view.column_names, view.name  # declared columns cannot drift from the query
-            assert con.execute("SELECT comment FROM duckdb_views() WHERE view_name = ?", [view.name]).fetchone()[0]
-    comment = comment_sql(TABLES_BY_NAME["salaries"])
-    assert "COMMENT ON COLUMN salaries.period IS 'pay period of the amounts (year when the page states none). " \
-           "Allowed values: year, month, week, day, hour.'" in comment
-
-
-def test_the_views_dictionary_lists_every_view_column():
-    text = views_dictionary()
-    for view in VIEWS:
-        assert f"## {view.name}" in text
-        assert all(f"| `{name}` |" in text for name in view.column_names)

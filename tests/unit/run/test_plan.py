@@ -1,43 +1,14 @@
-"""The plan of a run, and batches travelling in order with a bounded number in flight."""
+"""The plan of a run: which pages must be read and parsed, against the listing of the last run;
+a page changed after the plan is parsed as it is now."""
 from __future__ import annotations
 
 import os
 
-from roledata.run.parallel import PendingBatch, in_order, parse_here, read_pages
+from roledata.run.parallel import read_pages
 from roledata.run.plan import DUPLICATE, KEPT, PARSE, UNREADABLE, listing, parse_batches, plan
 from roledata.run.store import document_key
 from roledata.settings import Settings
 from roledata.text import sha256_hex
-
-
-class Done:
-    def __init__(self, value, taken=None):
-        self.value = value
-        self.taken = taken if taken is not None else []
-
-    def result(self):
-        self.taken.append(self.value)
-        return self.value
-
-
-def test_in_order_keeps_order_and_bounds_what_is_in_flight():
-    submitted, consumed, taken, in_flight = [], [], [], []
-
-    def submit(item):
-        submitted.append(item)
-        in_flight.append(len(submitted) - len(taken))  # submitted, result not yet taken
-        return Done(item * 10, taken)
-
-    for item, result in in_order(submit, list(range(7)), ahead=3):
-        assert result == item * 10
-        consumed.append(item)
-    assert consumed == list(range(7)) and submitted == list(range(7))
-    assert max(in_flight) == 3
-
-
-def test_pending_batch_gives_what_was_parsed_here_or_elsewhere():
-    assert PendingBatch("parsed here").result() == "parsed here"
-    assert PendingBatch(None, Done("parsed in a worker")).result() == "parsed in a worker"
 
 
 def _folder(tmp_path):
@@ -91,14 +62,3 @@ def test_parse_batches_hold_only_pages_to_parse(tmp_path):
     entries = plan(Settings(raw, tmp_path / "warehouse"), sorted(pages), {}, set())
     assert [[e.path for e in batch] for batch in parse_batches(entries, 2)] == [["a.txt", "b.txt"], ["d.txt"]]
     assert parse_batches([], 2) == []
-
-
-def test_small_batches_are_parsed_in_place_unless_dask_was_asked_for(tmp_path):
-    local = Settings(tmp_path, tmp_path, workers=2)
-    few = [("p", b"x", "id", "key")] * 3
-    many = [("p", b"x", "id", "key")] * 60
-    assert parse_here(local, few, batch_count=5)
-    assert not parse_here(local, many, batch_count=5)
-    assert parse_here(local, many, batch_count=1)  # one batch: nothing to overlap with
-    assert parse_here(Settings(tmp_path, tmp_path, workers=1), many, batch_count=5)
-    assert not parse_here(Settings(tmp_path, tmp_path, workers=2, executor="dask"), few, batch_count=5)

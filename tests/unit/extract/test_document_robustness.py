@@ -2,10 +2,7 @@
 costs only that extractor's rows."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
-import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from roledata.extract import EXTRACTORS, document

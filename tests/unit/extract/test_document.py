@@ -56,18 +56,6 @@ def test_mojibake_is_parsed_as_written_with_a_warning():
     assert result.tables["roles"][0]["title"] == "Data Platform Lead"
 
 
-@pytest.mark.parametrize(("text", "found"), [
-    ("Café à la carte, 30°C", []),
-    ("Ã  la mode", []),  # "Ã" then a space: not a UTF-8 sequence
-    ("Salary: Â£90,000", ["Â£"]),  # "£" in UTF-8, read as cp1252
-    ("naÃ¯ve cafÃ© cafÃ©", ["Ã¯", "Ã©"]),
-])
-def test_mojibake_samples(text, found):
-    from roledata.text import mojibake_samples
-
-    assert mojibake_samples(text) == found
-
-
 def test_bytes_outside_cp1252_fall_back_to_latin1():
     page = "Responsable Données IA\nSalaire : 52 000 EUR\n- Tenir les jeux de données à jour\n".encode("latin-1")
     result = process_document("l.txt", page + b"\x81 note\n")
