@@ -182,17 +182,3 @@ def test_flow_module_imports():
     from roledata.run.flow import build_dataset
 
     assert build_dataset.name == "build-dataset"
-
-
-def test_readme_queries_print_what_the_readme_shows(flow_run):
-    import re
-
-    from tests.conftest import ROOT
-
-    _, warehouse = flow_run
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    shown = re.findall(r'\$ \.venv/bin/roledata query "(.+?)"\n(.*?)\n```', readme, re.S)
-    assert len(shown) == 3
-    for sql, block in shown:
-        out = cli("query", sql, "--warehouse", str(warehouse)).stdout
-        assert [ln.rstrip() for ln in out.strip().splitlines()] == [ln.rstrip() for ln in block.strip().splitlines()], sql

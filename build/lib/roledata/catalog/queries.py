@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from roledata.contract import codes
-from roledata.sql import duckdb_config, sql_string
+from roledata.sql import duckdb_config, read_parquet
 
 FIRST_ROWS = 5
 CHART_ROLES = 40  # the pay chart shows the best-paid roles beyond this many
@@ -51,7 +51,7 @@ def connect(folder: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 def _parquet(folder: Path, name: str) -> str:
     """SQL reading table `name` of the snapshot in `folder`."""
-    return f"read_parquet({sql_string(folder / f'{name}.parquet')})"
+    return read_parquet(folder / f"{name}.parquet")
 
 
 def _arrow_rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:

@@ -26,7 +26,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from roledata.extract.context import REQUIREMENT_RANK, provenance
+from roledata.contract.codes import REQUIREMENT
+from roledata.extract.context import PageContext, provenance
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section, split_label
 from roledata.parse.titles import role_headed
@@ -54,6 +55,7 @@ class SkillMatch(NamedTuple):  # a named tuple, as a page has about a hundred (s
 
 @lru_cache(maxsize=1)
 def load_vocabulary() -> tuple[Skill, ...]:
+    """The skills of `data/skills.csv`, in its order (columns in the module's docstring)."""
     with resources.files("roledata.data").joinpath("skills.csv").open(encoding="utf-8") as fh:
         return tuple(
             Skill(
@@ -252,8 +254,9 @@ def _requirement(section: Section | None) -> str:
     return "mentioned"
 
 
-def extract_role_skills(outline: Outline, document_id: str, role_id: str) -> list[dict]:
+def extract_role_skills(outline: Outline, context: PageContext) -> list[dict]:
     """One row per skill the page names: count, strongest requirement, first mention."""
+    document_id, role_id = context.document_id, context.role_id
     rows: dict[str, dict] = {}
     requirements: dict[int, str] = {}  # per section: its heading words are read once
     for span, section, matches in _page_matches(outline):
@@ -271,7 +274,9 @@ def extract_role_skills(outline: Outline, document_id: str, role_id: str) -> lis
                 row.update(provenance(document_id, section, match.span))
                 rows[match.skill.skill_id] = row
             row["mention_count"] += 1
-            if REQUIREMENT_RANK[requirement] > REQUIREMENT_RANK[row["requirement"]]:
+            # A later mention may raise the requirement, never lower it (rank 0 is the strongest).
+            if (requirement != row["requirement"]
+                    and REQUIREMENT.rank(requirement) < REQUIREMENT.rank(row["requirement"])):
                 row["requirement"] = requirement
     return list(rows.values())
 
@@ -298,6 +303,7 @@ def _page_matches(outline: Outline) -> list[tuple[Span, Section | None, list[Ski
 
 
 def skills_table() -> list[dict]:
+    """The `skills` table: one row per skill of the vocabulary."""
     return [
         {"skill_id": s.skill_id, "name": s.name, "category": s.category, "aliases": list(s.aliases),
          "esco_uri": None, "onet_commodity_code": None}
@@ -323,14 +329,16 @@ _NOT_TECH = {"AI", "ML", "AI/ML", "API", "APIs", "UI", "UX", "IT", "US", "U.S", 
 _SKILL_KINDS = {"skills", "requirements", "qualifications"}
 
 
-def extract_skill_candidates(outline: Outline, document_id: str, role_id: str) -> list[dict]:
-    """Capitalized, technology-shaped names in lists that the vocabulary lacks.
+def extract_skill_candidates(outline: Outline, context: PageContext) -> list[dict]:
+    """Capitalized, technology-shaped names in lists that the vocabulary lacks: one row per term,
+    at its first mention, with its count.
 
     A list is a parenthesis or a "such as"/"including" tail anywhere on the page, or a
     comma list in a skill section or a bullet ("PyTorch, NeMo, Kaldi and ESPnet"). A term
     qualifies by its shape (CamelCase, digits, "Mage.ai", all caps) or by standing in a
     list beside known skills ("Kedro" in "PyTorch, Kedro").
     """
+    document_id, role_id = context.document_id, context.role_id
     rows: dict[str, dict] = {}
     for span, section, known in _page_matches(outline):
         if section is None or section.kind in _NO_CANDIDATE_KINDS:

@@ -34,7 +34,7 @@ from roledata.contract.tables import DATA_TABLES, FOREIGN_KEYS, TABLES_BY_NAME
 from roledata.run.plan import DUPLICATE, UNREADABLE, Entry
 from roledata.run.report import RunReport
 from roledata.run.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of
-from roledata.sql import duckdb_config, sql_files
+from roledata.sql import duckdb_config, read_parquet
 
 
 ROW = "_row"
@@ -105,9 +105,9 @@ def accept_documents(stage: Stage, entries: list[Entry],
             report.documents_rejected += 1
             log.add(doc_id, None, row["reject_reason"], None)
             continue
-        if entry.key in stage.parsed or doc_id not in stage.first_seen:
+        if entry.key in stage.parsed:
             report.documents_parsed += 1
-        else:  # same bytes and path as a page of the current dataset: rows reused
+        else:  # its rows were kept in the row store from an earlier parse of the same bytes and path
             report.documents_unchanged += 1
         if doc.get("warning"):
             report.warnings.append({"source_path": entry.source_path, "warning": doc["warning"]})
@@ -173,7 +173,7 @@ class FinalTables:
     def _staged_view(self, table: Table, files: list[Path]) -> None:
         if files:
             self.sql(f"CREATE VIEW staged_{table.name} AS SELECT t.* EXCLUDE ({KEY}, {POS}, filename), "
-                     f"r._rank * {_PAGE_ROWS} + t.{POS} AS {ROW} FROM read_parquet({sql_files(files)}, filename = true) "
+                     f"r._rank * {_PAGE_ROWS} + t.{POS} AS {ROW} FROM {read_parquet(files, filename=True)} "
                      f"AS t JOIN run_docs AS r ON t.{KEY} = r.{KEY} AND {part_of('t.filename')} = r._part")
         else:
             empty = pa.Table.from_pylist([], schema=arrow_schema(table).append(pa.field(ROW, pa.int64())))
@@ -275,7 +275,7 @@ class FinalTables:
 
 def _owned(files: list[Path]) -> str:
     """SQL: the rows of these part files that belong to the part `owners` names for their key."""
-    return (f"read_parquet({sql_files(files)}, filename = true) AS t "
+    return (f"{read_parquet(files, filename=True)} AS t "
             f"JOIN owners AS o ON t.{KEY} = o.{KEY} AND {part_of('t.filename')} = o._part")
 
 
