@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -18,9 +19,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_wheel_installed_outside_the_repo_publishes_with_accuracy(tmp_path):
+    # Built from a copy of what a clean checkout holds: an in-tree build/ folder left by an earlier
+    # build would slip stale modules into the wheel.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
     dist = tmp_path / "dist"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--wheel-dir", str(dist), str(ROOT)], check=True, capture_output=True, timeout=300)
+                    "--wheel-dir", str(dist), str(source)], check=True, capture_output=True, timeout=300)
     [wheel] = dist.glob("roledata-*.whl")
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
