@@ -39,7 +39,7 @@ def test_two_runs_at_once(baseline, tmp_path):
         kill_group(first)
     # Nothing changed since the baseline: both runs are recorded (in the journal, until a run
     # publishes) and published nothing.
-    from roledata.run.history import recent_runs
+    from roledata.run.session import recent_runs
 
     statuses = [r["status"] for r in recent_runs(warehouse)]
     assert statuses == ["succeeded"] * 3

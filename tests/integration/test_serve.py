@@ -38,7 +38,7 @@ def succeeded_snapshots(warehouse: Path) -> list[str]:
 
 
 def succeeded_runs(warehouse: Path) -> int:
-    from roledata.run.history import recent_runs
+    from roledata.run.session import recent_runs
 
     try:
         return sum(r["status"] == "succeeded" for r in recent_runs(warehouse))

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
-import pandas as pd
 import typer
 
 from roledata.catalog.build import build_catalog
@@ -13,8 +13,8 @@ from roledata.cli.common import (COMMAND_STARTED, OutputFormat, ReportFormat, Wa
                                  warehouse_paths)
 from roledata.publish.snapshot import latest_snapshot, list_snapshots, prune_snapshots
 from roledata.publish.warehouse import WarehouseError
-from roledata.run.history import recent_runs
 from roledata.run.journal import RunLockedError, RunState
+from roledata.run.session import recent_runs
 
 snapshots_app = typer.Typer(invoke_without_command=True,
                             help="List published snapshots, newest first; `prune` removes old ones.")
@@ -91,4 +91,9 @@ def runs(warehouse: Optional[Path] = WarehouseOption,
 def _seconds(started, finished) -> float | None:
     if started is None or finished is None:
         return None
-    return round((pd.Timestamp(finished) - pd.Timestamp(started)).total_seconds(), 1)
+    return round((_moment(finished) - _moment(started)).total_seconds(), 1)
+
+
+def _moment(value: datetime | str) -> datetime:
+    """A run's time as the snapshot (a datetime) or the journal (ISO 8601 text) holds it."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)

@@ -217,7 +217,7 @@ def read_snapshot_table(snapshots_dir: Path, snapshot_id: str, name: str,
                         columns: list[str] | None = None) -> list[dict]:
     """One table of a published snapshot, as rows (columns the snapshot lacks are absent)."""
     path = snapshots_dir / snapshot_id / f"{name}.parquet"
-    return pq.read_table(path, columns=columns).to_pylist()
+    return pq.ParquetFile(path).read(columns=columns).to_pylist()  # one file: no dataset machinery
 
 
 def remove_unpublished(snapshots_dir: Path) -> None:

@@ -14,6 +14,7 @@ each file's size, mtime and sha256, the snapshot, and the code that made it.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 
 from roledata.files import write_atomic
@@ -47,7 +48,7 @@ class Entry:
 
 def file_stat(settings: Settings, path: str) -> list[int] | None:
     try:
-        info = (settings.raw_dir / path).stat()
+        info = os.stat(os.path.join(settings.raw_dir, path))  # no Path: run once per file of the folder
     except OSError:
         return None
     return [info.st_size, info.st_mtime_ns]

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from roledata.run.history import recent_runs
+from roledata.run.session import recent_runs
 from roledata.run.processes import die_with_parent
 from roledata.settings import Settings
 

@@ -12,15 +12,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 
 from roledata import PARSER_VERSION
 from roledata.contract.tables import DATA_TABLES
 from roledata.publish.snapshot import (latest_problem, latest_snapshot, mark_latest, read_snapshot_table,
                                        remove_unpublished)
-from roledata.publish.warehouse import record_run, remove_temporary
+from roledata.publish.warehouse import WarehouseError, record_run, remove_temporary
 from roledata.run.faults import fault_point
 from roledata.run.journal import RunState
-from roledata.run.plan import built_with, discover, files_unchanged
+from roledata.run.plan import built_with, discover, files_unchanged, saved_listing
 from roledata.run.report import RunReport, start_run
 from roledata.run.upkeep import catalog_behind, update_catalog
 from roledata.settings import Settings
@@ -103,13 +104,19 @@ def nothing_to_do(settings: Settings, paths: list[str] | None = None) -> str | N
 
 def answer_if_unchanged(settings: Settings, started_at: datetime | None = None) -> RunReport | None:
     """A whole run when nothing changed (journaled, recorded in the warehouse's `pipeline_runs`),
-    else None without taking the lock: the caller then runs the flow."""
-    if nothing_to_do(settings) is None:
+    else None: the caller then runs the flow. The folder is listed once, before the lock; under
+    the lock the answer stands while LATEST and the listing still name the snapshot it found (a
+    run that published meanwhile changes both)."""
+    paths = discover(settings)
+    latest = nothing_to_do(settings, paths)
+    if latest is None:
         return None
     with run_session(settings, started_at) as session:
-        paths = discover(settings)
         fault_point("after-discover")
-        return unchanged_run(session, paths)
+        if latest_snapshot(settings.snapshots_dir) != latest or saved_listing(settings).get("snapshot") != latest:
+            return None  # another run published since: this one goes the whole way
+        return nothing_published(session, latest, len(paths),
+                                 f"nothing changed since snapshot {latest}: nothing rebuilt or published")
 
 
 def unchanged_run(session: RunSession, paths: list[str]) -> RunReport | None:
@@ -151,3 +158,51 @@ def nothing_published(session: RunSession, latest: str, seen: int, message: str,
 
 def _column(settings: Settings, snapshot_id: str, table: str, column: str) -> list:
     return [r[column] for r in read_snapshot_table(settings.snapshots_dir, snapshot_id, table, [column])]
+
+
+# ---------------------------------------------------------------- the run log
+
+def recent_runs(warehouse_dir: Path) -> list[dict]:
+    """Runs newest first: those the LATEST snapshot records, then any it cannot know yet
+    (the one running now, and runs that stopped since and are not recorded)."""
+    snapshots_dir = Settings(warehouse_dir, warehouse_dir).snapshots_dir
+    runs = latest_table(snapshots_dir, latest_snapshot(snapshots_dir), "pipeline_runs")
+    recorded = {r["run_id"] for r in runs}
+    state = RunState(warehouse_dir)
+    holder = (state.holder() or {}).get("run_id")
+    for entry in state.unfinished():
+        if entry["run_id"] in recorded:
+            continue
+        row = journaled_run_row(entry)
+        if entry["run_id"] == holder:
+            row.update(status="running", message=None)
+        runs.append(row)
+    return sorted(runs, key=lambda r: r["run_id"], reverse=True)
+
+
+def latest_table(snapshots_dir: Path, latest: str | None, name: str, columns: list[str] | None = None) -> list[dict]:
+    """Rows of one table of the LATEST snapshot; none before the first run."""
+    if latest is None:
+        return []
+    try:
+        return read_snapshot_table(snapshots_dir, latest, name, columns)
+    except (OSError, ValueError) as exc:
+        raise WarehouseError(f"cannot read the latest snapshot {latest}: {exc}") from None
+
+
+def journaled_run_row(entry: dict) -> dict:
+    """A run the LATEST snapshot does not record yet: as the journal says (a run that found
+    nothing changed journals its whole row), else failed."""
+    if entry.get("status") == "succeeded" and entry.get("row"):
+        row = dict(entry["row"])
+        for key in ("started_at", "finished_at"):
+            if row.get(key):
+                row[key] = datetime.fromisoformat(row[key])
+        return row
+    return failed_run_row(entry)
+
+
+def failed_run_row(entry: dict) -> dict:
+    message = entry.get("message") or f"process {entry.get('pid', '?')} stopped before the run finished (killed?)"
+    return {"run_id": entry["run_id"], "started_at": entry.get("started_at"), "finished_at": entry.get("finished_at"),
+            "status": "failed", "parser_version": entry.get("parser_version") or PARSER_VERSION, "message": message}

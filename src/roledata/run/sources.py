@@ -69,15 +69,15 @@ class FolderSource:
             elif error.filename:
                 raise SourceError(f"cannot read the raw folder {self.root}: {error.strerror or error}") from None
 
-        for dirpath, dirnames, filenames in os.walk(self.root, followlinks=False, onerror=cannot_list):
+        top = str(self.root)
+        for dirpath, dirnames, filenames in os.walk(top, followlinks=False, onerror=cannot_list):
             visible = sorted(d for d in dirnames if not d.startswith("."))
             dirnames[:] = [d for d in visible if not os.path.islink(os.path.join(dirpath, d))]
             linked_dirs = [d for d in visible if d not in dirnames]
-            for name in sorted(filenames + linked_dirs):
-                if name.startswith("."):
-                    continue
-                full = Path(dirpath) / name
-                paths.append(full.relative_to(self.root).as_posix())
+            # Plain string work: a listing of 100,000 files is on the path of a run with nothing to do.
+            folder = dirpath[len(top) + 1:].replace(os.sep, "/") if dirpath != top else ""
+            prefix = f"{folder}/" if folder else ""
+            paths += [prefix + name for name in sorted(filenames + linked_dirs) if not name.startswith(".")]
         return paths
 
     def read(self, source_path: str) -> bytes:
