@@ -82,7 +82,7 @@ class Gazetteer:
             stripped = stripped.replace(".", "")
         found: list[str] = []
         if stripped.isupper() and 2 <= len(stripped) <= 3 and stripped.isalpha():
-            for country in countries or ("US", "CA", "AU", "GB", "IN"):
+            for country in countries or ("US", "CA", "AU"):
                 code = f"{country}-{stripped}"
                 if code in self.subdivision_codes:
                     found.append(code)

@@ -43,14 +43,17 @@ class FoundPlace:
 
 # Where one place ends and the next begins in a list of places.
 _LIST_SEPARATOR = re.compile(r"\s*(?:[;|·•/]|\bor\b|\band\b|&|\s[-–—]\s|\(|\)|\n)\s*")
+# A bracket parts names without parting a place: "Arlington (Virginia)" is one place, "Remote (US)" two names.
+_SOFT_SEPARATOR = re.compile(r"^\s*[()]\s*$")
 # A name: words that open with a capital (small linking words allowed), as places are written.
 _NAME = re.compile(r"[A-Z][\w'’.]*(?:[ \t-]+(?:[A-Z][\w'’.]*|of|de|del|la|le|du|upon|on|the|am|an|sur))*")
 _CODE_AFTER = re.compile(r"^(?P<name>.+?)[ \t-]+(?P<code>[A-Z]{2})$")
 _ZIP = re.compile(r"\s+\d{5}(?:-\d{4})?$|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d$")
 # Words that say how or where-ish, never a place's name: "Palo Alto, CA Onsite".
-_NOT_NAMES = frozenset("""remote hybrid onsite on-site in-office office offices flexible anywhere home
-preferred required only and or travel fully partially based location locations multiple various
-worldwide global globally nationwide n/a tbd work""".split())
+_NOT_NAMES = frozenset("""remote remotely hybrid onsite on-site in-office in-person person office offices flexible
+anywhere home preferred required only and or travel fully partially based location locations multiple various
+worldwide global globally nationwide n/a tbd work north south east west central americas america europe asia
+africa oceania emea apac latam""".split()) - {"america"}
 # Applicant-tracking systems write country, region and city in one token: "USA.CO.Boulder", "US-IL-Northfield".
 _TRIPLE = re.compile(r"^(?P<country>[A-Z]{2,3})[.:-](?P<region>[A-Z]{2,3})[.:-](?P<city>[A-Z][\w .'’-]*[\w.])")
 # "Greater Boston Area", "San Francisco Bay Area", "Austin, Texas Metropolitan Area", "Metro Detroit".
@@ -78,6 +81,8 @@ def read_places(span: Span, allow_bare_city: bool = True, hint: tuple[str, ...] 
             if place is not None:
                 text = span.text
                 start, end = group[0][0].start - span.start, group[-1][0].end - span.start
+                if "(" in text[start:end] and text[end:end + 1] == ")":
+                    end += 1  # "Arlington (Virginia)": the bracket closes
                 found.append(FoundPlace(span.sub(start, end), place))
                 i += size
                 break
@@ -92,12 +97,14 @@ def _names(span: Span) -> list[tuple[Span, bool]]:
     text = span.text
     pos, after_separator = 0, False
     pieces = []
+    soft = []
     for m in _LIST_SEPARATOR.finditer(text):
         pieces.append((pos, m.start()))
+        soft.append(_SOFT_SEPARATOR.match(m.group()) is not None)
         pos = m.end()
     pieces.append((pos, len(text)))
-    for piece_start, piece_end in pieces:
-        after_separator = bool(out)
+    for number, (piece_start, piece_end) in enumerate(pieces):
+        after_separator = bool(out) and not (number and soft[number - 1])
         parts = _comma_parts(text, piece_start, piece_end)
         for number, (part_start, part_end) in enumerate(parts):
             for name in _part_names(span.sub(part_start, part_end), last=number == len(parts) - 1):
@@ -132,6 +139,11 @@ def _part_names(part: Span, last: bool) -> list[Span]:
     base = runs[0] if last else runs[-1]
     if not last and base.end - part.start < len(text.rstrip()):
         return []  # words after the name: the comma does not close a place's name
+    if not last and not _town_like(base.text):  # "ServiceNow Technical LeadOnsite- Richardson": the town's words
+        words = list(re.finditer(r"\S+", base.text))
+        tail = next((k for k in range(len(words) - 1, -1, -1) if not _town_like(base.text[words[k].start():])), None)
+        if tail is not None and tail + 1 < len(words):
+            base = base.sub(words[tail + 1].start(), len(base.text))
     name = base.text
     if len(name.split()) > 1 and (peeled := _peel(base)) is not None:
         return peeled
@@ -162,9 +174,14 @@ def _peel(name: Span) -> list[Span] | None:
     return [name.sub(0, words[end - 1].end()), *out]
 
 
+_CONTINENT = re.compile(r"^(?:North|South|Latin|Central)\s+America\b")
+
+
 def _trimmed(part: Span, m: re.Match[str]) -> Span | None:
     """A run of capitalised words without the words that are no place's ("Remote -Chicago" -> "Chicago",
     "CA Onsite" -> "CA") and a closing full stop ("VA." -> "VA"), as a span of `part`."""
+    if _CONTINENT.match(m.group()):
+        return None
     words = list(re.finditer(r"[^\s-]+(?:-(?=[A-Z][a-z]))?", m.group()))
     while words and words[0].group().lower().strip(".-") in _NOT_NAMES:
         words.pop(0)
@@ -204,8 +221,8 @@ def _country_region_city(g: Gazetteer, country: str, region: str, city: str) -> 
 
 
 def _city_region(g: Gazetteer, city: str, region: str, countries: tuple[str, ...] | None = None) -> Place | None:
-    codes = g.subdivisions(_metro(region), countries)
-    if not codes or not _is_name(city):
+    codes = g.subdivisions(_metro(region), countries or _CODE_COUNTRIES)
+    if not codes or not _is_name(city) or g.country(city) or g.subdivisions(city, ("US", "CA", "AU", "GB")):
         return None
     known = g.city(_metro(city))
     for code in codes:  # the city the gazetteer has in that region
@@ -216,8 +233,10 @@ def _city_region(g: Gazetteer, city: str, region: str, countries: tuple[str, ...
         match = next((c for c in known if c.country == code[:2] and c.region is None), None)
         if match is not None:
             return Place(match.name, code, match.country)
-    # A town the gazetteer does not have, written as addresses are: kept as written, in the first
-    # country whose region this is (US first among codes: "WA" is Washington before Western Australia).
+    # A town the gazetteer does not have, written as addresses are ("Owings Mills, MD"): kept as written,
+    # in the first country whose region this is (US first: "WA" is Washington before Western Australia).
+    if codes[0][:2] not in ("US", "CA") or not _town_like(city):
+        return None
     return Place(_metro(city), codes[0], codes[0][:2])
 
 
@@ -261,6 +280,18 @@ def _alone(g: Gazetteer, name: str, allow_bare_city: bool, hint: tuple[str, ...]
         return None
     city: City = next((c for c in known if c.country in preferred), known[0])
     return Place(city.name, city.region, city.country)
+
+
+# Countries whose region codes a page writes after a city without naming the country ("Austin, TX",
+# "Toronto, ON", "Sydney, NSW").
+_CODE_COUNTRIES = ("US", "CA", "AU")
+
+
+def _town_like(name: str) -> bool:
+    """A town's name as written: at most three words, each a capitalised word (no "LeadOnsite")."""
+    words = name.split()
+    return len(words) <= 3 and all(re.fullmatch(r"(?:[A-Z][a-z'’.]*|St\.?|Ft\.?|Mt\.?)(?:-[A-Z][a-z]+)?", w)
+                                   or w in ("of", "la", "de", "du") for w in words)
 
 
 def _metro(name: str) -> str:

@@ -27,9 +27,9 @@ LABELS: tuple[tuple[str, str], ...] = (
                  r"(?:\s+of\s+(?:the\s+)?(?:job|role|position))?"),
     ("work_arrangement", r"(?:work(?:place)?|location|remote|office)\s+(?:type|arrangement|model|setting|mode|"
                          r"style|policy|status)|remote(?:\s+work)?|workplace"),
-    ("employment_type", r"(?:job|employment|position|work|contract|engagement|role|hire)\s+(?:type|status)s?|"
+    ("employment_type", r"(?:job|employment|position|work|contract|engagement|role|hire|time|worker)\s+(?:type|status)s?|"
                         r"type\s+of\s+(?:employment|position|role|contract)|employment|job\s+status|schedule|"
-                        r"duration|status"),
+                        r"(?:contract\s+)?duration(?:\s+of\s+(?:the\s+)?contract)?|status|type"),
     ("employer", r"company(?:\s+name)?|employer|organi[sz]ation|hiring\s+(?:company|organi[sz]ation)"),
     ("date_posted", r"(?:date\s+)?posted(?:\s+(?:on|date))?|posting\s+date|date\s+(?:posted|published|listed)|"
                     r"published(?:\s+on)?|listed\s+on|opening\s+date"),
@@ -43,7 +43,9 @@ _LABEL_GROUPS = "|".join(f"(?P<{fact}>{pattern})" for fact, pattern in LABELS)
 # or punctuation, or glued after a lower-case letter (checked in `find_labels`).
 LABEL = re.compile(rf"(?<![\w&'’-])(?:{_LABEL_GROUPS})[ \t]*(?:[:：]|[ \t]+[-–—][ \t]+|[-–—](?=[ \t]*[A-Z]))[ \t]*",
                    re.I)
-GLUED_LABEL = re.compile(rf"(?<=[a-z)\].])(?:{_LABEL_GROUPS})[ \t]*[:：][ \t]*", re.I)
+GLUED_LABEL = re.compile(rf"(?<=[a-z)\].])(?:{_LABEL_GROUPS})[ \t]*(?:[:：]|[ \t]*[-–—][ \t]*(?=[A-Z]))[ \t]*", re.I)
+# A label alone on its line, without a colon, its value on the next line: "Location" / "San Francisco".
+LABEL_LINE = re.compile(rf"^[*_#> \t]*(?:{_LABEL_GROUPS})[ \t]*:?[ \t*_]*$", re.I)
 # Any "Label:" that opens a field glued to the value before it ends that value ("San DiegoJob Type:").
 NEXT_FIELD = re.compile(r"(?<=[a-z0-9)\].])(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)"
                         r"|[ \t]{2,}(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)")
@@ -51,7 +53,7 @@ NEXT_FIELD = re.compile(r"(?<=[a-z0-9)\].])(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0
 # a value ends where one of them begins.
 FIELD_NAMES = re.compile(
     r"(?:Job\s+(?:Title|Type|ID|Code|Description|Location)|Employment\s+Type|Position(?:\s+(?:Type|Title))?|"
-    r"Duration|Location|Work\s+Location|Salary|Compensation|Pay(?:\s+Rate)?|Rate|Experience|Title|Role|Type|"
+    r"Duration|(?:Additional\s+|Other\s+)?Locations?|Work\s+Location|Salary|Compensation|Pay(?:\s+Rate)?|Rate|Experience|Title|Role|Type|"
     r"Start\s+Date|Visa|Client|Interview|Department|Reports\s+to|Hours|Shift|Schedule|Status|Travel|Company|"
     r"Industry|Openings|Benefits|Term)[ \t]*:")
 # On a line of fields ("Job Title: Data Scientist Location: Charlotte, NC Duration: 6 months") a value also
@@ -113,15 +115,29 @@ EMPLOYMENT_WORD = re.compile(
 # "This is a full-time position", "a 6-month contract", "contract-to-hire role", "part-time, remote role",
 # "full-time on-site role", "internship program".
 EMPLOYMENT_SENTENCE = re.compile(
-    r"\b(?:(?:this|the)\s+(?:role|position|job|opportunity)\s+is\s+(?:an?\s+)?|(?:is|be|as|for)\s+an?\s+|an?\s+|\d+[- ](?:month|week|year)s?\s+)"
+    r"\b(?:(?:this|the)\s+(?:role|position|job|opportunity)\s+is\s+(?:an?\s+)?|(?:is|be|as|for)\s+an?\s+|an?\s+|this\s+|"
+    r"\d+[- ](?:month|week|year)s?\s+)"
     r"(?P<word>full[- ]?time|part[- ]?time|contract(?:[- ]to[- ](?:hire|perm))?|temporary|seasonal|per[- ]diem|paid|summer|"
     r"(?:\d+[- ])?(?:month|week)s?)"
     r"(?:\s*[,/]?\s*(?:\w+[- ])?(?:on[- ]?site|remote|hybrid|in[- ]office|w-?2|salaried|exempt|permanent|direct[- ]hire|"
-    r"temporary|benefited|regular))*\s+"
+    r"temporary|benefited|regular|office))*\s+"
     r"(?P<noun>role|position|job|opportunity|employment|contract|assignment|engagement|internship|basis|hire|"
-    r"employee|appointment)\b", re.I)
-NOT_EMPLOYMENT = re.compile(r"\b(?:employees?\s+(?:are|who|working)|eligible|benefits?|insurance|401|pto|paid\s+time|"
-                            r"holidays?|leave|students?\s+(?:who|must)|converted|conversion)\b", re.I)
+    r"employee|appointment)\b"
+    # "Position is full time (40 hours per week)", "The role is part-time."
+    r"|\b(?:position|role|job|this)\s+is\s+(?:an?\s+)?(?P<word2>full[- ]?time|part[- ]?time|temporary|seasonal)\b"
+    # "We are seeking a diligent Part-Time Support Technician"
+    r"|\b(?:seeking|hiring|looking\s+for|recruiting)\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<word3>full[- ]?time|part[- ]?time|"
+    r"contract|temporary|seasonal)\b", re.I)
+# "This is a contract 1099 work from home (WFH) remote role for ...", "This is a full-time on-site role":
+# every term between the article and the noun.
+TERMS_SENTENCE = re.compile(r"\b(?:this|it)\s+(?:is|will\s+be)\s+an?\s+(?P<terms>[^.;:]{2,80}?)\s+"
+                            r"(?:role|position|job|opportunity|assignment|engagement)\b", re.I)
+# A line that is only terms: "Contract (C2C/W2)", "Fulltime/ W2", "Full-time | Remote".
+TERMS_LINE = re.compile(r"^[\W_]*(?:(?:full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|temporary|internship|"
+                        r"remote|hybrid|on[- ]?site|w-?2|c2c|1099|permanent|direct[- ]hire)[\W_]*){1,5}$", re.I)
+NOT_EMPLOYMENT = re.compile(r"\b(?:employees?\s+(?:are|who|working|accrue)|eligible|benefits?|insurance|401|pto|"
+                            r"paid\s+time|holidays?|leave|students?\s+(?:who|must)|converted|conversion|experience|"
+                            r"transition|prorated)\b", re.I)
 
 
 def employment_types(text: str) -> list[str]:

@@ -45,6 +45,8 @@ LABELLED, SENTENCE, TITLE_PLACE = 3, 2, 1
 _HEADER_LINES = 4
 _HEADER_MAX = 100
 # Sections whose sentences speak of perks and policies, not of the job's own terms.
+# Benefits sections proper: a full-time statement there speaks of who gets the benefits.
+_PERKS = re.compile(r"\b(?:benefits?|perks?|what we offer|total rewards)\b", re.I)
 # The end of a title that may be a place: "- London", "(Palo Alto)", "| Austin, TX".
 _TITLE_TAIL = re.compile(r"(?:\s[-–—|]\s*|\(|,\s)(?P<place>[A-Z][^()\-–—|,]*(?:,\s*[A-Z][^()\-–—|]*)?)\)?\s*$")
 _BENEFITS = re.compile(r"\b(?:benefits?|perks?|what we offer|why (?:join|work)|total rewards|rewards|"
@@ -62,17 +64,27 @@ _JOB_PLACE = re.compile(
     r"(?:work\s+is\s+performed|on[- ]?site|in[- ]office|in\s+person|hybrid)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
     r"(?:our\s+)?(?:[\w-]+\s+)?(?:office\s+in\s+)?|"
     r"(?:position|role|job)\s+at\s+our\s+(?:[\w-]+\s+)?office\s+in|"
-    r"join\s+(?:our\s+|one\s+of\s+our\s+)?(?:client'?s\s+|[\w-]+\s+)?team\s+in|"
+    r"join\s+(?:our\s+|one\s+of\s+our\s+)?(?:client'?s\s+|[\w-]+\s+)?team\s+in(?:\s+our)?|"
+    r"(?-i:Located)\s+(?:at|in)|"
     r"(?:role|position|job|opportunity)\s+(?:for|as)\s+an?\s+[^.]{2,80}?\s+(?:located|based)\s+in|"
     r"in\s+our\s+(?:[\w-]+\s+)?office\s+(?:located\s+)?in|"
     r"our\s+(?:clinic|facility|office|hospital|store|site|campus|branch|plant|warehouse)\s+is\s+located\s+in|"
     r"(?:must\s+be\s+|candidates?\s+)?local\s+to(?:\s+the)?)\s+", re.I)
 # A line that opens with a field: "Job Title: ...", "Location: ...".
 _FIELD_START = re.compile(r"[*_#> \t]*[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,2}[ \t]*:\s")
+
+
+def _is_field_line(text: str) -> bool:
+    """A line of fields: it opens with "Label:" or holds two of the fields job boards print."""
+    return _FIELD_START.match(text) is not None or len(cues.FIELD_NAMES.findall(text, 0, 2000)) >= 2
+
+
 # "Duration: 6 months": a fixed term is a contract.
 _TERM = re.compile(r"\b\d+\s*(?:-\s*\d+\s*)?(?:months?|weeks?|mos?)\b", re.I)
 # A word glued to the next sentence's first word ("DescriptionWe are ...").
 _GLUED_WORD = re.compile(r"[a-z]{3,}(?:We|Our|The|This|You|Are|Is|In|At|As|For)\b")
+# A pay line that opens with a place: "McLean, VA: $197,300 - $225,100", "Cleveland $59,100 to $188,100".
+_PAY_PLACE = re.compile(r"^(?P<place>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .'’-]{1,30}?)?)\s*(?::|[-–])?\s*(?:USD\s*)?\$\s?\d")
 # Pay or terms for the roles of one place: "For New York, NY-based roles: ...".
 _PLACE_BASED = re.compile(r"^For\s+(?P<place>[A-Z][^:]{2,60}?)[- ]based\s+(?:roles?|positions?|candidates?|employees?)\b")
 _COMPANY_PLACE = re.compile(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
@@ -162,7 +174,9 @@ def _label_matches(line: Span) -> list[re.Match[str]]:
     or after a space on a line that opens with a field ("Job Title: ... Location: ...")."""
     found = []
     text = line.text
-    field_line = _FIELD_START.match(text) is not None
+    field_line = _is_field_line(text)
+    if (alone := cues.LABEL_LINE.match(text)) is not None:
+        return [alone]
     for m in cues.LABEL.finditer(text):
         before = text[:m.start()].rstrip(" \t*_#>")
         if not before or before[-1] in "|•·;)" or text[max(0, m.start() - 2):m.start()] == "  " or (
@@ -178,7 +192,7 @@ def _label_value(page: _Page, line: Span, m: re.Match[str]) -> Span | None:
     alone on its line takes the next line when that is short."""
     text = line.text
     end = min(len(text), m.end() + cues.MAX_VALUE)
-    for rx in ((cues.NEXT_FIELD, cues.FIELD_NAMES, cues.NEXT_FIELD_ON_FIELD_LINE) if _FIELD_START.match(text)
+    for rx in ((cues.NEXT_FIELD, cues.FIELD_NAMES, cues.NEXT_FIELD_ON_FIELD_LINE) if _is_field_line(text)
                else (cues.NEXT_FIELD, cues.FIELD_NAMES)):
         nxt = rx.search(text, m.end() + 1, end)
         if nxt is not None:
@@ -192,7 +206,7 @@ def _label_value(page: _Page, line: Span, m: re.Match[str]) -> Span | None:
     if i is None or i + 1 >= len(page.lines):
         return None
     following = page.lines[i + 1][0]
-    return following if len(following.text) <= 80 else None
+    return following.sub(0, cues.MAX_VALUE) if len(following.text) <= 2 * cues.MAX_VALUE else None
 
 
 def _read_value(page: _Page, fact: str, value: Span, section: Section) -> None:
@@ -201,7 +215,10 @@ def _read_value(page: _Page, fact: str, value: Span, section: Section) -> None:
     elif fact == "work_arrangement":
         _read_terms(page, value, section, LABELLED, places=False)
     elif fact == "employment_type":
+        _read_terms(page, value, section, LABELLED, places=False)  # "Type: Full-time, Hybrid"
         words = _employment_words(value)
+        if not words and re.search(r"contract", page.outline.text[max(0, value.start - 30):value.start], re.I):
+            words = [("contract", page_span(page, value.start - 30, value.start, "contract"))]
         for code, span in words:
             page.add(Candidate("employment_type", code, span, section, LABELLED))
         if not words and (term := _TERM.search(value.text)) is not None and term.start() <= 3 \
@@ -219,6 +236,14 @@ def _read_value(page: _Page, fact: str, value: Span, section: Section) -> None:
         level = cues.experience_level(value.text)
         if level is not None and len(value.text.split()) <= 4:
             page.add(Candidate(fact, level, value, section, LABELLED))
+
+
+def page_span(page: _Page, start: int, end: int, word: str) -> Span:
+    """The span of `word` (case-insensitive) in the page between `start` and `end`."""
+    text = page.outline.text
+    start = max(0, start)
+    at = text.lower().index(word, start, end)
+    return Span(at, at + len(word), text[at:at + len(word)])
 
 
 def _employment_words(span: Span) -> list[tuple[str, Span]]:
@@ -357,6 +382,10 @@ def _read_sentences(page: _Page) -> None:
         if (m := heading or cues.EMPLOYER_HEADING_GLUED.match(line.text)) is not None:
             page.add(_employer(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
         _read_line(page, line, section)
+        if not is_heading and len(line.text) <= 40 and cues.TERMS_LINE.match(line.text):
+            _read_terms(page, line, section, SENTENCE, places=False)
+            for code, word in _employment_words(line):
+                page.add(Candidate("employment_type", code, word, section, SENTENCE))
         for sentence in sentence_spans(line):
             _read_sentence(page, sentence, section, perks)
 
@@ -385,6 +414,10 @@ def _read_sentence(page: _Page, sentence: Span, section: Section, perks: bool) -
             group = "name" if m.group("name") else "joined"
             page.add(_employer(page, sentence.sub(m.start(group), m.end(group)), section, strength))
             break
+    if (m := _PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000": pay for a place
+        found = read_places(sentence.sub(0, m.end("place")), False, page.hint())
+        if len(found) == 1 and found[0].place.city:
+            page.add(Candidate("location", found[0].span.text, found[0].span, section, SENTENCE, place=found[0]))
     if (m := _PLACE_BASED.match(text)) is not None:
         for found in read_places(sentence.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
             page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
@@ -408,13 +441,22 @@ def _read_sentence(page: _Page, sentence: Span, section: Section, perks: bool) -
             end = scope_span.end - sentence.start if scope_span is not None else m.end("word")
             page.add(Candidate("work_arrangement", code, sentence.sub(m.start("word"), end), section, SENTENCE,
                                remote_scope=scope))
-    if not perks and not cues.NOT_EMPLOYMENT.search(text):
+    if (m := cues.TERMS_SENTENCE.search(text)) is not None:
+        terms = sentence.sub(m.start("terms"), m.end("terms"))
+        for code, word in _employment_words(terms):
+            page.add(Candidate("employment_type", code, word, section, SENTENCE))
+        if (w := cues.ARRANGEMENT_WORD.search(terms.text)) is not None and not cues.NOT_ARRANGEMENT.search(text):
+            page.add(Candidate("work_arrangement", cues.arrangement(w), terms.sub(w.start(), w.end()), section,
+                               SENTENCE))
+    if not (perks and _PERKS.search(section.heading_text or section.top.heading_text or "")) \
+            and not cues.NOT_EMPLOYMENT.search(text):
         for m in cues.EMPLOYMENT_SENTENCE.finditer(text):
-            code = cues.employment_code(m.group("word"))
-            if code is None and m.group("noun").lower() == "internship":
+            group = next(g for g in ("word", "word2", "word3") if m.group(g))
+            code = cues.employment_code(m.group(group))
+            if code is None and group == "word" and m.group("noun").lower() == "internship":
                 code = "internship"
             if code is not None:
-                page.add(Candidate("employment_type", code, sentence.sub(m.start("word"), m.end("word")), section,
+                page.add(Candidate("employment_type", code, sentence.sub(m.start(group), m.end(group)), section,
                                    SENTENCE))
     if (m := cues.LEVEL_SENTENCE.search(text)) is not None:
         level = cues.experience_level(m.group("word"))
