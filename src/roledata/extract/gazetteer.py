@@ -127,8 +127,9 @@ def gazetteer() -> Gazetteer:
         cities.setdefault(key(city.name), []).append(city)
         for alternate in entry.get("alternatenames") or () if city.population >= _ALTERNATES_FROM else ():
             # Latin-script names as a reader writes them; not codes ("NYC", "LON": upper case).
+            # ...and of the same initial: GeoNames also lists nicknames and stunts ("Google" for Topeka).
             if len(alternate) >= _MIN_ALTERNATE and alternate.isascii() and alternate[0].isupper() \
-                    and not alternate.isupper():
+                    and not alternate.isupper() and key(alternate)[:1] == key(city.name)[:1]:
                 alternates.setdefault(key(alternate), []).append(city)
     by_size = lambda found: tuple(found) if len(found) == 1 else tuple(  # noqa: E731
         sorted(found, key=lambda c: -c.population))

@@ -273,6 +273,9 @@ def _alone(g: Gazetteer, name: str, allow_bare_city: bool, hint: tuple[str, ...]
         # A city named like the region it lies in is the city ("New York"); else the region ("Washington").
         city = next((c for c in g.city(name) if c.region == codes[0]), None) if allow_bare_city else None
         return Place(city.name, city.region, city.country) if city else Place(None, codes[0], "US")
+    # A province or nation written alone ("Ontario", "Scotland") before a town of that name elsewhere.
+    if not (name.isupper() and len(name) <= 3) and len(codes := g.subdivisions(name, _PROVINCE_COUNTRIES)) == 1:
+        return Place(None, codes[0], codes[0][:2])
     if not allow_bare_city or (name.isupper() and len(name) <= 3):
         return None
     known = g.city(_metro(name))
@@ -282,6 +285,8 @@ def _alone(g: Gazetteer, name: str, allow_bare_city: bool, hint: tuple[str, ...]
     return Place(city.name, city.region, city.country)
 
 
+# Countries whose provinces or nations a page names alone, as US pages name a state.
+_PROVINCE_COUNTRIES = ("CA", "GB", "AU")
 # Countries whose region codes a page writes after a city without naming the country ("Austin, TX",
 # "Toronto, ON", "Sydney, NSW").
 _CODE_COUNTRIES = ("US", "CA", "AU")

@@ -22,7 +22,8 @@ among the other's); a location when a row's city equals the gold's city
 country; employment type by code ("Full-time" = full_time, "Contract" and
 "Contractor" = contract; "Volunteer" and "Other" have no code and are not
 scored); remote only where the gold says true (a row with work_arrangement
-`remote`). "Anywhere" is not a place and is not scored.
+`remote`). "Anywhere" is not a place and is not scored, nor is a location
+row that names no place ("Remote", without a country).
 """
 from __future__ import annotations
 

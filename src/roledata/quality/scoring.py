@@ -421,7 +421,9 @@ def score_document(name: str, gold: dict, status: str, reason: str | None, table
 
     for fname, fact in posting_facts(gold, text or "").items():
         s = scores[fname]
-        rows = [r for r in tables.get("posting_facts", []) if r.get("fact") == fname]
+        # A location row that names no place ("Remote") claims none: it is not scored.
+        rows = [r for r in tables.get("posting_facts", []) if r.get("fact") == fname
+                and (fname != "location" or r.get("country"))]
         hit = any(fact.matches(r) for r in rows)
         s.documents += 1
         if fact.stated:
