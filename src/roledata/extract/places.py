@@ -222,9 +222,11 @@ def _country_region_city(g: Gazetteer, country: str, region: str, city: str) -> 
 
 def _city_region(g: Gazetteer, city: str, region: str, countries: tuple[str, ...] | None = None) -> Place | None:
     codes = g.subdivisions(_metro(region), countries or _CODE_COUNTRIES)
-    if not codes or not _is_name(city) or g.country(city) or g.subdivisions(city, ("US", "CA", "AU", "GB")):
+    if not codes or not _is_name(city):
         return None
     known = g.city(_metro(city))
+    if (g.country(city) or g.subdivisions(city, ("US", "CA", "AU", "GB"))) and not any(c.region in codes for c in known):
+        return None  # "Alaska, Arizona" is two states; "New York, NY" is the city
     for code in codes:  # the city the gazetteer has in that region
         match = next((c for c in known if c.region == code), None)
         if match is not None:

@@ -77,12 +77,13 @@ ARRANGEMENT_TAG = re.compile(r"#LI-(?:(?P<remote>Remote)|(?P<hybrid>Hybrid)|(?P<
 # "work remotely from anywhere in the US", "must work on-site", "a hybrid schedule".
 ARRANGEMENT_SENTENCE = re.compile(
     rf"\b(?:(?:this|the)\s+(?:role|position|job|opportunity|posting|is)\b[^.;:]{{0,60}}?|"
-    rf"\b(?:is|are|be|a|an|as|will\s+work|work(?:ing)?|100%|fully|position:?|role:?)\s+)"
+    rf"\b(?:is|are|be|a|an|as|will\s+work|works?|working|100%|fully|position:?|role:?)\s+)"
     rf"(?P<word>{_REMOTE}|{_HYBRID}|{_ONSITE})"
     rf"(?:\s+(?:role|position|job|opportunity|schedule|work|basis|model|arrangement|environment|setting|"
     rf"employee|team\s+member|days?))?\b", re.I)
 NOT_ARRANGEMENT = re.compile(
-    r"\b(?:weeks?|stipend|allowance|perks?|benefits?|reimburse\w*|per\s+year|a\s+year|each\s+year|days?\s+(?:off|per|a)|"
+    r"\b(?:(?:weeks?|days?)\s+(?:a|per|each|every)\s+year|stipend|allowance|perks?|benefits?|reimburse\w*|"
+    r"(?:per|a|each|every)\s+year|days?\s+off|"
     r"holidays?|vacation|retreats?|offsite|equipment|set-?up|may\s+be\s+(?:remote|hybrid)|occasional(?:ly)?|"
     r"some\s+remote|partially|option\s+to|flexibility\s+to)\b", re.I)
 NOT_REMOTE = re.compile(r"\b(?:not|no|never)\s+(?:a\s+|an\s+)?(?:fully\s+)?(?:remote|telecommut\w*)", re.I)

@@ -180,7 +180,7 @@ def _label_matches(line: Span) -> list[re.Match[str]]:
     for m in cues.LABEL.finditer(text):
         before = text[:m.start()].rstrip(" \t*_#>")
         if not before or before[-1] in "|•·;)" or text[max(0, m.start() - 2):m.start()] == "  " or (
-                field_line and text[m.start() - 1] in " \t" and text[m.start()].isupper()):
+                field_line and text[m.start() - 1] in " \t" and text[m.start()].isupper() and ":" in before):
             found.append(m)
     found += [m for m in cues.GLUED_LABEL.finditer(text) if text[m.start()].isupper()]
     found.sort(key=lambda m: m.start())
@@ -546,14 +546,16 @@ def _choose(found: list[Candidate]) -> list[Candidate]:
 
 
 def _choose_employer(candidates: list[Candidate]) -> Candidate:
-    """The name the page gives most weight: the sum of its cues' strengths, then the first."""
+    """The name the page gives most weight: the sum of its cues' strengths, a short form's cues counting for
+    the full name they begin ("Marlowe" for "Marlowe Systems Ltd"), then the longer name, then the first."""
     score: dict[str, int] = {}
     for c in candidates:
         folded = _company_key(c.value)
         score[folded] = score.get(folded, 0) + c.strength
-    best = max(score.values())
-    winner = next(c for c in candidates if score[_company_key(c.value)] == best)
-    same = [c for c in candidates if _company_key(c.value) == _company_key(winner.value)]
+    total = {k: sum(v for other, v in score.items() if k.split()[:len(other.split())] == other.split())
+             for k in score}
+    best = max(total, key=lambda k: (total[k], len(k)))
+    same = [c for c in candidates if _company_key(c.value) == best]
     return max(same, key=lambda c: (c.strength, -c.span.start))
 
 
