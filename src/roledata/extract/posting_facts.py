@@ -180,7 +180,8 @@ def _label_matches(line: Span) -> list[re.Match[str]]:
     for m in cues.LABEL.finditer(text):
         before = text[:m.start()].rstrip(" \t*_#>")
         if not before or before[-1] in "|•·;)" or text[max(0, m.start() - 2):m.start()] == "  " or (
-                field_line and text[m.start() - 1] in " \t" and text[m.start()].isupper() and ":" in before):
+                field_line and text[m.start() - 1] in " \t" and text[m.start()].isupper()
+                and (":" in before or len(cues.FIELD_NAMES.findall(text, 0, 2000)) >= 2)):
             found.append(m)
     found += [m for m in cues.GLUED_LABEL.finditer(text) if text[m.start()].isupper()]
     found.sort(key=lambda m: m.start())
