@@ -30,18 +30,18 @@ as a posting only labels are read ("Location: Remote").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from roledata.extract import posting_cues as cues
 from roledata.extract.context import PageContext, provenance
-from roledata.extract.gazetteer import gazetteer, key
-from roledata.extract.places import FoundPlace, Place, read_places
+from roledata.extract.gazetteer import gazetteer
+from roledata.extract.places import FoundPlace, read_places
+from roledata.extract.posting_page import (LABELLED, SENTENCE, TITLE_PLACE, Candidate, PostingPage, choose,
+                                           employer_candidate, employment_words, opens_company_section, page_span,
+                                           pieces, read_terms, remote_scope, section_of)
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
-from roledata.parse.titles import ROLE_FORMS
 from roledata.text import Span, sentence_spans
 
-LABELLED, SENTENCE, TITLE_PLACE = 3, 2, 1
 _HEADER_LINES = 4
 _HEADER_MAX = 100
 # Sections whose sentences speak of perks and policies, not of the job's own terms.
@@ -51,8 +51,6 @@ _PERKS = re.compile(r"\b(?:benefits?|perks?|what we offer|total rewards)\b", re.
 _TITLE_TAIL = re.compile(r"(?:\s[-–—|]\s*|\(|,\s)(?P<place>[A-Z][^()\-–—|,]*(?:,\s*[A-Z][^()\-–—|]*)?)\)?\s*$")
 _BENEFITS = re.compile(r"\b(?:benefits?|perks?|what we offer|why (?:join|work)|total rewards|rewards|"
                        r"compensation|pay|salary|equal|eeo|accommodation|disclaimer)\b", re.I)
-# Where a list of places or terms parts on one line ("Seattle, WA · Austin, TX | Remote").
-_PIECES = re.compile(r"\s*(?:[|·•;]|\s/\s|\s+or\s+)\s*")
 # Under the title, a spaced dash parts the pieces too ("Copperline AI — New York, NY").
 _HEADER_PIECES = re.compile(r"\s*(?:[|·•;]|\s/\s|\s+or\s+|\s[–—]\s)\s*")
 # A sentence that places the job (its subject is the role, the position or "you"): the place follows.
@@ -81,68 +79,27 @@ def _is_field_line(text: str) -> bool:
 
 # "Duration: 6 months": a fixed term is a contract.
 _TERM = re.compile(r"\b\d+\s*(?:-\s*\d+\s*)?(?:months?|weeks?|mos?)\b", re.I)
-# A word glued to the next sentence's first word ("DescriptionWe are ...").
-_GLUED_WORD = re.compile(r"[a-z]{3,}(?:We|Our|The|This|You|Are|Is|In|At|As|For)\b")
 # A pay line that opens with a place: "McLean, VA: $197,300 - $225,100", "Cleveland $59,100 to $188,100".
 _PAY_PLACE = re.compile(r"^(?P<place>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .'’-]{1,30}?)?)\s*(?::|[-–])?\s*(?:USD\s*)?\$\s?\d")
 # Pay or terms for the roles of one place: "For New York, NY-based roles: ...".
 _PLACE_BASED = re.compile(r"^For\s+(?P<place>[A-Z][^:]{2,60}?)[- ]based\s+(?:roles?|positions?|candidates?|employees?)\b")
 _COMPANY_PLACE = re.compile(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
-_ROLE_WORDS = ROLE_FORMS | {"intern", "internship", "job", "jobs", "careers", "hiring", "remote"}
-
-
-@dataclass
-class Candidate:
-    fact: str
-    value: str
-    span: Span
-    section: Section | None
-    strength: int
-    place: FoundPlace | None = None
-    remote_scope: str | None = None
-
-
-class _Page:
-    """Every line of the page in order (headings too), with its section, and what was found so far."""
-
-    def __init__(self, outline: Outline) -> None:
-        self.outline = outline
-        self.lines: list[tuple[Span, Section, bool]] = []  # (line, its section, is a heading)
-        for section in outline.sections:
-            if section.heading is not None:
-                self.lines.append((section.heading, section, True))
-            for line in section.lines:
-                self.lines.append((line.content, section, False))
-        self.lines.sort(key=lambda item: item[0].start)
-        self.found: list[Candidate] = []
-        self.is_posting = outline.source_format == "job_posting"
-        self.opening: Span | None = None  # the description's first sentence (`_read_header` sets it)
-        self.company_sections: set[int] = set()  # sections whose first sentence was read as the company's
-
-    def add(self, candidate: Candidate | None) -> None:
-        if candidate is not None and candidate.value:
-            self.found.append(candidate)
-
-    def hint(self) -> tuple[str, ...]:
-        """Countries the page has named so far (a bare "Cambridge" on a US page is in the US)."""
-        return tuple(dict.fromkeys(c.place.place.country for c in self.found
-                                   if c.place is not None and c.place.place.country))
 
 
 def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:
     """The facts the page states about its job (rules in the module's docstring), in page order."""
-    page = _Page(outline)
+    page = PostingPage(outline)
     _read_labels(page)
     if page.is_posting:
         _read_title(page)
         _read_header(page)
         _read_sentences(page)
-    chosen = _choose(page.found)
+    chosen = choose(page.found)
     if not chosen and not page.is_posting:
         return []
     title = outline.title
     if title is not None:
-        chosen.append(Candidate("title", title.text, title, _section_of(page, title), LABELLED))
+        chosen.append(Candidate("title", title.text, title, section_of(page, title), LABELLED))
     chosen.sort(key=lambda c: (c.span.start, c.span.end))
     return [_row(context, c) for c in chosen]
 
@@ -158,7 +115,7 @@ def _row(context: PageContext, c: Candidate) -> dict:
 
 # ------------------------------------------------------------------ labels
 
-def _read_labels(page: _Page) -> None:
+def _read_labels(page: PostingPage) -> None:
     text = page.outline.text
     for line, section, _ in page.lines:
         for m in _label_matches(line):
@@ -188,7 +145,7 @@ def _label_matches(line: Span) -> list[re.Match[str]]:
     return found
 
 
-def _label_value(page: _Page, line: Span, m: re.Match[str]) -> Span | None:
+def _label_value(page: PostingPage, line: Span, m: re.Match[str]) -> Span | None:
     """The value after a label: to the next field, the line's end or MAX_VALUE characters; a label
     alone on its line takes the next line when that is short."""
     text = line.text
@@ -210,14 +167,14 @@ def _label_value(page: _Page, line: Span, m: re.Match[str]) -> Span | None:
     return following.sub(0, cues.MAX_VALUE) if len(following.text) <= 2 * cues.MAX_VALUE else None
 
 
-def _read_value(page: _Page, fact: str, value: Span, section: Section) -> None:
+def _read_value(page: PostingPage, fact: str, value: Span, section: Section) -> None:
     if fact == "location":
-        _read_terms(page, value, section, LABELLED, places=True)
+        read_terms(page, value, section, LABELLED, places=True)
     elif fact == "work_arrangement":
-        _read_terms(page, value, section, LABELLED, places=False)
+        read_terms(page, value, section, LABELLED, places=False)
     elif fact == "employment_type":
-        _read_terms(page, value, section, LABELLED, places=False)  # "Type: Full-time, Hybrid"
-        words = _employment_words(value)
+        read_terms(page, value, section, LABELLED, places=False)  # "Type: Full-time, Hybrid"
+        words = employment_words(value)
         if not words and re.search(r"contract", page.outline.text[max(0, value.start - 30):value.start], re.I):
             words = [("contract", page_span(page, value.start - 30, value.start, "contract"))]
         for code, span in words:
@@ -228,7 +185,7 @@ def _read_value(page: _Page, fact: str, value: Span, section: Section) -> None:
     elif fact == "employer":
         name = re.match(cues.EMPLOYER_NAME, value.text)
         if name is not None and not cues.ON_BEHALF.search(value.text):
-            page.add(_employer(page, value.sub(0, name.end()), section, LABELLED))
+            page.add(employer_candidate(page, value.sub(0, name.end()), section, LABELLED))
     elif fact in ("date_posted", "valid_through"):
         m = cues.DATE.search(value.text)
         if m is not None and m.start() <= 12 and (day := cues.read_date(m)):
@@ -239,91 +196,21 @@ def _read_value(page: _Page, fact: str, value: Span, section: Section) -> None:
             page.add(Candidate(fact, level, value, section, LABELLED))
 
 
-def page_span(page: _Page, start: int, end: int, word: str) -> Span:
-    """The span of `word` (case-insensitive) in the page between `start` and `end`."""
-    text = page.outline.text
-    start = max(0, start)
-    at = text.lower().index(word, start, end)
-    return Span(at, at + len(word), text[at:at + len(word)])
-
-
-def _employment_words(span: Span) -> list[tuple[str, Span]]:
-    out = []
-    for m in cues.EMPLOYMENT_WORD.finditer(span.text):
-        code = cues.employment_code(m.group())
-        if code is not None and code not in (c for c, _ in out):
-            out.append((code, span.sub(m.start(), m.end())))
-    return out
-
-
-def _read_terms(page: _Page, value: Span, section: Section | None, strength: int, places: bool) -> None:
-    """A location value or a header line: places, and the work arrangement words among them.
-    A piece that is only an arrangement ("Remote (US)") is a location row too when places are read."""
-    for piece in _pieces(value):
-        word = cues.ARRANGEMENT_WORD.search(piece.text)
-        if word is not None:
-            code = cues.arrangement(word)
-            scope_span, scope = _remote_scope(piece, word.end()) if code == "remote" else (None, None)
-            end = scope_span.end - piece.start if scope_span is not None else word.end()
-            stated = piece.sub(word.start(), end)
-            page.add(Candidate("work_arrangement", code, stated, section, strength, remote_scope=scope))
-            if places and word.start() == 0 and code == "remote":
-                country = scope if scope and len(scope) == 2 and scope.isupper() else None
-                rest = read_places(piece.sub(end, len(piece.text)), True, page.hint()) if scope is None else []
-                if not any(f.place.city for f in rest):
-                    place = FoundPlace(stated, Place(None, None, country))
-                    page.add(Candidate("location", stated.text, stated, section, strength, place=place))
-        if places:
-            for found in read_places(piece, True, page.hint()):
-                if word is not None and code == "remote" and found.place.city is None \
-                        and found.span.start >= piece.start + word.end():
-                    continue  # the remote scope ("Remote (US)"), read above
-                page.add(Candidate("location", found.span.text, found.span, section, strength, place=found))
-
-
-def _pieces(value: Span, separator: re.Pattern[str] = _PIECES) -> list[Span]:
-    pieces, pos = [], 0
-    for m in separator.finditer(value.text):
-        pieces.append(value.sub(pos, m.start()))
-        pos = m.end()
-    pieces.append(value.sub(pos, len(value.text)))
-    return [p for p in pieces if p.text]
-
-
-def _remote_scope(span: Span, after: int) -> tuple[Span | None, str | None]:
-    """The scope written after "remote": "(US only)" -> US, " - EMEA" -> EMEA, "within Canada" -> CA."""
-    m = cues.REMOTE_SCOPE.match(span.text, after)
-    if m is None:
-        return None, None
-    group = next(g for g in ("paren", "dash", "within") if m.group(g))
-    raw = m.group(group)
-    words = cues._SCOPE_WORDS.sub("", raw).strip(" .,-")
-    if not words:
-        return None, None
-    g = gazetteer()
-    country = g.country(words) or g.country(words.replace(" only", ""))
-    if country is not None:
-        return span.sub(m.start(), m.end()), country
-    if cues.TIME_ZONE.match(words) or g.subdivisions(words, ("US", "CA")):
-        return span.sub(m.start(), m.end()), words
-    return None, None
-
-
 # ------------------------------------------------------------------ the title and the lines under it
 
-def _read_title(page: _Page) -> None:
+def _read_title(page: PostingPage) -> None:
     title = page.outline.title
     if title is None:
         return
-    section = _section_of(page, title)
+    section = section_of(page, title)
     for m in cues.ARRANGEMENT_WORD.finditer(title.text):
         code = cues.arrangement(m)
-        scope_span, scope = _remote_scope(title, m.end()) if code == "remote" else (None, None)
+        scope_span, scope = remote_scope(title, m.end()) if code == "remote" else (None, None)
         end = scope_span.end - title.start if scope_span is not None else m.end()
         page.add(Candidate("work_arrangement", code, title.sub(m.start(), end), section, LABELLED,
                            remote_scope=scope))
         break
-    for code, span in _employment_words(title):
+    for code, span in employment_words(title):
         if code != "full_time" or re.search(r"\bfull[- ]?time\b", span.text, re.I):
             page.add(Candidate("employment_type", code, span, section, LABELLED))
     for found in read_places(title, False, page.hint()):
@@ -347,7 +234,7 @@ def _title_place(found: FoundPlace) -> bool:
     return any(c.population >= 500_000 and c.country == place.country for c in gazetteer().city(text))
 
 
-def _read_header(page: _Page) -> None:
+def _read_header(page: PostingPage) -> None:
     """The short lines right under the title: employer, places, arrangement, type."""
     title = page.outline.title
     start = title.end if title is not None else 0
@@ -359,13 +246,13 @@ def _read_header(page: _Page) -> None:
             break
         if section.kind != "other" and section.heading is not None and span.start == section.heading.start:
             break  # a posting's own section heading ("About the role") ends the header
-        for k, piece in enumerate(_pieces(span, _HEADER_PIECES)):
+        for k, piece in enumerate(pieces(span, _HEADER_PIECES)):
             before = len(page.found)
-            _read_terms(page, piece, section, LABELLED, places=True)
-            for code, word in _employment_words(piece):
+            read_terms(page, piece, section, LABELLED, places=True)
+            for code, word in employment_words(piece):
                 page.add(Candidate("employment_type", code, word, section, LABELLED))
             if n == 0 and k == 0 and len(page.found) == before and re.fullmatch(cues.EMPLOYER_NAME, piece.text):
-                name = _employer(page, piece, section, SENTENCE)
+                name = employer_candidate(page, piece, section, SENTENCE)
     # A name under the title is the employer's when places or terms stand beside it ("Harborlight
     # Analytics" / "Seattle, WA · Remote (US)"); alone, it may be any heading ("General Information").
     if name is not None and len(page.found) > terms:
@@ -375,45 +262,45 @@ def _read_header(page: _Page) -> None:
 
 # ------------------------------------------------------------------ sentences
 
-def _read_sentences(page: _Page) -> None:
+def _read_sentences(page: PostingPage) -> None:
     for line, section, is_heading in page.lines:
         perks = bool(_BENEFITS.search(section.top.heading_text or "")) or bool(
             section.heading_text and _BENEFITS.search(section.heading_text))
         heading = cues.EMPLOYER_HEADING.match(line.text) if is_heading or len(line.text) <= 60 else None
         if (m := heading or cues.EMPLOYER_HEADING_GLUED.match(line.text)) is not None:
-            page.add(_employer(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
+            page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
         _read_line(page, line, section)
         if not is_heading and len(line.text) <= 40 and cues.TERMS_LINE.match(line.text):
-            _read_terms(page, line, section, SENTENCE, places=False)
-            for code, word in _employment_words(line):
+            read_terms(page, line, section, SENTENCE, places=False)
+            for code, word in employment_words(line):
                 page.add(Candidate("employment_type", code, word, section, SENTENCE))
         for sentence in sentence_spans(line):
             _read_sentence(page, sentence, section, perks)
 
 
-def _read_line(page: _Page, line: Span, section: Section) -> None:
+def _read_line(page: PostingPage, line: Span, section: Section) -> None:
     """Cues read on the whole line: a name with dots ("Acme Bros. Inc.") would part two sentences."""
     text = line.text
     if (m := cues.TEMPLATE_ROLE.search(text)) is not None:
-        page.add(_employer(page, line.sub(m.start("name"), m.end("name")), section, LABELLED))
+        page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, LABELLED))
         if m.group("place"):
             for found in read_places(line.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
                 page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     opening = page.opening is not None and page.opening.start == line.start
-    if opening or _opens_company_section(page, line, section):
+    if opening or opens_company_section(page, line, section):
         glued = cues.GLUED_HEADING.match(text) or cues.COMPANY_HEADING.match(text)
         body = line.sub(glued.end(), len(text)) if glued else line
         if (m := cues.EMPLOYER_OPENING.match(body.text)) is not None and not cues.ON_BEHALF.search(text[:300]):
-            page.add(_employer(page, body.sub(m.start("name"), m.end("name")), section, SENTENCE))
+            page.add(employer_candidate(page, body.sub(m.start("name"), m.end("name")), section, SENTENCE))
 
 
-def _read_sentence(page: _Page, sentence: Span, section: Section, perks: bool) -> None:
+def _read_sentence(page: PostingPage, sentence: Span, section: Section, perks: bool) -> None:
     text = sentence.text
     for rx, strength in ((cues.EMPLOYER_EEO, LABELLED), (cues.EMPLOYER_HIRING, SENTENCE), (cues.EMPLOYER_AT, SENTENCE)):
         m = rx.match(text)
         if m is not None and not cues.ON_BEHALF.search(text):
             group = "name" if m.group("name") else "joined"
-            page.add(_employer(page, sentence.sub(m.start(group), m.end(group)), section, strength))
+            page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, strength))
             break
     if (m := _PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000": pay for a place
         found = read_places(sentence.sub(0, m.end("place")), False, page.hint())
@@ -438,13 +325,13 @@ def _read_sentence(page: _Page, sentence: Span, section: Section, perks: bool) -
             page.add(Candidate("work_arrangement", "onsite", sentence.sub(m.start(), m.end()), section, SENTENCE))
         elif (m := cues.ARRANGEMENT_SENTENCE.search(text)) is not None:
             code = cues.arrangement_of(m.group("word"))
-            scope_span, scope = _remote_scope(sentence, m.end("word")) if code == "remote" else (None, None)
+            scope_span, scope = remote_scope(sentence, m.end("word")) if code == "remote" else (None, None)
             end = scope_span.end - sentence.start if scope_span is not None else m.end("word")
             page.add(Candidate("work_arrangement", code, sentence.sub(m.start("word"), end), section, SENTENCE,
                                remote_scope=scope))
     if (m := cues.TERMS_SENTENCE.search(text)) is not None:
         terms = sentence.sub(m.start("terms"), m.end("terms"))
-        for code, word in _employment_words(terms):
+        for code, word in employment_words(terms):
             page.add(Candidate("employment_type", code, word, section, SENTENCE))
         if (w := cues.ARRANGEMENT_WORD.search(terms.text)) is not None and not cues.NOT_ARRANGEMENT.search(text):
             page.add(Candidate("work_arrangement", cues.arrangement(w), terms.sub(w.start(), w.end()), section,
@@ -470,105 +357,3 @@ def _read_sentence(page: _Page, sentence: Span, section: Section, perks: bool) -
                 page.add(Candidate(fact, day, sentence.sub(d.start(), d.end()), section, SENTENCE))
 
 
-# ------------------------------------------------------------------ employer names
-
-def _opens_company_section(page: _Page, line: Span, section: Section) -> bool:
-    """The first line under a company heading ("Company Description", "About Us", "Who we are"),
-    or a line that opens with such a heading ("Company DescriptionAcme is ...", "Company Overview Acme is")."""
-    heading = section.heading_text or ""
-    if cues.COMPANY_HEADING.fullmatch(heading) and section.ordinal not in page.company_sections:
-        page.company_sections.add(section.ordinal)
-        return True
-    m = cues.COMPANY_HEADING.match(line.text)
-    return m is not None and m.end() > 0 and m.group().strip().lower() not in ("overview", "company")
-
-
-def _employer(page: _Page, span: Span, section: Section | None, strength: int) -> Candidate | None:
-    """An employer candidate, unless the name is no company's: a pronoun or generic word, the role's own
-    title, a place."""
-    if (glued := cues.GLUED_HEADING.match(span.text)) is not None:
-        span = span.sub(glued.end(), len(span.text))
-    name = re.sub(r"(?:'s|’s)$", "", span.text).rstrip(" ,.®™")
-    span = Span(span.start, span.start + len(name), name)
-    words = name.split()
-    if not words or len(name) > 60 or words[0].lower() in cues.NOT_EMPLOYERS or _GLUED_WORD.search(name):
-        return None
-    if len(words) == 1 and strength < LABELLED and not _has_capital_inside(name) \
-            and len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", page.outline.text)) < 2:
-        return None  # one plain word read once ("Autonomously ..."): a company names itself again
-    if any(w.lower().strip(".,") in _ROLE_WORDS for w in words):
-        return None
-    title = page.outline.title
-    if title is not None and key(name) in key(title.text):
-        return None
-    g = gazetteer()
-    if g.country(name) or g.subdivisions(name) or (len(words) <= 2 and g.city(name) and strength < LABELLED):
-        return None
-    return Candidate("employer", name, span, section, strength)
-
-
-# ------------------------------------------------------------------ choosing
-
-def _has_capital_inside(name: str) -> bool:
-    return any(ch.isupper() for ch in name[1:]) or any(ch.isdigit() for ch in name)
-
-
-def _choose(found: list[Candidate]) -> list[Candidate]:
-    """One reading per fact (locations and employment types: every distinct one at the strongest cue)."""
-    chosen: list[Candidate] = []
-    by_fact: dict[str, list[Candidate]] = {}
-    for c in found:
-        by_fact.setdefault(c.fact, []).append(c)
-    for fact, candidates in by_fact.items():
-        if fact == "employer":
-            chosen.append(_choose_employer(candidates))
-            continue
-        best = max(c.strength for c in candidates)
-        strongest = sorted((c for c in candidates if c.strength == best), key=lambda c: c.span.start)
-        if fact == "location":
-            seen: set[tuple] = set()
-            for c in strongest:
-                place = c.place.place if c.place else None
-                what = (place.city, place.region, place.country) if place and place.country else (key(c.value),)
-                if what not in seen:
-                    seen.add(what)
-                    chosen.append(c)
-        elif fact == "employment_type":
-            codes = {c.value for c in strongest}
-            chosen += [next(c for c in strongest if c.value == code) for code in sorted(
-                codes, key=lambda code: min(c.span.start for c in strongest if c.value == code))]
-        else:
-            first = strongest[0]
-            if fact == "work_arrangement" and first.remote_scope is None and first.value == "remote":
-                scoped = next((c for c in candidates if c.value == "remote" and c.remote_scope), None)
-                first.remote_scope = scoped.remote_scope if scoped else None
-            chosen.append(first)
-    return chosen
-
-
-def _choose_employer(candidates: list[Candidate]) -> Candidate:
-    """The name the page gives most weight: the sum of its cues' strengths, a short form's cues counting for
-    the full name they begin ("Marlowe" for "Marlowe Systems Ltd"), then the longer name, then the first."""
-    score: dict[str, int] = {}
-    for c in candidates:
-        folded = _company_key(c.value)
-        score[folded] = score.get(folded, 0) + c.strength
-    total = {k: sum(v for other, v in score.items() if k.split()[:len(other.split())] == other.split())
-             for k in score}
-    best = max(total, key=lambda k: (total[k], len(k)))
-    same = [c for c in candidates if _company_key(c.value) == best]
-    return max(same, key=lambda c: (c.strength, -c.span.start))
-
-
-def _company_key(name: str) -> str:
-    folded = key(name)
-    return re.sub(r"[, ]+(?:inc|llc|ltd|co|corp|corporation|gmbh|plc|llp|l l c|s a|ag|n a)$", "", folded).strip()
-
-
-def _section_of(page: _Page, span: Span) -> Section | None:
-    section = None
-    for line, sec, _ in page.lines:
-        if line.start > span.start:
-            break
-        section = sec
-    return section
