@@ -148,6 +148,8 @@ def _place(sentence: Sentence, money: Money, segment_type: str, segment: str | N
     """The segment's place (`pay_places`): a segment that is only places is a location; a figure
     without a segment takes the place written right after it ("$150,000 in New York")."""
     if segment_type == "overall" and segment is None:
+        if re.search(r"\bin\b", money.span.text):
+            return segment_type, segment, NO_PLACE  # "$67,000 in one state to $80,000 in another": no one place
         stated = place_after(sentence.span.text[money.span.end - sentence.span.start:])
         if stated is None:
             return segment_type, segment, NO_PLACE
