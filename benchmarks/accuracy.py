@@ -8,8 +8,12 @@ Corpora, each scored by `roledata.quality.evaluate` (the same code as `roledata 
 - the project's own test pages: tests/gold/<name>.json describes the folder
   tests/pages/<name>/ (a gold file without its folder is skipped);
 - when the realworld folder exists: its pages/ (gold/pages.json) and
-  postings/ (gold/postings.json). Their JSON keeps only counts per document,
-  never text read from those pages or their gold.
+  postings/ (gold/postings.json), and postings/ again against the gold of the
+  CSV exports behind its files (gold/postings_*csv.json, merged and keyed by
+  each record's `visible_file`): employer, location, work arrangement and
+  employment type from the exports' structured fields ("realworld
+  postings-csv"). Their JSON keeps only counts per document, never text
+  read from those pages or their gold.
 
 Cells: recall % / precision % (gold facts). `*` after the precision: recall
 only (the gold lists only some facts, so precision is a lower bound). `-`:
@@ -28,19 +32,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 from roledata.quality.evaluate import EvalResult, evaluate_documents  # noqa: E402
-from roledata.quality.gold import FIELDS, load_gold  # noqa: E402
+from roledata.quality.gold import FIELDS, load_golds  # noqa: E402
 from roledata.quality.reference import SHIPPED, reference_corpora, write_reference_accuracy  # noqa: E402
 
 
-def corpora(root: Path, realworld: Path | None) -> list[tuple[str, Path, Path, bool]]:
-    """(label, raw folder, gold file, details in the JSON) for every corpus available."""
+def corpora(root: Path, realworld: Path | None) -> list[tuple[str, Path, list[Path], bool]]:
+    """(label, raw folder, gold files, details in the JSON) for every corpus available."""
     world = {"pages", "postings"} if realworld is not None and realworld.is_dir() else set()
-    found = [(f"{label}-own" if label in world else label, folder, gold, True)
+    found = [(f"{label}-own" if label in world else label, folder, [gold], True)
              for label, folder, gold in reference_corpora(root)]
     for name in sorted(world):
         gold = realworld / "gold" / f"{name}.json"
         if (realworld / name).is_dir() and gold.is_file():
-            found.append((f"realworld {name}", realworld / name, gold, False))
+            found.append((f"realworld {name}", realworld / name, [gold], False))
+    exports = sorted((realworld / "gold").glob("postings_*csv.json")) if "postings" in world else []
+    if exports and (realworld / "postings").is_dir():
+        found.append(("realworld postings-csv", realworld / "postings", exports, False))
     return found
 
 
@@ -82,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, EvalResult] = {}
     details: dict[str, bool] = {}
     for label, raw, gold, keep in corpora(args.root, args.realworld):
-        results[label] = evaluate_documents(raw, load_gold(gold))
+        results[label] = evaluate_documents(raw, load_golds(gold))
         details[label] = keep
     if not results:
         print("no corpus with gold answers found", file=sys.stderr)
@@ -92,8 +99,8 @@ def main(argv: list[str] | None = None) -> int:
            "seconds": round(time.perf_counter() - started, 2),
            "corpora": {label: r.to_dict(details=details[label]) for label, r in results.items()}}
     for r in out["corpora"].values():  # paths relative to the project, so the file does not depend on the machine
-        for key in ("raw_dir", "gold"):
-            r[key] = _relative(r[key], args.root)
+        r["raw_dir"] = _relative(r["raw_dir"], args.root)
+        r["gold"] = " + ".join(_relative(path, args.root) for path in r["gold"].split(" + "))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print(f"json: {_relative(str(args.json), args.root)}  ({out['seconds']} s)")

@@ -10,7 +10,9 @@ from roledata.cli.common import fail
 
 
 def eval_(raw: Path = typer.Option(..., "--raw", metavar="DIR", help="folder of the pages the gold describes"),
-          gold: Path = typer.Option(..., "--gold", metavar="FILE", help="gold answers (JSON: {\"docs\": {file_name: {...}}})"),
+          gold: list[Path] = typer.Option(..., "--gold", metavar="FILE",
+                                          help="gold answers (JSON: {\"docs\": {file_name: {...}}}, or an export's "
+                                               "gold keyed by record with visible_file); repeat to merge several"),
           json_out: Optional[Path] = typer.Option(None, "--json", metavar="OUT", help="also write the full result as JSON"),
           worst: int = typer.Option(10, "--worst", min=0, metavar="N", help="documents listed under worst misses"),
           recall_only: str = typer.Option("", "--recall-only", metavar="FIELD,...",
@@ -20,14 +22,14 @@ def eval_(raw: Path = typer.Option(..., "--raw", metavar="DIR", help="folder of 
     # Imported here: the extractors (hundreds of patterns) and pandas load only for this command, so
     # the command line starts fast and a run with nothing to do answers in well under a second.
     from roledata.quality.evaluate import evaluate_documents, format_table, write_json
-    from roledata.quality.gold import GoldError, load_gold
+    from roledata.quality.gold import GoldError, load_golds
 
     if not raw.exists():
         fail(f"raw folder not found: {raw}")
     if not raw.is_dir():
         fail(f"raw path is not a folder: {raw}")
     try:
-        answers = load_gold(gold, {f.strip() for f in recall_only.split(",") if f.strip()})
+        answers = load_golds(gold, {f.strip() for f in recall_only.split(",") if f.strip()})
     except GoldError as exc:
         fail(str(exc))
     result = evaluate_documents(raw, answers)

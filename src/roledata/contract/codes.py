@@ -94,3 +94,21 @@ EXPERIENCE_SCOPE = CodeList({"total": "in total", "leadership": "leading people"
                              "hands_on": "hands-on"})
 RELATION = CodeList({"career_from": "comes from", "career_to": "leads to", "see_also": "see also",
                      "alias": "same role as"})
+# What a posting states about its job (posting_facts.fact), in the order a posting usually states them.
+POSTING_FACT = CodeList({
+    "title": "Title", "employer": "Employer", "location": "Location", "work_arrangement": "Work arrangement",
+    "employment_type": "Employment type", "experience_level": "Experience level", "date_posted": "Date posted",
+    "valid_through": "Applications close",
+})
+WORK_ARRANGEMENT = CodeList({"onsite": "On-site", "hybrid": "Hybrid", "remote": "Remote"})
+EMPLOYMENT_TYPE = CodeList({
+    "full_time": "Full-time", "part_time": "Part-time", "contract": "Contract", "temporary": "Temporary",
+    "internship": "Internship", "per_diem": "Per diem",
+})
+# LinkedIn's seniority scale, which other job boards share, most junior first.
+EXPERIENCE_LEVEL = CodeList({
+    "internship": "Internship", "entry": "Entry level", "associate": "Associate", "mid_senior": "Mid-Senior level",
+    "director": "Director", "executive": "Executive",
+})
+# Where a posting fact comes from: read in the page's text (structured export fields will be `field`).
+FACT_ORIGIN = CodeList({"text": "read in the page's text", "field": "a structured field of the export"})

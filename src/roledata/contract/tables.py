@@ -65,6 +65,8 @@ IDENTITY: dict[str, tuple[str, tuple[str, ...]]] = {
     "education_requirements": ("education_id", ("level",)),
     "experience_requirements": ("experience_id", ("scope",)),
     "certifications": ("certification_id", ("name",)),
+    # A fact's value is its figure: an edited location keeps its row's id (the nth location of the page).
+    "posting_facts": ("fact_id", ("fact", "origin")),
 }
 
 
@@ -148,6 +150,9 @@ TABLES: tuple[Table, ...] = (
         _c("experience_years_max", "int", "upper years of an experience-level segment", min_value=0, max_value=60),
         _c("reference_year", "int", "year the figures refer to, from the section heading", min_value=1990, max_value=2100),
         _c("amount_text", "string", "the money expression exactly as written", nullable=False),
+        _c("segment_city", "string", "city a location segment names (GeoNames name), e.g. `Austin`"),
+        _c("segment_region", "string", "ISO 3166-2 subdivision a location segment names or lies in, e.g. `US-TX`"),
+        _c("segment_country", "string", "ISO 3166-1 alpha-2 country a location segment names or lies in, e.g. `US`"),
     ), ("salary_id",), (
         RowCheck("amount_min <= amount_max", lambda df: _not_null_or(df, "amount_min", "amount_max", df["amount_min"] <= df["amount_max"])),
         RowCheck("annual salary between $10,000 and $10,000,000", lambda df: (
@@ -210,6 +215,34 @@ TABLES: tuple[Table, ...] = (
         _c("issuer", "string", "issuing organization", nullable=False),
         _c("requirement", "string", "how strongly the page asks for it", nullable=False, codes=codes.REQUIREMENT.codes),
     ), ("certification_id",)),
+    _provenanced("posting_facts", "What a posting states about its job, one row per fact: its title as written, "
+                 "employer, each location, work arrangement, employment type, experience level, posting and closing "
+                 "dates. Read from the page's text; provenance quotes the words each fact was read from.", (
+        _key("fact_id", "stable id from the page's path, role, fact, origin and the fact's rank among the page's "
+             "facts of that kind: not the value"),
+        ROLE_ID,
+        _c("fact", "string", "which fact the row states", nullable=False, codes=codes.POSTING_FACT.codes),
+        _c("value", "string", "the fact: a code for work_arrangement (onsite, hybrid, remote), employment_type "
+           "(full_time, part_time, contract, temporary, internship, per_diem) and experience_level (internship, "
+           "entry, associate, mid_senior, director, executive); an ISO date YYYY-MM-DD for date_posted and "
+           "valid_through; the text as written for title, employer and location", nullable=False),
+        _c("city", "string", "for a location: the city (GeoNames name when the gazetteer knows it, else as written)"),
+        _c("region", "string", "for a location: ISO 3166-2 subdivision, stated or the city's (e.g. `US-TX`, `CA-ON`, "
+           "`GB-ENG`); NULL when neither the text nor the gazetteer gives one"),
+        _c("country", "string", "for a location: ISO 3166-1 alpha-2 country, e.g. `US`"),
+        _c("remote_scope", "string", "for a remote work arrangement: where the work may be done from, when stated: "
+           "an ISO 3166-1 alpha-2 country (`Remote (US only)` -> `US`) or a time zone or region as written (`EMEA`)"),
+        _c("origin", "string", "where the fact was read", nullable=False, codes=codes.FACT_ORIGIN.codes),
+    ), ("fact_id",), (
+        RowCheck("date facts are ISO dates", lambda df: (
+            ~df["fact"].isin(["date_posted", "valid_through"])
+            | df["value"].str.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d")).fillna(False).astype(bool)),
+        RowCheck("coded facts use their code list", lambda df: (
+            ((df["fact"] != "work_arrangement") | df["value"].isin(codes.WORK_ARRANGEMENT.codes))
+            & ((df["fact"] != "employment_type") | df["value"].isin(codes.EMPLOYMENT_TYPE.codes))
+            & ((df["fact"] != "experience_level") | df["value"].isin(codes.EXPERIENCE_LEVEL.codes))
+        ).fillna(False).astype(bool)),
+    )),
     _provenanced("related_roles", "Roles linked to a role: career steps, see-also lists, aliases.", (
         _key("relation_id", "stable id from the page's path, role, related role and relation"),
         ROLE_ID,

@@ -113,6 +113,51 @@ LEFT JOIN ex ON ex.role_id = r.role_id""",
 )
 
 
+def _first(fact: str, column: str = "value") -> str:
+    """SQL: the posting's first `fact` row's `column` (page order), from `ranked` of the postings view."""
+    return f"max(f.{column}) FILTER (WHERE f.fact = '{fact}' AND f.n = 1)"
+
+
+_POSTING_FACTS = ("employer", "work_arrangement", "employment_type", "date_posted", "valid_through",
+                  "experience_level")
+POSTINGS = View(
+    "postings", "One row per posting (a document with posting_facts rows): what it states about its job, the "
+    "first of each fact in page order (every location and employment type it states is in posting_facts).",
+    f"""WITH ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY document_id, fact ORDER BY char_start, char_end) AS n
+    FROM posting_facts WHERE origin = 'text')
+SELECT f.document_id, d.source_path, min(f.role_id) AS role_id, {_first('title')} AS title,
+       {_first('employer')} AS employer, {_first('location')} AS location, {_first('location', 'city')} AS city,
+       {_first('location', 'region')} AS region, {_first('location', 'country')} AS country,
+       {_first('work_arrangement')} AS work_arrangement, {_first('work_arrangement', 'remote_scope')} AS remote_scope,
+       {', '.join(f"{_first(fact)} AS {fact}" for fact in _POSTING_FACTS[2:])}
+FROM ranked AS f
+LEFT JOIN documents AS d ON d.document_id = f.document_id
+GROUP BY f.document_id, d.source_path""",
+    (("document_id", "sha256 of the posting's raw document."),
+     ("source_path", "the posting's file, relative to the raw folder."),
+     ("role_id", "the posting's primary role (roles.role_id): the role its title names."),
+     ("title", "the posting's title as the page writes it (posting_facts fact `title`)."),
+     ("employer", "the employer the posting names, as written (NULL when it names none)."),
+     ("location", "the first location the posting states, as written (e.g. `Austin, TX`, `Remote (US)`); the "
+                  "others are posting_facts rows."),
+     ("city", "city of that location (GeoNames name when the gazetteer knows it, else as written)."),
+     ("region", "ISO 3166-2 subdivision of that location, e.g. `US-TX` (NULL when neither the text nor the "
+                "gazetteer gives one)."),
+     ("country", "ISO 3166-1 alpha-2 country of that location, e.g. `US`."),
+     ("work_arrangement", "how the job is worked. Allowed values: onsite, hybrid, remote."),
+     ("remote_scope", "where remote work may be done from, when stated: a country code (`US`) or a time zone or "
+                      "region as written."),
+     ("employment_type", "the first employment type stated. Allowed values: full_time, part_time, contract, "
+                         "temporary, internship, per_diem."),
+     ("date_posted", "the day the posting says it was posted, ISO YYYY-MM-DD (NULL for a relative age such as "
+                     "\"3 days ago\")."),
+     ("valid_through", "the day applications close, ISO YYYY-MM-DD."),
+     ("experience_level", "the level the posting states. Allowed values: internship, entry, associate, mid_senior, "
+                          "director, executive.")))
+VIEWS = (*VIEWS, POSTINGS)
+
+
 def view_sql(view: View, schema: str | None = None) -> list[str]:
     """`CREATE VIEW` and its comments. The view's own name may be qualified; its query never is."""
     name = qualified(view.name, schema)

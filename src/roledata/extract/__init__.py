@@ -20,6 +20,7 @@ from roledata.extract.bonuses import extract_bonuses
 from roledata.extract.context import PageContext
 from roledata.extract.growth import extract_growth
 from roledata.extract.identity import assign_row_ids
+from roledata.extract.posting_facts import extract_posting_facts
 from roledata.extract.requirements.certifications import extract_certifications
 from roledata.extract.requirements.education import extract_education
 from roledata.extract.requirements.experience import extract_experience
@@ -54,6 +55,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "certifications": extract_certifications,
     "related_roles": extract_related_roles,
     "faqs": extract_faqs,
+    "posting_facts": extract_posting_facts,
 }
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from roledata.extract.context import Sentence, provenance, row_span
 from roledata.extract.money import ANNUAL_FACTOR, Money
+from roledata.extract.pay_places import is_place_segment, place_after, segment_codes
 from roledata.text import Span
 
 _STATISTICS = (
@@ -117,6 +118,7 @@ def salary_row(document_id: str, role_id: str, sentence: Sentence, money: Money,
         statistic = "range" if money.is_range or money.open_ended else "point"
     component = next((name for name, rx in _COMPONENTS if rx.search(cue_text)), "unspecified")
     segment_type, segment, years = _segment(sentence, money, clause)
+    segment_type, segment, place = _place(sentence, money, segment_type, segment)
     period = _period(money, near, label, card_text)
     row = money_columns(money, period)
     row.update(
@@ -130,9 +132,33 @@ def salary_row(document_id: str, role_id: str, sentence: Sentence, money: Money,
         experience_years_max=years[1],
         reference_year=_reference_year(sentence),
         amount_text=money.span.text,
+        segment_city=place[0],
+        segment_region=place[1],
+        segment_country=place[2],
     )
     row.update(provenance(document_id, sentence.section, row_span(sentence)))
     return row
+
+
+NO_PLACE = (None, None, None)
+
+
+def _place(sentence: Sentence, money: Money, segment_type: str, segment: str | None
+           ) -> tuple[str, str | None, tuple[str | None, str | None, str | None]]:
+    """The segment's place (`pay_places`): a segment that is only places is a location; a figure
+    without a segment takes the place written right after it ("$150,000 in New York")."""
+    if segment_type == "overall" and segment is None:
+        if re.search(r"\bin\b", money.span.text):
+            return segment_type, segment, NO_PLACE  # "$67,000 in one state to $80,000 in another": no one place
+        stated = place_after(sentence.span.text[money.span.end - sentence.span.start:])
+        if stated is None:
+            return segment_type, segment, NO_PLACE
+        return "location", stated[0], stated[1] or NO_PLACE
+    if segment_type in ("overall", "company_type") and is_place_segment(segment):
+        segment_type = "location"
+    if segment_type != "location":
+        return segment_type, segment, NO_PLACE
+    return segment_type, segment, segment_codes(segment) or NO_PLACE
 
 
 def _period(money: Money, near: Near, label: str, card_text: str) -> str:

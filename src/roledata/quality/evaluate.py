@@ -56,8 +56,10 @@ class EvalResult:
 
 # ------------------------------------------------------------------ the whole folder
 
-def read_documents(raw_dir: Path, names: list[str]) -> dict[str, tuple[str, str | None, dict[str, list[dict]]]]:
-    """(status, reason, tables) per file: parsed, rejected, crashed or lost. The rows are those
+def read_documents(raw_dir: Path, names: list[str],
+                   texts: dict[str, str] | None = None) -> dict[str, tuple[str, str | None, dict[str, list[dict]]]]:
+    """(status, reason, tables) per file: parsed, rejected, crashed or lost (each decoded text goes
+    to `texts` when given). The rows are those
     a run would publish: they go through the same row checks (provenance, the contract's types,
     codes and ranges, plausible pay) that move failing rows to `rejects`."""
     out: dict[str, tuple[str, str | None, dict[str, list[dict]]]] = {}
@@ -78,6 +80,8 @@ def read_documents(raw_dir: Path, names: list[str]) -> dict[str, tuple[str, str 
             out[name] = ("crashed", f"parser error: {type(exc).__name__}: {exc}", {})
             continue
         reason = result.document.get("status_reason")
+        if texts is not None and result.text is not None:
+            texts[name] = result.text
         if result.document.get("status") == "rejected":
             out[name] = ("crashed" if str(reason or "").startswith("parser error") else "rejected", reason, {})
             continue
@@ -101,13 +105,15 @@ def evaluate_documents(raw_dir: str | Path, gold: Gold) -> EvalResult:
     counts = Counter()
     reasons: Counter = Counter()
     names = sorted(gold.docs)
-    read = read_documents(raw_dir, names)
+    texts: dict[str, str] = {}
+    read = read_documents(raw_dir, names, texts)
     for name in names:
         status, reason, tables = read[name]
         counts[status] += 1
         if status in ("rejected", "crashed"):
             reasons[_short(reason or "", 80)] += 1
-        docs.append(score_document(name, gold.docs[name], status, reason, tables, scores, vocabulary))
+        docs.append(score_document(name, gold.docs[name], status, reason, tables, scores, vocabulary,
+                                   texts.get(name)))
     documents = {"total": len(gold.docs), **{k: counts.get(k, 0) for k in ("parsed", "lost", "rejected", "crashed")}}
     return EvalResult(str(raw_dir), gold.path, scores, documents, dict(reasons.most_common()), docs)
 

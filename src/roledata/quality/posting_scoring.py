@@ -1,0 +1,131 @@
+"""Scoring what a posting states (`posting_facts`) against gold taken from an export's structured fields.
+
+The gold of the CSV exports (`gold/postings_csv.json` and its siblings) comes
+from each record's fields, not from reading its text, so a field may name a
+fact the text never states (LinkedIn files many postings under "United
+States"; a blank remote flag means "not flagged", not on-site). So, per
+document and field (one gold fact each):
+
+- **recall** counts only documents whose text states the gold fact, as a
+  plain check over the decoded text finds it (`stated`): the employer's name
+  (legal endings such as "Inc." dropped), the location's city (or its region
+  or country for a location without a city), an employment type's words
+  ("full-time", "contract"...), the word "remote" (or "work from home",
+  "telecommute");
+- **precision** counts every document whose gold has the fact and for which
+  something was extracted, stated or not: right when some extracted row
+  matches.
+
+Matching: employer names after `company_key` (equal, or every word of one
+among the other's); a location when a row's city equals the gold's city
+(and region, when both have one), or, for a gold without a city, its region or
+country; employment type by code ("Full-time" = full_time, "Contract" and
+"Contractor" = contract; "Volunteer" and "Other" have no code and are not
+scored); remote only where the gold says true (a row with work_arrangement
+`remote`). "Anywhere" is not a place and is not scored, nor is a location
+row that names no place ("Remote", without a country).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from roledata.extract.places import Place, read_places
+from roledata.text import Span
+
+POSTING_FIELDS = ("employer", "location", "work_arrangement", "employment_type")
+_LEGAL = re.compile(r"\b(?:inc|incorporated|llc|l l c|ltd|limited|corp|corporation|co|company|plc|llp|gmbh|ag|"
+                    r"s a|n a|lp)\b")
+_TYPES = {"full-time": ("full_time",), "part-time": ("part_time",), "contract": ("contract",),
+          "contractor": ("contract",), "temporary": ("temporary",), "internship": ("internship",),
+          "per diem": ("per_diem",), "full-time and part-time": ("full_time", "part_time")}
+_TYPE_WORDS = {
+    "full_time": re.compile(r"\bfull[- ]?time\b", re.I), "part_time": re.compile(r"\bpart[- ]?time\b", re.I),
+    "contract": re.compile(r"\bcontract(?:or|[- ]to[- ]hire)?\b|\bC2C\b|\b1099\b", re.I),
+    "temporary": re.compile(r"\btemp(?:orary)?\b", re.I), "internship": re.compile(r"\bintern(?:ship)?s?\b", re.I),
+    "per_diem": re.compile(r"\bper[- ]diem\b|\bPRN\b", re.I),
+}
+_REMOTE_WORDS = re.compile(r"\bremote(?:ly)?\b|\bwork(?:ing)? from home\b|\btelecommut\w*", re.I)
+_OTHERS = re.compile(r"\s*\(\+\d+ others?\)\s*$")
+
+
+def company_key(name: str | None) -> str:
+    """A company's name for comparison: case, accents, punctuation, "&"/"and" and legal endings folded."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().replace("&", " and ")
+    text = " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return " ".join(_LEGAL.sub(" ", text).split())
+
+
+def _words_in(needle: str, haystack: str) -> bool:
+    return bool(needle) and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
+
+
+@dataclass
+class PostingFact:
+    """One gold fact of a document: how to tell the text states it, and which rows match it."""
+
+    label: str
+    stated: bool
+    matches: object  # (row) -> bool
+
+
+def gold_place(location: str | None) -> Place | None:
+    """The gold's location read like a page's ("Seattle, WA (+3 others)" -> Seattle, US-WA, US)."""
+    if not location or location.strip().casefold() == "anywhere":
+        return None
+    text = _OTHERS.sub("", location)
+    found = read_places(Span(0, len(text), text), True, ())
+    return found[0].place if found else None
+
+
+def posting_facts(gold: dict, text: str) -> dict[str, PostingFact]:
+    """The gold facts of one document that the posting fields score, keyed by field."""
+    facts: dict[str, PostingFact] = {}
+    folded = company_key(text)
+    if gold.get("employer"):
+        wanted = company_key(gold["employer"])
+
+        def employer(row: dict, wanted=wanted) -> bool:
+            got = company_key(row.get("value"))
+            return bool(got) and (got == wanted or set(got.split()) <= set(wanted.split())
+                                  or set(wanted.split()) <= set(got.split()))
+        facts["employer"] = PostingFact(gold["employer"], _words_in(wanted, folded), employer)
+    place = gold_place(gold.get("location"))
+    if place is not None:
+        facts["location"] = PostingFact(gold["location"], _place_stated(place, gold["location"], text),
+                                        lambda row, place=place: _same_place(place, row))
+    codes = _TYPES.get(str(gold.get("employment_type") or "").strip().casefold())
+    if codes:
+        facts["employment_type"] = PostingFact(
+            gold["employment_type"], any(_TYPE_WORDS[c].search(text) for c in codes),
+            lambda row, codes=codes: row.get("value") in codes)
+    if gold.get("remote") is True:
+        facts["work_arrangement"] = PostingFact("remote", _REMOTE_WORDS.search(text) is not None,
+                                                lambda row: row.get("value") == "remote")
+    return facts
+
+
+def _place_stated(place: Place, location: str, text: str) -> bool:
+    low = text.casefold()
+    if place.city:
+        written = _OTHERS.sub("", location).split(",")[0].strip().casefold()
+        return _words_in(written, low) or _words_in(place.city.casefold(), low)
+    if place.region:
+        return _words_in(_OTHERS.sub("", location).split(",")[0].strip().casefold(), low) or \
+            re.search(rf"\b{place.region[3:]}\b", text) is not None
+    return _words_in(location.strip().casefold(), low) or re.search(r"\bU\.?S\.?A?\b", text) is not None
+
+
+def _same_place(gold: Place, row: dict) -> bool:
+    if gold.city:
+        city = (row.get("city") or "").casefold()
+        if city != gold.city.casefold():
+            return False
+        return not (gold.region and row.get("region")) or gold.region == row.get("region")
+    if gold.region:
+        return row.get("region") == gold.region
+    return row.get("country") == gold.country

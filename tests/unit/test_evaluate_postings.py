@@ -1,0 +1,94 @@
+"""`roledata eval` on postings against an export's gold: records keyed by id, mapped to the files made from
+them (`visible_file`); employer, location, work arrangement and employment type scored where the text
+states them, remote only where the gold flags it."""
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from roledata.cli import app
+from roledata.quality.evaluate import evaluate_documents
+from roledata.quality.gold import load_golds
+from roledata.quality.posting_scoring import company_key
+
+HYBRID = """Data Engineer
+
+Acme Robotics
+Austin, TX · Hybrid · Full-time
+
+Acme Robotics is hiring a Data Engineer to build the pipelines behind our warehouse robots.
+
+What you'll do
+- Build batch and streaming pipelines in Python and SQL
+"""
+
+REMOTE = """Data Engineer
+
+Location: Remote (US only)
+Employment Type: Contract
+Company: Bluefin Analytics
+
+Bluefin Analytics helps regional grocers forecast demand. We need a Data Engineer for a six-month engagement.
+
+Responsibilities
+- Design the warehouse schema with our analysts
+"""
+
+# The export's gold: keyed by record id; a record without a file is not in the folder. The second record's
+# location is the company's city, which the text never states; its remote flag is true; the first record's
+# blank flag (null) means "not flagged" and scores nothing.
+GOLD = {"about": "an export's gold, for this test", "docs": {
+    "1001": {"visible_file": "hybrid.txt", "title": ["Data Engineer"], "employer": "Acme Robotics, Inc.",
+             "location": "Austin, TX", "employment_type": "Full-time", "remote": None},
+    "1002": {"visible_file": "remote.txt", "title": ["Data Engineer"], "employer": "Bluefin Analytics",
+             "location": "Omaha, NE", "employment_type": "Contract", "remote": True},
+    "1003": {"title": ["Data Engineer"], "employer": "Nobody Here", "location": "Reno, NV"},
+}}
+
+
+def _folder(tmp_path):
+    raw = tmp_path / "postings"
+    raw.mkdir()
+    (raw / "hybrid.txt").write_text(HYBRID, encoding="utf-8")
+    (raw / "remote.txt").write_text(REMOTE, encoding="utf-8")
+    gold = tmp_path / "postings_csv.json"
+    gold.write_text(json.dumps(GOLD), encoding="utf-8")
+    return raw, gold
+
+
+def test_an_exports_gold_is_read_by_the_files_made_from_its_records(tmp_path):
+    _, gold = _folder(tmp_path)
+    assert sorted(load_golds([gold]).docs) == ["hybrid.txt", "remote.txt"]
+
+
+def test_posting_fields_are_scored_where_the_text_states_them(tmp_path):
+    raw, gold = _folder(tmp_path)
+    result = evaluate_documents(raw, load_golds([gold]))
+    scored = {name: (s.documents, s.gold, s.found, s.extracted, s.correct)
+              for name, s in result.fields.items() if name in ("employer", "location", "work_arrangement",
+                                                               "employment_type")}
+    assert scored == {
+        "employer": (2, 2, 2, 2, 2),
+        # Omaha is not in the remote posting's text: no recall fact; its "Remote (US only)" row names a country,
+        # not Omaha, so it counts against precision.
+        "location": (2, 1, 1, 2, 1),
+        "work_arrangement": (1, 1, 1, 1, 1),
+        "employment_type": (2, 2, 2, 2, 2),
+    }
+
+
+def test_the_command_merges_several_gold_files(tmp_path):
+    raw, gold = _folder(tmp_path)
+    other = tmp_path / "postings_b_csv.json"
+    other.write_text(json.dumps({"docs": {"77": {"visible_file": "remote.txt", "remote": True}}}), encoding="utf-8")
+    out = CliRunner().invoke(app, ["eval", "--raw", str(raw), "--gold", str(gold), "--gold", str(other)])
+    assert out.exit_code == 0, out.output
+    lines = {line.split()[0]: line.split()[1:] for line in out.output.splitlines() if line[:1].isalpha()}
+    assert lines["employer"][:3] == ["2", "2", "100.0%"]
+    assert lines["work_arrangement"][:3] == ["1", "1", "100.0%"]
+
+
+def test_company_names_compare_without_legal_endings():
+    assert company_key("Acme Robotics, Inc.") == company_key("ACME Robotics") == "acme robotics"
+    assert company_key("Smith & Sons LLC") == "smith and sons"
