@@ -126,6 +126,10 @@ def _read_labels(page: PostingPage) -> None:
             _read_value(page, fact, value, section)
 
 
+# What ends every label but one alone on its line: a colon, or a dash before a capital letter.
+_LABEL_END = re.compile(r"[:：]|[-–—][ \t]*[A-Z]")
+
+
 def _label_matches(line: Span) -> list[re.Match[str]]:
     """Labels that open a field: at the line's start (after bullets, stars), after a separator, glued,
     or after a space on a line that opens with a field ("Job Title: ... Location: ...")."""
@@ -134,6 +138,8 @@ def _label_matches(line: Span) -> list[re.Match[str]]:
     field_line = _is_field_line(text)
     if (alone := cues.LABEL_LINE.match(text)) is not None:
         return [alone]
+    if _LABEL_END.search(text) is None:  # no colon, no dash before a capital: no label (most lines; cheap)
+        return []
     for m in cues.LABEL.finditer(text):
         before = text[:m.start()].rstrip(" \t*_#>")
         if not before or before[-1] in "|•·;)" or text[max(0, m.start() - 2):m.start()] == "  " or (
