@@ -12,10 +12,6 @@ from __future__ import annotations
 import io
 import zipfile
 
-import docx as python_docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-
 from roledata.formats.errors import Unreadable
 
 MAX_EXPANDED_BYTES = 100 * 1024 * 1024  # all entries expanded; a long job description's document is under 1 MB
@@ -24,6 +20,11 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_docx(data: bytes) -> tuple[str, None]:
+    # python-docx is imported when a Word file is read: commands that read none do not pay its start-up.
+    import docx as python_docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     _check_archive(data)
     try:
         document = python_docx.Document(io.BytesIO(data))
@@ -63,7 +64,7 @@ def _check_archive(data: bytes) -> None:
         raise Unreadable("not a .docx file: a zip archive without word/document.xml")
 
 
-def _paragraph_line(paragraph: Paragraph) -> str:
+def _paragraph_line(paragraph) -> str:
     text = " ".join(paragraph.text.split())
     if not text:
         return ""
@@ -76,7 +77,7 @@ def _paragraph_line(paragraph: Paragraph) -> str:
     return text
 
 
-def _table_rows(table: Table) -> list[str]:
+def _table_rows(table) -> list[str]:
     rows = []
     for row in table.rows:
         cells: list[str] = []

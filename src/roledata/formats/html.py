@@ -21,10 +21,6 @@ from __future__ import annotations
 import json
 import re
 
-import lxml.html
-import trafilatura
-from lxml import etree
-
 from roledata.formats.errors import Unreadable
 from roledata.text import decode_bytes
 
@@ -62,6 +58,8 @@ def read_html(page: str) -> tuple[str, dict | None]:
 
 def main_text(markup: str) -> str:
     """The page's main text, one block a line: trafilatura's article, else every block but the cruft."""
+    import trafilatura  # imported when a page is read: commands that read none do not pay its start-up
+
     extracted = trafilatura.extract(markup, output_format="txt", include_tables=True, include_comments=False,
                                     include_links=False, include_images=False, include_formatting=False,
                                     favor_recall=True, deduplicate=False)
@@ -77,6 +75,9 @@ def main_text(markup: str) -> str:
 def _blocks(markup: str) -> list[str]:
     """Every text block of the page, cruft dropped (navigation, header, footer, banners by tag or by
     class/id), headings as lines, list items as bullets, table rows as rows."""
+    import lxml.html
+    from lxml import etree
+
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
@@ -150,6 +151,8 @@ def page_fields(page: str) -> dict | None:
 
 
 def _plain(markup: str) -> str:
+    import lxml.html
+
     return " ".join(lxml.html.fromstring(f"<span>{markup}</span>").text_content().split()) if markup.strip() else ""
 
 

@@ -17,12 +17,6 @@ from __future__ import annotations
 import io
 import re
 
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTTextBox
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psexceptions import PSException
-
 from roledata.formats.errors import Unreadable
 
 MAX_PAGES = 300  # a job description or career guide is a few pages; a longer PDF is a book or a report
@@ -32,6 +26,13 @@ _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
 def read_pdf(data: bytes) -> tuple[str, None]:
     """The text of every page, a paragraph a line; `Unreadable` for a broken, locked or scanned PDF."""
+    # pdfminer is imported when a PDF is read: commands that read none do not pay its start-up.
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextBox
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+
     if not data[:1024].lstrip().startswith(b"%PDF-"):
         raise Unreadable("not a PDF: the file does not start with %PDF-")
     paragraphs: list[tuple[int, str]] = []  # (page number, paragraph)
