@@ -26,7 +26,7 @@ from roledata import CONTRACT_VERSION, PARSER_VERSION
 from roledata.files import digest_files
 
 PACKAGE = Path(roledata.__file__).resolve().parent
-ROW_PACKAGES = ("contract", "parse", "extract", "data")
+ROW_PACKAGES = ("contract", "formats", "parse", "extract", "data")
 PUBLISH_PACKAGES = ("run", "publish")
 _HASHED = (".py", ".csv", ".json", ".txt")
 # Written by `make accuracy` and keyed by the parser fingerprint itself: it cannot be part of it.
