@@ -175,8 +175,23 @@ def _csv_rows(stream: BinaryIO) -> Iterator:
                               "(a quote missing)") from None
         raise ExportError(f"broken CSV near line {reader.line_num}: {exc}") from None
     except UnicodeDecodeError as exc:
-        raise ExportError(f"export not in UTF-8: byte 0x{exc.object[exc.start]:02x} near line "
-                          f"{reader.line_num + 1} cannot be decoded; save it as UTF-8") from None
+        raise ExportError(f"export not in UTF-8: byte 0x{exc.object[exc.start]:02x} on line "
+                          f"{_first_bad_line(stream)} cannot be decoded; save it as UTF-8") from None
+
+
+def _first_bad_line(stream: BinaryIO) -> int | str:
+    """The number of the first line that is not UTF-8 (the decoder reads ahead in chunks, so its
+    error does not say), read again from the start; "?" when the stream cannot go back."""
+    try:
+        stream.seek(0)
+        for number, raw in enumerate(stream, start=1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    except (OSError, ValueError):
+        pass
+    return "?"
 
 
 def _last_line(reader) -> int:
