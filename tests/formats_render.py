@@ -109,15 +109,17 @@ _FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 
 
 def _unicode_font(pdfmetrics, ttfont) -> str:
-    """A TrueType font that has the pages' dashes and curly quotes (Helvetica's built-in encoding
-    lacks some), registered with reportlab; Helvetica when the machine has none."""
+    """A TrueType font with every character of the pages (reportlab's built-in Helvetica lacks some
+    dashes, arrows and symbols and writes other characters in their place), registered with
+    reportlab. Debian's fonts-dejavu-core has one; `make test` installs it."""
     from pathlib import Path
 
     for path in _FONTS:
         if Path(path).exists():
             pdfmetrics.registerFont(ttfont("PageFont", path))
             return "PageFont"
-    return "Helvetica"
+    raise RuntimeError(f"no Unicode TrueType font at {' or '.join(_FONTS)}: install Debian's fonts-dejavu-core "
+                       "(`make test` does)")
 
 
 def comparable(rows: list[dict]) -> list[dict]:
