@@ -26,6 +26,8 @@ from roledata.text import decode_bytes
 
 MAX_MARKUP = 5_000_000  # characters of markup outside scripts and styles: far beyond any job page
 _SCRIPT = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+# The head holds the title and metadata (read as fields), never the page's text: an empty body is no text.
+_HEAD = re.compile(r"<head\b[^>]*>.*?</head\s*>", re.I | re.S)
 _LD_JSON = re.compile(r"<script\b[^>]*type\s*=\s*[\"']?application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
 _TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # the `|---|---|` line under a table's header
 _CRUFT_NAME = re.compile(r"cookie|consent|gdpr|banner|newsletter|subscribe|breadcrumb|share|social|promo|"
@@ -46,13 +48,15 @@ def read_html(page: str) -> tuple[str, dict | None]:
     """(main text, structured fields or None) of an HTML page or fragment; `Unreadable` when it has no text."""
     fields = page_fields(page)
     markup = _SCRIPT.sub(" ", page)
+    cut = len(page) - len(markup)
+    markup = _HEAD.sub(" ", markup)
     if len(markup) > MAX_MARKUP:
         raise Unreadable(f"HTML page too large to read: {len(markup):,} characters of markup outside scripts "
                          f"and styles (limit {MAX_MARKUP:,})")
     text = main_text(markup)
     if not text.strip():
         raise Unreadable(f"HTML page without readable text: {len(page):,} characters, "
-                         f"{len(page) - len(markup):,} of them scripts, styles and comments")
+                         f"{cut:,} of them scripts, styles and comments")
     return text, fields
 
 
