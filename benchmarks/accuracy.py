@@ -8,8 +8,11 @@ Corpora, each scored by `roledata.quality.evaluate` (the same code as `roledata 
 - the project's own test pages: tests/gold/<name>.json describes the folder
   tests/pages/<name>/ (a gold file without its folder is skipped);
 - when the realworld folder exists: its pages/ (gold/pages.json) and
-  postings/ (gold/postings.json). Their JSON keeps only counts per document,
-  never text read from those pages or their gold.
+  postings/ (gold/postings.json), and its posting exports (postings.csv and
+  its siblings, gold/postings_csv.json and siblings), each scored twice
+  (`roledata.quality.exports`): from the row's own columns (`fields`) and
+  from its description alone (`text`). Their JSON keeps only counts per
+  document, never text read from those pages or their gold.
 
 Cells: recall % / precision % (gold facts). `*` after the precision: recall
 only (the gold lists only some facts, so precision is a lower bound). `-`:
@@ -28,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 from roledata.quality.evaluate import EvalResult, evaluate_documents  # noqa: E402
+from roledata.quality.exports import evaluate_export  # noqa: E402
 from roledata.quality.gold import FIELDS, load_gold  # noqa: E402
 from roledata.quality.reference import SHIPPED, reference_corpora, write_reference_accuracy  # noqa: E402
 
@@ -42,6 +46,19 @@ def corpora(root: Path, realworld: Path | None) -> list[tuple[str, Path, Path, b
         if (realworld / name).is_dir() and gold.is_file():
             found.append((f"realworld {name}", realworld / name, gold, False))
     return found
+
+
+# The real exports scored (file, gold): the LinkedIn export and its siblings whose columns map by name.
+EXPORTS = (("postings.csv", "postings_csv.json"), ("postings_linkedin_b.csv", "postings_linkedin_b_csv.json"),
+           ("postings_googlejobs.csv", "postings_googlejobs_csv.json"))
+
+
+def exports(realworld: Path | None) -> list[tuple[str, Path, Path]]:
+    """(label, export, gold) for every real export present with its gold."""
+    if realworld is None or not realworld.is_dir():
+        return []
+    return [(f"realworld {name}", realworld / name, realworld / "gold" / gold) for name, gold in EXPORTS
+            if (realworld / name).is_file() and (realworld / "gold" / gold).is_file()]
 
 
 def cell(result: EvalResult, field: str) -> str:
@@ -84,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     for label, raw, gold, keep in corpora(args.root, args.realworld):
         results[label] = evaluate_documents(raw, load_gold(gold))
         details[label] = keep
+    for label, export, gold in exports(args.realworld):
+        for mode, result in evaluate_export(export, load_gold(gold)).items():
+            results[f"{label} ({mode})"] = result
+            details[f"{label} ({mode})"] = False
     if not results:
         print("no corpus with gold answers found", file=sys.stderr)
         return 1
