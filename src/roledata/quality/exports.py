@@ -46,7 +46,7 @@ def evaluate_export(export: Path, gold: Gold, columns: dict[str, str] | None = N
                 description = read_export_row(data).field_spans.get("description")
                 text = read_export_row(data).text
                 body = text[description[0]:description[1]] if description else ""
-                result = process_document(f"{export.name}#{key}.txt", body.encode("utf-8"))
+                result = process_document(f"{export.name}-{key}.txt", body.encode("utf-8"))  # a text page, not a row
             outcomes[key] = result
         check_documents([r for r in outcomes.values() if r.reject_reason is None])
         scores = {f: FieldScore(f, recall_only=f in gold.recall_only) for f in FIELDS}
