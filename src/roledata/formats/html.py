@@ -1,7 +1,7 @@
 """A saved web page's main text, and the posting fields it declares.
 
 The main text comes from trafilatura, chosen by measuring extractors on saved
-career pages (`benchmarks/html_extractors.py`): it keeps the article and
+career pages (`benchmarks/format_readers.py`): it keeps the article and
 drops the header, navigation, cookie banner, related links and footer, and its
 text output keeps headings as lines of their own, list items as `- ` bullets
 and table rows as `| a | b |` rows. A page or fragment trafilatura finds no

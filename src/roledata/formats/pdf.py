@@ -1,7 +1,7 @@
 """A PDF's text layer, one paragraph a line (pdfminer.six's layout analysis).
 
 pdfminer.six was chosen over pypdf by measuring on PDFs of the sample pages
-(`benchmarks/pdf_extractors.py`): pypdf gives the page's printed lines, so a
+(`benchmarks/format_readers.py`): pypdf gives the page's printed lines, so a
 paragraph wrapped over three lines comes back as three lines (three bullets'
 worth of text for the parser), while pdfminer groups the lines of a paragraph
 into one text box, which is joined here into one line. A paragraph cut by a
