@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 
 # The catalog's end-to-end test drives Debian's Chromium: installed here when missing.
 CHROMIUM := /usr/bin/chromium
+# The format tests render pages into PDFs with a Unicode font (tests/formats_render.py): Debian's DejaVu.
+FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup browser run test test-fast docs bench accuracy clean
@@ -20,12 +22,17 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-browser: $(CHROMIUM)
+browser: $(CHROMIUM) $(FONT)
 
 $(CHROMIUM):
 	@echo "test: installing Debian's chromium package (the catalog's end-to-end test drives a real browser; nothing is downloaded at test time)"
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+
+$(FONT):
+	@echo "test: installing Debian's fonts-dejavu-core (the format tests render pages into PDFs with it)"
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-dejavu-core >/dev/null
 
 run: setup
 	$(BIN)/roledata run --raw raw --warehouse warehouse
@@ -34,7 +41,7 @@ test: setup browser
 	$(BIN)/python -m pytest
 
 # The quick loop while working on parsing and extraction (about 20 seconds): the unit tests only.
-test-fast: setup
+test-fast: setup $(FONT)
 	$(BIN)/python -m pytest tests/unit -q
 
 # The README's generated blocks (code layout, command synopsis) and the data dictionary, from the code.

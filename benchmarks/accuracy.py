@@ -8,12 +8,15 @@ Corpora, each scored by `roledata.quality.evaluate` (the same code as `roledata 
 - the project's own test pages: tests/gold/<name>.json describes the folder
   tests/pages/<name>/ (a gold file without its folder is skipped);
 - when the realworld folder exists: its pages/ (gold/pages.json) and
-  postings/ (gold/postings.json), and postings/ again against the gold of the
+  postings/ (gold/postings.json), postings/ again against the gold of the
   CSV exports behind its files (gold/postings_*csv.json, merged and keyed by
   each record's `visible_file`): employer, location, work arrangement and
   employment type from the exports' structured fields ("realworld
-  postings-csv"). Their JSON keeps only counts per document, never text
-  read from those pages or their gold.
+  postings-csv"), and the posting exports themselves (postings.csv and its
+  siblings), each scored twice (`roledata.quality.exports`): from the row's
+  own columns (`fields`) and from its description alone (`text`). Their JSON
+  keeps only counts per document, never text read from those pages or their
+  gold.
 
 Cells: recall % / precision % (gold facts). `*` after the precision: recall
 only (the gold lists only some facts, so precision is a lower bound). `-`:
@@ -32,7 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 from roledata.quality.evaluate import EvalResult, evaluate_documents  # noqa: E402
-from roledata.quality.gold import FIELDS, load_golds  # noqa: E402
+from roledata.quality.exports import evaluate_export  # noqa: E402
+from roledata.quality.gold import FIELDS, load_gold, load_golds  # noqa: E402
 from roledata.quality.reference import SHIPPED, reference_corpora, write_reference_accuracy  # noqa: E402
 
 
@@ -49,6 +53,19 @@ def corpora(root: Path, realworld: Path | None) -> list[tuple[str, Path, list[Pa
     if exports and (realworld / "postings").is_dir():
         found.append(("realworld postings-csv", realworld / "postings", exports, False))
     return found
+
+
+# The real exports scored (file, gold): the LinkedIn export and its siblings whose columns map by name.
+EXPORTS = (("postings.csv", "postings_csv.json"), ("postings_linkedin_b.csv", "postings_linkedin_b_csv.json"),
+           ("postings_googlejobs.csv", "postings_googlejobs_csv.json"))
+
+
+def exports(realworld: Path | None) -> list[tuple[str, Path, Path]]:
+    """(label, export, gold) for every real export present with its gold."""
+    if realworld is None or not realworld.is_dir():
+        return []
+    return [(f"realworld {name}", realworld / name, realworld / "gold" / gold) for name, gold in EXPORTS
+            if (realworld / name).is_file() and (realworld / "gold" / gold).is_file()]
 
 
 def cell(result: EvalResult, field: str) -> str:
@@ -91,6 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     for label, raw, gold, keep in corpora(args.root, args.realworld):
         results[label] = evaluate_documents(raw, load_golds(gold))
         details[label] = keep
+    for label, export, gold in exports(args.realworld):
+        for mode, result in evaluate_export(export, load_gold(gold)).items():
+            results[f"{label} ({mode})"] = result
+            details[f"{label} ({mode})"] = False
     if not results:
         print("no corpus with gold answers found", file=sys.stderr)
         return 1

@@ -37,6 +37,11 @@ its target (TARGETS) with met / not met:
   `roledata.validate.check_documents` (the row checks) in batches of 200 pages,
   printed separately, in ms of one core per page.
 
+Export (`--steps export`, in the default steps): a JobSpy-shaped CSV of `--export-rows` postings
+(default 100,000; the generated pages as rows) run cold and direct, beside the 1,000 text pages its
+rows are made from: seconds and peak memory, per posting and per page (target: no worse per posting
+than text pages, peak memory under 1 GB).
+
 Digests (`--digests [DIR]`, default benchmarks/digests/, adds the step; `--steps digests` runs it alone):
 the rows `process_document` gives for every corpus found (raw/ samples,
 tests/pages/guides, tests/pages/postings, the realworld pages and postings
@@ -462,13 +467,58 @@ def machine() -> dict:
             "system": platform.platform()}
 
 
-STEPS = ("timings", "cpu", "digests")
+STEPS = ("timings", "cpu", "digests", "export")
+
+
+def export_of(work: Path, rows: int) -> Path:
+    """A JobSpy-shaped CSV of `rows` postings (made once and reused): the generated corpus's pages as
+    rows, title cell from the first line, description from the rest, each row made distinct by its id
+    and a reference line, pay cells on every other row."""
+    import csv
+
+    folder = work / f"export-{rows}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        pages = [p.read_text(encoding="utf-8", errors="replace") for p in pages_of(corpus(work, 1000))]
+        with open(folder / "postings.csv", "w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, lineterminator="\r\n")
+            writer.writerow(["id", "site", "job_url", "title", "company", "location", "date_posted", "job_type",
+                             "interval", "min_amount", "max_amount", "currency", "is_remote", "description"])
+            for i in range(rows):
+                title, _, body = pages[i % len(pages)].partition("\n")
+                pay = ["yearly", 80000 + i % 50 * 1000, 120000 + i % 50 * 1000, "USD"] if i % 2 else ["", "", "", ""]
+                writer.writerow([f"bench-{i}", "indeed", f"https://jobs.example.org/{i}", title.strip(),
+                                 f"Company {i % 997}", "Austin, TX", "2026-01-02", "fulltime", *pay, str(i % 3 == 0),
+                                 f"{body.strip()}\n\nReference: posting {i}."])
+        marker.write_text(f"{rows} rows\n")
+    return folder
+
+
+def bench_export(work: Path, rows: int, workers: int) -> dict:
+    """A cold direct run over one export of `rows` postings beside a cold direct run over the 1,000
+    text pages its rows are made from: time and peak memory per document."""
+    text = timed_run(corpus(work, 1000), work / "wh-export-text", "--no-prefect", "--full", "--workers", str(workers))
+    export = timed_run(export_of(work, rows), work / f"wh-export-{rows}", "--no-prefect", "--full",
+                       "--workers", str(workers))
+    out = {"rows": rows, "export": export, "text_1000": text,
+           "export_ms_per_posting": round(1000 * export["seconds"] / rows, 2),
+           "text_ms_per_page": round(text["seconds"], 2)}
+    out["text_ms_per_page"] = round(1000 * text["seconds"] / 1000, 2)
+    print(f"  export of {rows:,} rows: {export['seconds']:.1f} s ({out['export_ms_per_posting']} ms a posting), "
+          f"peak {export['peak_rss_mb']} MB (target under 1,024 MB); 1,000 text pages: {text['seconds']:.1f} s "
+          f"({out['text_ms_per_page']} ms a page), peak {text['peak_rss_mb']} MB; documents {export['documents']}",
+          flush=True)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--huge", action="store_true", help="also 100,000 pages (about an hour)")
+    parser.add_argument("--export-rows", type=int, default=100_000,
+                        help="rows of the posting export the `export` step runs on [default: 100,000]")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "work",
                         help="corpora and warehouses (not committed)")
@@ -488,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.save_digests:  # saving digests is a chore of its own: no timings unless asked for
         steps = {"digests"}
     else:
-        steps = {"timings", "cpu", *(["digests"] if args.digests else [])}
+        steps = {"timings", "cpu", "export", *(["digests"] if args.digests else [])}
     digest_dir = args.digests or ROOT / "benchmarks" / "digests"
     sizes = args.pages + ([100_000] if args.huge else [])
     args.work.mkdir(parents=True, exist_ok=True)
@@ -529,6 +579,10 @@ def main(argv: list[str] | None = None) -> int:
         print(table(results, baselines))
         print("Targets are stated at the corpus size shown; at other sizes the verdict is indicative "
               "(process and Prefect start weigh more on a small corpus).")
+    if "export" in steps:
+        print("\na posting export, row by row:", flush=True)
+        report["export"] = bench_export(args.work, args.export_rows, args.workers)
+        results = results or [report["export"]]
     if "digests" in steps:
         print(f"\nrows per corpus against {digest_dir}:", flush=True)
         report["digests"] = compare_digests(args.work, digest_dir, args.realworld, args.save_digests)

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "roledata"
 README = ROOT / "README.md"
 # The package's rooms in the order a page travels through them.
-ORDER = ("contract", "parse", "extract", "run", "publish", "catalog", "quality", "cli", "data")
+ORDER = ("contract", "formats", "parse", "extract", "run", "publish", "catalog", "quality", "cli", "data")
 _BLOCK = re.compile(r"(<!-- generated: (?P<name>[a-z-]+) -->\n)(?P<body>.*?)(<!-- end: (?P=name) -->)", re.S)
 
 

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from roledata.formats.exports import parse_columns
+
 
 def project_root() -> Path:
     here = Path(__file__).resolve()
@@ -44,6 +46,9 @@ class Settings:
     prefect_start_timeout: float = 120.0
     keep: int | None = None  # after publishing, keep only this many snapshots (None: keep all)
     allow_links_outside: bool = False  # read symbolic links that lead out of the raw folder (never to /proc, /sys, /dev)
+    # Columns of posting exports named by the user, `title=job_title,description=body` (formats/exports.py);
+    # the others are recognised by name.
+    columns: str | None = None
 
     def as_parameters(self) -> dict:
         """Every setting as JSON-friendly values: how a run's settings travel whole to the flow."""
@@ -79,6 +84,14 @@ def _at_least(minimum: float) -> Callable[[float], str | None]:
     return lambda v: None if v >= minimum else f"must be {minimum:g} or more"
 
 
+def _column_mapping(text: object) -> str | None:
+    try:
+        parse_columns(str(text))
+    except ValueError as exc:
+        return f"must be field=column pairs separated by commas ({exc})"
+    return None
+
+
 @dataclass(frozen=True)
 class Setting:
     """How one setting is read from its variable and checked, whatever gave it."""
@@ -104,6 +117,7 @@ SETTINGS: dict[str, Setting] = {
                                      lambda v: None if v > 0 else "must be a positive number of seconds"),
     "keep": Setting("ROLEDATA_KEEP", int, _at_least(1)),
     "allow_links_outside": Setting("ROLEDATA_ALLOW_LINKS_OUTSIDE", _flag),
+    "columns": Setting("ROLEDATA_COLUMNS", str, _column_mapping),
 }
 _DEFAULT_FOLDERS = {"raw_dir": "raw", "warehouse_dir": "warehouse"}
 

@@ -23,8 +23,9 @@ def make_bad_corpus(raw: Path) -> dict[str, str]:
     page = (RAW / SAMPLES["ai_tech_lead"]).read_text(encoding="utf-8")
     (raw / "empty.txt").write_bytes(b"")
     (raw / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (raw / "page.html").write_text("<!DOCTYPE html>\n<html><head><title>AI Lead</title></head>"
-                                   "<body><h1>AI Lead</h1><p>Leads AI.</p></body></html>\n", encoding="utf-8")
+    # HTML is read now (formats/html.py): a page that is all script is what stays a reject.
+    (raw / "page.html").write_text("<!DOCTYPE html>\n<html><head><title>AI Lead</title><script>" + "track();\n" * 50
+                                   + "</script></head><body></body></html>\n", encoding="utf-8")
     with open(raw / "huge.txt", "wb") as fh:  # 50 MB, made here, never committed
         line = b"- Build and deploy machine learning models at scale\n"
         fh.write(b"Huge Role\n" + line * (50 * 1024 * 1024 // len(line)))
@@ -43,7 +44,7 @@ def make_bad_corpus(raw: Path) -> dict[str, str]:
     return {
         "empty.txt": "empty document: 0 bytes",
         "image.png": "binary file: NUL bytes in the first 8 KiB",
-        "page.html": "HTML page: roledata reads text and Markdown pages; save the page as text",
+        "page.html": "HTML page without readable text: 545 characters, 466 of them scripts, styles and comments",
         "huge.txt": f"cannot read file: too large: {(raw / 'huge.txt').stat().st_size} bytes (limit 10485760)",
         "copy of tech lead.txt": f"duplicate: same bytes as {SAMPLES['ai_tech_lead']}",
         "vanishing.txt": "cannot read file: file disappeared before it was read",

@@ -21,7 +21,8 @@ ENVIRONMENT = {"ROLEDATA_BATCH_SIZE": ("batch_size", "50", 50), "ROLEDATA_WORKER
                "ROLEDATA_ALLOW_SHRINK": ("allow_shrink", "yes", True),
                "ROLEDATA_PREFECT_START_TIMEOUT": ("prefect_start_timeout", "45", 45.0),
                "ROLEDATA_KEEP": ("keep", "3", 3),
-               "ROLEDATA_ALLOW_LINKS_OUTSIDE": ("allow_links_outside", "1", True)}
+               "ROLEDATA_ALLOW_LINKS_OUTSIDE": ("allow_links_outside", "1", True),
+               "ROLEDATA_COLUMNS": ("columns", "title=job_title,description=body", "title=job_title,description=body")}
 
 
 @pytest.fixture(autouse=True)

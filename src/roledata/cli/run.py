@@ -52,6 +52,10 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
         allow_links_outside: bool = typer.Option(False, "--allow-links-outside",
                                                  help="read symbolic links that lead out of the raw folder "
                                                       "(ROLEDATA_ALLOW_LINKS_OUTSIDE); never to /proc, /sys or /dev"),
+        columns: Optional[str] = typer.Option(None, "--columns", metavar="FIELD=COLUMN,...",
+                                              help="columns of posting exports (.csv, .jsonl, .parquet) by name, "
+                                                   "e.g. title=job_title,description=body; the others are "
+                                                   "recognised (ROLEDATA_COLUMNS)"),
         strict: bool = typer.Option(False, "--strict",
                                     help="exit with code 3 when documents were rejected (the run still publishes)"),
         max_rejects: Optional[int] = typer.Option(None, "--max-rejects", min=0, metavar="N",
@@ -71,7 +75,8 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
     settings = run_settings(raw_dir=raw, warehouse_dir=warehouse, batch_size=batch_size, full_rebuild=full or None,
                             wait_seconds=wait, workers=workers, executor=executor.value if executor else None,
                             dask_address=dask_address, allow_shrink=allow_shrink or None,
-                            shrink_limit=shrink_limit, keep=keep, allow_links_outside=allow_links_outside or None)
+                            shrink_limit=shrink_limit, keep=keep, allow_links_outside=allow_links_outside or None,
+                            columns=columns)
     if settings.dask_address and settings.executor != "dask":
         fail("--dask-address needs --executor dask")
     if settings.executor == "dask" and no_prefect:

@@ -56,7 +56,14 @@ SECTION_KIND = _same(
     "cover_letter", "related_roles", "other",
 )
 SENIORITY = _same("executive", "director", "manager", "lead", "senior", "mid", "entry")
-TITLE_SOURCE = _same("title_line", "heading_pattern", "question", "prose", "repeated_phrase", "first_line", "listed")
+TITLE_SOURCE = _same("title_line", "heading_pattern", "question", "prose", "repeated_phrase", "first_line", "listed",
+                     "field")
+# What a document's text was read from (formats/): a text or Markdown file as it is, the main text of an
+# HTML page, a PDF's text layer, a Word document's paragraphs, or one row of a posting export.
+TEXT_ORIGIN = _same("text", "markdown", "html", "pdf", "docx", "export")
+# Where a row's values come from: read from the document's text, or taken from a structured field
+# (an export's column) whose cell the row's provenance points at.
+ORIGIN = _same("text", "field")
 # How strongly a page asks for a skill or certification, strongest first.
 REQUIREMENT = _same("required", "preferred", "mentioned")
 EDUCATION_REQUIREMENT = _same("required", "preferred", "common")

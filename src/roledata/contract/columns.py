@@ -19,6 +19,9 @@ class Column:
     codes: tuple[str, ...] | None = None
     min_value: float | None = None
     max_value: float | None = None
+    # The value a row that does not set the column takes (a column added after v1: rows made by code
+    # that predates it, or that has nothing to say, read as this). None: NULL.
+    default: object = None
 
 
 @dataclass(frozen=True)

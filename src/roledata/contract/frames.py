@@ -52,4 +52,6 @@ def to_frame(table: Table, rows: list[dict]) -> pd.DataFrame:
             df[c.name] = pd.to_datetime(df[c.name], utc=True).astype(PANDAS_DTYPES["timestamp"])
         else:
             df[c.name] = df[c.name].astype(PANDAS_DTYPES[c.dtype])
+        if c.default is not None:
+            df[c.name] = df[c.name].fillna(c.default)
     return df

@@ -47,9 +47,16 @@ SPAN_CHECK = RowCheck("char_start <= char_end", _span_ok)
 
 
 def _provenanced(name: str, description: str, columns: tuple[Column, ...], key: tuple[str, ...],
-                 checks: tuple[RowCheck, ...] = ()) -> Table:
-    return Table(name, description, columns + PROVENANCE, key, checks + (SPAN_CHECK,), has_provenance=True,
+                 checks: tuple[RowCheck, ...] = (), added: tuple[Column, ...] = ()) -> Table:
+    """`added`: columns of the v1.1 additions, after the provenance columns (v1's columns keep their places)."""
+    return Table(name, description, columns + PROVENANCE + added, key, checks + (SPAN_CHECK,), has_provenance=True,
                  identity=IDENTITY.get(name))
+
+
+# v1.1: where a row's values come from. Rows read from text leave it unset (default `text`).
+ORIGIN = _c("origin", "string", "where the row's values come from: `text` (read from the document's text) or "
+            "`field` (a structured field of the document, e.g. an export's column, whose cell the provenance "
+            "points at)", codes=codes.ORIGIN.codes, default="text")
 
 
 # Per extracted table: its id column and the columns that say what a row describes. The figures
@@ -84,6 +91,18 @@ TABLES: tuple[Table, ...] = (
         _c("first_seen_at", "timestamp", "when a run first saw these exact bytes", nullable=False),
         _c("parser_version", "string", "roledata parser version that read it", nullable=False),
         _c("warning", "string", "a problem that did not stop parsing (e.g. mojibake), NULL when none"),
+        _c("text_origin", "string", "what the document's text (`document_texts.text`) was read from: a text or "
+           "Markdown file as it is, an HTML page's main text, a PDF's text layer, a Word document's paragraphs, "
+           "or one row of a posting export", codes=codes.TEXT_ORIGIN.codes, default="text"),
+        _c("fields", "json", "the document's structured fields as a JSON object (an export row's mapped columns; "
+           "an HTML page's title, og:title and JSON-LD JobPosting), NULL when it has none"),
+    ), ("document_id",), is_extracted=False),
+    Table("document_texts", "The text roledata read from each parsed document, once: every provenanced row "
+          "points into it, so `substr(text, char_start + 1, char_end - char_start) = row.text` holds in SQL.", (
+        _key("document_id", "the document (`documents.document_id`)"),
+        _c("text", "string", "the decoded text of a text or Markdown file; the extracted text of an HTML page, "
+           "PDF or Word document; an export row's title and description cells, then its structured cells as "
+           "`column: value` lines", nullable=False),
     ), ("document_id",), is_extracted=False),
     _provenanced("sections", "The document's structure: page sections (level 1) and sub-sections (level 2).", (
         _c("ordinal", "int", "position of the section in the document, from 0", nullable=False, min_value=0),
@@ -102,8 +121,9 @@ TABLES: tuple[Table, ...] = (
         _c("is_primary", "bool", "true when the document is about this role", nullable=False),
         _c("title_source", "string", "how the title was found: a title line near the top, a heading such as "
            "\"<Title> Job Description\", a question (\"What does a <Title> do?\"), an opening sentence, the "
-           "role phrase the page repeats, its first short line, or listed on another role's page", codes=codes.TITLE_SOURCE.codes),
-    ), ("role_id",)),
+           "role phrase the page repeats, its first short line, listed on another role's page, or an export's "
+           "title field", codes=codes.TITLE_SOURCE.codes),
+    ), ("role_id",), added=(ORIGIN,)),
     _provenanced("duties", "One row per responsibility.", (
         _key("duty_id", "stable id from the page's path, role, category and text (extract/identity.py)"),
         ROLE_ID,
@@ -161,7 +181,7 @@ TABLES: tuple[Table, ...] = (
         ).fillna(True).astype(bool)),
         RowCheck("amount_max at most 10 times amount_min", lambda df: _not_null_or(df, "amount_min", "amount_max", df["amount_max"] <= 10 * df["amount_min"])),
         RowCheck("at least one amount", lambda df: (df["amount_min"].notna() | df["amount_max"].notna()).astype(bool)),
-    )),
+    ), added=(ORIGIN,)),
     _provenanced("bonuses", "Pay expressed as a percentage.", (
         _key("bonus_id", "stable id from the page's path, role and basis: not the percentage"),
         ROLE_ID,
@@ -286,6 +306,9 @@ TABLES: tuple[Table, ...] = (
 )
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+# Columns the v1.1 additions gave v1's tables (docs/DATA_CONTRACT.md), by table: all nullable or defaulted,
+# so rows of text pages are v1's rows with these beside them (benchmarks/rows_digest.py compares without them).
+ADDED_COLUMNS = {"documents": ("text_origin", "fields"), "roles": ("origin",), "salaries": ("origin",)}
 EXTRACTED_TABLES = tuple(t for t in TABLES if t.is_extracted)
 # The run's own records (run log, reject log) beside the tables of what the pages say.
 RUN_TABLES = ("pipeline_runs", "rejects")

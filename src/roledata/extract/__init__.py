@@ -81,6 +81,9 @@ def extract_tables(outline: Outline, document_id: str, failures: list[tuple[str,
         if (spent := time.monotonic() - started) > MAX_SECONDS:
             raise PageTooCostly(f"page too costly to read: {spent:.0f} s, over {MAX_SECONDS:.0f} s")
     tables["roles"] = [role, *others]
+    for name in ("roles", "salaries"):  # read from the text; a structured field's rows say `field`
+        for row in tables[name]:
+            row.setdefault("origin", "text")
     assign_row_ids(tables, context.source_path)
     return tables
 

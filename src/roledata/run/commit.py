@@ -18,12 +18,10 @@ from roledata.contract.frames import to_frame
 from roledata.contract.tables import TABLES_BY_NAME
 from roledata.run.fingerprint import parser_fingerprint
 from roledata.run.history import History, refuse_collapse
-from roledata.run.plan import built_with, record_listing
+from roledata.run.plan import built_with, listed_keys, record_listing
 from roledata.run.session import RunSession, nothing_published
 from roledata.run.stage import CHECKED, FinalTables, Stage
-from roledata.run.store import document_key
 from roledata.run.upkeep import after_commit, tidy, update_catalog
-from roledata.text import display_path
 from roledata.publish.warehouse import build_database, database_problem, swap_in
 
 
@@ -101,8 +99,8 @@ def shipped_accuracy() -> dict | None:
 
 
 def _live_keys(files: dict) -> set[str]:
-    """The row store keys of the files listed now."""
-    return {document_key(sha, display_path(path)) for path, (_, _, sha) in files.items() if sha}
+    """The row store keys of the files listed now (an export's rows each)."""
+    return listed_keys(files)
 
 
 def _same_dataset(settings, latest: str, digests: dict[str, str], history: History, rejects: list[dict]) -> bool:

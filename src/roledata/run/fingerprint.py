@@ -27,7 +27,7 @@ from roledata import CONTRACT_VERSION, PARSER_VERSION
 from roledata.files import digest_files
 
 PACKAGE = Path(roledata.__file__).resolve().parent
-ROW_PACKAGES = ("contract", "parse", "extract", "data")
+ROW_PACKAGES = ("contract", "formats", "parse", "extract", "data")
 PUBLISH_PACKAGES = ("run", "publish")
 _HASHED = (".py", ".csv", ".json", ".txt")
 # Packages whose data decides rows (places in posting_facts and salaries): their versions are part of the

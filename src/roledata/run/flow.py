@@ -104,7 +104,7 @@ def build_dataset(raw_dir: str | None = None, warehouse_dir: str | None = None, 
                   max_document_bytes: int | None = None, workers: int | None = None, executor: str | None = None,
                   dask_address: str | None = None, shrink_limit: float | None = None,
                   allow_shrink: bool | None = None, prefect_start_timeout: float | None = None,
-                  keep: int | None = None, allow_links_outside: bool | None = None,
+                  keep: int | None = None, allow_links_outside: bool | None = None, columns: str | None = None,
                   started_at: str | None = None) -> RunReport:
     """The settings are the flow's parameters, resolved like the command line's: a value given
     (by `roledata run`, which gives them all, or by a deployment), else its ROLEDATA_* variable
@@ -117,7 +117,8 @@ def build_dataset(raw_dir: str | None = None, warehouse_dir: str | None = None, 
         raw_dir=raw_dir, warehouse_dir=warehouse_dir, batch_size=batch_size, full_rebuild=full_rebuild,
         wait_seconds=wait_seconds, max_document_bytes=max_document_bytes, workers=workers, executor=executor,
         dask_address=dask_address, shrink_limit=shrink_limit, allow_shrink=allow_shrink,
-        prefect_start_timeout=prefect_start_timeout, keep=keep, allow_links_outside=allow_links_outside)
+        prefect_start_timeout=prefect_start_timeout, keep=keep, allow_links_outside=allow_links_outside,
+        columns=columns)
     report = _build(settings, datetime.fromisoformat(started_at) if started_at else None)
     publish_artifacts(report)
     return report

@@ -21,9 +21,9 @@ import pyarrow as pa
 
 from roledata.contract.checks import RejectLog, check_rows, frame_rows
 from roledata.contract.export import arrow_schema
-from roledata.contract.tables import EXTRACTED_TABLES
+from roledata.contract.tables import EXTRACTED_TABLES, TABLES_BY_NAME
 from roledata.extract.document import DocumentResult, process_document
-from roledata.run.plan import UNREADABLE, Entry
+from roledata.run.plan import UNREADABLE, Entry, Spool
 from roledata.run.processes import worker_dies_with
 from roledata.run.sources import FolderSource, iter_documents
 from roledata.run.store import KEY, POS, ParsedBatch, document_key, documents_schema, row_rejects_json
@@ -40,8 +40,23 @@ def read_pages(settings: Settings, entries: list[Entry]) -> list[tuple[str, byte
     """The bytes of pages to parse: (path, bytes, document_id, key). A file that changed since
     it was planned is parsed as it is now; one that became unreadable is marked so."""
     source = FolderSource.of(settings)
+    spool = Spool(settings.state_dir)
+    files = [e for e in entries if e.row is None]
+    read = {id(e): (data, error) for e, (_, data, error) in zip(files, iter_documents(source, [e.path for e in files]))}
     pages = []
-    for entry, (_, data, error) in zip(entries, iter_documents(source, [e.path for e in entries])):
+    for entry in entries:
+        if entry.row is not None:  # an export's row: its bytes were spooled by the plan
+            try:
+                data = spool.read(entry.spool)
+            except (OSError, TypeError) as exc:
+                entry.state, entry.reason = UNREADABLE, f"cannot read export row: {exc}"
+                continue
+            if sha256_hex(data) != entry.document_id:
+                entry.state, entry.reason = UNREADABLE, "cannot read export row: the run's spool changed on disk"
+                continue
+            pages.append((entry.source_path, data, entry.document_id, entry.key))
+            continue
+        data, error = read[id(entry)]
         if data is None:
             entry.state, entry.reason = UNREADABLE, error
             continue
@@ -140,6 +155,15 @@ def check_batch(results: list[DocumentResult], keys: dict[str, str]) -> ParsedBa
                                                         pa.string()))
         tables[table.name] = arrow.append_column(POS, pa.array([positions[i] for i in kept.index],
                                                                       pa.int64()))
+    # Each parsed document's text, once: every provenanced row points into it (document_texts).
+    texts_table = TABLES_BY_NAME["document_texts"]
+    parsed = [r for r in results if r.reject_reason is None and r.text is not None]
+    if parsed:
+        tables[texts_table.name] = pa.table({
+            "document_id": pa.array([r.document["document_id"] for r in parsed], pa.string()),
+            "text": pa.array([r.text for r in parsed], pa.string()),
+            KEY: pa.array([keys[r.document["document_id"]] for r in parsed], pa.string()),
+            POS: pa.array([0] * len(parsed), pa.int64())})
     refused: dict[str, list] = defaultdict(list)
     for entry in log.rows:
         refused[entry["document_id"]].append((entry["table_name"], entry["reason"], entry["payload"]))

@@ -20,7 +20,7 @@ from roledata.run.commit import finish
 from roledata.run.faults import fault_point
 from roledata.run.history import History, read_history
 from roledata.run.parallel import parse_all
-from roledata.run.plan import Entry, discover, listing, parse_batches, plan_run
+from roledata.run.plan import Entry, Spool, discover, listing, parse_batches, plan_run
 from roledata.run.report import RunReport, progress_bar
 from roledata.run.session import STAGING, RunSession, run_session, unchanged_run
 from roledata.run.stage import FinalTables, Stage
@@ -38,6 +38,7 @@ def open_stage(session: RunSession, history: History) -> Iterator[Stage]:
         yield stage
     finally:
         stage.close()
+        Spool.remove(settings.state_dir)  # the export rows the plan spooled for this run
 
 
 def check(stage: Stage, entries: list[Entry]) -> FinalTables:

@@ -14,7 +14,7 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from roledata.settings import Settings
 
@@ -81,6 +81,19 @@ class FolderSource:
         return paths
 
     def read(self, source_path: str) -> bytes:
+        path = self.root / source_path
+        try:
+            with self.open(source_path, self.max_bytes) as fh:
+                data = fh.read() if self.max_bytes is None else fh.read(self.max_bytes + 1)
+            if self.max_bytes is not None and len(data) > self.max_bytes:  # grew since it was looked at
+                raise UnreadableDocument(f"too large: over {self.max_bytes} bytes (limit {self.max_bytes})")
+            return data
+        except OSError as exc:
+            raise UnreadableDocument(_os_reason(exc, path)) from None
+
+    def open(self, source_path: str, max_bytes: int | None = None) -> BinaryIO:
+        """A listed file opened for reading, after the same checks as `read` (a posting export is
+        streamed from it, not read whole). Raises `UnreadableDocument` with the reason."""
         if source_path.endswith(UNREADABLE_FOLDER):
             raise UnreadableDocument(_os_reason(self._list_error(source_path), self.root))
         path = self.root / source_path
@@ -94,16 +107,12 @@ class FolderSource:
                     raise UnreadableDocument("symbolic link to a folder: not followed")
                 if not stat.S_ISREG(info.st_mode):
                     raise UnreadableDocument("not a regular file")
-                if self.max_bytes is not None and info.st_size > self.max_bytes:
-                    raise UnreadableDocument(f"too large: {info.st_size} bytes (limit {self.max_bytes})")
+                if max_bytes is not None and info.st_size > max_bytes:
+                    raise UnreadableDocument(f"too large: {info.st_size} bytes (limit {max_bytes})")
             except BaseException:
                 os.close(fd)
                 raise
-            with os.fdopen(fd, "rb") as fh:
-                data = fh.read() if self.max_bytes is None else fh.read(self.max_bytes + 1)
-            if self.max_bytes is not None and len(data) > self.max_bytes:  # grew since it was looked at
-                raise UnreadableDocument(f"too large: over {self.max_bytes} bytes (limit {self.max_bytes})")
-            return data
+            return os.fdopen(fd, "rb")
         except OSError as exc:
             raise UnreadableDocument(_os_reason(exc, path)) from None
 

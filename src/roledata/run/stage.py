@@ -31,7 +31,7 @@ from roledata.contract.checks import RejectLog, check_rows, frame_rows
 from roledata.contract.columns import Table
 from roledata.contract.export import arrow_schema
 from roledata.contract.tables import DATA_TABLES, FOREIGN_KEYS, TABLES_BY_NAME
-from roledata.run.plan import DUPLICATE, UNREADABLE, Entry
+from roledata.run.plan import DUPLICATE, EXPORT, REJECTED, UNREADABLE, Entry
 from roledata.run.report import RunReport
 from roledata.run.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of
 from roledata.sql import duckdb_config, read_parquet
@@ -78,7 +78,13 @@ def accept_documents(stage: Stage, entries: list[Entry],
     info = {row[KEY]: row for row in kept}
     documents, ranks, pages = [], [], []
     for rank, entry in enumerate(entries):
+        if entry.state == EXPORT:  # the file of an export: its rows are the documents
+            continue
         report.documents_seen += 1
+        if entry.state == REJECTED:  # an export refused whole: one reject, naming why
+            report.documents_rejected += 1
+            log.add(entry.document_id, None, entry.reason or "rejected", None, source_path=entry.source_path)
+            continue
         if entry.state == UNREADABLE:
             report.documents_rejected += 1
             log.add(None, None, entry.reason or "unreadable", None, source_path=entry.source_path)

@@ -41,6 +41,7 @@ from roledata.text import stable_id
 
 KEY, POS = "_key", "_pos"
 DOCUMENTS = "documents"
+TEXTS = "document_texts"  # each parsed document's text, a part file like a table's rows
 CHECKSUMS = "parts"  # rows/<fingerprint>/parts/<part>.json
 SET_ASIDE = "rows-set-aside"  # under the state folder: parts that failed their checksums, kept for a look
 MERGE_ABOVE = 200  # parts beyond what a cold run makes (one per 200 pages); then the live rows are merged
@@ -237,7 +238,7 @@ class RowStore:
 
 
 # Every file a part may have: a table's rows, and its documents.
-_PART_TABLES = [t.name for t in EXTRACTED_TABLES] + [DOCUMENTS]
+_PART_TABLES = [t.name for t in EXTRACTED_TABLES] + [TEXTS, DOCUMENTS]
 
 
 def part_of(filename: str) -> str:

@@ -54,7 +54,7 @@ def test_contract_codes():
     assert TABLES_BY_NAME["documents"].column("source_format").codes == (
         "jobdescription_org", "aipathly", "job_posting", "generic")
     assert TABLES_BY_NAME["roles"].column("title_source").codes == (
-        "title_line", "heading_pattern", "question", "prose", "repeated_phrase", "first_line", "listed")
+        "title_line", "heading_pattern", "question", "prose", "repeated_phrase", "first_line", "listed", "field")
 
 
 def test_extractors_fill_exactly_the_declared_columns(processed):

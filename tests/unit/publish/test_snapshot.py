@@ -29,6 +29,7 @@ def _roles_rows() -> list[dict]:
             "family": None if i % 2 else text, "seniority": "lead" if i % 2 else None, "summary": text,
             "is_primary": bool(i % 2), "title_source": "listed", "document_id": "d" * 64,
             "section_heading": None if i % 4 == 0 else text, "char_start": i, "char_end": i + len(text), "text": text,
+            "origin": "text",
         })
     return rows
 
