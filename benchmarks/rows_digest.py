@@ -19,7 +19,6 @@ from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
-from roledata.contract.tables import ADDED_COLUMNS
 from roledata.extract.document import process_document
 
 SEEN_AT = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -43,20 +42,11 @@ def document_rows(folders: list[Path], hide_names: bool = False) -> dict[str, di
             key = f"{folder.name}/{name}"
             tables = {"documents": [result.document], "rejects": [list(r) for r in result.row_rejects],
                       **result.tables}
-            tables = {name: [_without_added(name, row) for row in rows] for name, rows in tables.items()}
             out["bytes"][key] = hashlib.sha256(path.read_bytes()).hexdigest()  # the page itself
             for table, rows in tables.items():
                 blob = json.dumps(rows, sort_keys=True, default=str, ensure_ascii=False)
                 out[table][key] = hashlib.sha256(blob.encode()).hexdigest()
     return out
-
-
-def _without_added(table: str, row):
-    """A row without the columns the v1.1 additions gave its table (`ADDED_COLUMNS`): digests saved
-    before them still compare, and every other column must match."""
-    if not isinstance(row, dict) or table not in ADDED_COLUMNS:
-        return row
-    return {k: v for k, v in row.items() if k not in ADDED_COLUMNS[table]}
 
 
 def save(path: Path, digests: dict[str, dict[str, str]]) -> None:

@@ -306,9 +306,6 @@ TABLES: tuple[Table, ...] = (
 )
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
-# Columns the v1.1 additions gave v1's tables (docs/DATA_CONTRACT.md), by table: all nullable or defaulted,
-# so rows of text pages are v1's rows with these beside them (benchmarks/rows_digest.py compares without them).
-ADDED_COLUMNS = {"documents": ("text_origin", "fields"), "roles": ("origin",), "salaries": ("origin",)}
 EXTRACTED_TABLES = tuple(t for t in TABLES if t.is_extracted)
 # The run's own records (run log, reject log) beside the tables of what the pages say.
 RUN_TABLES = ("pipeline_runs", "rejects")
