@@ -22,6 +22,16 @@ from pathlib import Path
 from roledata.extract.document import process_document
 
 SEEN_AT = datetime(2026, 1, 1, tzinfo=timezone.utc)
+# Per-page tables renamed since digests were saved: old name -> the name the same rows go by now.
+# A page's roles were its `roles` rows; they are its `role_documents` rows now (the `roles`
+# dimension is built across pages by the run), row for row. Digests saved under the old name are
+# compared with the new table's until they are saved again.
+RENAMED = {"roles": "role_documents"}
+
+
+def current_name(table: str, after: dict) -> str:
+    """The table digests saved as `table` are compared with: itself, or what it was renamed to."""
+    return RENAMED[table] if table in RENAMED and table not in after and RENAMED[table] in after else table
 
 
 def document_rows(folders: list[Path], hide_names: bool = False) -> dict[str, dict[str, str]]:
@@ -67,8 +77,9 @@ def differences(before: dict[str, dict[str, str]], after: dict[str, dict[str, st
     if edited:
         lines.append(f"pages: {len(edited)} files hold other bytes than when saved, first {edited[0]} "
                      "(the corpus changed: its rows cannot be compared)")
-    for table in sorted((set(before) | set(after)) - {"bytes"}):
-        old, new = before.get(table, {}), after.get(table, {})
+    renamed = {current_name(t, after) for t in before} - set(before)
+    for table in sorted((set(before) | set(after)) - {"bytes"} - renamed):
+        old, new = before.get(table, {}), after.get(current_name(table, after), {})
         changed = sorted(k for k in (set(old) | set(new)) & (old_docs & new_docs) if old.get(k) != new.get(k))
         if changed:
             lines.append(f"{table}: rows differ in {len(changed)} documents, first {changed[0]}")
