@@ -4,12 +4,15 @@ base and total pay apart across documents; rejects are named near the top of the
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
+from roledata.catalog import build
 from roledata.run.pipeline import run_pipeline
 from roledata.settings import Settings
 from tests.conftest import PAGES, RAW
@@ -95,3 +98,20 @@ def test_the_role_list_shows_documents_and_the_median_of_their_base_pay(snapshot
     cells = [" ".join(_text(c).split()) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
     assert cells == ["Machine Learning Engineer", "", "", "20", "$141K (17 documents; figures $105K–$210K)", "36",
                      "m01_quarry-lane-logistics.txt"]
+
+
+def test_a_snapshot_published_before_role_documents_still_gets_its_pages(snapshot, tmp_path):
+    """A contract v1 snapshot (no role_documents.parquet, roles without document_count) is drawn by this
+    catalog too: each role with the one document its row was read from."""
+    old = tmp_path / snapshot.name
+    shutil.copytree(snapshot, old, ignore=shutil.ignore_patterns("roles", "index.html"))
+    (old / "role_documents.parquet").unlink()
+    roles = pq.read_table(old / "roles.parquet")
+    pq.write_table(roles.drop(["document_count"]), old / "roles.parquet")
+    build.build_snapshot_pages(old, json.loads((old / "manifest.json").read_text(encoding="utf-8")))
+    page = (old / "roles" / "machine-learning-engineer.html").read_text(encoding="utf-8")
+    table = page[page.index('<table class="documents">'):page.index('<h2 id="pay">')]
+    assert len(re.findall(r"<tr><td>", table)) == 1 and "m01_quarry-lane-logistics.txt" in table
+    index = (old / "index.html").read_text(encoding="utf-8")
+    dictionary = index[index.index('<h3 id="table-role_documents">'):index.index('<h3 id="table-duties">')]
+    assert "Not in this snapshot: it was published before the table was added." in dictionary

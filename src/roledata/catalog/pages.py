@@ -29,7 +29,7 @@ from roledata.contract import codes
 from roledata.contract.columns import DUCKDB_TYPES
 from roledata.contract.tables import TABLES
 
-CATALOG_VERSION = "2"  # pages made by another version are made again (written in each page's <head>)
+CATALOG_VERSION = "3"  # pages made by another version are made again (written in each page's <head>)
 MARKER = f'<meta name="roledata-catalog" content="{CATALOG_VERSION}">'
 LIST_ROLES = 200  # the snapshot page lists this many roles; roles/index.html lists them all
 LATEST_LINK = "latest"  # snapshots/latest: the newest snapshot's folder, linked from the index
@@ -113,9 +113,12 @@ def snapshot_page(folder: Path, manifest: dict, roles: list[dict] | None = None,
         growth = growth_charts(top_growth_figures(con, folder), pages)
         tables = []
         for table in TABLES:
-            columns, rows = first_rows(con, folder, table.name)
+            if (first := first_rows(con, folder, table.name)) is None:  # an older snapshot, before the table
+                tables.append({"table": table, "columns": [], "rows": [], "present": False})
+                continue
+            columns, rows = first
             cells = [[format_cell(table.name, c, row[c], row) for c in columns] for row in rows]
-            tables.append({"table": table, "columns": columns, "rows": cells})
+            tables.append({"table": table, "columns": columns, "rows": cells, "present": True})
     return _render("snapshot.html", manifest=manifest, sid=manifest["snapshot_id"], roles=roles[:LIST_ROLES],
                    role_count=len(roles), pages=pages, pay_chart=pay, skills_chart=skills, growth=growth,
                    changes=load_changes(folder), tables=tables, chart_roles=CHART_ROLES, rejects=rejects,

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 
 from roledata.catalog.labels import PAY_GROUPS, STATISTIC_ORDER
 from roledata.contract import codes
@@ -63,6 +64,22 @@ def _parquet(folder: Path, name: str) -> str:
     return read_parquet(folder / f"{name}.parquet")
 
 
+def _roles(folder: Path) -> str:
+    """SQL reading the snapshot's `roles`. A snapshot published before roles were built across documents
+    (contract v1: no `document_count`) read one document per role, the page its row was read from."""
+    if "document_count" in pq.read_schema(folder / "roles.parquet").names:
+        return _parquet(folder, "roles")
+    return f"(SELECT *, 1::BIGINT AS document_count FROM {_parquet(folder, 'roles')})"
+
+
+def _role_documents(folder: Path) -> str:
+    """SQL reading the snapshot's `role_documents`; before that table (contract v1), each role's one
+    document is its `roles` row (same title, primary flag and provenance columns)."""
+    if (folder / "role_documents.parquet").exists():
+        return _parquet(folder, "role_documents")
+    return _parquet(folder, "roles")
+
+
 def _arrow_rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
     """The query's rows as dicts, through Arrow (much faster than fetchall for many rows)."""
     relation = con.sql(sql)
@@ -73,8 +90,11 @@ def _arrow_rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
 
 
 # ------------------------------------------------------------------ snapshot page
-def first_rows(con: duckdb.DuckDBPyConnection, folder: Path, name: str) -> tuple[list[str], list[dict]]:
-    """Table `name`'s column names and its first FIRST_ROWS rows (as dicts, values raw)."""
+def first_rows(con: duckdb.DuckDBPyConnection, folder: Path, name: str) -> tuple[list[str], list[dict]] | None:
+    """Table `name`'s column names and its first FIRST_ROWS rows (as dicts, values raw); None when the
+    snapshot has no such table (published before the table was added to the contract)."""
+    if not (folder / f"{name}.parquet").exists():
+        return None
     cursor = con.execute(f"SELECT * FROM {_parquet(folder, name)} LIMIT {FIRST_ROWS}")
     columns = [d[0] for d in cursor.description]
     return columns, [dict(zip(columns, row)) for row in cursor.fetchall()]
@@ -113,7 +133,7 @@ def role_list(con: duckdb.DuckDBPyConnection, folder: Path) -> list[dict]:
                pay.pay_lo, pay.pay_hi, coalesce(pay.pay_figures, 0) AS pay_figures,
                {", ".join(f"{kind}.{c} AS {kind}_{c}" for kind in ("base", "total") for c in SPREAD_COLUMNS)},
                coalesce(sk.skills, 0) AS skills
-        FROM {_parquet(folder, 'roles')} r LEFT JOIN {_parquet(folder, 'documents')} d USING (document_id)
+        FROM {_roles(folder)} r LEFT JOIN {_parquet(folder, 'documents')} d USING (document_id)
         LEFT JOIN pay USING (role_id) LEFT JOIN base USING (role_id) LEFT JOIN total USING (role_id)
         LEFT JOIN sk USING (role_id)
         ORDER BY r.is_primary DESC, lower(r.title), r.role_id""")
@@ -189,7 +209,7 @@ def _role_section_queries(folder: Path) -> dict[str, str]:
                    total.low_usd AS total_low, total.midpoint_usd AS total_midpoint, total.high_usd AS total_high,
                    row_number() OVER (PARTITION BY t.role_id ORDER BY t.is_primary DESC, d.source_path, t.document_id) AS n,
                    count(*) OVER (PARTITION BY t.role_id) AS total
-            FROM {_parquet(folder, 'role_documents')} t LEFT JOIN {documents} d USING (document_id)
+            FROM {_role_documents(folder)} t LEFT JOIN {documents} d USING (document_id)
             LEFT JOIN (SELECT role_id, document_id, count(*) AS figures, list_sort(list(DISTINCT currency)) AS currencies
                        FROM {_parquet(folder, 'salaries')} GROUP BY role_id, document_id) pay USING (role_id, document_id)
             LEFT JOIN ({_midpoints(folder, BASE_COMPONENTS)}) base USING (role_id, document_id)
