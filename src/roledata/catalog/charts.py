@@ -240,15 +240,17 @@ def pay_chart(rows: list[dict], pages: dict[str, str] | None = None) -> Markup:
 
 def role_market_chart(spreads: dict[str, dict], documents: list[dict], most: int = 40) -> Markup | None:
     """A role's pay across its documents: per kind of pay (base, total), a bar for all its documents
-    (`market_bar`), then one bar per document (its figures' span, its midpoint marked), at most `most`.
-    `spreads`: kind -> the role's summary; `documents`: the role's documents (`queries` section)."""
+    (`market_bar`), then one bar per document (its figures' span, its midpoint marked), lowest midpoint
+    first, when at most `most` documents state it (beyond that, the bar for all of them alone: the
+    role page's table lists every document). `spreads`: kind -> the role's summary; `documents`: the
+    role's documents (`queries` section)."""
     bars = []
     for kind, spread in spreads.items():
         bars.append(Bar(PAY_KINDS[kind].capitalize(), heading=True))
         bars.append(market_bar(f"all {_documents(spread['documents'])}", spread))
         paid = sorted((d for d in documents if d[f"{kind}_midpoint"] is not None),
                       key=lambda d: (d[f"{kind}_midpoint"], d["source_path"] or ""))
-        for doc in paid[:most]:
+        for doc in paid if len(paid) <= most else []:
             lo, mid, hi = doc[f"{kind}_low"], doc[f"{kind}_midpoint"], doc[f"{kind}_high"]
             bars.append(Bar(doc["source_path"] or doc["document_id"], lo, hi, [], None, format_usd_range(lo, hi),
                             marker=mid, marker_text=f"this document's midpoint: {format_usd_range(mid, mid)}"))

@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from roledata.catalog.charts import (
-    MARKET_LEGEND, PAY_KINDS, growth_charts, pay_chart, role_market_chart, role_pay_chart, skills_chart,
+    PAY_KINDS, growth_charts, pay_chart, role_market_chart, role_pay_chart, skills_chart,
 )
 from roledata.catalog.labels import (
     PAY_GROUPS, category_name, format_bool, format_bytes, format_cell, format_growth, format_money, format_number,
@@ -121,8 +121,7 @@ def snapshot_page(folder: Path, manifest: dict, roles: list[dict] | None = None,
             tables.append({"table": table, "columns": columns, "rows": cells, "present": True})
     return _render("snapshot.html", manifest=manifest, sid=manifest["snapshot_id"], roles=roles[:LIST_ROLES],
                    role_count=len(roles), pages=pages, pay_chart=pay, skills_chart=skills, growth=growth,
-                   changes=load_changes(folder), tables=tables, chart_roles=CHART_ROLES, rejects=rejects,
-                   market_legend=MARKET_LEGEND)
+                   changes=load_changes(folder), tables=tables, chart_roles=CHART_ROLES, rejects=rejects)
 
 
 def load_changes(folder: Path) -> dict | None:
