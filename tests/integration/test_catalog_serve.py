@@ -20,7 +20,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from roledata.catalog.labels import format_usd_range
 from roledata.contract.tables import TABLES
+from roledata.contract.views import TOTAL_COMPONENTS, document_pay_sql
 from roledata.run.prefect_runtime import port_in_use
 from tests.helpers import free_port
 from tests.conftest import RAW, ROOT
@@ -97,6 +99,11 @@ def test_a_browser_follows_the_catalog_sees_charts_and_dictionary_and_downloads_
             FROM salaries s JOIN roles r USING (role_id)
             WHERE s.annual_min_usd IS NOT NULL OR s.annual_max_usd IS NOT NULL GROUP BY r.title""").fetchall())
         roles = sorted(con.execute("SELECT * FROM roles").fetchall(), key=repr)
+        base_medians = dict(con.execute("SELECT title, midpoint_usd_median FROM role_pay_summary "
+                                        "WHERE documents_with_midpoint > 0").fetchall())
+        total_medians = dict(con.execute(f"SELECT r.title, median(m.midpoint_usd) FROM "
+                                         f"({document_pay_sql(components=TOTAL_COMPONENTS)}) m JOIN roles r USING (role_id) "
+                                         "GROUP BY r.title").fetchall())
     assert len(paid_roles) >= 5  # the samples state pay for most roles
 
     requested = []
@@ -117,20 +124,24 @@ def test_a_browser_follows_the_catalog_sees_charts_and_dictionary_and_downloads_
             assert page.title() == f"roledata snapshot {snapshot}"
             page.screenshot(path=ARTIFACTS / "snapshot.png", full_page=True)
 
-            # The pay chart: drawn (it has a size on screen), one bar per role with pay, labelled by title.
+            # The pay chart: drawn (it has a size on screen), base and total pay of a role on bars of their own,
+            # each across the role's documents with the median of their midpoints marked.
             chart = page.locator("#pay-chart svg")
             box = chart.bounding_box()
             assert box is not None and box["width"] > 300 and box["height"] > 100
             bars = chart.locator("rect.range")
-            assert bars.count() == len(paid_roles)
-            labels = {t.split(": $")[0] for t in bars.locator("title").all_text_contents()}
-            assert labels == set(paid_roles)
-            top = max(paid_roles.values())
+            assert bars.count() == len(base_medians) + len(total_medians)
+            labels = {t.split(": figures")[0] for t in bars.locator("title").all_text_contents()}
+            assert labels == ({f"{t} · base pay" for t in base_medians} | {f"{t} · total pay" for t in total_medians})
+            assert chart.locator("rect.median").count() == bars.count()
+            top = max(base_medians.values())
             texts = chart.locator("text").all_text_contents()
-            assert any(t.endswith(f"${top / 1000:,.0f}K") for t in texts)
+            assert any(t.startswith(f"median {format_usd_range(top, top)} · ") for t in texts)
             assert len([t for t in chart.locator("text.tick").all_text_contents() if t.startswith("$")]) >= 8
             assert chart.locator("line.grid").count() >= 4
-            assert "lowest to highest figure for the role" in texts  # the legend, visible
+            # The legend, visible: what the bar, the band and the mark are.
+            assert {"median of the documents' midpoints",
+                    "middle half of the documents' midpoints (25th to 75th percentile)"} <= set(texts)
             chart.screenshot(path=ARTIFACTS / "pay-chart.png")
             skills = page.locator("#skills-chart")
             assert skills.locator("svg rect.range").count() > 0

@@ -38,7 +38,7 @@ def test_the_snapshot_validates_with_frictionless(built):
     report = frictionless.validate(str(folder / "datapackage.json"))
     assert report.valid, report.flatten(["taskNumber", "rowNumber", "fieldName", "type", "note"])
     # 18 tables as CSV (every row against its Table Schema, keys included) + 18 Parquet files (bytes and sha256).
-    assert report.stats["tasks"] == 2 * len(TABLES) == 36
+    assert report.stats["tasks"] == 2 * len(TABLES) == 40
     tables = [t for t in report.tasks if t.type == "table"]
     assert sorted(t.name for t in tables) == sorted(t.name for t in TABLES)
     checked_rows = sum(t.stats.get("rows", 0) for t in tables)  # an empty table has no count
@@ -52,7 +52,7 @@ def test_the_frictionless_cli_says_valid(built):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     report = json.loads(done.stdout)
-    assert report["valid"] is True and report["stats"]["tasks"] == 36
+    assert report["valid"] is True and report["stats"]["tasks"] == 40
 
 
 def test_the_package_names_license_sources_and_contributors(built):
@@ -129,3 +129,10 @@ def test_the_views_join_what_analysts_ask_for(built):
             ("experience", one("select count(*) from experience_requirements")[0][0])]
         assert one("select count(*) from role_summary") == one("select count(*) from roles")
         assert one("select salary_count from role_summary where role_id = 'ai-tech-lead'") == [(11,)]
+        # The market views: a row per role, a row per document behind a role. The AI Tech Lead's one page
+        # states an overall average of $160,000-$250,000 and no median: its midpoint is $205,000.
+        assert one("select count(*) from role_pay_summary") == one("select count(*) from roles")
+        assert one("select count(*) from role_sources") == one("select count(*) from role_documents")
+        assert one("select documents, documents_with_pay, documents_with_midpoint, midpoint_usd_min, "
+                   "midpoint_usd_median, midpoint_usd_max from role_pay_summary where role_id = 'ai-tech-lead'") == [
+            (1, 1, 1, 205_000.0, 205_000.0, 205_000.0)]

@@ -14,14 +14,16 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from roledata.catalog.labels import (
-    category_name, format_compact, format_growth, format_number, format_usd_range, growth_period, listed_order,
+    PAY_GROUPS, category_name, format_compact, format_growth, format_number, format_usd_range, growth_period,
+    listed_order,
 )
 from roledata.contract import codes
 
 
 @dataclass
 class Bar:
-    """One row of a horizontal bar chart: a bar from lo to hi, darker bands inside, or a group heading."""
+    """One row of a horizontal bar chart: a bar from lo to hi, darker bands inside, a marker (a median),
+    or a group heading."""
 
     label: str
     lo: float = 0.0
@@ -30,11 +32,16 @@ class Bar:
     href: str | None = None
     value_text: str = ""
     heading: bool = False
+    marker: float | None = None
+    marker_text: str = ""
+    tip: str = ""  # the bar's tooltip; `label: value_text` when empty
 
 
 LEGEND_STYLES = {  # legend key -> (fill, opacity)
     "range": ("#9cc3e6", 1.0), "segment": ("#1f5f9e", 0.75), "bar": ("#3b82c4", 1.0), "cut": ("#3b82c4", 1.0),
+    "median": ("#c2410c", 1.0),
 }
+MARKER_WIDTH = 3
 
 
 def nice_ticks(lo: float, hi: float, count: int = 6) -> list[float]:
@@ -119,13 +126,17 @@ def bar_chart(bars: list[Bar], *, unit: str, caption: str, legend: list[tuple[st
         is_cut = bar.hi > d_hi
         kind = "range" if bar.bands or unit == "usd" else "bar"
         fill, _ = LEGEND_STYLES[kind]
-        tip = f"{bar.label}: {bar.value_text}"
+        tip = bar.tip or f"{bar.label}: {bar.value_text}"
         parts.append(f'<rect class="range{" cut" if is_cut else ""}" x="{x0:.1f}" y="{by:.1f}" '
                      f'width="{max(3.0, x1 - x0):.1f}" height="{bar_h}" fill="{fill}"><title>{e(tip)}</title></rect>')
         for b_lo, b_hi, b_name in bar.bands:
             parts.append(f'<rect class="segment" x="{x(b_lo):.1f}" y="{by + 3:.1f}" width="{max(3.0, x(b_hi) - x(b_lo)):.1f}" '
                          f'height="{bar_h - 6}" fill="{LEGEND_STYLES["segment"][0]}" fill-opacity="{LEGEND_STYLES["segment"][1]}">'
                          f'<title>{e(b_name)}</title></rect>')
+        if bar.marker is not None:
+            parts.append(f'<rect class="median" x="{x(bar.marker) - MARKER_WIDTH / 2:.1f}" y="{by - 3:.1f}" '
+                         f'width="{MARKER_WIDTH}" height="{bar_h + 6}" fill="{LEGEND_STYLES["median"][0]}">'
+                         f'<title>{e(bar.marker_text)}</title></rect>')
         if is_cut:
             parts.append(_break_mark(x1 - 8, by - 1, bar_h + 2))
         parts.append(f'<text class="value" x="{max(x0, x1) + 6:.1f}" y="{by + bar_h - 3:.1f}">{e(bar.value_text)}</text>')
@@ -144,8 +155,12 @@ def _legend_parts(legend: list[tuple[str, str]], left: float, right: float) -> t
         width = 24 + 6.6 * len(words)
         if lx + width > right and lx > left:
             lx, ly = left, ly + 18
-        parts.append(f'<g class="legend"><rect x="{lx:.0f}" y="{ly - 10}" width="14" height="10" fill="{fill}" '
-                     f'fill-opacity="{opacity}"/>')
+        if key == "median":  # a marker across the bar, as drawn
+            parts.append(f'<g class="legend"><rect x="{lx + 5:.0f}" y="{ly - 12}" width="{MARKER_WIDTH}" height="14" '
+                         f'fill="{fill}"/>')
+        else:
+            parts.append(f'<g class="legend"><rect x="{lx:.0f}" y="{ly - 10}" width="14" height="10" fill="{fill}" '
+                         f'fill-opacity="{opacity}"/>')
         if key == "cut":
             parts.append(_break_mark(lx + 10, ly - 11, 12))
         parts.append(f'<text x="{lx + 19:.0f}" y="{ly}">{html.escape(words)}</text></g>')
@@ -178,27 +193,71 @@ def outlier_cap(values: list[float]) -> float | None:
     return max(kept) if kept and len(kept) < len(positive) else None
 
 
-PAY_LEGEND = [("range", "lowest to highest figure for the role"),
-              ("segment", "one segment's figure (experience level, location, industry, ...)")]
+# What the market pay charts draw, in the words of their legends (the snapshot page and the role pages).
+MARKET_LEGEND = [
+    ("range", "lowest to highest figure the documents state (median, average, range or single figure; a year, USD)"),
+    ("segment", "middle half of the documents' midpoints (25th to 75th percentile)"),
+    ("median", "median of the documents' midpoints"),
+]
+ROLE_MARKET_LEGEND = [
+    ("range", "lowest to highest figure: of all the documents, or of one document"),
+    ("segment", "middle half of the documents' midpoints (25th to 75th percentile)"),
+    ("median", "median of the documents' midpoints; on one document's bar, its midpoint"),
+]
+PAY_KINDS = {"base": "base pay", "total": "total pay"}
 
 
-def pay_chart(figures: list[tuple], pages: dict[str, str] | None = None) -> Markup:
-    """One bar per role, from its lowest to its highest annual USD figure, a darker band per segment's figure.
-    `figures`: (role_id, title, segment_type, segment, lo, hi, best) rows of `queries.pay_figures`, in order;
-    `pages`: role_id -> its page's file name, for the links."""
-    by_role: dict[str, list] = {}
-    titles: dict[str, str] = {}
-    for role_id, title, segment_type, segment, lo, hi, _ in figures:
-        titles[role_id] = title
-        by_role.setdefault(role_id, []).append((lo, hi, segment_type, segment))
+def _documents(count: int) -> str:
+    return f"{count:,} document{'' if count == 1 else 's'}"
+
+
+def market_bar(label: str, row: dict, href: str | None = None) -> Bar:
+    """One bar of pay across documents: the spread of their figures, the middle half of their midpoints
+    as a band (two documents or more), the median of their midpoints as a marker. `row`: documents,
+    lo, p25, median, p75, hi (`queries.market_pay`, or a role's own summary)."""
+    lo, hi, median = row["lo"], row["hi"], row["median"]
+    band = [] if row["documents"] < 2 else [(row["p25"], row["p75"], f"middle half of the {row['documents']} "
+                                             f"documents' midpoints: {format_usd_range(row['p25'], row['p75'])}")]
+    median_text = format_usd_range(median, median)
+    value = f"median {median_text} · {_documents(row['documents'])}"
+    tip = (f"{label}: figures {format_usd_range(lo, hi)} across {_documents(row['documents'])}; median midpoint "
+           f"{median_text}" + (f", middle half {format_usd_range(row['p25'], row['p75'])}" if band else ""))
+    return Bar(label, lo, hi, band, href, value, marker=median,
+               marker_text=f"median of the documents' midpoints: {median_text}", tip=tip)
+
+
+def pay_chart(rows: list[dict], pages: dict[str, str] | None = None) -> Markup:
+    """The snapshot's pay chart: per role (best paid first), base pay and total pay on rows of their own,
+    each across the role's documents (`market_bar`). `rows`: `queries.market_pay`; `pages`: role_id -> its
+    page's file name, for the links."""
     bars = []
-    for role_id, role_figures in by_role.items():
-        lo, hi = min(f[0] for f in role_figures), max(f[1] for f in role_figures)
-        bands = [(f_lo, f_hi, f"{codes.SEGMENT_TYPE.label(st)}: {seg}: {format_usd_range(f_lo, f_hi)}")
-                 for f_lo, f_hi, st, seg in role_figures if seg]
-        href = f"roles/{pages[role_id]}" if pages and role_id in pages else None
-        bars.append(Bar(titles[role_id], lo, hi, bands, href, format_usd_range(lo, hi)))
-    return bar_chart(bars, unit="usd", caption="pay range per role (annual USD)", legend=PAY_LEGEND)
+    for row in rows:
+        href = f"roles/{pages[row['role_id']]}" if pages and row["role_id"] in pages else None
+        bars.append(market_bar(f"{row['title']} · {PAY_KINDS[row['pay']]}", row, href))
+    return bar_chart(bars, unit="usd", caption="pay per role across its documents (annual USD)", legend=MARKET_LEGEND,
+                     value_w=210)
+
+
+def role_market_chart(spreads: dict[str, dict], documents: list[dict], most: int = 40) -> Markup | None:
+    """A role's pay across its documents: per kind of pay (base, total), a bar for all its documents
+    (`market_bar`), then one bar per document (its figures' span, its midpoint marked), lowest midpoint
+    first, when at most `most` documents state it (beyond that, the bar for all of them alone: the
+    role page's table lists every document). `spreads`: kind -> the role's summary; `documents`: the
+    role's documents (`queries` section)."""
+    bars = []
+    for kind, spread in spreads.items():
+        bars.append(Bar(PAY_KINDS[kind].capitalize(), heading=True))
+        bars.append(market_bar(f"all {_documents(spread['documents'])}", spread))
+        paid = sorted((d for d in documents if d[f"{kind}_midpoint"] is not None),
+                      key=lambda d: (d[f"{kind}_midpoint"], d["source_path"] or ""))
+        for doc in paid if len(paid) <= most else []:
+            lo, mid, hi = doc[f"{kind}_low"], doc[f"{kind}_midpoint"], doc[f"{kind}_high"]
+            bars.append(Bar(doc["source_path"] or doc["document_id"], lo, hi, [], None, format_usd_range(lo, hi),
+                            marker=mid, marker_text=f"this document's midpoint: {format_usd_range(mid, mid)}"))
+    if not bars:
+        return None
+    return bar_chart(bars, unit="usd", caption="pay across the role's documents (annual USD)", legend=ROLE_MARKET_LEGEND,
+                     label_chars=40, value_w=210)
 
 
 def skills_chart(skills: list[tuple]) -> Markup:
@@ -252,15 +311,22 @@ def growth_charts(growth: list[tuple], pages: dict[str, str] | None = None) -> l
 
 
 def role_pay_chart(figures: list[dict]) -> Markup:
-    """One bar per annual USD figure of a role (its `salaries` rows), labelled with its segment and statistic."""
-    bars = []
+    """One bar per annual USD figure of a role (its `salaries` rows), grouped by kind of pay under a heading
+    each, in the order the role page lists them (`labels.PAY_GROUPS`, then the statistics in order); each
+    labelled with its page when the figures come from more than one."""
+    bars, group = [], None
+    several = len({f["document_id"] for f in figures}) > 1
     for f in figures:
         lo = f["annual_min_usd"] if f["annual_min_usd"] is not None else f["annual_max_usd"]
         hi = f["annual_max_usd"] if f["annual_max_usd"] is not None else f["annual_min_usd"]
         if lo is None:
             continue
-        label = codes.SEGMENT_TYPE.label(f["segment_type"]) + (f": {f['segment']}" if f["segment"] else "")
-        label += f" ({codes.STATISTIC.label(f['statistic'])}, {codes.PAY_COMPONENT.label(f['pay_component'])})"
+        if f["pay_component"] != group:
+            group = f["pay_component"]
+            bars.append(Bar(PAY_GROUPS.label(group), heading=True))
+        label = codes.STATISTIC.label(f["statistic"]).capitalize() + " · " + codes.SEGMENT_TYPE.label(f["segment_type"])
+        label += f": {f['segment']}" if f["segment"] else ""
+        label += f" · {f['source_path']}" if several and f["source_path"] else ""
         text = format_usd_range(lo, hi) + ("+" if f["annual_max_usd"] is None or f["open_ended"] else "")
         bars.append(Bar(label, lo, hi, [], None, text))
     return bar_chart(bars, unit="usd", caption="pay figures of the role (annual USD)",

@@ -18,6 +18,12 @@ from roledata.contract.codes import CodeList
 
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}  # other currencies are written with their ISO code
 UNLISTED = 99  # where a code missing from its code list sorts: after every listed code
+# How a role page groups and orders pay: by component (base first, total after), then by statistic with
+# the percentiles in their order, never in page order.
+PAY_GROUPS = CodeList({"base": "Base pay", "unspecified": "Pay (base or total not stated)", "total": "Total pay",
+                       "total_cash": "Total cash"})
+STATISTIC_ORDER = CodeList({code: codes.STATISTIC.label(code) for code in (
+    "minimum", "p10", "p25", "median", "p75", "p90", "maximum", "average", "range", "point")})
 
 
 # ------------------------------------------------------------------ names people read

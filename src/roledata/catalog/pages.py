@@ -14,19 +14,22 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from roledata.catalog.charts import growth_charts, pay_chart, role_pay_chart, skills_chart
+from roledata.catalog.charts import (
+    PAY_KINDS, growth_charts, pay_chart, role_market_chart, role_pay_chart, skills_chart,
+)
 from roledata.catalog.labels import (
-    category_name, format_bool, format_bytes, format_cell, format_growth, format_money, format_number, format_pay,
-    format_timestamp, format_usd_range, format_years, growth_period, listed_order, short_id, source_html,
+    PAY_GROUPS, category_name, format_bool, format_bytes, format_cell, format_growth, format_money, format_number,
+    format_pay, format_timestamp, format_usd_range, format_years, growth_period, listed_order, short_id, source_html,
 )
 from roledata.catalog.queries import (
-    CHART_ROLES, ROLE_ROWS, connect, first_rows, pay_figures, role_list, top_growth_figures, top_skills,
+    SPREAD_COLUMNS, CHART_ROLES, DOCUMENT_ROWS, PAY_ROWS, ROLE_ROWS, connect, first_rows, market_pay, reject_summary,
+    role_list, top_growth_figures, top_skills,
 )
 from roledata.contract import codes
 from roledata.contract.columns import DUCKDB_TYPES
 from roledata.contract.tables import TABLES
 
-CATALOG_VERSION = "2"  # pages made by another version are made again (written in each page's <head>)
+CATALOG_VERSION = "3"  # pages made by another version are made again (written in each page's <head>)
 MARKER = f'<meta name="roledata-catalog" content="{CATALOG_VERSION}">'
 LIST_ROLES = 200  # the snapshot page lists this many roles; roles/index.html lists them all
 LATEST_LINK = "latest"  # snapshots/latest: the newest snapshot's folder, linked from the index
@@ -104,17 +107,21 @@ def snapshot_page(folder: Path, manifest: dict, roles: list[dict] | None = None,
             roles = role_list(con, folder)
         if pages is None:
             pages = {r["role_id"]: role_page_name(r["role_id"]) for r in roles}
-        pay = pay_chart(pay_figures(con, folder), pages)
+        pay = pay_chart(market_pay(con, folder), pages)
+        rejects = reject_summary(con, folder)
         skills = skills_chart(top_skills(con, folder))
         growth = growth_charts(top_growth_figures(con, folder), pages)
         tables = []
         for table in TABLES:
-            columns, rows = first_rows(con, folder, table.name)
+            if (first := first_rows(con, folder, table.name)) is None:  # an older snapshot, before the table
+                tables.append({"table": table, "columns": [], "rows": [], "present": False})
+                continue
+            columns, rows = first
             cells = [[format_cell(table.name, c, row[c], row) for c in columns] for row in rows]
-            tables.append({"table": table, "columns": columns, "rows": cells})
+            tables.append({"table": table, "columns": columns, "rows": cells, "present": True})
     return _render("snapshot.html", manifest=manifest, sid=manifest["snapshot_id"], roles=roles[:LIST_ROLES],
                    role_count=len(roles), pages=pages, pay_chart=pay, skills_chart=skills, growth=growth,
-                   changes=load_changes(folder), tables=tables, chart_roles=CHART_ROLES)
+                   changes=load_changes(folder), tables=tables, chart_roles=CHART_ROLES, rejects=rejects)
 
 
 def load_changes(folder: Path) -> dict | None:
@@ -153,11 +160,24 @@ def role_page(role: dict, found: dict[str, list[dict]], counts: dict[str, int], 
     duties: dict[str, list[dict]] = {}
     for duty in found["duties"]:
         duties.setdefault(duty["category"] or "", []).append(duty)
+    pay: dict[str, list[dict]] = {}  # by component, in the order the query gives (labels.PAY_GROUPS)
+    for figure in found["salaries"]:
+        pay.setdefault(figure["pay_component"], []).append(figure)
+    spreads = role_spreads(role)
     return _render("role.html", role=role, sid=manifest["snapshot_id"], manifest=manifest, found=found, counts=counts,
                    pay_chart=role_pay_chart(found["salaries"]) if found["salaries"] else None,
+                   market_chart=role_market_chart(spreads, found["documents"]), spreads=spreads,
+                   pay_groups=[(PAY_GROUPS.label(component), rows) for component, rows in pay.items()],
+                   pay_kinds=PAY_KINDS, pay_rows=PAY_ROWS, document_rows=DOCUMENT_ROWS,
                    skills=sorted(skills.items(), key=lambda kv: (listed_order(codes.SKILL_CATEGORY, kv[0]), kv[0])),
                    growth=sorted(growth.items(), key=lambda kv: listed_order(codes.GROWTH_METRIC, kv[0])),
                    duties=list(duties.items()), pages=pages, role_rows=ROLE_ROWS)
+
+
+def role_spreads(role: dict) -> dict[str, dict]:
+    """kind of pay -> the role's pay across its documents (`queries.role_list`'s `base_*`, `total_*`),
+    for the kinds some document states."""
+    return {kind: {c: role[f"{kind}_{c}"] for c in SPREAD_COLUMNS} for kind in PAY_KINDS if role[f"{kind}_documents"]}
 
 
 def role_list_page(roles: list[dict], pages: dict[str, str], manifest: dict) -> str:

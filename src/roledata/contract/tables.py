@@ -47,10 +47,10 @@ SPAN_CHECK = RowCheck("char_start <= char_end", _span_ok)
 
 
 def _provenanced(name: str, description: str, columns: tuple[Column, ...], key: tuple[str, ...],
-                 checks: tuple[RowCheck, ...] = (), added: tuple[Column, ...] = ()) -> Table:
+                 checks: tuple[RowCheck, ...] = (), added: tuple[Column, ...] = (), is_extracted: bool = True) -> Table:
     """`added`: columns of the v1.1 additions, after the provenance columns (v1's columns keep their places)."""
     return Table(name, description, columns + PROVENANCE + added, key, checks + (SPAN_CHECK,), has_provenance=True,
-                 identity=IDENTITY.get(name))
+                 is_extracted=is_extracted, identity=IDENTITY.get(name))
 
 
 # v1.1: where a row's values come from. Rows read from text leave it unset (default `text`).
@@ -111,19 +111,38 @@ TABLES: tuple[Table, ...] = (
         _c("level", "int", "1 = page section, 2 = sub-section", nullable=False, min_value=1, max_value=2),
         _c("parent_ordinal", "int", "ordinal of the enclosing page section, for sub-sections"),
     ), ("document_id", "ordinal")),
-    _provenanced("roles", "One row per role; provenance points at the title as written.", (
+    _provenanced("roles", "One row per role (the role dimension), built by the run across documents from "
+                 "`role_documents`: the role's first document in path order that describes it (else the first that "
+                 "lists it) gives its title, family, seniority, summary and provenance.", (
         ROLE_ID,
-        _c("title", "string", "canonical title as the page writes it", nullable=False),
-        _c("aliases", "list", "other names for the role (\"also known as\", abbreviations)"),
+        _c("title", "string", "canonical title as the role's first document writes it", nullable=False),
+        _c("aliases", "list", "other names for the role: the first document's aliases (\"also known as\", "
+           "abbreviations), then every other title and alias the role's other documents use (case ignored)"),
         _c("family", "string", "job family, e.g. `Artificial Intelligence`"),
         _c("seniority", "string", "level read from the title", codes=codes.SENIORITY.codes),
-        _c("summary", "string", "the page's opening description of the role"),
-        _c("is_primary", "bool", "true when the document is about this role", nullable=False),
+        _c("summary", "string", "the first document's opening description of the role"),
+        _c("is_primary", "bool", "true when some document is about this role (false: only listed on other "
+           "roles' pages)", nullable=False),
         _c("title_source", "string", "how the title was found: a title line near the top, a heading such as "
            "\"<Title> Job Description\", a question (\"What does a <Title> do?\"), an opening sentence, the "
            "role phrase the page repeats, its first short line, listed on another role's page, or an export's "
            "title field", codes=codes.TITLE_SOURCE.codes),
-    ), ("role_id",), added=(ORIGIN,)),
+    ), ("role_id",), added=(ORIGIN, _c("document_count", "int", "documents that describe or list the role (its "
+                                       "`role_documents` rows)", nullable=False, min_value=1)), is_extracted=False),
+    _provenanced("role_documents", "One row per document and role it describes or lists: a document about a "
+                 "role has exactly one primary row; a role described by 40 documents has 40 rows. Provenance "
+                 "points at the title as that document writes it.", (
+        ROLE_ID,
+        _c("title", "string", "the role's title as this document writes it", nullable=False),
+        _c("aliases", "list", "other names this document gives the role (\"also known as\", abbreviations)"),
+        _c("family", "string", "job family this document states, e.g. `Artificial Intelligence`"),
+        _c("seniority", "string", "level read from this document's title", codes=codes.SENIORITY.codes),
+        _c("summary", "string", "this document's description of the role (its opening, or a listed role's blurb)"),
+        _c("is_primary", "bool", "true when the document is about this role (one row per document); false when "
+           "it only lists it", nullable=False),
+        _c("title_source", "string", "how this document's title was found (see `roles.title_source`)",
+           codes=codes.TITLE_SOURCE.codes),
+    ), ("document_id", "role_id"), added=(ORIGIN,)),
     _provenanced("duties", "One row per responsibility.", (
         _key("duty_id", "stable id from the page's path, role, category and text (extract/identity.py)"),
         ROLE_ID,

@@ -18,6 +18,41 @@ _ROLE_COLUMNS = (_described("roles", "title"), _described("roles", "family"), _d
                  _described("roles", "is_primary"))
 _STRENGTH = codes.REQUIREMENT.sql_rank("requirement")  # 0 = required: the strongest is the least
 
+# ------------------------------------------------------------------ a document's stated pay
+# Which of a document's salary figures say what it pays a role, for the market views and the catalog:
+# figures in annual USD with both amounts known (a single figure has both; "up to X" and "X+" have one),
+# of a central statistic, overall when the document states its pay overall, else of every segment.
+BASE_COMPONENTS = ("base", "unspecified")
+TOTAL_COMPONENTS = ("total", "total_cash")
+CENTRAL_STATISTICS = ("median", "average", "range", "point")
+MIDPOINT_RULE = ("the document's figures for the role in annual USD (annual_min_usd and annual_max_usd both "
+                 "known: single figures and closed ranges, never \"up to X\" or \"X+\"; other currencies have no "
+                 "USD amount), of a central statistic (median, else average, else range or single figure: the "
+                 "first of these the document states), overall when the document states overall figures, else "
+                 "of every segment; the midpoint is (lowest annual_min_usd + highest annual_max_usd) / 2 of "
+                 "those figures")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(sql_string(v) for v in values)})"
+
+
+def document_pay_sql(salaries: str = "salaries", components: tuple[str, ...] = BASE_COMPONENTS) -> str:
+    """SQL of one row per (role_id, document_id) with stated pay of `components` (MIDPOINT_RULE):
+    `figures` (how many count), `low_usd`, `high_usd`, `midpoint_usd`, and the `periods` they were
+    written in. `salaries` is the table to read (a name, or a Parquet read for the catalog)."""
+    return f"""SELECT role_id, document_id, count(*) AS figures, min(annual_min_usd) AS low_usd,
+       max(annual_max_usd) AS high_usd, (min(annual_min_usd) + max(annual_max_usd)) / 2 AS midpoint_usd,
+       list_sort(list(DISTINCT period)) AS periods
+FROM (SELECT role_id, document_id, period, annual_min_usd, annual_max_usd,
+             rank() OVER (PARTITION BY role_id, document_id ORDER BY segment_type <> 'overall',
+                          CASE statistic WHEN 'median' THEN 0 WHEN 'average' THEN 1 ELSE 2 END) AS preference
+      FROM {salaries}
+      WHERE {_in("pay_component", components)} AND {_in("statistic", CENTRAL_STATISTICS)}
+        AND annual_min_usd IS NOT NULL AND annual_max_usd IS NOT NULL)
+WHERE preference = 1
+GROUP BY role_id, document_id"""
+
 VIEWS: tuple[View, ...] = (
     View("role_pay", "Pay per role: every salary figure with the role's title, its segment, statistic, period, "
          "currency and amounts (as written and per year in USD), and the page it comes from. One row per salaries row.",
@@ -110,6 +145,78 @@ LEFT JOIN ex ON ex.role_id = r.role_id""",
                              "figures."),
           ("lowest_education_level", "lowest degree level the role's pages name (by O*NET RL)."),
           ("min_years_experience", "fewest years of experience the role's pages ask for (years_min)."))),
+    View("role_pay_summary", "The market for each role across its documents: how many documents describe or list it, "
+         "how many state pay, and the spread of their stated base pay (each document's midpoint, in annual USD), "
+         "one row per role.",
+         f"""WITH paid AS (SELECT role_id, count(DISTINCT document_id) AS documents FROM salaries GROUP BY role_id),
+     midpoints AS ({document_pay_sql()}),
+     spread AS (SELECT role_id, count(*) AS documents, min(midpoint_usd) AS lo,
+                       quantile_cont(midpoint_usd, 0.25) AS p25, quantile_cont(midpoint_usd, 0.5) AS p50,
+                       quantile_cont(midpoint_usd, 0.75) AS p75, max(midpoint_usd) AS hi,
+                       list_sort(list_distinct(flatten(list(periods)))) AS periods
+                FROM midpoints GROUP BY role_id),
+     facts AS (SELECT role_id, count(DISTINCT lower(value)) FILTER (WHERE fact = 'employer') AS employers,
+                      max(TRY_CAST(value AS DATE)) FILTER (WHERE fact = 'date_posted') AS latest_date_posted
+               FROM posting_facts GROUP BY role_id)
+SELECT r.role_id, r.title, r.document_count AS documents, coalesce(paid.documents, 0) AS documents_with_pay,
+       coalesce(facts.employers, 0) AS employers, coalesce(spread.documents, 0) AS documents_with_midpoint,
+       spread.lo AS midpoint_usd_min, spread.p25 AS midpoint_usd_p25, spread.p50 AS midpoint_usd_median,
+       spread.p75 AS midpoint_usd_p75, spread.hi AS midpoint_usd_max, spread.periods,
+       facts.latest_date_posted
+FROM roles AS r
+LEFT JOIN paid ON paid.role_id = r.role_id
+LEFT JOIN spread ON spread.role_id = r.role_id
+LEFT JOIN facts ON facts.role_id = r.role_id""",
+         (_described("roles", "role_id"), _described("roles", "title"),
+          ("documents", "documents that describe or list the role (roles.document_count)."),
+          ("documents_with_pay", "of those, documents with at least one salaries row for the role (any component, "
+                                 "statistic, segment or currency)."),
+          ("employers", "distinct employers (case ignored) the role's postings name: posting_facts rows with fact "
+                        "employer, whose role_id is the posting's own role."),
+          ("documents_with_midpoint", "documents that state a base pay midpoint for the role, the documents the "
+                                      f"five midpoint_usd columns summarize. A document's midpoint: {MIDPOINT_RULE}; "
+                                      "pay components base or unspecified (total pay is left out)."),
+          ("midpoint_usd_min", "lowest of the documents' base pay midpoints, annual USD."),
+          ("midpoint_usd_p25", "25th percentile of the documents' base pay midpoints, annual USD (DuckDB "
+                               "quantile_cont: linear interpolation between documents)."),
+          ("midpoint_usd_median", "median of the documents' base pay midpoints, annual USD (quantile_cont 0.5: "
+                                  "the mean of the middle two for an even count)."),
+          ("midpoint_usd_p75", "75th percentile of the documents' base pay midpoints, annual USD (quantile_cont)."),
+          ("midpoint_usd_max", "highest of the documents' base pay midpoints, annual USD."),
+          ("periods", "pay periods the counted figures were written in (year, month, week, day, hour), sorted; "
+                      "their amounts are converted to a year in annual_*_usd."),
+          ("latest_date_posted", "newest date a posting of the role states it was listed (posting_facts "
+                                 "date_posted); NULL when none states one."))),
+    View("role_sources", "Every document behind a role: one row per role_documents row, with the document's page, "
+         "the title as that document writes it, and its pay figures for the role summarized.",
+         f"""WITH pay AS (SELECT role_id, document_id, count(*) AS figures, list_sort(list(DISTINCT currency)) AS currencies,
+                    list_sort(list(DISTINCT period)) AS periods
+             FROM salaries GROUP BY role_id, document_id),
+     midpoints AS ({document_pay_sql()}),
+     employer AS (SELECT document_id, arg_min(value, char_start) AS name FROM posting_facts
+                  WHERE fact = 'employer' GROUP BY document_id)
+SELECT rd.role_id, rd.document_id, d.source_path, e.name AS employer, rd.title, rd.is_primary, rd.title_source,
+       coalesce(pay.figures, 0) AS pay_figures, pay.currencies AS pay_currencies, pay.periods AS pay_periods,
+       m.figures AS midpoint_figures, m.low_usd AS pay_low_usd, m.midpoint_usd AS pay_midpoint_usd,
+       m.high_usd AS pay_high_usd
+FROM role_documents AS rd
+LEFT JOIN documents AS d ON d.document_id = rd.document_id
+LEFT JOIN pay ON pay.role_id = rd.role_id AND pay.document_id = rd.document_id
+LEFT JOIN midpoints AS m ON m.role_id = rd.role_id AND m.document_id = rd.document_id
+LEFT JOIN employer AS e ON e.document_id = rd.document_id""",
+         (_described("role_documents", "role_id"), _described("role_documents", "document_id"),
+          ("source_path", "the document's page, relative to the raw folder."),
+          ("employer", "the employer the document names first (posting_facts), NULL for a page that names none."),
+          _described("role_documents", "title"), _described("role_documents", "is_primary"),
+          _described("role_documents", "title_source"),
+          ("pay_figures", "salaries rows of the document for the role (every component, statistic and segment)."),
+          ("pay_currencies", "currencies of those figures, sorted (NULL when it has none)."),
+          ("pay_periods", "pay periods of those figures, sorted (NULL when it has none)."),
+          ("midpoint_figures", f"figures that give the document's base pay midpoint: {MIDPOINT_RULE}; pay "
+                               "components base or unspecified. NULL when none qualifies."),
+          ("pay_low_usd", "lowest annual_min_usd of those figures."),
+          ("pay_midpoint_usd", "the document's base pay midpoint, annual USD: (pay_low_usd + pay_high_usd) / 2."),
+          ("pay_high_usd", "highest annual_max_usd of those figures."))),
 )
 
 

@@ -2,9 +2,11 @@
 
 Every extractor has one shape, `(outline, context) -> rows`, and `EXTRACTORS`
 maps each table to its extractor, as `parse` maps page families to parsers.
-`extract_tables` runs them all on one page: the `roles` rows come first, since
-the page's primary role (its id and names) and the roles it lists make the
-`PageContext` every extractor reads; then each table, in the order below.
+`extract_tables` runs them all on one page: the page's roles come first, since
+its primary role (its id and names) and the roles it lists make the
+`PageContext` every extractor reads; then each table, in the order below. The
+page's roles are its `role_documents` rows (one per role it describes or
+lists); the `roles` dimension is built from them across pages by the run.
 An extractor that raises costs only its own table's rows for that page.
 
 One page's work is bounded: a page whose rows pass `MAX_ROWS`, or whose
@@ -24,7 +26,9 @@ from roledata.extract.posting_facts import extract_posting_facts
 from roledata.extract.requirements.certifications import extract_certifications
 from roledata.extract.requirements.education import extract_education
 from roledata.extract.requirements.experience import extract_experience
-from roledata.extract.roles import extract_duties, extract_faqs, extract_related_roles, listed_roles, primary_role
+from roledata.extract.roles import (
+    extract_duties, extract_faqs, extract_related_roles, listed_roles, primary_role, role_document_rows,
+)
 from roledata.extract.salaries import extract_salaries
 from roledata.extract.sections import extract_sections
 from roledata.extract.skills import extract_role_skills, extract_skill_candidates
@@ -65,10 +69,10 @@ def extract_tables(outline: Outline, document_id: str, failures: list[tuple[str,
 
     An extractor that raises costs only its own table's rows for this page:
     `(table, "extractor error: ...", document_id)` goes to `failures`. So do the listed
-    roles' (the primary role alone is then the page's `roles` row)."""
+    roles' (the primary role alone is then the page's `role_documents` row)."""
     failures = [] if failures is None else failures
     role = primary_role(outline, document_id)
-    others = _guarded(failures, "roles", document_id, listed_roles, outline, document_id)
+    others = _guarded(failures, "role_documents", document_id, listed_roles, outline, document_id)
     context = PageContext(document_id, role["role_id"], (role["title"], *role["aliases"]),
                           tuple(zip(outline.listed_roles, others)), source_path)
     started, rows = time.monotonic(), len(others) + 1
@@ -80,8 +84,8 @@ def extract_tables(outline: Outline, document_id: str, failures: list[tuple[str,
             raise PageTooCostly(f"page too costly to read: over {MAX_ROWS:,} rows")
         if (spent := time.monotonic() - started) > MAX_SECONDS:
             raise PageTooCostly(f"page too costly to read: {spent:.0f} s, over {MAX_SECONDS:.0f} s")
-    tables["roles"] = [role, *others]
-    for name in ("roles", "salaries"):  # read from the text; a structured field's rows say `field`
+    tables["role_documents"] = role_document_rows(role, others)
+    for name in ("role_documents", "salaries"):  # read from the text; a structured field's rows say `field`
         for row in tables[name]:
             row.setdefault("origin", "text")
     assign_row_ids(tables, context.source_path)

@@ -116,7 +116,7 @@ def _add_field_rows(tables: dict[str, list[dict]], text: str, read: formats.Read
                     failures: list[tuple[str, str, str]], source_path: str) -> None:
     """The rows an export row's fields give (`origin = 'field'`): its title (the primary role's row is
     marked) and its pay cells as a salary, beside what the text gave."""
-    role = tables["roles"][0]
+    role = tables["role_documents"][0]
     if role.get("title_source") == "field":
         role["origin"] = "field"
     salaries, problems = field_salaries(text, read.fields, document_id, role["role_id"])

@@ -73,6 +73,19 @@ def listed_roles(outline: Outline, document_id: str) -> list[dict]:
     return rows
 
 
+def role_document_rows(primary: dict, listed: list[dict]) -> list[dict]:
+    """The page's `role_documents` rows: its primary role, then each role it lists, once per role.
+    A page that lists its own role, or one role twice ("More in ..." and a see-also list), names
+    one role: the first row stands (the primary one for the page's own role), so a page never
+    gives two rows of one (document, role) key."""
+    rows, seen = [], set()
+    for row in (primary, *listed):
+        if row["role_id"] not in seen:
+            seen.add(row["role_id"])
+            rows.append(row)
+    return rows
+
+
 def extract_duties(outline: Outline, context: PageContext) -> list[dict]:
     """One row per duty, in page order: the bullets of a duties section (plain lines only under
     its own duties heading), and the bullets a lead-in ("Key responsibilities include:") opens."""

@@ -43,7 +43,8 @@ CONTRIBUTORS = [{"title": "roledata", "role": "author"}]
 CSV_DIALECT = {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True,
                "skipInitialSpace": False, "header": True}
 DESCRIPTION = (
-    "What AI role description pages say, as normalized tables: roles, duties, skills, pay, bonuses, growth figures, "
+    "What AI role description pages say, as normalized tables: roles (and the documents behind each role), duties, "
+    "skills, pay, bonuses, growth figures, "
     "education and experience asked for, certifications, related roles and FAQs, each row with provenance (the "
     "document, its character span and the exact source text), plus the documents read, the rejects and the runs. "
     "Every table is published twice: `<table>.parquet` (the main download: exact types, lists as lists; resource "

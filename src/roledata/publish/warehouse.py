@@ -8,8 +8,9 @@ v1.0.0 storage format so the 1.x DuckDB CLI (`duckdb-cli` on PyPI) opens it.
 
 Every table and column carries its description from the schema declarations
 (`COMMENT ON`, listed by `duckdb_tables()` / `duckdb_columns()`), and views
-for the common joins (`schema.VIEWS`: role_pay, role_skill_matrix,
-role_requirements, role_summary) are stored with the tables, commented too.
+for the common joins and the market (`contract.views.VIEWS`: role_pay,
+role_skill_matrix, role_requirements, role_summary, role_pay_summary,
+role_sources) are stored with the tables, commented too.
 """
 from __future__ import annotations
 

@@ -71,5 +71,5 @@ def _of_mode(tables: dict[str, list[dict]], mode: str) -> dict[str, list[dict]]:
     """The rows scored in a mode: from the fields, the title and pay the cells give; from the text, all."""
     if mode == "text":
         return tables
-    return {"roles": [r for r in tables.get("roles", []) if r.get("origin") == "field"],
+    return {"role_documents": [r for r in tables.get("role_documents", []) if r.get("origin") == "field"],
             "salaries": [s for s in tables.get("salaries", []) if s.get("origin") == "field"]}

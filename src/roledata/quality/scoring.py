@@ -5,8 +5,9 @@ thing from one run to the next):
 
 - **title**: a document whose gold says `"not_a_role": true` is right when
   it is rejected with a reason starting "not about a role", wrong when it is
-  given a title. Otherwise, the primary role's title (`roles.is_primary`) against the
-  acceptable titles. Both sides are compared after `norm_title`: Unicode NFKC,
+  given a title. Otherwise, the document's own primary title (its `role_documents` row with
+  `is_primary`: the title as this document writes it, never the `roles` dimension's title, which
+  another document about the same role may have given) against the acceptable titles. Both sides are compared after `norm_title`: Unicode NFKC,
   case folded, white space collapsed, no spaces around "/", "&" read as
   "and". Recall = accuracy (documents with an acceptable title / documents
   scored); precision = the same over documents that produced a title.
@@ -311,7 +312,8 @@ def score_document(name: str, gold: dict, status: str, reason: str | None, table
                    scores: dict[str, FieldScore], vocabulary: dict[str, dict], text: str | None = None) -> DocumentScore:
     """Compare one document's rows with its gold, adding to `scores`. `text`: the decoded document
     (the posting fields count a gold fact for recall only where the text states it)."""
-    roles = tables.get("roles", [])
+    # The document's own roles: one `role_documents` row per role it describes (primary) or lists.
+    roles = tables.get("role_documents", [])
     role_titles = {r.get("role_id"): norm_title(r.get("title")) for r in roles}
     primary = next((r.get("title") for r in roles if r.get("is_primary")), None)
     doc = DocumentScore(name, status, reason, primary)

@@ -7,8 +7,10 @@ the pandera schema) and kept as Parquet parts in the row store
 the parts that hold its documents, whether parsed now or in an earlier run;
 the checks that need every page at once run there:
 
-- a role listed on several pages is one role, and the page about it wins;
 - primary keys are unique (the first row, in page order, is kept);
+- the `roles` dimension is built from every page's `role_documents` rows: one
+  role however many pages describe or list it, the first page about it
+  giving its title (describing a role twice is never a reject);
 - every `role_id` exists in `roles`, every `skill_id` in `skills`.
 
 Every row carries `_row`, its place in page order (path order, then its order
@@ -140,11 +142,13 @@ class FinalTables:
         for table in CHECKED:
             if table.name == "skills":
                 self._register("staged_skills", table, skills)
-            elif table.name != "documents":
+            elif table.name not in ("documents", "roles"):  # roles: built below from role_documents
                 self._staged_view(table, store.files(table.name, parts))
-        self._merge_roles()
         for table in CHECKED:
-            self._drop_duplicate_keys(table)
+            if table.name != "roles":
+                self._drop_duplicate_keys(table)
+        self._build_roles()
+        self._drop_duplicate_keys(TABLES_BY_NAME["roles"])  # one row per role_id by construction
         self._check_references()
 
     def _kept_documents(self, store: RowStore, parts: list[str]) -> list[dict]:
@@ -185,20 +189,42 @@ class FinalTables:
             empty = pa.Table.from_pylist([], schema=arrow_schema(table).append(pa.field(ROW, pa.int64())))
             self.con.register(f"staged_{table.name}", empty)
 
-    def _merge_roles(self) -> None:
-        """A role listed on several pages is one role; the page about it wins.
+    def _build_roles(self) -> None:
+        """The role dimension from the pages' `role_documents` rows (their keys already unique).
 
-        Rows of pages that describe the role itself are all kept here, so a
-        second page about the same role is rejected as a duplicate key with
-        its reason, not dropped; listed mentions of it are folded silently.
+        Per role, one row: its chosen document is the first in page order that
+        describes it, else the first that lists it; that row gives the title,
+        family, seniority, summary, title_source and provenance. Its aliases are
+        the chosen row's, then every other title and alias its other documents
+        use, in page order, each once (case ignored, the title itself left out),
+        so a role on one page keeps exactly that page's aliases. `document_count`
+        counts its documents; `is_primary` is true when some document is about it.
         """
         self.sql(f"""
             CREATE TEMP TABLE merged_roles AS
-            SELECT * EXCLUDE (listed_rank, described) FROM (
-                SELECT *, row_number() OVER (PARTITION BY role_id, is_primary ORDER BY {ROW}) AS listed_rank,
-                          bool_or(is_primary) OVER (PARTITION BY role_id) AS described
-                FROM staged_roles)
-            WHERE is_primary OR (NOT described AND listed_rank = 1)""")
+            WITH ranked AS (
+                SELECT *, row_number() OVER (PARTITION BY role_id ORDER BY is_primary DESC, {ROW}) AS pick,
+                          count(*) OVER (PARTITION BY role_id) AS document_count
+                FROM keyed_role_documents),
+            chosen AS (SELECT * FROM ranked WHERE pick = 1),
+            other_names AS (
+                SELECT role_id, {ROW}, unnest(names) AS name, unnest(range(len(names))) AS place
+                FROM (SELECT role_id, {ROW}, list_prepend(title, coalesce(aliases, []::VARCHAR[])) AS names
+                      FROM ranked WHERE pick > 1)),
+            new_names AS (
+                SELECT o.role_id, o.name, o.{ROW}, o.place,
+                       row_number() OVER (PARTITION BY o.role_id, lower(o.name) ORDER BY o.{ROW}, o.place) AS seen
+                FROM other_names AS o JOIN chosen AS c USING (role_id)
+                WHERE lower(o.name) <> lower(c.title)
+                  AND NOT list_contains(list_transform(coalesce(c.aliases, []::VARCHAR[]), lambda a: lower(a)), lower(o.name))),
+            extra AS (SELECT role_id, list(name ORDER BY {ROW}, place) AS names FROM new_names WHERE seen = 1
+                      GROUP BY role_id)
+            SELECT c.role_id, c.title,
+                   CASE WHEN e.names IS NULL THEN c.aliases
+                        ELSE list_concat(coalesce(c.aliases, []::VARCHAR[]), e.names) END AS aliases,
+                   c.family, c.seniority, c.summary, c.is_primary, c.title_source, c.document_count, c.origin,
+                   c.document_id, c.section_heading, c.char_start, c.char_end, c.text, c.{ROW}
+            FROM chosen AS c LEFT JOIN extra AS e USING (role_id)""")
 
     def _source(self, name: str) -> str:
         return "merged_roles" if name == "roles" else f"staged_{name}"

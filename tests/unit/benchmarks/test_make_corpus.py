@@ -65,7 +65,7 @@ def test_each_page_is_about_its_own_role(corpus):
     paths, results = corpus
     rejected = [p.name for p, r in zip(paths, results) if r.reject_reason]
     assert len(rejected) <= PAGES_CHECKED // 100, rejected
-    primary = {p.name: next(row for row in r.tables["roles"] if row["is_primary"])
+    primary = {p.name: next(row for row in r.tables["role_documents"] if row["is_primary"])
                for p, r in zip(paths, results) if not r.reject_reason}
     role_ids = Counter(row["role_id"] for row in primary.values())
     assert len(role_ids) >= 0.95 * PAGES_CHECKED, role_ids.most_common(5)

@@ -29,7 +29,7 @@ def test_whole_document_rejects(data, reason):
 def test_non_utf8_is_decoded_not_rejected():
     result = process_document("page.txt", PAGE.encode("cp1252"))
     assert (result.document["status"], result.document["encoding"]) == ("parsed", "cp1252")
-    title = result.tables["roles"][0]
+    title = result.tables["role_documents"][0]
     assert title["title"] == "Café Data Lead"
     assert result.text[title["char_start"]:title["char_end"]] == "Café Data Lead"
     assert result.tables["salaries"][0]["amount_min"] == 90_000
@@ -54,14 +54,14 @@ def test_mojibake_is_parsed_as_written_with_a_warning():
     assert result.document["status"] == "parsed"
     assert result.document["warning"] == ("mojibake: UTF-8 text decoded twice ('â€™', 'Ã©'); "
                                           "rows keep the text as written")
-    assert result.tables["roles"][0]["title"] == "Data Platform Lead"
+    assert result.tables["role_documents"][0]["title"] == "Data Platform Lead"
 
 
 def test_bytes_outside_cp1252_fall_back_to_latin1():
     page = "Responsable Données IA\nSalaire : 52 000 EUR\n- Tenir les jeux de données à jour\n".encode("latin-1")
     result = process_document("l.txt", page + b"\x81 note\n")
-    assert (result.document["encoding"], result.tables["roles"][0]["title"]) == ("latin-1", "Responsable Données IA")
-    assert result.tables["roles"][0]["title_source"] == "first_line"
+    assert (result.document["encoding"], result.tables["role_documents"][0]["title"]) == ("latin-1", "Responsable Données IA")
+    assert result.tables["role_documents"][0]["title_source"] == "first_line"
 
 
 def test_file_names_that_are_not_utf8_are_stored_escaped():

@@ -20,7 +20,7 @@ def facts(page: str) -> list[tuple]:
     rows = result.tables["posting_facts"]
     for row in rows:
         assert page[row["char_start"]:row["char_end"]] == row["text"]
-        assert row["origin"] == "text" and row["role_id"] == result.tables["roles"][0]["role_id"]
+        assert row["origin"] == "text" and row["role_id"] == result.tables["role_documents"][0]["role_id"]
     return [tuple(row[c] for c in COLUMNS) for row in rows]
 
 

@@ -7,9 +7,11 @@ from roledata.contract.tables import EXTRACTED_TABLES
 from roledata.extract import EXTRACTORS
 
 
-def test_every_extracted_table_but_roles_has_one_extractor():
-    # `roles` rows come first and make the context every extractor reads.
-    assert set(EXTRACTORS) == {t.name for t in EXTRACTED_TABLES} - {"roles"}
+def test_every_extracted_table_but_role_documents_has_one_extractor():
+    # The page's `role_documents` rows come first and make the context every extractor reads;
+    # `roles` is no extracted table: the run builds it across pages from `role_documents`.
+    assert set(EXTRACTORS) == {t.name for t in EXTRACTED_TABLES} - {"role_documents"}
+    assert "roles" not in {t.name for t in EXTRACTED_TABLES}
 
 
 def test_every_extractor_takes_the_outline_and_the_page_context():

@@ -43,7 +43,7 @@ def test_a_row_reads_as_title_then_description_then_its_cells():
         "min_amount: 31\nmax_amount: 38\ninterval: hourly\ncurrency: USD\n"
         "job_url: https://jobs.example.org/view/5520918\nid: li-5520918\n")
     assert result.document["text_origin"] == "export"
-    role = result.tables["roles"][0]
+    role = result.tables["role_documents"][0]
     assert (role["title"], role["title_source"], role["origin"]) == ("Clinical Data Annotator", "field", "field")
     assert result.text[role["char_start"]:role["char_end"]] == "Clinical Data Annotator"
 
@@ -101,7 +101,7 @@ def test_columns_named_by_the_user_win():
     result = process_document(f"yard.csv#{label}", row)
     assert label == "posting_ref=A-1"
     assert result.text.startswith("Freight Yard Scheduler\n\nSchedules yard moves for inbound trailers.\n")
-    assert result.tables["roles"][0]["title"] == "Freight Yard Scheduler"
+    assert result.tables["role_documents"][0]["title"] == "Freight Yard Scheduler"
 
 
 def test_a_row_without_a_key_is_named_by_its_content():

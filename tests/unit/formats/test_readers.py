@@ -48,7 +48,7 @@ def test_a_saved_posting_page_keeps_its_article_as_lines_bullets_and_rows():
         "| Band | Annual pay |\n"
         "| Forecaster II | $81,000 - $97,000 |\n")
     assert result.document["text_origin"] == "html" and result.reject_reason is None
-    assert result.tables["roles"][0]["title"] == "Demand Forecaster"
+    assert result.tables["role_documents"][0]["title"] == "Demand Forecaster"
     assert [(s["amount_min"], s["amount_max"], s["period"]) for s in result.tables["salaries"]] == [(81000, 97000, "year")]
 
 
@@ -122,7 +122,7 @@ def test_a_word_document_gives_headings_bullets_and_table_rows():
                            "Responsibilities\n- Build weekly fuel reports from van sensor feeds.\n"
                            "- Flag vans whose idle time keeps rising.\nSalary\n| Level | Range |\n"
                            "| Analyst | $61,000 - $74,000 |\n")
-    assert result.tables["roles"][0]["title"] == "Fleet Telemetry Analyst"
+    assert result.tables["role_documents"][0]["title"] == "Fleet Telemetry Analyst"
     assert [d["text"] for d in result.tables["duties"]] == [
         "Build weekly fuel reports from van sensor feeds.", "Flag vans whose idle time keeps rising."]
 

@@ -27,7 +27,7 @@ def _roles_rows() -> list[dict]:
         rows.append({
             "role_id": f"role-{i}", "title": text, "aliases": [text, "x,y", '"q"', "back\\"] if i % 3 else ([] if i % 2 else None),
             "family": None if i % 2 else text, "seniority": "lead" if i % 2 else None, "summary": text,
-            "is_primary": bool(i % 2), "title_source": "listed", "document_id": "d" * 64,
+            "is_primary": bool(i % 2), "title_source": "listed", "document_count": 1 + i % 3, "document_id": "d" * 64,
             "section_heading": None if i % 4 == 0 else text, "char_start": i, "char_end": i + len(text), "text": text,
             "origin": "text",
         })

@@ -158,7 +158,7 @@ def test_salary_rules_roles_periods_optional_and_forbidden():
                          {"shapes": [[45, None]]}],  # a yearly 45 is not the hourly row
             "salaries_optional": [{"shapes": [[1000000, None]]}],
             "not_salary_amounts": [7000000]}
-    scores, doc = _score(gold, {"roles": roles, "salaries": salaries})
+    scores, doc = _score(gold, {"role_documents": roles, "salaries": salaries})
     s = scores["salaries"]
     assert (s.gold, s.found, s.extracted, s.correct, s.forbidden) == (5, 3, 5, 3, 1)
     assert doc.missed["salaries"] == ["50000-60000/year [Routing Clerk]", "45+/year"]

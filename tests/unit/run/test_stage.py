@@ -26,7 +26,7 @@ def page(doc_id: str, path: str, roles: list[dict], salaries: list[dict]) -> Doc
     doc = {"document_id": doc_id, "source_path": path, "source_format": "generic", "encoding": "utf-8",
            "byte_count": len(text), "char_count": len(text), "status": "parsed", "first_seen_at": SEEN,
            "parser_version": "t"}
-    return DocumentResult(doc, text, {"roles": roles, "salaries": salaries})
+    return DocumentResult(doc, text, {"role_documents": roles, "salaries": salaries})
 
 
 def role(doc_id: str, role_id: str = "widget-lead", primary: bool = True) -> dict:
@@ -52,10 +52,12 @@ def staged(tmp_path, *batches: list[DocumentResult]):
 def test_keys_are_unique_across_batches_first_page_wins(tmp_path):
     final, rejects = staged(tmp_path, [page("d1", "a.txt", [role("d1")], [salary_row()])],
                             [page("d2", "b.txt", [role("d2")], [salary_row(document_id="d2")])])
-    assert final.sql("SELECT role_id, document_id FROM final_roles") == [("widget-lead", "d1")]
+    # Two pages about one role: one role (the first page's), a role_documents row per page, no reject.
+    assert final.sql("SELECT role_id, document_id, document_count FROM final_roles") == [("widget-lead", "d1", 2)]
+    assert final.sql("SELECT document_id, role_id, is_primary FROM final_role_documents") == [
+        ("d1", "widget-lead", True), ("d2", "widget-lead", True)]
     assert final.sql("SELECT salary_id, document_id FROM final_salaries") == [("s1", "d1")]
     assert sorted((r["table_name"], r["reason"], r["source_path"]) for r in rejects) == [
-        ("roles", "duplicate primary key (role_id)", "b.txt"),
         ("salaries", "duplicate primary key (salary_id)", "b.txt")]
 
 

@@ -23,7 +23,7 @@ def test_row_store_round_trip_and_prune(tmp_path):
     other = _kept(store, "b.txt", b"Data Steward\nThe Data Steward keeps data tidy.\n")
     index = store.index()
     assert set(index) == {key, other} and len(store.parts()) == 2
-    [roles] = store.files("roles", [index[key]])
+    [roles] = store.files("role_documents", [index[key]])
     assert pq.read_table(roles).column("title").to_pylist() == ["Prompt Engineer"]
     (tmp_path / "rows" / "an-older-parser").mkdir()
     assert store.prune(live={other}) == 1  # a.txt left the folder: its part goes
@@ -40,13 +40,13 @@ def test_parts_pile_up_then_merge(tmp_path, monkeypatch):
     store.prune(live=set(keys[1:]))
     [part] = store.parts()
     assert sorted(store.index()) == sorted(keys[1:])
-    titles = pq.read_table(store.files("roles", [part])[0]).column("title").to_pylist()
+    titles = pq.read_table(store.files("role_documents", [part])[0]).column("title").to_pylist()
     assert sorted(titles) == ["Widget Lead 1", "Widget Lead 2", "Widget Lead 3"]
 
 
 def test_a_half_written_part_is_not_a_part(tmp_path):
     store = RowStore(tmp_path)
-    (store.root / "roles").mkdir(parents=True)
-    (store.root / "roles" / ".abc.parquet.123.tmp").write_bytes(b"torn")
-    (store.root / "roles" / "abc.parquet").write_bytes(b"no documents file beside it")
+    (store.root / "role_documents").mkdir(parents=True)
+    (store.root / "role_documents" / ".abc.parquet.123.tmp").write_bytes(b"torn")
+    (store.root / "role_documents" / "abc.parquet").write_bytes(b"no documents file beside it")
     assert store.parts() == [] and store.index() == {}
