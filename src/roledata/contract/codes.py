@@ -94,3 +94,11 @@ EXPERIENCE_SCOPE = CodeList({"total": "in total", "leadership": "leading people"
                              "hands_on": "hands-on"})
 RELATION = CodeList({"career_from": "comes from", "career_to": "leads to", "see_also": "see also",
                      "alias": "same role as"})
+# How a role's occupation was found (roledata.occupations.matcher), from the title first to the duties.
+OCCUPATION_METHOD = CodeList({
+    "alternate_title_exact": "the title is an O*NET title", "normalized_title": "the title, folded, is an O*NET title",
+    "curated_title": "a title roledata placed (reviewed list)", "management_title": "a manager of a field",
+    "technology_title": "a developer of a named technology", "similarity": "the title is like an O*NET title",
+    "text_title": "the page names an O*NET title", "duties": "the duties are like an occupation's tasks",
+    "none": "no occupation fits",
+})

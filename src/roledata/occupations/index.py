@@ -15,7 +15,7 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from roledata.occupations.text import normalize_title, title_tokens
+from roledata.occupations.text import normalize_title, stem, title_tokens
 from roledata.occupations.titles import folded_exact
 from roledata.reference import load
 
@@ -76,10 +76,12 @@ class Reference:
         self.postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for r in load("duty_terms"):
             self.postings[r["term"]].append((r["onet_soc_code"], float(r["weight"])))
-        # Words of O*NET's technology examples that never end a title (so name no job): "php", "servicenow".
+        # Words of O*NET's technology examples that are no word of its task statements and end no title:
+        # product names ("php", "servicenow"), not "manufacturing" or "security".
         heads = {key.split()[-1] for key in self.keys}
         self.technology_words = {w for r in load("technology_skills") for w in title_tokens(r["example"])
-                                 if len(w) > 1 and w not in heads and not w.isdigit()} - _COMMON_WORDS
+                                 if len(w) > 1 and w not in heads and not w.isdigit()
+                                 and stem(w) not in self.postings} - _COMMON_WORDS
 
     def soc(self, onet: str) -> str:
         return self.onet[onet]["soc_code"]

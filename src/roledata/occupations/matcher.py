@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 
 from roledata.occupations.index import Reference, reference
 from roledata.occupations.text import terms, title_tokens
-from roledata.occupations.titles import Variant, folded_exact, title_variants
+from roledata.occupations.titles import JOB_NOUNS, Variant, folded_exact, title_variants
 
 MAX_CANDIDATES = 3
 DUTY_WEIGHT = 0.35  # the duties' share of a candidate's score, beside the title's (up to 1.0)
@@ -252,6 +252,7 @@ def _names_one_job(ref: Reference, word: str) -> bool:
     """A one-word title that names a job on its own ("electrician", "paralegal"): one occupation's,
     a job noun, not a short form."""
     return (len(word) >= 6 and len(ref.socs(word)) == 1
+            and (word in ref.job_nouns or word in JOB_NOUNS or word.endswith(("ist", "ian", "er", "or")))
             and any(not e[3] and e[1].casefold().rstrip("s") == word for e in ref.by_key[word]))
 
 

@@ -31,7 +31,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from roledata.occupations.text import normalize_title, terms
+from roledata.occupations.text import ABBREVIATIONS, normalize_title, terms
 from roledata.reference import ATTRIBUTION, REFERENCE_DIR, TABLES
 from roledata.reference.esco_links import esco_skill_links
 
@@ -157,11 +157,18 @@ def title_table(inputs: dict[str, Path]) -> list[dict]:
         code, title = r["O*NET-SOC Code"], r["Alternate Title"]
         sources = len([s for s in r["Source(s)"].split(",") if s.strip()])
         add(code, title, "alternate", sources)
-        if title.endswith(")") and " (" in title:  # "AI Engineer (Artificial Intelligence Engineer)": both halves
+        # "AI Engineer (Artificial Intelligence Engineer)": both halves. A short half whose abbreviation roledata
+        # writes out otherwise than O*NET's long half ("AI Technician (Artificial Insemination Technician)")
+        # is left out, as is that short title: it would meet the pages' "AI" on the wrong job.
+        short_ok = True
+        if title.endswith(")") and " (" in title:
             head, _, inner = title[:-1].partition(" (")
-            add(code, head, "alternate_part", sources)
-            add(code, inner, "alternate_part", sources)
-        if r["Short Title"] not in ("", "n/a"):
+            short, long_ = (head, inner) if len(head) <= len(inner) else (inner, head)
+            short_ok = normalize_title(short) == normalize_title(long_) or not _abbreviated(short)
+            add(code, long_, "alternate_part", sources)
+            if short_ok:
+                add(code, short, "alternate_part", sources)
+        if r["Short Title"] not in ("", "n/a") and (short_ok or not _abbreviated(r["Short Title"])):
             add(code, r["Short Title"], "short", sources)
     for r in _rows(inputs["reported_titles"]):
         add(r["O*NET-SOC Code"], r["Reported Job Title"], "reported", 2 if r["Shown in My Next Move"] == "Y" else 1)
@@ -171,6 +178,11 @@ def title_table(inputs: dict[str, Path]) -> list[dict]:
             seen.add((row["onet_soc_code"], row["key"], row["kind"]))
             unique.append(row)
     return unique
+
+
+def _abbreviated(title: str) -> bool:
+    """Whether the title holds a word roledata writes out (`ABBREVIATIONS`)."""
+    return any(word.casefold().strip(".") in ABBREVIATIONS for word in title.split())
 
 
 def duty_terms(inputs: dict[str, Path]) -> list[dict]:
