@@ -97,3 +97,15 @@ FROM final_roles AS r
 LEFT JOIN du ON du.role_id = r.role_id
 LEFT JOIN page ON page.document_id = r.document_id
 ORDER BY r._row"""
+
+
+def document_role_inputs(tables: dict[str, list[dict]]) -> tuple | None:
+    """One page's rows (`process_document`) as the input `role_occupation_rows` takes for its primary
+    role, read as the run reads the final tables (`ROLE_INPUTS_SQL`); None when no role is primary."""
+    role = next((r for r in tables.get("roles", []) if r.get("is_primary")), None)
+    if role is None:
+        return None
+    duties = [d["text"] for d in tables.get("duties", []) if d.get("role_id") == role["role_id"]]
+    duties += [role["summary"]] if role.get("summary") else []
+    page = "\n".join(s["text"] for s in tables.get("sections", []) if s.get("text") is not None)[:TEXT_CHARS]
+    return role["role_id"], role.get("title"), role.get("aliases"), duties, page
