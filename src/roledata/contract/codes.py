@@ -65,7 +65,7 @@ SKILL_CATEGORY = CodeList({
     "cloud_platform": "Cloud platforms", "mlops": "MLOps", "data_platform": "Data platforms",
     "vector_database": "Vector databases", "llm_tooling": "LLM tooling", "responsible_ai": "Responsible AI",
     "developer_tool": "Developer tools", "ml_technique": "ML techniques", "domain_knowledge": "Domain knowledge",
-    "soft_skill": "Soft skills",
+    "soft_skill": "Soft skills", "technology": "Technology (O*NET examples)",
 })
 PAY_COMPONENT = CodeList({"base": "base pay", "total": "total pay", "total_cash": "total cash",
                           "unspecified": "pay"})

@@ -113,8 +113,15 @@ TABLES: tuple[Table, ...] = (
         _c("name", "string", "canonical name, e.g. `PyTorch`", nullable=False),
         _c("category", "string", "skill category", nullable=False, codes=codes.SKILL_CATEGORY.codes),
         _c("aliases", "list", "other spellings matched in text"),
-        _c("esco_uri", "string", "ESCO skill URI where known"),
-        _c("onet_commodity_code", "string", "O*NET commodity code where known"),
+        _c("esco_uri", "string", "ESCO skill URI where an ESCO skill label is the same concept (a reviewed list; "
+           "NULL where none is, or where the label is the same but the concept is not)"),
+        _c("onet_commodity_code", "string", "UNSPSC commodity code O*NET files the skill's technology example under"),
+        _c("onet_commodity_title", "string", "title of that UNSPSC commodity, e.g. `Data base management system software`"),
+        _c("onet_example", "string", "the O*NET 30.2 technology example the skill is, as O*NET writes it"),
+        _c("is_hot_technology", "bool", "O*NET marks the example a hot technology (for any occupation)"),
+        _c("is_in_demand", "bool", "O*NET marks the example in demand (for any occupation)"),
+        _c("source", "string", "where the skill comes from: roledata's hand-made vocabulary, or an O*NET technology "
+           "example it did not have", codes=("roledata", "onet")),
     ), ("skill_id",), is_extracted=False),
     _provenanced("role_skills", "Which role asks for which skill; provenance is the first mention.", (
         ROLE_ID,

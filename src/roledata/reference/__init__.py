@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +29,8 @@ TABLES: dict[str, tuple[str, ...]] = {
                          "is_hourly_only", "has_unpublished_wages", "is_top_coded"),
     "esco_occupations": ("esco_id", "isco_code", "label", "is_preferred", "key"),
     "esco_skill_links": ("skill_id", "esco_id", "esco_label"),
+    "technology_vocabulary": ("skill_id", "linked", "name", "aliases", "context_names", "example", "commodity_code",
+                              "commodity_title", "hot_technology", "in_demand"),
 }
 ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
 ESCO_SKILL = "http://data.europa.eu/esco/skill/"
@@ -72,11 +76,29 @@ ATTRIBUTION: dict = {
 }
 
 
+_BUILDING: dict[str, tuple[dict[str, str], ...]] = {}  # tables being built, read instead of the shipped ones
+
+
+@contextmanager
+def reading_built(tables: dict[str, list[dict]]) -> Iterator[None]:
+    """While the build runs: `load` gives the tables it has just made (as strings, like the files)."""
+    _BUILDING.update({name: tuple({k: "" if v is None else str(v) for k, v in row.items()} for row in rows)
+                      for name, rows in tables.items()})
+    load.cache_clear()
+    try:
+        yield
+    finally:
+        _BUILDING.clear()
+        load.cache_clear()
+
+
 @lru_cache(maxsize=None)
 def load(name: str) -> tuple[dict[str, str], ...]:
     """One shipped table's rows as dicts of strings (an empty cell is "")."""
     if name not in TABLES:
         raise KeyError(f"no reference table {name!r}")
+    if name in _BUILDING:
+        return _BUILDING[name]
     with (REFERENCE_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
         return tuple(csv.DictReader(fh))
 

@@ -31,8 +31,10 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from roledata.extract.skills import own_vocabulary
+from roledata.extract.technology import examples, ordinary_words, vocabulary_rows
 from roledata.occupations.text import ABBREVIATIONS, normalize_title, terms
-from roledata.reference import ATTRIBUTION, REFERENCE_DIR, TABLES
+from roledata.reference import ATTRIBUTION, REFERENCE_DIR, TABLES, reading_built
 from roledata.reference.esco_links import esco_skill_links
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -180,6 +182,20 @@ def title_table(inputs: dict[str, Path]) -> list[dict]:
     return unique
 
 
+def technology_vocabulary(tables: dict[str, list[dict]]) -> list[dict]:
+    """The O*NET examples as skills (`roledata.extract.technology`), against the hand-made vocabulary.
+    It reads the titles and duty terms to tell ordinary words: those tables are written first."""
+    own = [(row["skill_id"], [row["name"], *(a for a in row["aliases"].split("|") if a)]) for row in own_vocabulary()]
+    with reading_built(tables):
+        for cached in (examples, ordinary_words):
+            cached.cache_clear()
+        try:
+            return vocabulary_rows(own)
+        finally:
+            for cached in (examples, ordinary_words):
+                cached.cache_clear()
+
+
 def _abbreviated(title: str) -> bool:
     """Whether the title holds a word roledata writes out (`ABBREVIATIONS`)."""
     return any(word.casefold().strip(".") in ABBREVIATIONS for word in title.split())
@@ -292,6 +308,7 @@ def build_tables(source: Path) -> dict[str, str]:
     tables.update(technology_tables(inputs))
     tables["occupation_wages"] = wage_table(inputs, tables["occupations"])
     tables["esco_occupations"] = esco_occupation_labels(inputs, tables["titles"])
+    tables["technology_vocabulary"] = technology_vocabulary(tables)
     tables["esco_skill_links"] = esco_skill_links(inputs["esco_skills"], tables["technology_skills"])
     out = {f"{name}.csv": _csv(TABLES[name], rows) for name, rows in tables.items()}
     sources = {name: hashlib.sha256((source / path).read_bytes()).hexdigest() for name, path in sorted(INPUTS.items())}
