@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser run test test-fast docs bench accuracy clean
+.PHONY: setup browser run test test-fast docs bench accuracy reference clean
 
 setup: $(STAMP)
 
@@ -52,6 +52,12 @@ bench: setup
 REALWORLD ?= ../shared/realworld
 accuracy: setup
 	$(BIN)/python benchmarks/accuracy.py --realworld $(REALWORLD) --json benchmarks/accuracy.json
+
+# The occupation and wage tables the package ships (src/roledata/data/reference/), derived from the official
+# O*NET, BLS and ESCO files in $(REFERENCE) (each checked against its SHA256SUMS first); nothing is downloaded.
+REFERENCE ?= ../shared/reference
+reference: setup
+	$(BIN)/python -m roledata.reference.build --source $(REFERENCE)
 
 clean:
 	rm -rf $(VENV) test-artifacts warehouse/roledata.duckdb warehouse/snapshots warehouse/.roledata warehouse/.roledata-*

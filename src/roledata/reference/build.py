@@ -35,7 +35,7 @@ from roledata.extract.skills import own_vocabulary
 from roledata.extract.technology import examples, ordinary_words, vocabulary_rows
 from roledata.occupations.text import ABBREVIATIONS, normalize_title, terms
 from roledata.reference import ATTRIBUTION, REFERENCE_DIR, TABLES, reading_built
-from roledata.reference.esco_links import esco_skill_links
+from roledata.reference.esco_links import UnreviewedLinks, esco_skill_links
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "reference"
@@ -309,7 +309,10 @@ def build_tables(source: Path) -> dict[str, str]:
     tables["occupation_wages"] = wage_table(inputs, tables["occupations"])
     tables["esco_occupations"] = esco_occupation_labels(inputs, tables["titles"])
     tables["technology_vocabulary"] = technology_vocabulary(tables)
-    tables["esco_skill_links"] = esco_skill_links(inputs["esco_skills"], tables["technology_skills"])
+    vocabulary = [(r["skill_id"], [r["name"], *(a for a in r["aliases"].split("|") if a)]) for r in own_vocabulary()]
+    vocabulary += [(r["skill_id"], [r["name"], *(a for a in r["aliases"].split("|") if a)])
+                   for r in tables["technology_vocabulary"] if not r["linked"]]
+    tables["esco_skill_links"] = esco_skill_links(inputs["esco_skills"], vocabulary)
     out = {f"{name}.csv": _csv(TABLES[name], rows) for name, rows in tables.items()}
     sources = {name: hashlib.sha256((source / path).read_bytes()).hexdigest() for name, path in sorted(INPUTS.items())}
     out["attribution.json"] = json.dumps({**ATTRIBUTION, "inputs": {INPUTS[k]: v for k, v in sources.items()}},
@@ -347,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         built = build_tables(args.source)
-    except ReferenceError as exc:
+    except (ReferenceError, UnreviewedLinks) as exc:
         print(f"reference: {exc}", file=sys.stderr)
         return 1
     if args.check:
