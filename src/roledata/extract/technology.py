@@ -95,7 +95,7 @@ def spellings(example: str, makers: frozenset[str]) -> tuple[str, list[str], set
     words = base.split()
     if not words or (example != base and all(is_ordinary(w) for w in words)):
         return base, [], set()
-    if len(words) > 1 and all(w[:1].islower() or is_ordinary(w) for w in words[1:]) and is_ordinary(words[0]) \
+    if len(words) > 1 and all(w[:1].islower() for w in words[1:]) and is_ordinary(words[0]) \
             and not any(_TECH_SHAPE.search(w) for w in words):
         return base, [], set()  # "Materials inventory software", "Crime mapping"
     names = [base]

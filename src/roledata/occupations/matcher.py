@@ -193,7 +193,8 @@ def _technology_hits(ref: Reference, variants: list[Variant]) -> list[_Hit]:
         named = [w for w in words[:-1] if w in ref.technology_words]
         if named:
             key = _TECHNOLOGY_HEADS[words[-1]]
-            return [h.scaled(0.85, f"a {words[-1]} of {' '.join(named)!r}, a technology O*NET lists: {h.reason}")
+            return [_Hit(h.onet, h.score * 0.85, "technology_title", h.title,
+                         f"a {words[-1]} of {' '.join(named)!r}, a technology O*NET lists: {h.reason}")
                     for h in _lookup(ref, Variant(key, 0, 0))]
     return []
 
@@ -203,7 +204,8 @@ def _developer_hits(ref: Reference, variants: list[Variant]) -> list[_Hit]:
     a software developer, with less confidence."""
     words = variants[0].key.split() if variants else []
     if len(words) >= 2 and words[-1] in ("developer", "programmer"):
-        return [h.scaled(0.65, f"a {words[-1]} of {' '.join(words[:-1])!r}: software, most likely")
+        return [_Hit(h.onet, h.score * 0.65, "technology_title", h.title,
+                     f"a {words[-1]} of {' '.join(words[:-1])!r}: software, most likely")
                 for h in _lookup(ref, Variant("software developer", 0, 0))]
     return []
 

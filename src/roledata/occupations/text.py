@@ -24,17 +24,21 @@ ABBREVIATIONS = {
     "vp": "vice president", "svp": "senior vice president", "evp": "executive vice president",
     "avp": "assistant vice president", "sr": "senior", "snr": "senior", "jr": "junior", "mgr": "manager",
     "sre": "site reliability engineer", "qa": "quality assurance", "ui": "user interface", "ux": "user experience",
-    "bi": "business intelligence", "hr": "human resources", "it": "information technology",
+    "bi": "business intelligence", "hr": "human resources",
     "rn": "registered nurse", "lpn": "licensed practical nurse", "lvn": "licensed vocational nurse",
-    "cna": "certified nursing assistant", "np": "nurse practitioner", "emt": "emergency medical technician",
+    "cna": "certified nursing assistant", "emt": "emergency medical technician",
     "ceo": "chief executive officer", "cfo": "chief financial officer", "coo": "chief operating officer",
     "cto": "chief technology officer", "cio": "chief information officer", "cmo": "chief marketing officer",
     "cdo": "chief data officer", "caio": "chief artificial intelligence officer", "ciso": "chief information security officer",
     "cpa": "certified public accountant", "dba": "database administrator", "swe": "software engineer",
     "sde": "software development engineer", "fp": "financial planning", "hvac": "heating ventilation and air conditioning",
     "ehs": "environmental health and safety", "r&d": "research and development", "rd": "research and development",
-    "ar": "accounts receivable", "ap": "accounts payable", "gm": "general manager",
+    "gm": "general manager",
 }
+# Abbreviations that are also ordinary words in lower case ("it", "ap"): written out only in capitals.
+UPPER_ABBREVIATIONS = {"IT": "information technology", "AR": "accounts receivable", "AP": "accounts payable",
+                       "NP": "nurse practitioner"}
+_UPPER = re.compile(r"\b(" + "|".join(UPPER_ABBREVIATIONS) + r")\b")
 # Words that are the same singular and plural, or that end in "s" without being plural.
 _KEEP_S = frozenset({
     "analytics", "business", "sales", "services", "operations", "logistics", "economics", "mathematics", "physics",
@@ -80,6 +84,7 @@ def singular(word: str) -> str:
 def title_tokens(text: str) -> list[str]:
     """A title as folded tokens: abbreviations written out, each word singular, possessives dropped."""
     out: list[str] = []
+    text = _UPPER.sub(lambda m: UPPER_ABBREVIATIONS[m.group(1)], text)
     folded = _DOTNET.sub(" dotnet", _GEN_AI.sub("genai", _RESEARCH.sub("research and development", fold(text))))
     for token in _TOKEN.findall(folded.replace("&", " & ").replace(" & ", " and ")):
         token = token.removesuffix("'s").replace("'", "").rstrip(".")
