@@ -67,10 +67,10 @@ def examples() -> tuple[OnetExample, ...]:
 
 @lru_cache(maxsize=1)
 def ordinary_words() -> frozenset[str]:
-    """Lower-case words of O*NET's titles and stems of its task statements: a one-word product name
-    among them ("Slack", "Box") is also an ordinary word."""
-    words = {w for r in load("titles") for w in r["key"].split()}
-    return frozenset(words | {r["term"] for r in load("duty_terms")})
+    """Stems of O*NET's task statements and the words of twenty titles or more: a one-word name among
+    them ("Slack", "Box") is also an ordinary word; a product's name ("Salesforce") is not."""
+    counts = Counter(w for r in load("titles") for w in set(r["key"].split()))
+    return frozenset({w for w, n in counts.items() if n >= 20} | {r["term"] for r in load("duty_terms")})
 
 
 def is_ordinary(word: str) -> bool:
