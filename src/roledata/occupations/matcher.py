@@ -316,5 +316,5 @@ def code_role(title: str, aliases: tuple[str, ...] = (), duties: tuple[str, ...]
     if not duties_by_onet:
         return [], "no O*NET title matches the title, and no duties are stated"
     return [], (f"no O*NET title matches the title, and no occupation's tasks are near the duties "
-                f"(best similarity {max(duties_by_onet.values()):.2f}, {DUTIES_ALONE} needed)")
+                f"(best similarity {max(duties_by_onet.values()):.3f}, {DUTIES_ALONE} needed)")
 
