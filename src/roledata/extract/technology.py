@@ -83,9 +83,15 @@ _TECH_SHAPE = re.compile(r"[a-z][A-Z]|\d|[.+#]|^[A-Z]{3,}$")
 
 
 def _makers() -> frozenset[str]:
-    """First words of several examples that are no ordinary word: makers ("Autodesk", "Microsoft")."""
+    """First words of several examples that are no ordinary word, and whose examples fall in five
+    UNSPSC commodities or more: makers of many kinds of software ("Microsoft", "Google"), whose
+    name alone names no product (unlike "MEDITECH" or "Salesforce")."""
     first = Counter(e.example.split()[0] for e in examples() if len(e.example.split()) > 1)
-    return frozenset(w for w, n in first.items() if n >= 3 and w[:1].isupper() and not is_ordinary(w))
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for e in examples():
+        kinds[e.example.split()[0]].add(e.commodity_code)
+    return frozenset(w for w, n in first.items()
+                     if n >= 3 and w[:1].isupper() and not is_ordinary(w) and len(kinds[w]) >= 5)
 
 
 def spellings(example: str, makers: frozenset[str]) -> tuple[str, list[str], set[str]]:
@@ -95,6 +101,8 @@ def spellings(example: str, makers: frozenset[str]) -> tuple[str, list[str], set
     words = base.split()
     if not words or (example != base and all(is_ordinary(w) for w in words)):
         return base, [], set()
+    if len(words) == 1 and words[0] in makers:
+        return base, [], set()  # "Oracle software", "Google software": a maker of many kinds of software
     if len(words) > 1 and all(w[:1].islower() for w in words[1:]) and is_ordinary(words[0]) \
             and not any(_TECH_SHAPE.search(w) for w in words):
         return base, [], set()  # "Materials inventory software", "Crime mapping"

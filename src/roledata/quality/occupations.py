@@ -55,6 +55,20 @@ def load_occupation_gold(path: str | Path, corpus: str | None = None) -> dict[st
     return out
 
 
+def folder_occupation_gold(path: str | Path, folder: Path) -> dict[str, list[str]]:
+    """The entries of an occupation gold file for the pages of `folder`: keyed `<folder name>/<file>`, or,
+    when none is, under the one corpus prefix whose files are in the folder (`samples/` for raw/)."""
+    gold = load_occupation_gold(path, folder.name)
+    if gold:
+        return gold
+    prefixes = {key.split("/", 1)[0] for key in load_occupation_gold(path) if "/" in key}
+    for prefix in sorted(prefixes):
+        found = load_occupation_gold(path, prefix)
+        if found and all((folder / name).is_file() for name in found):
+            return found
+    return load_occupation_gold(path)
+
+
 def score_occupations(read: dict[str, tuple], gold: dict[str, list[str]]) -> OccupationScore:
     """`read`: file -> (status, reason, tables) as `roledata.quality.evaluate.read_documents` gives."""
     score = OccupationScore()
