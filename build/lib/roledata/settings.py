@@ -43,6 +43,7 @@ class Settings:
     # How long Prefect's temporary server may take to answer (a loaded machine needs more than Prefect's 20 s).
     prefect_start_timeout: float = 120.0
     keep: int | None = None  # after publishing, keep only this many snapshots (None: keep all)
+    allow_links_outside: bool = False  # read symbolic links that lead out of the raw folder (never to /proc, /sys, /dev)
 
     def as_parameters(self) -> dict:
         """Every setting as JSON-friendly values: how a run's settings travel whole to the flow."""
@@ -102,6 +103,7 @@ SETTINGS: dict[str, Setting] = {
     "prefect_start_timeout": Setting("ROLEDATA_PREFECT_START_TIMEOUT", float,
                                      lambda v: None if v > 0 else "must be a positive number of seconds"),
     "keep": Setting("ROLEDATA_KEEP", int, _at_least(1)),
+    "allow_links_outside": Setting("ROLEDATA_ALLOW_LINKS_OUTSIDE", _flag),
 }
 _DEFAULT_FOLDERS = {"raw_dir": "raw", "warehouse_dir": "warehouse"}
 

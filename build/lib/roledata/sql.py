@@ -1,7 +1,8 @@
-"""SQL primitives every part shares: literals for strings and file paths, and how a DuckDB
-connection of ours is configured (one memory cap; beyond it DuckDB spills to disk)."""
+"""SQL primitives every part shares: string literals, Parquet files read as data (never as patterns),
+and how a DuckDB connection of ours is configured (one memory cap; beyond it DuckDB spills to disk)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -14,10 +15,16 @@ def sql_string(text: str | Path) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
-def sql_files(files: Iterable[Path]) -> str:
-    """A list of file paths for `read_parquet`: `['a.parquet', 'b.parquet']` (a path is data, never a
-    pattern: pass `glob_off()` beside it)."""
-    return "[" + ", ".join(sql_string(f) for f in files) + "]"
+_GLOB = re.compile(r"([*?\[])")
+
+
+def read_parquet(files: Path | Iterable[Path], filename: bool = False) -> str:
+    """SQL: `read_parquet([...])` over exactly these files. DuckDB reads each path as a glob pattern,
+    so `*`, `?` and `[` in a folder's name are escaped (`[*]`, `[?]`, `[[]`): a warehouse at `wh*`
+    never reads the parts of a `wh-backup` beside it. `filename`: add the column of each row's file."""
+    paths = [files] if isinstance(files, Path) else list(files)
+    listed = ", ".join(sql_string(_GLOB.sub(r"[\1]", str(path))) for path in paths)
+    return f"read_parquet([{listed}]{', filename = true' if filename else ''})"
 
 
 def duckdb_config(temp_directory: Path | None = None, ordered: bool = False) -> dict:

@@ -6,6 +6,7 @@ the text it points into, which keeps `text[start:end] == span.text` true.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -41,12 +42,28 @@ class Span(NamedTuple):
         return Span(base + rel_start + lead, base + rel_start + trail, piece.strip())
 
 
+# Byte order marks that name an encoding outright (UTF-32 first: its little-endian mark starts like UTF-16's).
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def unicode_by_bom(raw: bytes) -> str | None:
+    """The encoding a UTF-16 or UTF-32 byte order mark names (Windows tools write such files), or None."""
+    return next((encoding for bom, encoding in BYTE_ORDER_MARKS if raw.startswith(bom)), None)
+
+
 def decode_bytes(raw: bytes) -> tuple[str, str]:
-    """Decode raw page bytes: UTF-8 when valid, else cp1252, else latin-1.
+    """Decode raw page bytes: UTF-16 or UTF-32 when a byte order mark says so (the mark is not part
+    of the text), else UTF-8 when valid, else cp1252, else latin-1.
 
     latin-1 maps every byte, so decoding never fails; the encoding used is
     returned so `document_text` can be rebuilt exactly from the raw file.
     """
+    if (marked := unicode_by_bom(raw)) is not None:
+        try:
+            return raw.decode(marked), marked
+        except UnicodeDecodeError:
+            pass  # a mark followed by something else: read it like any other bytes
     for encoding in ("utf-8", "cp1252"):
         try:
             return raw.decode(encoding), encoding
@@ -94,12 +111,42 @@ def split_span(span: Span, separator: re.Pattern[str] | str) -> list[tuple[Span,
 _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z(\"'\[])")
 
 
+# The longest stretch of text read as one sentence. Text pulled from PDFs and HTML can hold a whole
+# page in one line with no sentence break; longer "sentences" are cut at clause breaks (or between
+# words) so a row's text is a clause, not the page, and the work per page stays bounded.
+MAX_SENTENCE = 4_000
+_CLAUSE_END = re.compile(r"[;,:)]\s+|\s+(?:-|–|—)\s+")
+
+
 def sentence_spans(span: Span) -> list[Span]:
-    """Split a span into sentences at `. `/`! `/`? ` before a capital letter.
+    """Split a span into sentences at `. `/`! `/`? ` before a capital letter, none longer than
+    `MAX_SENTENCE` characters.
 
     Abbreviations such as "e.g." are followed by lower case or a comma in
     these pages, so the capital-letter look-ahead keeps them intact.
     """
+    text = span.text
+    if len(text) > MAX_SENTENCE:
+        return [piece for sentence in _sentences(span) for piece in _capped(sentence)]
+    return _sentences(span)
+
+
+def _capped(span: Span) -> list[Span]:
+    """A long sentence in pieces of at most MAX_SENTENCE characters, each ending at the last clause
+    break (else the last space) before the limit."""
+    pieces, pos, text = [], 0, span.text
+    while len(text) - pos > MAX_SENTENCE:
+        window = text[pos:pos + MAX_SENTENCE]
+        breaks = [m.end() for m in _CLAUSE_END.finditer(window)]
+        cut = breaks[-1] if breaks and breaks[-1] > MAX_SENTENCE // 4 else window.rfind(" ") + 1
+        cut = cut if cut > 0 else MAX_SENTENCE
+        pieces.append(span.sub(pos, pos + cut))
+        pos += cut
+    pieces.append(span.sub(pos, len(text)))
+    return [p for p in pieces if p.text]
+
+
+def _sentences(span: Span) -> list[Span]:
     text = span.text
     if "." not in text and "!" not in text and "?" not in text:  # one sentence: most lines
         if text and not text[0].isspace() and not text[-1].isspace():

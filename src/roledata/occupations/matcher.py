@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from roledata.occupations.index import Reference, reference
@@ -211,10 +212,15 @@ def _developer_hits(ref: Reference, variants: list[Variant]) -> list[_Hit]:
 
 
 def _similar_hits(ref: Reference, variants: list[Variant]) -> list[_Hit]:
+    """The O*NET title most like the title (rapidfuzz token_sort_ratio), among those with the same last
+    word (a title's head: "engineer" is only ever like another engineer's title)."""
     for variant in variants[:2]:
-        if len(variant.key.split()) < 2:
+        words = variant.key.split()
+        if len(words) < 2:
             continue
-        found = process.extractOne(variant.key, ref.keys, scorer=fuzz.token_sort_ratio, score_cutoff=SIMILARITY_CUTOFF)
+        choices = ref.keys_by_last.get(words[-1][:5], [])
+        found = process.extractOne(variant.key, choices, scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=SIMILARITY_CUTOFF) if choices else None
         if found:
             key, ratio, _ = found
             top = ref.by_key[key][0][2]
@@ -230,8 +236,10 @@ def text_title_hits(ref: Reference, text: str) -> list[_Hit]:
     tokens = title_tokens(text[:TEXT_CHARS])
     found: Counter = Counter()
     first: dict[str, int] = {}
-    for i in range(len(tokens)):
-        for n in range(min(ref.longest_key, len(tokens) - i), 0, -1):
+    for i, token in enumerate(tokens):
+        for n in ref.lengths_by_first.get(token, ()):
+            if n > len(tokens) - i:
+                continue
             key = " ".join(tokens[i:i + n])
             if key in ref.by_key and key not in GENERIC and (n > 1 or _names_one_job(ref, key)):
                 found[key] += 1
@@ -258,17 +266,39 @@ def _names_one_job(ref: Reference, word: str) -> bool:
             and any(not e[3] and e[1].casefold().rstrip("s") == word for e in ref.by_key[word]))
 
 
-def duty_scores(ref: Reference, texts: list[str]) -> dict[str, float]:
+def duty_scores(ref: Reference, texts: list[str]) -> DutyScores:
     """Cosine of the role's duty words (duties, summary) with each O*NET occupation's task words."""
     counts = Counter(t for text in texts for t in terms(text))
     if not counts:
-        return {}
+        return DutyScores(ref, ref.zero_scores)
     norm = math.sqrt(sum(n * n for n in counts.values()))
-    scores: dict[str, float] = defaultdict(float)
+    scores = ref.zero_scores.copy()
     for term, n in counts.items():
-        for onet, weight in ref.postings.get(term, ()):
-            scores[onet] += n * weight / norm
-    return scores
+        posting = ref.postings_arrays.get(term)
+        if posting is not None:
+            scores[posting[0]] += posting[1] * (n / norm)
+    return DutyScores(ref, scores)
+
+
+class DutyScores:
+    """Each O*NET occupation's duty similarity (an array in `Reference.onet_codes` order)."""
+
+    def __init__(self, ref: Reference, scores: np.ndarray):
+        self.ref, self.scores = ref, scores
+
+    def get(self, onet: str, default: float = 0.0) -> float:
+        return float(self.scores[self.ref.position[onet]])
+
+    def best(self) -> float:
+        return float(self.scores.max())
+
+    def top(self, n: int) -> list[tuple[str, float]]:
+        """The `n` most similar occupations, best first (ties by code)."""
+        order = np.lexsort((np.arange(len(self.scores)), -self.scores))[:n]
+        return [(self.ref.onet_codes[i], float(self.scores[i])) for i in order]
+
+    def __bool__(self) -> bool:
+        return bool(self.scores.any())
 
 
 # ------------------------------------------------------------------ one role
@@ -302,8 +332,8 @@ def code_role(title: str, aliases: tuple[str, ...] = (), duties: tuple[str, ...]
     candidates = [Candidate(soc, hit.onet, hit.method, round(min(1.0, score), 3), hit.title, hit.reason)
                   for soc, (score, hit) in ranked[:MAX_CANDIDATES]]
     if len(candidates) < MAX_CANDIDATES and duties_by_onet:
-        top = max(duties_by_onet.values())
-        for onet, score in sorted(duties_by_onet.items(), key=lambda kv: (-kv[1], kv[0])):
+        top = duties_by_onet.best()
+        for onet, score in duties_by_onet.top(3 * MAX_CANDIDATES):
             if len(candidates) >= MAX_CANDIDATES or score < max(DUTIES_ALONE, 0.6 * top):
                 break
             soc = ref.soc(onet)
@@ -316,5 +346,5 @@ def code_role(title: str, aliases: tuple[str, ...] = (), duties: tuple[str, ...]
     if not duties_by_onet:
         return [], "no O*NET title matches the title, and no duties are stated"
     return [], (f"no O*NET title matches the title, and no occupation's tasks are near the duties "
-                f"(best similarity {max(duties_by_onet.values()):.3f}, {DUTIES_ALONE} needed)")
+                f"(best similarity {duties_by_onet.best():.3f}, {DUTIES_ALONE} needed)")
 

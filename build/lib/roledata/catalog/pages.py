@@ -25,8 +25,9 @@ from roledata.catalog.queries import (
 from roledata.contract import codes
 from roledata.contract.columns import DUCKDB_TYPES
 from roledata.contract.tables import TABLES
+from roledata.reference import attribution
 
-CATALOG_VERSION = "2"  # pages made by another version are made again (written in each page's <head>)
+CATALOG_VERSION = "3"  # pages made by another version are made again (written in each page's <head>)
 MARKER = f'<meta name="roledata-catalog" content="{CATALOG_VERSION}">'
 LIST_ROLES = 200  # the snapshot page lists this many roles; roles/index.html lists them all
 LATEST_LINK = "latest"  # snapshots/latest: the newest snapshot's folder, linked from the index
@@ -153,8 +154,11 @@ def role_page(role: dict, found: dict[str, list[dict]], counts: dict[str, int], 
     duties: dict[str, list[dict]] = {}
     for duty in found["duties"]:
         duties.setdefault(duty["category"] or "", []).append(duty)
+    occupations = found.get("occupations", [])
+    market = next((o for o in occupations if o["rank"] == 1 and o["soc_code"] is not None), None)
     return _render("role.html", role=role, sid=manifest["snapshot_id"], manifest=manifest, found=found, counts=counts,
-                   pay_chart=role_pay_chart(found["salaries"]) if found["salaries"] else None,
+                   pay_chart=role_pay_chart(found["salaries"], market) if found["salaries"] else None,
+                   occupations=occupations, market=market, credits=[s["credit"] for s in attribution()["sources"]],
                    skills=sorted(skills.items(), key=lambda kv: (listed_order(codes.SKILL_CATEGORY, kv[0]), kv[0])),
                    growth=sorted(growth.items(), key=lambda kv: listed_order(codes.GROWTH_METRIC, kv[0])),
                    duties=list(duties.items()), pages=pages, role_rows=ROLE_ROWS)

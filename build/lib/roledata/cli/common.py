@@ -93,7 +93,7 @@ def format_rows(columns: list[str], rows: list[tuple], output: str) -> str:
              "-+-".join("-" * w for w in widths)]
     lines += [" | ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines) + "\n"
+    return "\n".join(line.rstrip() for line in lines) + "\n"  # no padding after the last column
 
 
 def _cell(value) -> str:

@@ -50,6 +50,9 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
         keep: Optional[int] = typer.Option(None, "--keep", min=1, metavar="N",
                                            help="after publishing, keep only the N newest snapshots "
                                                 "(ROLEDATA_KEEP) [default: keep all]"),
+        allow_links_outside: bool = typer.Option(False, "--allow-links-outside",
+                                                 help="read symbolic links that lead out of the raw folder "
+                                                      "(ROLEDATA_ALLOW_LINKS_OUTSIDE); never to /proc, /sys or /dev"),
         strict: bool = typer.Option(False, "--strict",
                                     help="exit with code 3 when documents were rejected (the run still publishes)"),
         max_rejects: Optional[int] = typer.Option(None, "--max-rejects", min=0, metavar="N",
@@ -69,7 +72,7 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
     settings = run_settings(raw_dir=raw, warehouse_dir=warehouse, batch_size=batch_size, full_rebuild=full or None,
                             wait_seconds=wait, workers=workers, executor=executor.value if executor else None,
                             dask_address=dask_address, allow_shrink=allow_shrink or None,
-                            shrink_limit=shrink_limit, keep=keep)
+                            shrink_limit=shrink_limit, keep=keep, allow_links_outside=allow_links_outside or None)
     if settings.dask_address and settings.executor != "dask":
         fail("--dask-address needs --executor dask")
     if settings.executor == "dask" and no_prefect:

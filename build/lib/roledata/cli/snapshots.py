@@ -60,6 +60,8 @@ def snapshots_prune(keep: int = typer.Option(..., "--keep", min=1, metavar="N",
             build_catalog(settings.snapshots_dir)
     except RunLockedError as exc:
         fail(str(exc))
+    except OSError as exc:  # a read-only warehouse, a full disk
+        fail(f"cannot prune the snapshots in {settings.snapshots_dir}: {exc.strerror or exc}")
     kept = len(list_snapshots(settings.snapshots_dir))
     names = ", ".join(r["snapshot_id"] for r in removed) or "none"
     typer.echo(f"pruned {len(removed)} snapshot{'s' if len(removed) != 1 else ''} ({names}); {kept} kept")

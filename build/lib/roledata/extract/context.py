@@ -1,4 +1,7 @@
-"""Walking a page sentence by sentence, with the context each sentence needs.
+"""What an extractor reads besides the outline: the page's context, and its sentences with theirs.
+
+Every extractor gets a `PageContext`: whose rows it writes (the page's
+document and primary role) and what else the page says about roles.
 
 Extractors read sentences, not lines: a salary bullet's label ("Entry-Level
 (5-8 years experience)") and the short bullet grouping it ("Geographic
@@ -8,11 +11,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from roledata.parse.outline import Outline
+from roledata.parse.outline import ListedRole, Outline
 from roledata.parse.structure import Line, Section, split_label
 from roledata.text import Span, has_digit, sentence_spans
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """Whose rows an extractor writes, and the roles the page names.
+
+    In: the page's `document_id`, its primary role's `role_id` and names (title first, then
+    aliases), each role another list on the page names with that role's `roles` row, and
+    the page's path (row ids hash it). Tests give the first two and leave the rest empty.
+    """
+
+    document_id: str
+    role_id: str
+    role_names: tuple[str, ...] = ()
+    listed_roles: tuple[tuple[ListedRole, dict], ...] = ()
+    source_path: str = ""
 
 
 class Sentence(NamedTuple):
@@ -76,10 +96,6 @@ def is_group_label(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
 
 
-# Strength of a requirement: a later mention may raise a row's requirement, never lower it.
-REQUIREMENT_RANK = {"required": 2, "preferred": 1, "mentioned": 0}
-
-
 def provenance(document_id: str, section: Section | None, span: Span) -> dict[str, object]:
     """The contract's provenance columns for a row read from `span`."""
     return {
@@ -89,3 +105,12 @@ def provenance(document_id: str, section: Section | None, span: Span) -> dict[st
         "char_end": span.end,
         "text": span.text,
     }
+
+
+def row_span(sentence: Sentence) -> Span:
+    """The span a row quotes: the label and its value when the line has a label
+    ("Bonus: 15-20% of base"), else the sentence."""
+    if sentence.label is not None:
+        line = sentence.line.content
+        return line.sub(sentence.label.start - line.start, sentence.span.end - line.start)
+    return sentence.span

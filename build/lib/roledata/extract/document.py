@@ -3,28 +3,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from roledata import PARSER_VERSION
 from roledata.contract.checks import RejectLog, check_rows, frame_rows
 from roledata.contract.tables import EXTRACTED_TABLES
-from roledata.extract.growth import extract_growth
-from roledata.extract.identity import assign_row_ids
-from roledata.extract.requirements import extract_certifications, extract_education, extract_experience
-from roledata.extract.roles import (
-    extract_duties,
-    extract_faqs,
-    extract_related_roles,
-    listed_roles,
-    primary_role,
-)
-from roledata.extract.salaries import extract_bonuses, extract_salaries, listed_role_salary
-from roledata.extract.skills import extract_role_skills, extract_skill_candidates
+from roledata.extract import PageTooCostly, extract_tables
 from roledata.parse import parse_outline
-from roledata.parse.outline import Outline, section_ranges
-from roledata.text import decode_bytes, display_path, mojibake_samples, sha256_hex
+from roledata.text import decode_bytes, display_path, mojibake_samples, sha256_hex, unicode_by_bom
 
 _BINARY_SNIFF = 8192
 _HTML_START = re.compile(r"\A\ufeff?\s*<(?:!doctype\s+html|html|head|body)\b", re.I)
@@ -33,6 +20,9 @@ _HTML_TAG = re.compile(r"</?(?:p|div|span|a|h[1-6]|ul|ol|li|table|tr|td|br|body|
 
 @dataclass
 class DocumentResult:
+    """One page's outcome: its `documents` row, its decoded text (None when unreadable), its rows
+    per table (none when rejected) and the reason it was rejected, if it was."""
+
     document: dict
     text: str | None
     tables: dict[str, list[dict]] = field(default_factory=dict)
@@ -62,7 +52,7 @@ def process_document(source_path: str, data: bytes, seen_at: datetime | None = N
     if garbled := mojibake_samples(text):
         doc["warning"] = ("mojibake: UTF-8 text decoded twice (" + ", ".join(repr(g) for g in garbled)
                           + "); rows keep the text as written")
-    if reason := not_a_role(text):
+    if reason := not_a_role(text) or too_long(text):
         return _rejected(doc, text, reason)
     try:
         outline = parse_outline(text)
@@ -71,6 +61,8 @@ def process_document(source_path: str, data: bytes, seen_at: datetime | None = N
             return _rejected(doc, text, "not about a role: no role title, duties, skills or pay found")
         failures: list[tuple[str, str, str]] = []
         tables = extract_tables(outline, document_id, failures, doc["source_path"])
+    except PageTooCostly as exc:
+        return _rejected(doc, text, str(exc))
     except Exception as exc:  # a parser bug must cost one document, never the run
         return _rejected(doc, text, f"parser error: {type(exc).__name__}: {exc}")
     return DocumentResult(doc, text, tables, row_rejects=failures)
@@ -85,10 +77,25 @@ def not_a_role(text: str) -> str | None:
     return None
 
 
+# The longest line read as text. Prose lines run to a few thousand characters; a longer one is a
+# dump (text pulled from a PDF or a page's script) that no sentence split can make sense of.
+MAX_LINE = 200_000
+
+
+def too_long(text: str) -> str | None:
+    """Why a page is too long to read as text (one line over MAX_LINE characters), or None."""
+    if len(text) <= MAX_LINE:
+        return None
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > MAX_LINE:
+        return f"page too long to read as text: {longest:,} characters in one line (limit {MAX_LINE:,})"
+    return None
+
+
 def _unreadable_reason(data: bytes) -> str | None:
     if not data:
         return "empty document: 0 bytes"
-    if b"\x00" in data[:_BINARY_SNIFF]:
+    if b"\x00" in data[:_BINARY_SNIFF] and unicode_by_bom(data) is None:  # UTF-16 text is half NUL bytes
         return "binary file: NUL bytes in the first 8 KiB"
     return None
 
@@ -96,66 +103,6 @@ def _unreadable_reason(data: bytes) -> str | None:
 def _rejected(doc: dict, text: str | None, reason: str) -> DocumentResult:
     doc.update(status="rejected", status_reason=reason)
     return DocumentResult(doc, text, {}, reason)
-
-
-def extract_tables(outline: Outline, document_id: str, failures: list[tuple[str, str, str]] | None = None,
-                   source_path: str = "") -> dict[str, list[dict]]:
-    """Every table's rows for one outlined page. An extractor that raises costs only its own
-    table's rows for this page: `(table, "extractor error: ...", document_id)` goes to `failures`."""
-    failures = [] if failures is None else failures
-    role = primary_role(outline, document_id)
-    role_id = role["role_id"]
-    role_names = [role["title"], *role["aliases"]]
-    others = _guarded(failures, "roles", document_id, lambda: listed_roles(outline, document_id))
-
-    def salaries() -> list[dict]:
-        rows = extract_salaries(outline, document_id, role_id, role_names)
-        for listed, row in zip(outline.listed_roles, others):
-            if listed.pay is not None and (pay := listed_role_salary(document_id, row["role_id"], listed.pay,
-                                                                      listed.heading)):
-                rows.append(pay)
-        return rows
-
-    extractors: dict[str, Callable[[], list[dict]]] = {
-        "sections": lambda: section_rows(outline, document_id),
-        "duties": lambda: extract_duties(outline, document_id, role_id),
-        "role_skills": lambda: extract_role_skills(outline, document_id, role_id),
-        "skill_candidates": lambda: extract_skill_candidates(outline, document_id, role_id),
-        "salaries": salaries,
-        "bonuses": lambda: extract_bonuses(outline, document_id, role_id),
-        "growth_stats": lambda: extract_growth(outline, document_id, role_id),
-        "education_requirements": lambda: extract_education(outline, document_id, role_id),
-        "experience_requirements": lambda: extract_experience(outline, document_id, role_id),
-        "certifications": lambda: extract_certifications(outline, document_id, role_id),
-        "related_roles": lambda: extract_related_roles(outline, document_id, role_id),
-        "faqs": lambda: extract_faqs(outline, document_id, role_id),
-    }
-    tables = {name: _guarded(failures, name, document_id, extract) for name, extract in extractors.items()}
-    tables["roles"] = [role, *others]
-    assign_row_ids(tables, source_path)
-    return tables
-
-
-def _guarded(failures: list[tuple[str, str, str]], table: str, document_id: str,
-             extract: Callable[[], list[dict]]) -> list[dict]:
-    try:
-        return extract()
-    except Exception as exc:  # one extractor's bug must not cost the page's other rows
-        failures.append((table, f"extractor error: {type(exc).__name__}: {exc}", document_id))
-        return []
-
-
-def section_rows(outline: Outline, document_id: str) -> list[dict]:
-    ranges = section_ranges(outline.sections, len(outline.text))
-    rows = []
-    for s in outline.sections:
-        start, end = ranges[s.ordinal]
-        rows.append({"document_id": document_id, "ordinal": s.ordinal, "heading": s.heading_text,
-                     "kind": s.kind, "level": s.level,
-                     "parent_ordinal": s.parent.ordinal if s.parent else None,
-                     "section_heading": s.heading_text, "char_start": start, "char_end": end,
-                     "text": outline.text[start:end]})
-    return rows
 
 
 def check_documents(results: list[DocumentResult]) -> None:

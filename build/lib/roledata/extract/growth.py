@@ -22,13 +22,16 @@ Growth" / "+38%" is growth of another kind, never job growth).
 The same fact repeated on a page (the "40%+ year-over-year" of the summary and
 of the outlook) is kept once, at its first mention, taking a `source_name`
 (and a period, when the first states none) from a later mention.
+
+Periods and sources are read in `growth_periods`.
 """
 from __future__ import annotations
 
 import re
 
-from roledata.extract.context import Sentence, iter_sentences, provenance
-from roledata.extract.money import Money, Percent, find_money, find_percents
+from roledata.extract.context import PageContext, Sentence, iter_sentences, provenance
+from roledata.extract.growth_periods import PERIOD_KEYS, context_period, money_period, periods, source_of
+from roledata.extract.money import Percent, find_money, find_percents
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, Section, split_label
 from roledata.text import Span, split_span
@@ -55,27 +58,6 @@ _NOT_JOB_CONTEXT = re.compile(r"\b(?:market|revenue|sales|profits?|margins?|spen
                               r"customers?|users?|subscribers?|traffic|prices?|valuation|stock|GDP|economy)\b", re.I)
 _PAY_CONTEXT = re.compile(r"\b(?:bonus\w*|salar\w*|earn\w*|pay|compensation|wages?|raises?|income|acceptance rate)\b", re.I)
 _ADOPTION = re.compile(r"%\s+of\s+(?:companies|organizations|organisations|enterprises|businesses|firms)\b[^.]*\b(?:use|using|adopt\w*|deploy\w*)", re.I)
-_SOURCES = (
-    ("LinkedIn", re.compile(r"\bLinkedIn\b")),
-    ("Bureau of Labor Statistics", re.compile(r"\bBureau of Labor Statistics\b|\bBLS\b")),
-    ("World Economic Forum", re.compile(r"\bWorld Economic Forum\b|\bWEF\b")),
-    ("Gartner", re.compile(r"\bGartner\b")),
-    ("McKinsey", re.compile(r"\bMcKinsey\b")),
-    ("Indeed", re.compile(r"\bIndeed\b")),
-    ("Glassdoor", re.compile(r"\bGlassdoor\b")),
-    ("Stanford AI Index", re.compile(r"\bAI Index\b")),
-    ("Statista", re.compile(r"\bStatista\b")),
-    ("PwC", re.compile(r"\bPwC\b")),
-    ("IDC", re.compile(r"\bIDC\b")),
-)
-_YEAR = r"(?:19|20)\d\d"
-_FROM_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|-|–)\s+(?P<b>{_YEAR})\b")
-# "2022–2032", "2020-30" (a projection period written as a year range)
-_YEAR_RANGE = re.compile(rf"(?<![\d-])(?P<a>{_YEAR})\s*[-–—]\s*(?P<b>{_YEAR}|\d\d)(?![\d%])")
-_THROUGH = re.compile(rf"\b(?:through|by|until|to)\s+(?P<b>{_YEAR})\b")
-_SINCE = re.compile(rf"\bsince\s+(?P<label>(?:Q[1-4]\s+)?(?P<a>{_YEAR}))\b")
-_IN_YEAR = re.compile(rf"\bin\s+(?P<b>{_YEAR})\b")
-_PERIOD_LABEL = re.compile(r"\b(?:year[- ]over[- ]year|YoY|annually|per year|month[- ]over[- ]month|in the (?:past|last) (?:\w+ )?(?:years?|months?))\b", re.I)
 _MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0, "quintupled": 5.0}
 # Every growth row is read off a figure: a digit or a multiple word. Most sentences have neither.
 _FIGURE = re.compile(r"\d|doubled|tripled|quadrupled|quintupled", re.I)
@@ -97,7 +79,10 @@ _SUBJECT_BEFORE = re.compile(r"^(?:The\s+)?(?P<subj>[A-Z][^,.;]{2,80}?)\s+(?:hav
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:with|while|but|up from|and)\s+|\s+and\s+(?:a|an)\s+(?=\d)")
 
 
-def extract_growth(outline: Outline, document_id: str, role_id: str) -> list[dict]:
+def extract_growth(outline: Outline, context: PageContext) -> list[dict]:
+    """Every growth, market and demand figure of the page (rules in the module's docstring),
+    a fact repeated on the page kept once (`_dedupe`)."""
+    document_id, role_id = context.document_id, context.role_id
     rows: list[dict] = []
     for sentence in iter_sentences(outline, _SKIP):
         text = sentence.span.text
@@ -122,12 +107,12 @@ def _sentence_rows(sentence: Sentence, document_id: str, role_id: str) -> list[d
                      + _jobs_rows(clause, document_id, role_id))
         for row in pending:
             # "a 300% increase in X and a 428% rise in Y since Q2 2022": the period covers both.
-            if rows_here and not any(row[k] for k in ("period_start", "period_end", "period_label")):
-                row.update({k: rows_here[0][k] for k in ("period_start", "period_end", "period_label")})
+            if rows_here and not any(row[k] for k in PERIOD_KEYS):
+                row.update({k: rows_here[0][k] for k in PERIOD_KEYS})
         pending = rows_here if joined_to_next else []
         found.extend(rows_here)
     if found:
-        source = next((name for name, rx in _SOURCES if rx.search(sentence.span.text)), None)
+        source = source_of(sentence.span.text)
         for row in found:
             row["source_name"] = source
             if (source == "Bureau of Labor Statistics" and row["unit"] == "percent"
@@ -213,8 +198,7 @@ def _card_rows(doc: str, items: list[tuple[Span, Section, bool]], i: int, docume
         row["is_lower_bound"] = False  # "+7.9%" is a signed change, not "7.9% or more"
     nxt = items[i + 1][0].text if i + 1 < len(items) else ""
     _fill_from_context(row, f"{heading} {nxt if re.search(r'(?i)period|projection', nxt) else ''}")
-    source = next((name for name, rx in _SOURCES if rx.search(context)), None)
-    row["source_name"] = source
+    row["source_name"] = source_of(context)
     return [row]
 
 
@@ -240,20 +224,9 @@ def _heading_context(section: Section) -> str:
 def _fill_from_context(row: dict, context: str) -> None:
     """Period and metric from a figure's label or headings when its own text states none."""
     if row["period_start"] is None and row["period_end"] is None:
-        if m := _YEAR_RANGE.search(context):
-            row["period_start"], row["period_end"] = _year_range(m)
-        else:
-            periods = _periods(context)
-            if periods["period_start"] or periods["period_end"]:
-                row.update(periods)
+        row.update(context_period(context))
     if row["metric"] == "other" and _JOB_CONTEXT.search(context) and not _NOT_JOB_CONTEXT.search(row["text"]):
         row["metric"] = "job_growth"
-
-
-def _year_range(m: re.Match) -> tuple[int, int]:
-    a, b = int(m.group("a")), m.group("b")
-    end = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
-    return a, end
 
 
 def _clauses(sentence: Sentence) -> list[tuple[Sentence, bool]]:
@@ -273,25 +246,9 @@ def _base(sentence: Sentence, document_id: str, role_id: str, metric: str) -> di
         "metric": metric,
         "source_name": None,
     }
-    row.update(_periods(sentence.span.text))
+    row.update(periods(sentence.span.text))
     row.update(provenance(document_id, sentence.section, sentence.span))
     return row
-
-
-def _periods(text: str) -> dict:
-    start = end = None
-    label = None
-    if m := _FROM_TO.search(text):
-        start, end = int(m.group("a")), int(m.group("b"))
-    elif m := _YEAR_RANGE.search(text):
-        start, end = _year_range(m)
-    elif m := _SINCE.search(text):
-        start, label = int(m.group("a")), "since " + m.group("label")
-    elif m := _THROUGH.search(text):
-        end = int(m.group("b"))
-    if m := _PERIOD_LABEL.search(text):
-        label = m.group(0).lower().replace(" ", "-") if "over" in m.group(0).lower() else m.group(0)
-    return {"period_start": start, "period_end": end, "period_label": label}
 
 
 def _percent_rows(sentence: Sentence, document_id: str, role_id: str) -> list[dict]:
@@ -422,20 +379,12 @@ def _money_rows(sentence: Sentence, document_id: str, role_id: str, whole: str) 
         else:
             continue
         row = _base(sentence, document_id, role_id, metric)
-        row.update(_money_period(text, money))
+        row.update(money_period(text, money))
         row.update(subject=_money_subject(text) if metric == "investment" else _money_subject(whole), value=money.amount_min if money.amount_min is not None else money.amount_max,
                    value_max=money.amount_max if money.is_range else None, unit=money.currency,
                    is_lower_bound=money.open_ended)
         rows.append(row)
     return rows
-
-
-def _money_period(text: str, money: Money) -> dict:
-    """The year right after an amount: "$9.460 million by 2029", "$3.775 million in 2024"."""
-    tail = text[text.find(money.span.text) + len(money.span.text):][:20]
-    if m := re.match(rf"\s*(?:by|in|through)\s+({_YEAR})", tail):
-        return {"period_end": int(m.group(1))}
-    return {}
 
 
 def _money_subject(text: str) -> str | None:
@@ -462,9 +411,6 @@ def _jobs_rows(sentence: Sentence, document_id: str, role_id: str) -> list[dict]
     return rows
 
 
-_PERIOD_KEYS = ("period_start", "period_end", "period_label")
-
-
 def _dedupe(rows: list[dict]) -> list[dict]:
     """One row per fact. The same figure with no period beside one with a period is the same
     fact ("hiring is projected to grow 7.9%" in the summary, "Job Outlook (2024–2034) +7.9%" in a card)."""
@@ -473,14 +419,14 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     out: list[dict] = []
     for row in rows:
         figure = (row["value"], row["value_max"], row["unit"])
-        key = figure + tuple(row[k] for k in _PERIOD_KEYS)
-        dated = any(row[k] is not None for k in _PERIOD_KEYS)
+        key = figure + tuple(row[k] for k in PERIOD_KEYS)
+        dated = any(row[k] is not None for k in PERIOD_KEYS)
         first = kept.get(key)
         if first is None and not dated:
             first = next((r for k, r in kept.items() if k[:3] == figure), None)
         elif first is None and figure in undated:
             first = undated.pop(figure)
-            first.update({k: row[k] for k in _PERIOD_KEYS})
+            first.update({k: row[k] for k in PERIOD_KEYS})
             kept[key] = first
         if first is not None:
             if first["source_name"] is None and row["source_name"]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from roledata.extract.context import is_group_label, provenance
+from roledata.extract.context import PageContext, is_group_label, provenance
 from roledata.parse.headings import heading_kind
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, Section, split_label
@@ -22,10 +22,13 @@ _SENIORITY = (
 
 
 def seniority_of(title: str) -> str | None:
+    """The seniority a title's words say ("VP of AI" -> "executive"), or None."""
     return next((level for level, rx in _SENIORITY if rx.search(title)), None)
 
 
 def primary_role(outline: Outline, document_id: str) -> dict:
+    """The `roles` row of the role the page is about: its title, aliases (an abbreviated title
+    first), family, seniority and summary. Its id and names make the extractors' `PageContext`."""
     title = outline.title
     assert title is not None
     aliases = [a.text for a in outline.aliases]
@@ -47,6 +50,8 @@ def primary_role(outline: Outline, document_id: str) -> dict:
 
 
 def listed_roles(outline: Outline, document_id: str) -> list[dict]:
+    """A `roles` row for each role another list on the page names ("More in AI Engineering"),
+    in the order of `outline.listed_roles`."""
     rows = []
     for listed in outline.listed_roles:
         family = None
@@ -68,7 +73,10 @@ def listed_roles(outline: Outline, document_id: str) -> list[dict]:
     return rows
 
 
-def extract_duties(outline: Outline, document_id: str, role_id: str) -> list[dict]:
+def extract_duties(outline: Outline, context: PageContext) -> list[dict]:
+    """One row per duty, in page order: the bullets of a duties section (plain lines only under
+    its own duties heading), and the bullets a lead-in ("Key responsibilities include:") opens."""
+    document_id, role_id = context.document_id, context.role_id
     rows = []
 
     def add(value: Span, section: Section, category: str | None) -> None:
@@ -171,7 +179,9 @@ def _led_in_duties(section: Section) -> list[tuple[Span, str | None]]:
     return out
 
 
-def extract_faqs(outline: Outline, document_id: str, role_id: str) -> list[dict]:
+def extract_faqs(outline: Outline, context: PageContext) -> list[dict]:
+    """One row per question and answer the parser found, in page order."""
+    document_id, role_id = context.document_id, context.role_id
     rows = []
     for ordinal, (question, answer, section) in enumerate(outline.faqs):
         span = Span(question.start, answer.end, outline.text[question.start:answer.end])
@@ -206,7 +216,10 @@ _FROM = re.compile(
 _CAREER_MOVES = ((_TO, "career_to", re.compile(_TO_OPENING)), (_FROM, "career_from", re.compile(_FROM_OPENING)))
 
 
-def extract_related_roles(outline: Outline, document_id: str, role_id: str) -> list[dict]:
+def extract_related_roles(outline: Outline, context: PageContext) -> list[dict]:
+    """One row per (related role, relation): the title's aliases, the roles a "More in ..." list
+    names, career moves in prose ("leading to Director of AI") and labelled lists of roles."""
+    document_id, role_id = context.document_id, context.role_id
     rows: dict[tuple[str, str], dict] = {}
 
     def add(span: Span, relation: str, section: Section | None) -> None:

@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from roledata.contract.tables import DATA_TABLES, TABLES_BY_NAME
-from roledata.sql import sql_string
+from roledata.sql import read_parquet
 
 ROW_SAMPLE = 100  # changed rows listed per table with their before and after values
 _NOT_VALUES = {"document_id", "char_start", "char_end", "ordinal", "first_seen_at"}
@@ -49,7 +49,7 @@ def write_changes(folder: Path, previous: Path | None) -> None:
 
 
 def _parquet(folder: Path, name: str) -> str:
-    return f"read_parquet({sql_string(folder / f'{name}.parquet')})"
+    return read_parquet(folder / f"{name}.parquet")
 
 
 def _keyed_documents(con: duckdb.DuckDBPyConnection, view: str, folder: Path) -> None:

@@ -15,7 +15,6 @@ file's bytes: every Parquet table resource failed validation.)
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -30,8 +29,9 @@ from roledata.publish.warehouse import FinalTables
 from roledata.contract.columns import DUCKDB_TYPES, Table
 from roledata.contract.export import arrow_schema, datapackage_schema
 from roledata.contract.tables import DATA_TABLES, TABLES
-from roledata.files import write_atomic
-from roledata.sql import sql_string
+from roledata.files import sha256_file, write_atomic
+from roledata.reference import attribution
+from roledata.sql import read_parquet, sql_string
 
 
 # The derived dataset's license. CC BY 4.0: an open license (Open Definition conformant) that data portals
@@ -50,7 +50,10 @@ DESCRIPTION = (
     "Every table is published twice: `<table>.parquet` (the main download: exact types, lists as lists; resource "
     "`<table>-parquet`) and `<table>.csv` (resource `<table>`: lists as JSON arrays, timestamps ISO 8601 in UTC, "
     "NULL as an empty cell). The license covers roledata's extraction and structure; verbatim excerpts of the pages "
-    "(text, summary, question, answer, amount_text and similar columns) remain under their publishers' terms.")
+    "(text, summary, question, answer, amount_text and similar columns) remain under their publishers' terms. "
+    "The occupations, occupation_wages and role_occupations tables and the skills' O*NET and ESCO columns are derived "
+    "from O*NET 30.2 (CC BY 4.0, modified by roledata), BLS OEWS May 2025 and SOC 2018 (public domain) and ESCO v1.1.1 "
+    "(European Commission): see `sources` for the credit lines each asks for.")
 
 
 def table_digests(tables: FinalTables) -> dict[str, str]:
@@ -86,10 +89,10 @@ def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str,
                 for batch in tables.batches(table.name):
                     writer.write_batch(batch)
                     rows += batch.num_rows
-            digest, size = _sha256(path), path.stat().st_size
+            digest, size = sha256_file(path), path.stat().st_size
             csv = tmp / f"{table.name}.csv"
             tables.sql(write_csv_sql(table, path, csv))
-            csv_digest, csv_size = _sha256(csv), csv.stat().st_size
+            csv_digest, csv_size = sha256_file(csv), csv.stat().st_size
             listing[table.name] = {
                 "rows": rows, "sha256": digest, "bytes": size, "path": path.name,
                 "columns": [{"name": c.name, "type": DUCKDB_TYPES[c.dtype]} for c in table.columns],
@@ -114,7 +117,8 @@ def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str,
                    "title": "roledata: AI role descriptions as a normalized dataset",
                    "description": DESCRIPTION, "version": PARSER_VERSION, "created": created_at.isoformat(),
                    "licenses": [LICENSE], "sources": _sources(raw_dir, listing["documents"]["rows"]),
-                   "contributors": CONTRIBUTORS, "keywords": ["jobs", "roles", "AI", "salaries", "skills"],
+                   "contributors": CONTRIBUTORS, "keywords": ["jobs", "roles", "AI", "salaries", "skills", "occupations", "SOC",
+                                                                  "O*NET", "OEWS", "ESCO"],
                    "resources": resources + files}
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         previous = latest_snapshot(snapshots_dir)
@@ -140,48 +144,82 @@ def write_csv_sql(table: Table, parquet: Path, csv: Path) -> str:
             columns.append(f"strftime(timezone('UTC', \"{c.name}\"), '%Y-%m-%dT%H:%M:%S.%fZ') AS \"{c.name}\"")
         else:
             columns.append(f'"{c.name}"')
-    return (f"COPY (SELECT {', '.join(columns)} FROM read_parquet({sql_string(parquet)})) TO {sql_string(csv)} "
+    return (f"COPY (SELECT {', '.join(columns)} FROM {read_parquet(parquet)}) TO {sql_string(csv)} "
             "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"')")
 
 
 def _sources(raw_dir: Path | None, documents: int) -> list[dict]:
-    """The input pages: the raw folder (by name, never an absolute path); each page is a `documents` row."""
+    """The input pages: the raw folder (by name, never an absolute path); each page is a `documents` row.
+    Then the official reference data the occupation tables, wages and skill ids come from (O*NET, BLS,
+    ESCO), each with its licence and the exact lines its terms ask users to carry (`credit`)."""
     folder = f"the raw folder `{raw_dir.name}`" if raw_dir else "the raw folder"
     source = {"title": f"Role description pages in {folder}: {documents} documents, each a row of the `documents` "
                        "resource (source_path relative to the folder, document_id = sha256 of the file's bytes)"}
     if raw_dir:
         source["path"] = f"{raw_dir.name}/"
-    return [source]
+    official = [{"title": f"{s['title']} ({s['publisher']})", "path": s["path"], "licenses": [s["license"]],
+                 "credit": s["credit"], "changes": s["changes"]} for s in attribution()["sources"]]
+    return [source, *official]
 
 
 def mark_latest(snapshots_dir: Path, snapshot_id: str) -> None:
     write_atomic(snapshots_dir / "LATEST", snapshot_id + "\n")
 
 
-def latest_snapshot(snapshots_dir: Path) -> str | None:
-    path = snapshots_dir / "LATEST"
-    return path.read_text(encoding="utf-8").strip() if path.exists() else None
+def latest_snapshot(snapshots_dir: Path, exclude: set[str] = frozenset()) -> str | None:
+    """The current snapshot: the one LATEST names, or, when LATEST is missing, empty or names no
+    complete snapshot, the newest complete one not in `exclude` (None before the first run)."""
+    named = _named_latest(snapshots_dir)
+    if named and _is_complete(snapshots_dir / named):
+        return named
+    return next((s for s in snapshot_ids(snapshots_dir) if s not in exclude), None)
+
+
+def latest_problem(snapshots_dir: Path) -> str | None:
+    """Why LATEST cannot be used as it is, when there are snapshots it should name; None when it can."""
+    if not snapshot_ids(snapshots_dir):
+        return None
+    named = _named_latest(snapshots_dir)
+    if named is None:
+        return "snapshots/LATEST is missing"
+    if not named:
+        return "snapshots/LATEST is empty"
+    if not _is_complete(snapshots_dir / named):
+        return f"snapshots/LATEST names {named!r}, which is no complete snapshot"
+    return None
+
+
+def _named_latest(snapshots_dir: Path) -> str | None:
+    try:
+        return (snapshots_dir / "LATEST").read_text(encoding="utf-8", errors="replace").strip()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return ""
+
+
+def _is_complete(folder: Path) -> bool:
+    # `latest` is a link to one of them (the catalog's stable address), not a snapshot of its own
+    return (folder.name and not folder.name.startswith(".") and folder.is_dir() and not folder.is_symlink()
+            and (folder / "manifest.json").is_file())
+
+
+def snapshot_ids(snapshots_dir: Path) -> list[str]:
+    """Complete snapshot folders (a manifest.json written), newest first."""
+    if not snapshots_dir.is_dir():
+        return []
+    return sorted((f.name for f in snapshots_dir.iterdir() if _is_complete(f)), reverse=True)
 
 
 def list_snapshots(snapshots_dir: Path) -> list[dict]:
-    """Complete snapshots, newest first, from their manifests."""
+    """Complete snapshots, newest first, from their manifests (one that cannot be read is left out)."""
     out = []
-    if not snapshots_dir.exists():
-        return out
-    for folder in sorted(snapshots_dir.iterdir(), reverse=True):
-        manifest = folder / "manifest.json"
-        # `latest` is a link to one of them (the catalog's stable address), not a snapshot of its own
-        if folder.is_dir() and not folder.is_symlink() and not folder.name.startswith(".") and manifest.exists():
-            out.append(json.loads(manifest.read_text(encoding="utf-8")))
+    for snapshot_id in snapshot_ids(snapshots_dir):
+        try:
+            out.append(json.loads((snapshots_dir / snapshot_id / "manifest.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
     return out
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def read_snapshot_table(snapshots_dir: Path, snapshot_id: str, name: str,

@@ -14,6 +14,8 @@ role_requirements, role_summary) are stored with the tables, commented too.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from collections.abc import Iterator
 from typing import Protocol
@@ -52,8 +54,13 @@ def build_database(database: Path, tables: FinalTables, run_id: str) -> Path:
     database.parent.mkdir(parents=True, exist_ok=True)
     tmp = database.with_name(f"{TEMP_PREFIX}{run_id}.duckdb.tmp")
     tmp.unlink(missing_ok=True)
+    # DuckDB names a database's write-ahead log by putting ".wal" before the first "?" of its path
+    # (it reads what follows as options), so a warehouse under a folder named with "?" is built in
+    # a temporary folder and copied in; reading it (read-only, no log) works wherever it is.
+    elsewhere = Path(tempfile.mkdtemp(prefix="roledata-warehouse-")) if "?" in str(tmp) else None
+    target = elsewhere / tmp.name if elsewhere else tmp
     try:
-        tables.sql(f"ATTACH {sql_string(tmp)} AS w (STORAGE_VERSION '{STORAGE_VERSION}')")
+        tables.sql(f"ATTACH {sql_string(target)} AS w (STORAGE_VERSION '{STORAGE_VERSION}')")
         try:
             for table in TABLES:
                 tables.sql(duckdb_ddl(table, schema="w"))
@@ -61,12 +68,17 @@ def build_database(database: Path, tables: FinalTables, run_id: str) -> Path:
             _describe(tables)
         finally:
             tables.sql("DETACH w")
+        if elsewhere:
+            shutil.copyfile(target, tmp)
         _fsync(tmp)
     except BaseException as exc:
         remove_temporary(database.parent, run_id)
         if isinstance(exc, duckdb.Error):
             raise WarehouseError(f"cannot write the warehouse: {_first_line(exc)}") from None
         raise
+    finally:
+        if elsewhere:
+            shutil.rmtree(elsewhere, ignore_errors=True)
     return tmp
 
 
@@ -96,6 +108,21 @@ def remove_temporary(folder: Path, run_id: str = "*") -> None:
     """Delete half-built database files (of one run, or of every run killed before its swap)."""
     for path in folder.glob(f"{TEMP_PREFIX}{run_id}.duckdb.tmp*"):
         path.unlink(missing_ok=True)
+
+
+def database_problem(database: Path) -> str | None:
+    """Why the warehouse file cannot serve its readers (missing, cut short, not a database), or None.
+    A file another process holds open for writing is there, only busy: no problem."""
+    if not database.exists():
+        return f"{database.name} is missing"
+    try:
+        with duckdb.connect(str(database), read_only=True) as con:
+            con.execute("SELECT count(*) FROM pipeline_runs").fetchall()
+    except duckdb.Error as exc:
+        if "lock" in str(exc).lower():
+            return None
+        return f"{database.name} cannot be opened ({_first_line(exc)})"
+    return None
 
 
 def record_run(database: Path, row: dict) -> bool:

@@ -11,20 +11,20 @@ from importlib import resources
 
 import pandas as pd
 
-from roledata.catalog.build import build_catalog
-from roledata.publish.snapshot import latest_snapshot, mark_latest, prune_snapshots, publish_snapshot, table_digests
+from roledata.publish.snapshot import latest_snapshot, mark_latest, publish_snapshot, table_digests
 from roledata.run.report import RunReport
 from roledata.run.faults import fault_point
 from roledata.contract.frames import to_frame
-from roledata.contract.tables import TABLES_BY_NAME
+from roledata.contract.tables import DATA_TABLES, TABLES_BY_NAME
 from roledata.run.fingerprint import parser_fingerprint
 from roledata.run.history import History, refuse_collapse
 from roledata.run.plan import built_with, record_listing
 from roledata.run.session import RunSession, nothing_published
-from roledata.run.stage import CHECKED, FinalTables, Stage
+from roledata.run.stage import FinalTables, Stage
 from roledata.run.store import document_key
+from roledata.run.upkeep import after_commit, tidy, update_catalog
 from roledata.text import display_path
-from roledata.publish.warehouse import build_database, swap_in
+from roledata.publish.warehouse import build_database, database_problem, swap_in
 
 
 def finish(session: RunSession, final: FinalTables, stage: Stage, history: History, files: dict) -> RunReport:
@@ -47,12 +47,14 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     latest = latest_snapshot(settings.snapshots_dir)
     if latest is not None and not settings.full_rebuild and _same_dataset(settings, latest, digests, history, rejects):
         record_listing(settings, files, latest)
-        stage.store.prune(_live_keys(files))
+        tidy(settings, report, stage.store, _live_keys(files))
         return nothing_published(session, latest, report.documents_seen,
                                  f"pages changed but their rows did not: snapshot {latest} stays", counted=True,
                                  rejects=history.rejects.to_dict("records"))
+    if latest is not None and (problem := database_problem(settings.database_path)) is not None:
+        report.warnings.append({"source_path": "roledata.duckdb", "warning": f"{problem}: built again from the row store"})
     report.rejects = stage.log.rows
-    report.row_counts = {t.name: final.count(t.name) for t in sorted(CHECKED, key=lambda t: t.name)}
+    report.row_counts = {t.name: final.count(t.name) for t in sorted(DATA_TABLES, key=lambda t: t.name)}
     report.finished_at = datetime.now(timezone.utc)
     report.status = "succeeded"
     report.snapshot_id = report.run_id
@@ -66,16 +68,19 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
                      raw_dir=settings.raw_dir, digests=digests)
     fault_point("before-commit")
     mark_latest(settings.snapshots_dir, report.snapshot_id)
-    fault_point("before-swap")
-    swap_in(database_tmp, settings.database_path)
-    fault_point("after-swap")
+    # The snapshot is published: nothing below turns the run into a failed one (run/upkeep.py).
+    def swap() -> None:
+        fault_point("before-swap")
+        swap_in(database_tmp, settings.database_path)
+        fault_point("after-swap")
+        # Recorded after the swap: a run that finds no listing for LATEST builds the warehouse again.
+        record_listing(settings, files, report.snapshot_id)
+
+    after_commit(report, "warehouse file not replaced (the next run builds it)", swap)
     session.state.forget([*history.failed_runs, report.run_id])
-    record_listing(settings, files, report.snapshot_id)
-    stage.store.prune(_live_keys(files))
-    if settings.keep is not None:
-        prune_snapshots(settings.snapshots_dir, settings.keep)
+    tidy(settings, report, stage.store, _live_keys(files))
     final.close()  # its DuckDB memory is free before the catalog's own
-    build_catalog(settings.snapshots_dir)
+    update_catalog(settings, report)
     return report
 
 

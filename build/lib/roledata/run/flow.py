@@ -12,6 +12,7 @@ reused from roledata's own row store, keyed by their bytes and path).
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime
 
@@ -27,6 +28,7 @@ from roledata.run.history import History, read_history
 from roledata.run.pipeline import check, open_stage
 from roledata.run.parallel import PendingBatch, dispatch, in_order, parse_pages, read_pages
 from roledata.run.plan import Entry, discover, listing, parse_batches, plan_run
+from roledata.run.processes import worker_dies_with
 from roledata.run.report import RunReport, progress_bar, publish_artifacts
 from roledata.run.session import RunSession, run_session, unchanged_run
 from roledata.run.stage import FinalTables, Stage
@@ -48,8 +50,8 @@ def read_previous(session: RunSession) -> History:
 
 
 @task(name="plan", **FS_RETRIES)
-def plan_documents(settings: Settings, paths: list[str]) -> list[Entry]:
-    return plan_run(settings, paths)
+def plan_documents(settings: Settings, paths: list[str], report: RunReport) -> list[Entry]:
+    return plan_run(settings, paths, report)
 
 
 @task(name="read-batch", **FS_RETRIES)
@@ -92,7 +94,8 @@ def parse_runner(settings: Settings, batch_count: int) -> TaskRunner:
             return DaskTaskRunner(address=settings.dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
                                               "processes": True, "dashboard_address": None})
-    return ProcessPoolTaskRunner(max_workers=max(1, min(settings.workers, batch_count)))
+    return ProcessPoolTaskRunner(max_workers=max(1, min(settings.workers, batch_count)),
+                                 initializer=worker_dies_with, initargs=(os.getpid(),))
 
 
 @flow(name="build-dataset", log_prints=True)
@@ -101,7 +104,8 @@ def build_dataset(raw_dir: str | None = None, warehouse_dir: str | None = None, 
                   max_document_bytes: int | None = None, workers: int | None = None, executor: str | None = None,
                   dask_address: str | None = None, shrink_limit: float | None = None,
                   allow_shrink: bool | None = None, prefect_start_timeout: float | None = None,
-                  keep: int | None = None, started_at: str | None = None) -> RunReport:
+                  keep: int | None = None, allow_links_outside: bool | None = None,
+                  started_at: str | None = None) -> RunReport:
     """The settings are the flow's parameters, resolved like the command line's: a value given
     (by `roledata run`, which gives them all, or by a deployment), else its ROLEDATA_* variable
     in the worker's environment, else the default (`roledata.settings.resolve_settings`).
@@ -113,7 +117,7 @@ def build_dataset(raw_dir: str | None = None, warehouse_dir: str | None = None, 
         raw_dir=raw_dir, warehouse_dir=warehouse_dir, batch_size=batch_size, full_rebuild=full_rebuild,
         wait_seconds=wait_seconds, max_document_bytes=max_document_bytes, workers=workers, executor=executor,
         dask_address=dask_address, shrink_limit=shrink_limit, allow_shrink=allow_shrink,
-        prefect_start_timeout=prefect_start_timeout, keep=keep)
+        prefect_start_timeout=prefect_start_timeout, keep=keep, allow_links_outside=allow_links_outside)
     report = _build(settings, datetime.fromisoformat(started_at) if started_at else None)
     publish_artifacts(report)
     return report
@@ -126,7 +130,7 @@ def _build(settings: Settings, started_at: datetime | None) -> RunReport:
         if (unchanged := unchanged_run(session, paths)) is not None:
             return unchanged
         history = read_previous(session)
-        entries = plan_documents(settings, paths)
+        entries = plan_documents(settings, paths, session.report)
         batches = parse_batches(entries, settings.batch_size)
         # quote(): Prefect would otherwise walk every row of these arguments looking for futures.
         with open_stage(session, history) as stage:

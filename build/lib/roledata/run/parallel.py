@@ -8,6 +8,7 @@ per table, ready for the row store.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +24,7 @@ from roledata.contract.export import arrow_schema
 from roledata.contract.tables import EXTRACTED_TABLES
 from roledata.extract.document import DocumentResult, process_document
 from roledata.run.plan import UNREADABLE, Entry
+from roledata.run.processes import worker_dies_with
 from roledata.run.sources import FolderSource, iter_documents
 from roledata.run.store import KEY, POS, ParsedBatch, document_key, documents_schema, row_rejects_json
 from roledata.settings import Settings
@@ -37,7 +39,7 @@ T = TypeVar("T")
 def read_pages(settings: Settings, entries: list[Entry]) -> list[tuple[str, bytes, str, str]]:
     """The bytes of pages to parse: (path, bytes, document_id, key). A file that changed since
     it was planned is parsed as it is now; one that became unreadable is marked so."""
-    source = FolderSource(settings.raw_dir, settings.max_document_bytes)
+    source = FolderSource.of(settings)
     pages = []
     for entry, (_, data, error) in zip(entries, iter_documents(source, [e.path for e in entries])):
         if data is None:
@@ -106,7 +108,8 @@ def parse_all(settings: Settings, batches: list[list[Entry]], seen_at: datetime,
               on_page: Callable[[], None] | None = None) -> Iterator[ParsedBatch]:
     """Batches in order, pages parsed by `settings.workers` processes side by side (without Prefect).
     Worker processes start only when a batch is sent to one."""
-    with ProcessPoolExecutor(settings.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(settings.workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=worker_dies_with, initargs=(os.getpid(),)) as pool:
         def submit(batch: list[Entry]) -> PendingBatch:
             return dispatch(settings, read_pages(settings, batch), len(batches),
                             lambda pages: parse_pages(pages, seen_at, on_page),

@@ -53,7 +53,7 @@ def run_pipeline(settings: Settings, started_at: datetime | None = None) -> RunR
         if (unchanged := unchanged_run(session, paths)) is not None:
             return unchanged
         history = read_history(session)
-        entries = plan_run(settings, paths)
+        entries = plan_run(settings, paths, session.report)
         todo = parse_batches(entries, settings.batch_size)
         with open_stage(session, history) as stage:
             with progress_bar(sum(len(b) for b in todo)) as bar:

@@ -17,13 +17,16 @@ import json
 from dataclasses import dataclass
 
 from roledata.files import write_atomic
+from roledata.publish.warehouse import database_problem
 from roledata.run.fingerprint import parser_fingerprint, publisher_fingerprint
-from roledata.run.sources import FolderSource, iter_documents
+from roledata.run.sources import UNREADABLE_FOLDER, FolderSource, iter_documents
+from roledata.run.report import RunReport
 from roledata.run.store import RowStore, document_key
 from roledata.settings import Settings
 from roledata.text import display_path, sha256_hex
 
 LISTING = "listing.json"  # under the state folder: the files and code behind the LATEST snapshot
+STORE_FOLDER = ".roledata/rows"  # how the report names the row store
 KEPT, PARSE, DUPLICATE, UNREADABLE = "kept", "parse", "duplicate", "unreadable"
 
 
@@ -53,10 +56,10 @@ def file_stat(settings: Settings, path: str) -> list[int] | None:
 def plan(settings: Settings, paths: list[str], known: dict[str, list], kept: set[str]) -> list[Entry]:
     """An entry per path, in path order. `known`: path -> [size, mtime_ns, sha256] of the last
     published run; `kept`: the keys the row store holds."""
-    source = FolderSource(settings.raw_dir, settings.max_document_bytes)
+    source = FolderSource.of(settings)
     first_path: dict[str, str] = {}
     entries = []
-    for path in paths:
+    for path in _with_pages_of_unlisted_folders(paths, known):
         entry = Entry(path, file_stat(settings, path))
         saved = known.get(path)
         if entry.stat is not None and saved is not None and len(saved) == 3 and saved[2] and saved[:2] == entry.stat:
@@ -78,12 +81,23 @@ def plan(settings: Settings, paths: list[str], known: dict[str, list], kept: set
     return entries
 
 
+def _with_pages_of_unlisted_folders(paths: list[str], known: dict[str, list]) -> list[str]:
+    """`paths`, and after a folder that could not be listed (`sub/`) the pages the last listing had
+    in it: each becomes a reject naming its folder, so no page leaves the dataset in silence."""
+    out = []
+    for path in paths:
+        out.append(path)
+        if path.endswith(UNREADABLE_FOLDER):
+            out += sorted(p for p in known if p.startswith(path) and p != path and p not in paths)
+    return out
+
+
 def listing(entries: list[Entry]) -> dict[str, list]:
-    """What the next run needs: path -> [size, mtime_ns, sha256] (sha256 None for a file that could
-    not be read: it is read again next time, but while its size and mtime stay it does not stop a
-    no-change run; a file made readable by a permission change alone needs `--full`)."""
-    return {e.path: [*e.stat, e.document_id if e.state != UNREADABLE else None]
-            for e in entries if e.stat is not None}
+    """What the next run needs: path -> [size, mtime_ns, sha256]. A file or folder that could not be
+    read is listed with sha256 None (size and mtime too when unknown): it is remembered, and it is
+    read again by the next run, which is never a no-change run while it is there."""
+    return {e.path: [*(e.stat or [None, None]), e.document_id if e.state != UNREADABLE else None]
+            for e in entries}
 
 
 def parse_batches(entries: list[Entry], size: int) -> list[list[Entry]]:
@@ -92,16 +106,20 @@ def parse_batches(entries: list[Entry], size: int) -> list[list[Entry]]:
 
 
 def discover(settings: Settings) -> list[str]:
-    return FolderSource(settings.raw_dir).list_paths()
+    return FolderSource.of(settings).list_paths()
 
 
-def plan_run(settings: Settings, paths: list[str]) -> list[Entry]:
+def plan_run(settings: Settings, paths: list[str], report: RunReport) -> list[Entry]:
     """Every listed file's state: rows kept in the row store, to parse, a duplicate, unreadable.
-    A full rebuild forgets the store and the listing first."""
+    A full rebuild forgets the store and the listing first. The store's parts are checked against
+    their checksums first: a part that fails is set aside (a warning in `report`), so its pages
+    are parsed again."""
     store = RowStore(settings.state_dir)
     if settings.full_rebuild:
         store.clear()
         return plan(settings, paths, {}, set())
+    for problem in store.verify():
+        report.warnings.append({"source_path": STORE_FOLDER, "warning": problem})
     return plan(settings, paths, saved_listing(settings).get("files", {}), set(store.index()))
 
 
@@ -126,13 +144,15 @@ def files_unchanged(settings: Settings, paths: list[str]) -> bool:
     files = saved_listing(settings).get("files")
     if files is None or set(files) != set(paths):
         return False
-    return all(file_stat(settings, p) == files[p][:2] for p in paths)
+    # A file the last run could not read is read again: it may be readable now.
+    return all(files[p][2] is not None and file_stat(settings, p) == files[p][:2] for p in paths)
 
 
 def built_with(settings: Settings, latest: str) -> bool:
-    """Whether the warehouse was built from `latest` by this parser and publisher: the listing
-    is recorded after the database is swapped in (a run killed between its commit and that swap
-    left an older database), and names the code that made them."""
+    """Whether the warehouse was built from `latest` by this parser and publisher, and opens: the
+    listing is recorded after the database is swapped in (a run killed between its commit and that
+    swap left an older database) and names the code that made them; a file cut short or lost is
+    built again from the row store, even when no page changed."""
     saved = saved_listing(settings)
     return (saved.get("snapshot"), saved.get("parser"), saved.get("publisher")) == \
-        (latest, parser_fingerprint(), publisher_fingerprint()) and settings.database_path.exists()
+        (latest, parser_fingerprint(), publisher_fingerprint()) and database_problem(settings.database_path) is None

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from roledata.run.history import recent_runs
+from roledata.run.processes import die_with_parent
 from roledata.settings import Settings
 
 SERVER_START_TIMEOUT = 180  # a first start migrates a new SQLite database
@@ -54,7 +55,7 @@ def local_prefect_server(home: Path, port: int) -> Iterator[str]:
         # Its own process group: a Ctrl-C in the terminal reaches us, and we stop it in order.
         server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
                                    "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=_die_with_parent)
+                                  stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=die_with_parent)
     try:
         _wait_healthy(server, url, log_path)
         yield url
@@ -248,7 +249,7 @@ def _temporary_server():
 
         @staticmethod
         def Popen(*args, **kwargs):
-            return subprocess.Popen(*args, preexec_fn=_die_with_parent, **kwargs)
+            return subprocess.Popen(*args, preexec_fn=die_with_parent, **kwargs)
 
     class TiedServer(prefect_server.SubprocessASGIServer):
         def _run_uvicorn_command(self):
@@ -259,16 +260,6 @@ def _temporary_server():
                 prefect_server.subprocess = subprocess
 
     return TiedServer()
-
-
-def _die_with_parent() -> None:
-    """In the child, before exec: ask the kernel for SIGTERM when the parent dies (Linux only)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG = 1
-    except (OSError, AttributeError):
-        pass
 
 
 def drain_prefect_clients(timeout: float = 10) -> None:

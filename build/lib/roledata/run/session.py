@@ -15,12 +15,14 @@ from datetime import datetime, timezone
 
 from roledata import PARSER_VERSION
 from roledata.contract.tables import DATA_TABLES
-from roledata.publish.snapshot import latest_snapshot, read_snapshot_table, remove_unpublished
+from roledata.publish.snapshot import (latest_problem, latest_snapshot, mark_latest, read_snapshot_table,
+                                       remove_unpublished)
 from roledata.publish.warehouse import record_run, remove_temporary
 from roledata.run.faults import fault_point
 from roledata.run.journal import RunState
 from roledata.run.plan import built_with, discover, files_unchanged
 from roledata.run.report import RunReport, start_run
+from roledata.run.upkeep import catalog_behind, update_catalog
 from roledata.settings import Settings
 
 STAGING = "staging"  # under the state folder: DuckDB's spill space while a run checks its rows
@@ -46,7 +48,8 @@ def run_session(settings: Settings, started_at: datetime | None = None) -> Itera
     with state.lock(report.run_id, settings.wait_seconds):
         state.begin(report.run_id, report.started_at, PARSER_VERSION)
         try:
-            _clear_leftovers(settings, state, report.run_id)
+            for problem in _clear_leftovers(settings, state, report.run_id):
+                report.warnings.append({"source_path": "snapshots/LATEST", "warning": problem})
             fault_point("after-start")
             yield RunSession(settings, report, state)
         except BaseException as exc:
@@ -54,15 +57,26 @@ def run_session(settings: Settings, started_at: datetime | None = None) -> Itera
             raise
 
 
-def _clear_leftovers(settings: Settings, state: RunState, run_id: str) -> None:
-    """Under the lock nothing else is writing: anything half-built belongs to a dead run."""
+def _clear_leftovers(settings: Settings, state: RunState, run_id: str) -> list[str]:
+    """Under the lock nothing else is writing: anything half-built belongs to a dead run. A LATEST
+    that is missing, empty or names no snapshot is healed first (the commit point must name the
+    current snapshot): it names the newest complete snapshot of a run that committed. Returns a
+    line saying so, for the run's report."""
     remove_temporary(settings.warehouse_dir)
     shutil.rmtree(settings.state_dir / STAGING, ignore_errors=True)
     remove_unpublished(settings.snapshots_dir)
+    unfinished = {entry["run_id"] for entry in state.unfinished(exclude=run_id)}
+    healed = []
+    if (problem := latest_problem(settings.snapshots_dir)) is not None:
+        current = latest_snapshot(settings.snapshots_dir, exclude=unfinished)
+        if current is not None:
+            mark_latest(settings.snapshots_dir, current)
+            healed.append(f"{problem}: the newest complete snapshot, {current}, is the current one again")
     latest = latest_snapshot(settings.snapshots_dir)
-    for entry in state.unfinished(exclude=run_id):
-        if entry["run_id"] != latest:  # stopped before its commit: a snapshot it renamed into place is void
-            shutil.rmtree(settings.snapshots_dir / entry["run_id"], ignore_errors=True)
+    for unfinished_run in unfinished:
+        if unfinished_run != latest:  # stopped before its commit: a snapshot it renamed into place is void
+            shutil.rmtree(settings.snapshots_dir / unfinished_run, ignore_errors=True)
+    return healed
 
 
 def record_failed_start(settings: Settings, started_at: datetime, message: str) -> str:
@@ -124,6 +138,8 @@ def nothing_published(session: RunSession, latest: str, seen: int, message: str,
     report.status, report.snapshot_id, report.message = "succeeded", latest, message
     report.rejects = rejects  # the current rejects, unchanged too
     report.row_counts = {t.name: manifest["tables"][t.name]["rows"] for t in sorted(DATA_TABLES, key=lambda t: t.name)}
+    if catalog_behind(settings.snapshots_dir):  # a run that published left it undone
+        update_catalog(settings, report)
     report.finished_at = datetime.now(timezone.utc)
     row = report.as_row()
     session.state.succeed(report.run_id, row)

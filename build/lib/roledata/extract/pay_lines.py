@@ -1,0 +1,150 @@
+"""Pay stated in structures rather than sentences: the lines around a figure.
+
+A figure line with its label on the line before or after (stat cards:
+"Median Pay" / "$41.20 hourly"), a lead-in line ("Our estimate of the range"
+/ "$88,000 — $121,000 USD"), a bullet list or pipe table opened by a pay
+line, a short pay question left among the paragraphs, and a pay line a
+parser took for a heading (`heading_sentences`).
+"""
+from __future__ import annotations
+
+import re
+
+from roledata.extract.context import Sentence
+from roledata.extract.money import Money, find_money
+from roledata.extract.pay_cues import BENEFIT, NOT_PAY_CUE, NOT_PAY_KINDS, PAY_CUE, SALARY_HEADING, has_pay_cue
+from roledata.parse.outline import Outline
+from roledata.parse.structure import Line, split_label
+from roledata.text import Span, has_digit
+
+# Words a stat-card label or a lead-in line uses for pay: "Median Pay", "Reasonable estimate of the range".
+_LABEL_CUE = re.compile(
+    r"\b(?:median|average|mean|range|rate|estimated?|OTE|on[- ]target|targeted cash|total cash)\b", re.I)
+
+
+def heading_sentences(outline: Outline) -> list[Sentence]:
+    """Pay lines a parser took for headings: "Salary: USD 64500 - 91500 per year",
+    "83,250.00 - 97,750.00 USD per year" under a heading such as "Expected Pay For The Role"."""
+    out: list[Sentence] = []
+    for section in outline.sections:
+        heading = section.heading
+        if heading is None or section.kind in NOT_PAY_KINDS or not has_digit(heading.text):
+            continue
+        line = Line(number=-1, content=heading, is_bullet=False, indent=0)
+        label, value = split_label(heading)
+        out.append(Sentence(value, line, section, label, None))
+    return out
+
+
+def is_figure_line(sentence: Sentence, first: Money) -> bool:
+    """A line that is a figure and little else: "$117K-$236K", "$61,400 — $79,800 USD",
+    "💰 $135,000 - $210,000+", "$39.60 hourly"."""
+    line = sentence.line.content
+    if sentence.span.start != line.start or len(line.text.split()) > 16:
+        return False
+    return not any(ch.isalnum() for ch in line.text[:first.span.start - line.start])
+
+
+class PageLines:
+    """Every line of the page in order, headings included: a stat card's label may be a heading."""
+
+    def __init__(self, outline: Outline) -> None:
+        self.spans: list[Span] = []
+        self.bullet: list[bool] = []
+        self.index: dict[int, int] = {}
+        for section in outline.sections:
+            if section.heading is not None:
+                self.spans.append(section.heading)
+                self.bullet.append(False)
+            for line in section.lines:
+                self.index[line.content.start] = len(self.spans)
+                self.spans.append(line.content)
+                self.bullet.append(line.is_bullet)
+
+    def card_label(self, line: Line) -> Span | None:
+        """The label of a figure line: the line before ("Median Pay" / "$39.60 hourly" / "$82,370
+        annual", "Pay for this opening will be" / "$72,000 - $143,000"), else the
+        line after ("$96K" / "Median Salary")."""
+        i = self.index.get(line.content.start)
+        if i is None:
+            return None
+        j = i - 1
+        while j >= 0 and i - j <= 3 and _starts_with_money(self.spans[j]):
+            j -= 1
+        if j >= 0 and i - j <= 3 and _label_before(self.spans[j]):
+            return self.spans[j]
+        if i + 1 < len(self.spans) and _label_after(self.spans[i + 1].text):
+            return self.spans[i + 1]
+        return None
+
+    def lead_in(self, line: Line) -> Span | None:
+        """The line that opens a bullet list, when it announces pay: "Salaries reported in 2025:"."""
+        i = self.index.get(line.content.start)
+        if i is None:
+            return None
+        j = i - 1
+        while j >= 0 and i - j <= 20 and self.bullet[j]:
+            j -= 1
+        if j < 0 or i - j > 20:
+            return None
+        text = self.spans[j].text
+        if text.endswith(":") and len(text.split()) <= 15 and has_pay_cue(text) and not NOT_PAY_CUE.search(text):
+            return self.spans[j]
+        return None
+
+    def local_heading(self, line: Line) -> Span | None:
+        """A short question or title line a parser left among the paragraphs ("How much does it pay?"),
+        when it names pay and stands at most a few lines above."""
+        i = self.index.get(line.content.start)
+        if i is None:
+            return None
+        for j in range(i - 1, max(-1, i - 5), -1):
+            text = self.spans[j].text
+            if self.bullet[j] or len(text.split()) > 8 or text[-1] in ".,;:!":
+                continue
+            if SALARY_HEADING.search(text) and not NOT_PAY_CUE.search(text) and not find_money(self.spans[j]):
+                return self.spans[j]
+            return None
+        return None
+
+    def table_header(self, line: Line) -> Span | None:
+        """The header row of a pipe table whose rows carry pay: "| Level | Base salary (USD) |"."""
+        i = self.index.get(line.content.start)
+        if i is None:
+            return None
+        j = i
+        while j - 1 >= 0 and i - j < 40 and self.spans[j - 1].text.startswith("|"):
+            j -= 1
+        header = self.spans[j]
+        if j == i or not has_pay_cue(header.text) or NOT_PAY_CUE.search(header.text):
+            return None
+        return header
+
+
+def _starts_with_money(span: Span) -> bool:
+    text = span.text
+    if len(text) > 120 or not any(ch.isdigit() for ch in text):
+        return False
+    amounts = find_money(span)
+    return bool(amounts) and not any(ch.isalnum() for ch in text[:amounts[0].span.start - span.start])
+
+
+def _label_before(span: Span) -> bool:
+    text = span.text
+    if any(ch in "$€£₹¥" for ch in text) or find_money(span):
+        return False
+    if NOT_PAY_CUE.search(text) or (BENEFIT.search(text) and not PAY_CUE.search(text)):
+        return False
+    if len(text.split()) <= 12:
+        return bool(has_pay_cue(text) or _LABEL_CUE.search(text))
+    tail = text[-250:]
+    return has_pay_cue(tail)
+
+
+def _label_after(text: str) -> bool:
+    words = text.split()
+    if len(words) > 6 or text[-1] in ".!?:" or any(ch.isdigit() for ch in text):
+        return False
+    if NOT_PAY_CUE.search(text) or BENEFIT.search(text):
+        return False
+    return bool(PAY_CUE.search(text) or re.search(r"\b(?:median|average|mean)\b", text, re.I))
