@@ -126,16 +126,59 @@ def title_hits(ref: Reference, title: str) -> list[_Hit]:
     variants = title_variants(title, ref.job_nouns)
     management = _management_hits(ref, variants)
     technology = _technology_hits(ref, variants)
-    for variant in variants:
+    field = _study_field_hits(ref, variants)
+    for i, variant in enumerate(variants):
         hits = _lookup(ref, variant)
         if hits:
+            # Other readings of the title (another piece, other last words) come after, as runners-up;
+            # a field a piece names ("Research Scientist, Medicinal Chemistry") beside them.
+            hits += _runners_up(ref, variants[i + 1:], {h.onet for h in hits}) + field
             # A rule on the whole title beats a lookup of its last words, unless those words are a
             # manager's title themselves ("Associate Product Manager" -> "product manager").
             if variant.is_head and (management or technology) and not (
                     variant.dropped <= 1 and variant.key.split()[-1] in _MANAGEMENT_WORDS):
                 return management + technology + [h.scaled(0.8) for h in hits]
             return hits + [h.scaled(0.9) for h in management]
-    return management + technology or _similar_hits(ref, variants) or _developer_hits(ref, variants)
+    return (management + technology or field or _similar_hits(ref, variants)
+            or _developer_hits(ref, variants))
+
+
+# A field of study as the person who works in it: "chemistry" -> "chemist", "immunology" -> "immunologist".
+_FIELD_ENDINGS = (("ology", "ologist"), ("istry", "ist"), ("ics", "icist"), ("omy", "omist"))
+
+
+def _study_field_hits(ref: Reference, variants: list[Variant]) -> list[_Hit]:
+    """A piece of the title that names a field of study ("Scientist, Biology"): its practitioner's
+    occupation ("biologist"), when O*NET has that title."""
+    out: list[_Hit] = []
+    for variant in variants:
+        words = variant.key.split()
+        if variant.segment == 0 or variant.is_head or not words or len(words) > 3:
+            continue
+        for ending, person in _FIELD_ENDINGS:
+            if words[-1].endswith(ending) and len(words[-1]) > len(ending) + 2:
+                noun = words[-1][: -len(ending)] + person
+                for key in (" ".join([*words[:-1], noun]), noun):
+                    hits = _lookup(ref, Variant(key, 0, 0))
+                    if hits:
+                        out += [h.scaled(0.85, f"a piece of the title names the field of {h.title!r}: {h.reason}")
+                                for h in hits]
+                        break
+                break
+    return out
+
+
+def _runners_up(ref: Reference, variants: list[Variant], taken: set[str], limit: int = 4) -> list[_Hit]:
+    """The occupations of the next variants that match, scored below the first match's."""
+    out: list[_Hit] = []
+    for variant in variants:
+        for hit in _lookup(ref, variant):
+            if hit.onet not in taken:
+                taken.add(hit.onet)
+                out.append(hit.scaled(0.6))
+        if len(out) >= limit:
+            break
+    return out
 
 
 def _management_hits(ref: Reference, variants: list[Variant]) -> list[_Hit]:

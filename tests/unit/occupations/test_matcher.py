@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from roledata.extract.document import process_document
+from roledata.occupations import coding
 from roledata.occupations.coding import document_role_inputs, role_occupation_rows
 from roledata.occupations.matcher import code_role
 from roledata.occupations.text import normalize_title
@@ -106,3 +107,13 @@ def test_an_esco_occupation_is_linked_where_its_label_is_the_o_net_title_matched
     [row] = [r for r in role_occupation_rows([("welder", "Welder", [], [], "")]) if r["rank"] == 1]
     assert (row["soc_code"], row["matched_title"], row["esco_occupation_uri"]) == (
         "51-4121", "Welder", "http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b")  # ESCO's "welder"
+
+
+def test_a_role_the_matcher_cannot_read_gets_no_occupation_and_the_error(monkeypatch):
+    def broken(*args):
+        raise ValueError("unreadable title")
+
+    monkeypatch.setattr(coding, "code_role", broken)
+    [row] = role_occupation_rows([("odd", "Odd", [], [], "")])
+    assert (row["soc_code"], row["method"], row["reason"]) == (
+        None, "none", "internal error while coding: ValueError: unreadable title")
