@@ -49,6 +49,9 @@ class Reference:
     def __init__(self) -> None:
         self.onet = {r["onet_soc_code"]: r for r in load("onet_occupations")}
         self.occupations = {r["soc_code"]: r for r in load("occupations")}
+        # The words (and their stems: "management" meets "manager") of each O*NET occupation's own title.
+        self.occupation_words = {code: {w for t in title_tokens(r["title"]) for w in (t, stem(t))}
+                                 for code, r in self.onet.items()}
         weights: dict[tuple[str, str], list] = {}
         self.exact: dict[str, str] = {}  # title as written, folded -> its key
         for r in load("titles"):

@@ -104,17 +104,24 @@ def _lookup(ref: Reference, variant: Variant, exact: bool = False) -> list[_Hit]
         return []
     if variant.is_head and " " not in variant.key and not _names_one_job(ref, variant.key):
         return []  # "do" left of "What Firefighters Do" is no Doctor of Osteopathy
+    if (variant.segment > 0 or variant.dropped > 0) and len(variant.key) <= 3:
+        return []  # a short piece ("PA" of "Chicago, PA") is no short title ("PA", physician assistant)
     # A match on the whole title beats one on a piece of it or on its last words; a title O*NET files
     # under many occupations says less about which one.
     score = (1.0 if exact else 0.95) - 0.04 * variant.dropped - 0.03 * min(variant.segment, 3)
     score -= 0.04 * max(0, len(ref.socs(variant.key)) - 3)
     top = entries[0][2]
     out = []
+    words = set(variant.key.split()) - GENERIC
     for onet, title, weight, curated in entries:
         method = "curated_title" if curated else "alternate_title_exact" if exact else "normalized_title"
         how = "is" if exact else "folds to"
         reason = f"title {how} {title!r}, " + ("placed by roledata's reviewed list" if curated else "an O*NET title")
-        out.append(_Hit(onet, max(0.05, score) * (0.85 + 0.15 * weight / top), method, title, reason))
+        # An occupation whose own title shares the title's telling words ("Project Manager" and "Project
+        # Management Specialists") goes before one that only lists it among its alternate titles.
+        shared = len(words & ref.occupation_words[onet])
+        out.append(_Hit(onet, max(0.05, score) * (0.85 + 0.15 * weight / top) + 0.03 * min(shared, 2), method, title,
+                        reason))
     return out
 
 
