@@ -378,6 +378,12 @@ def code_role(title: str, aliases: tuple[str, ...] = (), duties: tuple[str, ...]
         score = hit.score + DUTY_WEIGHT * duties_by_onet.get(hit.onet, 0.0)
         if soc not in best or score > best[soc][0]:
             best[soc] = (score, hit)
+    if len(best) < MAX_CANDIDATES and page_text and hits:
+        # Too few readings of the title: the occupations the page names fill the list, below them.
+        for hit in text_title_hits(ref, page_text):
+            soc = ref.soc(hit.onet)
+            if soc not in best:
+                best[soc] = (0.5 * hit.score + DUTY_WEIGHT * duties_by_onet.get(hit.onet, 0.0), hit)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
     candidates = [Candidate(soc, hit.onet, hit.method, round(min(1.0, score), 3), hit.title, hit.reason)
                   for soc, (score, hit) in ranked[:MAX_CANDIDATES]]
