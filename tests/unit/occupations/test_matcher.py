@@ -42,12 +42,12 @@ def test_seniority_pay_and_ids_come_off_before_the_second_lookup():
 
 
 @pytest.mark.parametrize("sample, role_id, codes, method", [
-    ("000_0239b97c24f9bce3.txt", "vp-of-ai", ["11-3021", "15-1299", "11-9121"], "management_title"),
-    ("001_e09fb979c4e569fa.txt", "vice-president-vp-of-ai-ml-engineering", ["11-3021", "15-1221", "11-9041"],
+    ("000_0239b97c24f9bce3.txt", "vp-of-ai", ["11-3021", "15-1299", "15-2051"], "management_title"),
+    ("001_e09fb979c4e569fa.txt", "vice-president-vp-of-ai-ml-engineering", ["11-3021", "15-1221", "15-2051"],
      "management_title"),
-    ("002_6556d4ddef99196b.txt", "head-of-ai-engineering", ["11-3021", "15-1221", "11-9121"], "management_title"),
-    ("003_d215e5b89abca971.txt", "ai-tech-lead", ["15-1252", "11-3021", "11-9041"], "curated_title"),
-    ("004_149db44849bfa1dd.txt", "ai-engineering-manager", ["11-3021", "15-1221", "17-2199"], "management_title"),
+    ("002_6556d4ddef99196b.txt", "head-of-ai-engineering", ["11-3021", "15-1221", "19-4061"], "management_title"),
+    ("003_d215e5b89abca971.txt", "ai-tech-lead", ["15-1252", "11-3021", "15-1221"], "curated_title"),
+    ("004_149db44849bfa1dd.txt", "ai-engineering-manager", ["11-3021", "15-1221", "15-1299"], "management_title"),
 ])
 def test_the_five_samples_are_coded(sample, role_id, codes, method):
     rows = _coded(ROOT / "raw" / sample)
