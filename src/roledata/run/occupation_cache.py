@@ -28,11 +28,11 @@ class OccupationCache:
         ones where the inputs are the same, the rest from `code`; the file is rewritten when it changed."""
         known = self._load()
         keys = [_key(role) for role in roles]
-        todo = [role for role, key in zip(roles, keys) if key not in known]
+        todo = [(role, key) for role, key in zip(roles, keys) if key not in known]
         fresh: dict[str, list[dict]] = {}
-        for row in code(todo):
+        for row in code([role for role, _ in todo]):
             fresh.setdefault(row["role_id"], []).append({k: v for k, v in row.items() if k != "role_id"})
-        coded = {key: fresh[role[0]] for role, key in zip(todo, keys) if role[0] in fresh}
+        coded = {key: fresh[role[0]] for role, key in todo if role[0] in fresh}
         kept = {key: known[key] if key in known else coded[key] for key in keys if key in known or key in coded}
         out = [{"role_id": role[0], **row} for role, key in zip(roles, keys) for row in kept.get(key, [])]
         if set(kept) != set(known):

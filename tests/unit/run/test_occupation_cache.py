@@ -39,3 +39,14 @@ def test_roles_with_the_same_inputs_share_one_coding(tmp_path):
     twin = ("welder-2", "Welder", [], [], "")
     rows = OccupationCache(tmp_path).rows([WELDER, twin], role_occupation_rows)
     assert [r["role_id"] for r in rows if r["rank"] == 1] == ["welder", "welder-2"]
+
+
+def test_a_changed_role_among_unchanged_ones_gets_its_own_coding(tmp_path):
+    """The codings of the roles coded now are filed under their own inputs, not their neighbours'."""
+    nurse = ("registered-nurse", "Registered Nurse", [], [], "")
+    OccupationCache(tmp_path).rows([WELDER, nurse], role_occupation_rows)
+    editor = ("editor", "Editor", [], [], "")
+    rows = OccupationCache(tmp_path).rows([WELDER, editor, nurse], role_occupation_rows)
+    clean = role_occupation_rows([WELDER, editor, nurse])
+    assert rows == clean and {r["role_id"] for r in rows} == {"welder", "editor", "registered-nurse"}
+    assert OccupationCache(tmp_path).rows([WELDER, editor, nurse], lambda roles: []) == clean

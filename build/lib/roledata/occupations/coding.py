@@ -70,8 +70,11 @@ def role_occupation_rows(roles: Iterable[tuple]) -> list[dict]:
     """`role_occupations` rows for (role_id, title, aliases, duty texts, page text) tuples."""
     rows = []
     for role_id, title, aliases, duties, page_text in roles:
-        candidates, reason = code_role(title or "", tuple(aliases or ()), tuple(t for t in duties or () if t),
-                                       (page_text or "")[:TEXT_CHARS])
+        try:
+            candidates, reason = code_role(title or "", tuple(aliases or ()), tuple(t for t in duties or () if t),
+                                           (page_text or "")[:TEXT_CHARS])
+        except Exception as exc:  # one role the matcher cannot read never stops a run: it gets no occupation
+            candidates, reason = [], f"internal error while coding: {type(exc).__name__}: {exc}"
         for rank, c in enumerate(candidates[:MAX_CANDIDATES], start=1):
             rows.append({"role_id": role_id, "rank": rank, "soc_code": c.soc_code, "onet_soc_code": c.onet_soc_code,
                          "isco_code": _isco().get(c.soc_code), "esco_occupation_uri": esco_occupation(c),

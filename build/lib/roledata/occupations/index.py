@@ -15,6 +15,8 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from roledata.occupations.text import normalize_title, stem, title_tokens
 from roledata.occupations.titles import folded_exact
 from roledata.reference import load
@@ -47,6 +49,9 @@ class Reference:
     def __init__(self) -> None:
         self.onet = {r["onet_soc_code"]: r for r in load("onet_occupations")}
         self.occupations = {r["soc_code"]: r for r in load("occupations")}
+        # The words (and their stems: "management" meets "manager") of each O*NET occupation's own title.
+        self.occupation_words = {code: {w for t in title_tokens(r["title"]) for w in (t, stem(t))}
+                                 for code, r in self.onet.items()}
         weights: dict[tuple[str, str], list] = {}
         self.exact: dict[str, str] = {}  # title as written, folded -> its key
         for r in load("titles"):
@@ -70,12 +75,31 @@ class Reference:
                 entries[:] = [e for e in entries if e[3]]
             entries.sort(key=lambda e: (-e[2], e[0]))
         self.keys = sorted(self.by_key)
+        # For the n-gram scan of a page: the lengths (in words) of the titles that open with each word.
+        self.lengths_by_first: dict[str, list[int]] = defaultdict(list)
+        for key in self.keys:
+            words = key.split()
+            self.lengths_by_first[words[0]].append(len(words))
+        for lengths in self.lengths_by_first.values():
+            lengths[:] = sorted(set(lengths), reverse=True)
+        # For the similarity search: the titles by the first five letters of their last word (a title's
+        # head noun: "therapy" and "therapist" meet, "engineer" and "manager" do not).
+        self.keys_by_last: dict[str, list[str]] = defaultdict(list)
+        for key in self.keys:
+            self.keys_by_last[key.split()[-1][:5]].append(key)
         # The nouns O*NET's occupation titles end in ("firefighter", "hygienist"): where a title may be cut.
         self.job_nouns = frozenset(title_tokens(r["title"].split(",")[0])[-1] for r in self.onet.values())
         self.longest_key = max(len(k.split()) for k in self.keys)
         self.postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for r in load("duty_terms"):
             self.postings[r["term"]].append((r["onet_soc_code"], float(r["weight"])))
+        # The same as arrays, so a role's duty words are scored against every occupation at C speed.
+        self.onet_codes = sorted(self.onet)
+        self.position = position = {code: i for i, code in enumerate(self.onet_codes)}
+        self.zero_scores = np.zeros(len(self.onet_codes))
+        self.postings_arrays = {term: (np.array([position[o] for o, _ in entries], dtype=np.int64),
+                                       np.array([w for _, w in entries]))
+                                for term, entries in self.postings.items()}
         # Words of O*NET's technology examples that are no word of its task statements and end no title:
         # product names ("php", "servicenow"), not "manufacturing" or "security".
         heads = {key.split()[-1] for key in self.keys}

@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from roledata.occupations.index import Reference, reference
@@ -103,17 +104,24 @@ def _lookup(ref: Reference, variant: Variant, exact: bool = False) -> list[_Hit]
         return []
     if variant.is_head and " " not in variant.key and not _names_one_job(ref, variant.key):
         return []  # "do" left of "What Firefighters Do" is no Doctor of Osteopathy
+    if (variant.segment > 0 or variant.dropped > 0) and len(variant.key) <= 3:
+        return []  # a short piece ("PA" of "Chicago, PA") is no short title ("PA", physician assistant)
     # A match on the whole title beats one on a piece of it or on its last words; a title O*NET files
     # under many occupations says less about which one.
     score = (1.0 if exact else 0.95) - 0.04 * variant.dropped - 0.03 * min(variant.segment, 3)
     score -= 0.04 * max(0, len(ref.socs(variant.key)) - 3)
     top = entries[0][2]
     out = []
+    words = set(variant.key.split()) - GENERIC
     for onet, title, weight, curated in entries:
         method = "curated_title" if curated else "alternate_title_exact" if exact else "normalized_title"
         how = "is" if exact else "folds to"
         reason = f"title {how} {title!r}, " + ("placed by roledata's reviewed list" if curated else "an O*NET title")
-        out.append(_Hit(onet, max(0.05, score) * (0.85 + 0.15 * weight / top), method, title, reason))
+        # An occupation whose own title shares the title's telling words ("Project Manager" and "Project
+        # Management Specialists") goes before one that only lists it among its alternate titles.
+        shared = len(words & ref.occupation_words[onet])
+        out.append(_Hit(onet, max(0.05, score) * (0.85 + 0.15 * weight / top) + 0.03 * min(shared, 2), method, title,
+                        reason))
     return out
 
 
@@ -125,16 +133,59 @@ def title_hits(ref: Reference, title: str) -> list[_Hit]:
     variants = title_variants(title, ref.job_nouns)
     management = _management_hits(ref, variants)
     technology = _technology_hits(ref, variants)
-    for variant in variants:
+    field = _study_field_hits(ref, variants)
+    for i, variant in enumerate(variants):
         hits = _lookup(ref, variant)
         if hits:
+            # Other readings of the title (another piece, other last words) come after, as runners-up;
+            # a field a piece names ("Research Scientist, Medicinal Chemistry") beside them.
+            hits += _runners_up(ref, variants[i + 1:], {h.onet for h in hits}) + field
             # A rule on the whole title beats a lookup of its last words, unless those words are a
             # manager's title themselves ("Associate Product Manager" -> "product manager").
             if variant.is_head and (management or technology) and not (
                     variant.dropped <= 1 and variant.key.split()[-1] in _MANAGEMENT_WORDS):
                 return management + technology + [h.scaled(0.8) for h in hits]
             return hits + [h.scaled(0.9) for h in management]
-    return management + technology or _similar_hits(ref, variants) or _developer_hits(ref, variants)
+    return (management + technology or field or _similar_hits(ref, variants)
+            or _developer_hits(ref, variants))
+
+
+# A field of study as the person who works in it: "chemistry" -> "chemist", "immunology" -> "immunologist".
+_FIELD_ENDINGS = (("ology", "ologist"), ("istry", "ist"), ("ics", "icist"), ("omy", "omist"))
+
+
+def _study_field_hits(ref: Reference, variants: list[Variant]) -> list[_Hit]:
+    """A piece of the title that names a field of study ("Scientist, Biology"): its practitioner's
+    occupation ("biologist"), when O*NET has that title."""
+    out: list[_Hit] = []
+    for variant in variants:
+        words = variant.key.split()
+        if variant.segment == 0 or variant.is_head or not words or len(words) > 3:
+            continue
+        for ending, person in _FIELD_ENDINGS:
+            if words[-1].endswith(ending) and len(words[-1]) > len(ending) + 2:
+                noun = words[-1][: -len(ending)] + person
+                for key in (" ".join([*words[:-1], noun]), noun):
+                    hits = _lookup(ref, Variant(key, 0, 0))
+                    if hits:
+                        out += [h.scaled(0.85, f"a piece of the title names the field of {h.title!r}: {h.reason}")
+                                for h in hits]
+                        break
+                break
+    return out
+
+
+def _runners_up(ref: Reference, variants: list[Variant], taken: set[str], limit: int = 4) -> list[_Hit]:
+    """The occupations of the next variants that match, scored below the first match's."""
+    out: list[_Hit] = []
+    for variant in variants:
+        for hit in _lookup(ref, variant):
+            if hit.onet not in taken:
+                taken.add(hit.onet)
+                out.append(hit.scaled(0.6))
+        if len(out) >= limit:
+            break
+    return out
 
 
 def _management_hits(ref: Reference, variants: list[Variant]) -> list[_Hit]:
@@ -211,10 +262,15 @@ def _developer_hits(ref: Reference, variants: list[Variant]) -> list[_Hit]:
 
 
 def _similar_hits(ref: Reference, variants: list[Variant]) -> list[_Hit]:
+    """The O*NET title most like the title (rapidfuzz token_sort_ratio), among those with the same last
+    word (a title's head: "engineer" is only ever like another engineer's title)."""
     for variant in variants[:2]:
-        if len(variant.key.split()) < 2:
+        words = variant.key.split()
+        if len(words) < 2:
             continue
-        found = process.extractOne(variant.key, ref.keys, scorer=fuzz.token_sort_ratio, score_cutoff=SIMILARITY_CUTOFF)
+        choices = ref.keys_by_last.get(words[-1][:5], [])
+        found = process.extractOne(variant.key, choices, scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=SIMILARITY_CUTOFF) if choices else None
         if found:
             key, ratio, _ = found
             top = ref.by_key[key][0][2]
@@ -230,8 +286,10 @@ def text_title_hits(ref: Reference, text: str) -> list[_Hit]:
     tokens = title_tokens(text[:TEXT_CHARS])
     found: Counter = Counter()
     first: dict[str, int] = {}
-    for i in range(len(tokens)):
-        for n in range(min(ref.longest_key, len(tokens) - i), 0, -1):
+    for i, token in enumerate(tokens):
+        for n in ref.lengths_by_first.get(token, ()):
+            if n > len(tokens) - i:
+                continue
             key = " ".join(tokens[i:i + n])
             if key in ref.by_key and key not in GENERIC and (n > 1 or _names_one_job(ref, key)):
                 found[key] += 1
@@ -258,17 +316,39 @@ def _names_one_job(ref: Reference, word: str) -> bool:
             and any(not e[3] and e[1].casefold().rstrip("s") == word for e in ref.by_key[word]))
 
 
-def duty_scores(ref: Reference, texts: list[str]) -> dict[str, float]:
+def duty_scores(ref: Reference, texts: list[str]) -> DutyScores:
     """Cosine of the role's duty words (duties, summary) with each O*NET occupation's task words."""
     counts = Counter(t for text in texts for t in terms(text))
     if not counts:
-        return {}
+        return DutyScores(ref, ref.zero_scores)
     norm = math.sqrt(sum(n * n for n in counts.values()))
-    scores: dict[str, float] = defaultdict(float)
+    scores = ref.zero_scores.copy()
     for term, n in counts.items():
-        for onet, weight in ref.postings.get(term, ()):
-            scores[onet] += n * weight / norm
-    return scores
+        posting = ref.postings_arrays.get(term)
+        if posting is not None:
+            scores[posting[0]] += posting[1] * (n / norm)
+    return DutyScores(ref, scores)
+
+
+class DutyScores:
+    """Each O*NET occupation's duty similarity (an array in `Reference.onet_codes` order)."""
+
+    def __init__(self, ref: Reference, scores: np.ndarray):
+        self.ref, self.scores = ref, scores
+
+    def get(self, onet: str, default: float = 0.0) -> float:
+        return float(self.scores[self.ref.position[onet]])
+
+    def best(self) -> float:
+        return float(self.scores.max())
+
+    def top(self, n: int) -> list[tuple[str, float]]:
+        """The `n` most similar occupations, best first (ties by code)."""
+        order = np.lexsort((np.arange(len(self.scores)), -self.scores))[:n]
+        return [(self.ref.onet_codes[i], float(self.scores[i])) for i in order]
+
+    def __bool__(self) -> bool:
+        return bool(self.scores.any())
 
 
 # ------------------------------------------------------------------ one role
@@ -298,12 +378,18 @@ def code_role(title: str, aliases: tuple[str, ...] = (), duties: tuple[str, ...]
         score = hit.score + DUTY_WEIGHT * duties_by_onet.get(hit.onet, 0.0)
         if soc not in best or score > best[soc][0]:
             best[soc] = (score, hit)
+    if len(best) < MAX_CANDIDATES and page_text and hits:
+        # Too few readings of the title: the occupations the page names fill the list, below them.
+        for hit in text_title_hits(ref, page_text):
+            soc = ref.soc(hit.onet)
+            if soc not in best:
+                best[soc] = (0.5 * hit.score + DUTY_WEIGHT * duties_by_onet.get(hit.onet, 0.0), hit)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
     candidates = [Candidate(soc, hit.onet, hit.method, round(min(1.0, score), 3), hit.title, hit.reason)
                   for soc, (score, hit) in ranked[:MAX_CANDIDATES]]
     if len(candidates) < MAX_CANDIDATES and duties_by_onet:
-        top = max(duties_by_onet.values())
-        for onet, score in sorted(duties_by_onet.items(), key=lambda kv: (-kv[1], kv[0])):
+        top = duties_by_onet.best()
+        for onet, score in duties_by_onet.top(3 * MAX_CANDIDATES):
             if len(candidates) >= MAX_CANDIDATES or score < max(DUTIES_ALONE, 0.6 * top):
                 break
             soc = ref.soc(onet)
@@ -316,5 +402,5 @@ def code_role(title: str, aliases: tuple[str, ...] = (), duties: tuple[str, ...]
     if not duties_by_onet:
         return [], "no O*NET title matches the title, and no duties are stated"
     return [], (f"no O*NET title matches the title, and no occupation's tasks are near the duties "
-                f"(best similarity {max(duties_by_onet.values()):.3f}, {DUTIES_ALONE} needed)")
+                f"(best similarity {duties_by_onet.best():.3f}, {DUTIES_ALONE} needed)")
 

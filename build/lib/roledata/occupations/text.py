@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Abbreviations written out, both in O*NET's titles and in the pages' (one token -> words).
 ABBREVIATIONS = {
@@ -118,6 +119,7 @@ _SUFFIXES = ("ization", "isation", "ations", "ation", "ments", "ment", "ings", "
              "ies", "ied", "ed", "es", "er", "ly", "s")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix-stripping stem, the same at build and at run time ("analyzing", "analyzed" -> "analyz")."""
     for suffix in _SUFFIXES:

@@ -36,6 +36,7 @@ from roledata.contract.export import arrow_schema
 from roledata.contract.tables import DATA_TABLES, DERIVED_TABLES, FOREIGN_KEYS, SHIPPED_TABLES, TABLES_BY_NAME
 from roledata.contract.frames import to_frame
 from roledata.occupations.coding import ROLE_INPUTS_SQL, occupations_table, role_occupation_rows, wages_table
+from roledata.run.occupation_cache import OccupationCache
 from roledata.run.plan import DUPLICATE, UNREADABLE, Entry
 from roledata.run.report import RunReport
 from roledata.run.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of
@@ -132,6 +133,7 @@ class FinalTables:
         self.con = duckdb.connect(config=duckdb_config(stage.folder / "duckdb.tmp", ordered=True))
         self._log = stage.log
         store = stage.store
+        self._state_dir = store.state_dir
         index = store.index()
         parts = sorted({index[e.key] for e in entries if e.key in index})
         # Each page's rows come from the one part the index names (a key kept twice never doubles).
@@ -239,7 +241,8 @@ class FinalTables:
     def _code_occupations(self) -> None:
         """`role_occupations`: each final role coded once (its rows checked like any others)."""
         table = TABLES_BY_NAME["role_occupations"]
-        rows = role_occupation_rows(self.con.execute(ROLE_INPUTS_SQL).fetchall())
+        roles = self.con.execute(ROLE_INPUTS_SQL).fetchall()
+        rows = OccupationCache(self._state_dir).rows(roles, role_occupation_rows)
         checked = check_rows(table, frame_rows(table, rows, self._log), {}, self._log)
         self._register("final_role_occupations", table, checked)
 
