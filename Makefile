@@ -10,7 +10,7 @@ CHROMIUM := /usr/bin/chromium
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup browser run test test-fast docs bench accuracy clean
+.PHONY: setup browser run test test-fast docs bench accuracy reference clean
 
 setup: $(STAMP)
 
@@ -59,6 +59,12 @@ bench: setup
 REALWORLD ?= ../shared/realworld
 accuracy: setup
 	$(BIN)/python benchmarks/accuracy.py --realworld $(REALWORLD) --json benchmarks/accuracy.json
+
+# The occupation and wage tables the package ships (src/roledata/data/reference/), derived from the official
+# O*NET, BLS and ESCO files in $(REFERENCE) (each checked against its SHA256SUMS first); nothing is downloaded.
+REFERENCE ?= ../shared/reference
+reference: setup
+	$(BIN)/python -m roledata.reference.build --source $(REFERENCE)
 
 clean:
 	rm -rf $(VENV) test-artifacts warehouse/roledata.duckdb warehouse/snapshots warehouse/.roledata warehouse/.roledata-*

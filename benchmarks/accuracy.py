@@ -37,21 +37,24 @@ ROOT = Path(__file__).resolve().parents[1]
 from roledata.quality.evaluate import EvalResult, evaluate_documents  # noqa: E402
 from roledata.quality.exports import evaluate_export  # noqa: E402
 from roledata.quality.gold import FIELDS, load_gold, load_golds  # noqa: E402
-from roledata.quality.reference import SHIPPED, reference_corpora, write_reference_accuracy  # noqa: E402
+from roledata.quality.occupations import load_occupation_gold  # noqa: E402
+from roledata.quality.reference import SHIPPED, own_occupation_gold, reference_corpora, write_reference_accuracy  # noqa: E402
 
 
-def corpora(root: Path, realworld: Path | None) -> list[tuple[str, Path, list[Path], bool]]:
-    """(label, raw folder, gold files, details in the JSON) for every corpus available."""
+def corpora(root: Path, realworld: Path | None) -> list[tuple[str, Path, list[Path], bool, dict | None]]:
+    """(label, raw folder, gold files, details in the JSON, occupation gold) for every corpus available."""
     world = {"pages", "postings"} if realworld is not None and realworld.is_dir() else set()
-    found = [(f"{label}-own" if label in world else label, folder, [gold], True)
+    found = [(f"{label}-own" if label in world else label, folder, [gold], True, own_occupation_gold(root, label))
              for label, folder, gold in reference_corpora(root)]
+    occupations = realworld / "gold" / "occupations.json" if world else None
     for name in sorted(world):
         gold = realworld / "gold" / f"{name}.json"
         if (realworld / name).is_dir() and gold.is_file():
-            found.append((f"realworld {name}", realworld / name, [gold], False))
+            coded = load_occupation_gold(occupations, name) if occupations and occupations.is_file() else None
+            found.append((f"realworld {name}", realworld / name, [gold], False, coded or None))
     exports = sorted((realworld / "gold").glob("postings_*csv.json")) if "postings" in world else []
     if exports and (realworld / "postings").is_dir():
-        found.append(("realworld postings-csv", realworld / "postings", exports, False))
+        found.append(("realworld postings-csv", realworld / "postings", exports, False, None))
     return found
 
 
@@ -81,6 +84,11 @@ def combined_table(results: dict[str, EvalResult]) -> str:
     header = ["field", *results]
     rows = [[f, *(cell(r, f) for r in results.values())] for f in FIELDS
             if any(r.fields[f].documents for r in results.values())]
+    for key, label in (("top1_accuracy", "occupation top-1"), ("top3_accuracy", "occupation top-3")):
+        if any(r.occupations is not None for r in results.values()):
+            rows.append([label, *("-" if r.occupations is None else
+                                  f"{100 * getattr(r.occupations, key):.1f} ({r.occupations.documents})"
+                                  for r in results.values())])
     rows.append(["forbidden hits", *(f"{r.fields['salaries'].forbidden} pay, {r.fields['growth'].forbidden} growth"
                                      for r in results.values())])
     rows.append(["documents", *(f"{r.documents['total']}" for r in results.values())])
@@ -91,7 +99,8 @@ def combined_table(results: dict[str, EvalResult]) -> str:
              for row in [header, *rows]]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append("cells: recall % / precision % (gold facts; title: documents, recall = accuracy); "
-                 "* recall only: precision is a lower bound; - not scored")
+                 "* recall only: precision is a lower bound; - not scored; occupation: % of documents whose "
+                 "first (top-1) or first three (top-3) candidate SOC codes hold an acceptable one")
     return "\n".join(lines)
 
 
@@ -105,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     results: dict[str, EvalResult] = {}
     details: dict[str, bool] = {}
-    for label, raw, gold, keep in corpora(args.root, args.realworld):
-        results[label] = evaluate_documents(raw, load_golds(gold))
+    for label, raw, gold, keep, occupations in corpora(args.root, args.realworld):
+        results[label] = evaluate_documents(raw, load_golds(gold), occupations)
         details[label] = keep
     for label, export, gold in exports(args.realworld):
         for mode, result in evaluate_export(export, load_gold(gold)).items():

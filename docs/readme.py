@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "roledata"
 README = ROOT / "README.md"
 # The package's rooms in the order a page travels through them.
-ORDER = ("contract", "formats", "parse", "extract", "run", "publish", "catalog", "quality", "cli", "data")
+ORDER = ("contract", "formats", "parse", "extract", "occupations", "run", "publish", "catalog", "quality", "cli",
+         "reference", "data")
 _BLOCK = re.compile(r"(<!-- generated: (?P<name>[a-z-]+) -->\n)(?P<body>.*?)(<!-- end: (?P=name) -->)", re.S)
 
 
@@ -55,6 +56,7 @@ def layout() -> str:
 
 def _data_summary(folder: Path) -> str:
     files = sorted(p.name for p in folder.iterdir() if p.suffix in (".csv", ".json"))
+    files += sorted(f"{p.name}/" for p in folder.iterdir() if p.is_dir() and not p.name.startswith("__"))
     return "data the package ships: " + ", ".join(f"`{f}`" for f in files)
 
 

@@ -37,7 +37,7 @@ def test_the_snapshot_validates_with_frictionless(built):
     _, folder, _ = built
     report = frictionless.validate(str(folder / "datapackage.json"))
     assert report.valid, report.flatten(["taskNumber", "rowNumber", "fieldName", "type", "note"])
-    # 18 tables as CSV (every row against its Table Schema, keys included) + 18 Parquet files (bytes and sha256).
+    # Every table as CSV (every row against its Table Schema, keys included) and as Parquet (bytes and sha256).
     assert report.stats["tasks"] == 2 * len(TABLES) == 40
     tables = [t for t in report.tasks if t.type == "table"]
     assert sorted(t.name for t in tables) == sorted(t.name for t in TABLES)
@@ -60,8 +60,14 @@ def test_the_package_names_license_sources_and_contributors(built):
     assert package["licenses"] == [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                                     "title": "Creative Commons Attribution 4.0 International"}]
     assert package["contributors"] == [{"title": "roledata", "role": "author"}]
-    [source] = package["sources"]
+    source, onet, bls, esco = package["sources"]
     assert "5 documents" in source["title"] and "://" not in json.dumps(source)  # no invented address
+    # The official data the occupation tables come from, each with its licence and its exact credit line.
+    assert onet["licenses"][0]["name"] == "CC-BY-4.0" and onet["credit"].endswith(
+        "roledata has modified all or some of this information. USDOL/ETA has not approved, endorsed, or tested "
+        "these modifications.")
+    assert bls["title"].startswith("BLS Occupational Employment and Wage Statistics (OEWS), May 2025")
+    assert esco["credit"] == "This service uses the ESCO classification of the European Commission."
     assert package["description"] and package["resources"][0]["name"] == "documents"
 
 

@@ -310,12 +310,25 @@ def growth_charts(growth: list[tuple], pages: dict[str, str] | None = None) -> l
     return out
 
 
-def role_pay_chart(figures: list[dict]) -> Markup:
+def role_pay_chart(figures: list[dict], market: dict | None = None) -> Markup:
     """One bar per annual USD figure of a role (its `salaries` rows), grouped by kind of pay under a heading
     each, in the order the role page lists them (`labels.PAY_GROUPS`, then the statistics in order); each
-    labelled with its page when the figures come from more than one."""
+    labelled with its page when the figures come from more than one. With `market` (the role's top
+    occupation and its OEWS wages), the OEWS distribution first, on the same scale: p10 to p90, the
+    middle half (p25 to p75) darker, the median a line."""
     bars, group = [], None
     several = len({f["document_id"] for f in figures}) > 1
+    if market and market.get("annual_p10") is not None and market.get("annual_p90") is not None:
+        bands = []
+        if market.get("annual_p25") is not None and market.get("annual_p75") is not None:
+            bands.append((market["annual_p25"], market["annual_p75"], "OEWS p25 to p75"))
+        if market.get("annual_median") is not None:
+            bands.append((market["annual_median"], market["annual_median"], "OEWS median"))
+        bars.append(Bar(f"OEWS May 2025, {market['occupation_title']} ({market['soc_code']}): p10 to p90",
+                        market["annual_p10"], market["annual_p90"], bands, None,
+                        f"median {format_usd_range(market['annual_median'], market['annual_median'])}"
+                        if market.get("annual_median") is not None else format_usd_range(market["annual_p10"],
+                                                                                         market["annual_p90"])))
     for f in figures:
         lo = f["annual_min_usd"] if f["annual_min_usd"] is not None else f["annual_max_usd"]
         hi = f["annual_max_usd"] if f["annual_max_usd"] is not None else f["annual_min_usd"]
@@ -329,6 +342,8 @@ def role_pay_chart(figures: list[dict]) -> Markup:
         label += f" · {f['source_path']}" if several and f["source_path"] else ""
         text = format_usd_range(lo, hi) + ("+" if f["annual_max_usd"] is None or f["open_ended"] else "")
         bars.append(Bar(label, lo, hi, [], None, text))
-    return bar_chart(bars, unit="usd", caption="pay figures of the role (annual USD)",
-                     legend=[("range", "one figure: lowest to highest amount, per year in USD (+: no upper amount)")],
-                     label_chars=52)
+    legend = [("range", "one figure: lowest to highest amount, per year in USD (+: no upper amount)")]
+    if len(bars) and bars[0].bands:
+        legend.append(("segment", "OEWS: the middle half of employees' wages (p25 to p75) and the median"))
+    return bar_chart(bars, unit="usd", caption="pay figures of the role (annual USD)" + (
+        ", beside the OEWS wages of its occupation" if market else ""), legend=legend, label_chars=52)

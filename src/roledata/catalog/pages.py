@@ -28,6 +28,7 @@ from roledata.catalog.queries import (
 from roledata.contract import codes
 from roledata.contract.columns import DUCKDB_TYPES
 from roledata.contract.tables import TABLES
+from roledata.reference import attribution
 
 CATALOG_VERSION = "3"  # pages made by another version are made again (written in each page's <head>)
 MARKER = f'<meta name="roledata-catalog" content="{CATALOG_VERSION}">'
@@ -164,11 +165,14 @@ def role_page(role: dict, found: dict[str, list[dict]], counts: dict[str, int], 
     for figure in found["salaries"]:
         pay.setdefault(figure["pay_component"], []).append(figure)
     spreads = role_spreads(role)
+    occupations = found.get("occupations", [])
+    market = next((o for o in occupations if o["rank"] == 1 and o["soc_code"] is not None), None)
     return _render("role.html", role=role, sid=manifest["snapshot_id"], manifest=manifest, found=found, counts=counts,
-                   pay_chart=role_pay_chart(found["salaries"]) if found["salaries"] else None,
+                   pay_chart=role_pay_chart(found["salaries"], market) if found["salaries"] else None,
                    market_chart=role_market_chart(spreads, found["documents"]), spreads=spreads,
                    pay_groups=[(PAY_GROUPS.label(component), rows) for component, rows in pay.items()],
                    pay_kinds=PAY_KINDS, pay_rows=PAY_ROWS, document_rows=DOCUMENT_ROWS,
+                   occupations=occupations, market=market, credits=[s["credit"] for s in attribution()["sources"]],
                    skills=sorted(skills.items(), key=lambda kv: (listed_order(codes.SKILL_CATEGORY, kv[0]), kv[0])),
                    growth=sorted(growth.items(), key=lambda kv: listed_order(codes.GROWTH_METRIC, kv[0])),
                    duties=list(duties.items()), pages=pages, role_rows=ROLE_ROWS)

@@ -226,6 +226,18 @@ def _role_section_queries(folder: Path) -> dict[str, str]:
                 FROM {_parquet(folder, 'role_skills')} rs JOIN {_parquet(folder, 'skills')} k USING (skill_id)
                 GROUP BY rs.role_id, k.skill_id, k.name, k.category))
         WHERE n <= {ROLE_ROWS * 3} ORDER BY role_id, n"""
+    if (folder / "role_occupations.parquet").is_file():  # snapshots made before occupation coding have none
+        # The role's candidate occupations, best first, each with its SOC title and OEWS national wages.
+        queries["occupations"] = f"""
+            SELECT ro.role_id, ro.rank, ro.soc_code, o.title AS occupation_title, o.major_title, ro.onet_soc_code,
+                   ro.isco_code, ro.esco_occupation_uri, ro.method, ro.confidence, ro.matched_title, ro.reason,
+                   w.oews_code, w.oews_title, w.is_aggregate, w.employment, w.annual_p10, w.annual_p25,
+                   w.annual_median, w.annual_p75, w.annual_p90, w.hourly_median, w.is_annual_only, w.is_hourly_only,
+                   count(*) OVER (PARTITION BY ro.role_id) AS total
+            FROM {_parquet(folder, 'role_occupations')} ro
+            LEFT JOIN {_parquet(folder, 'occupations')} o ON o.soc_code = ro.soc_code
+            LEFT JOIN {_parquet(folder, 'occupation_wages')} w ON w.soc_code = ro.soc_code
+            ORDER BY ro.role_id, ro.rank"""
     return queries
 
 

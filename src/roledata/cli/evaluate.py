@@ -17,12 +17,17 @@ def eval_(raw: Path = typer.Option(..., "--raw", metavar="DIR", help="folder of 
           worst: int = typer.Option(10, "--worst", min=0, metavar="N", help="documents listed under worst misses"),
           recall_only: str = typer.Option("", "--recall-only", metavar="FIELD,...",
                                           help="fields whose gold lists only some facts: precision marked as "
-                                               "a lower bound (salaries is automatic with salaries_unverified)")) -> None:
+                                               "a lower bound (salaries is automatic with salaries_unverified)"),
+          occupations: Optional[Path] = typer.Option(
+              None, "--occupations", metavar="FILE",
+              help="occupation gold ({\"docs\": {\"<folder>/<file>\": {\"soc\": [...]}}}): also score each page's "
+                   "occupation, top-1 and top-3")) -> None:
     """Measure extraction accuracy: recall and precision per field against gold answers."""
     # Imported here: the extractors (hundreds of patterns) and pandas load only for this command, so
     # the command line starts fast and a run with nothing to do answers in well under a second.
     from roledata.quality.evaluate import evaluate_documents, format_table, write_json
     from roledata.quality.gold import GoldError, load_golds
+    from roledata.quality.occupations import folder_occupation_gold
 
     if not raw.exists():
         fail(f"raw folder not found: {raw}")
@@ -32,7 +37,13 @@ def eval_(raw: Path = typer.Option(..., "--raw", metavar="DIR", help="folder of 
         answers = load_golds(gold, {f.strip() for f in recall_only.split(",") if f.strip()})
     except GoldError as exc:
         fail(str(exc))
-    result = evaluate_documents(raw, answers)
+    coded = None
+    if occupations is not None:
+        try:
+            coded = folder_occupation_gold(occupations, raw)
+        except (OSError, ValueError) as exc:
+            fail(f"cannot read the occupation gold {occupations}: {exc}")
+    result = evaluate_documents(raw, answers, coded)
     typer.echo(format_table(result, worst))
     if json_out is not None:
         try:

@@ -72,7 +72,7 @@ SKILL_CATEGORY = CodeList({
     "cloud_platform": "Cloud platforms", "mlops": "MLOps", "data_platform": "Data platforms",
     "vector_database": "Vector databases", "llm_tooling": "LLM tooling", "responsible_ai": "Responsible AI",
     "developer_tool": "Developer tools", "ml_technique": "ML techniques", "domain_knowledge": "Domain knowledge",
-    "soft_skill": "Soft skills",
+    "soft_skill": "Soft skills", "technology": "Technology (O*NET examples)",
 })
 PAY_COMPONENT = CodeList({"base": "base pay", "total": "total pay", "total_cash": "total cash",
                           "unspecified": "pay"})
@@ -119,3 +119,11 @@ EXPERIENCE_LEVEL = CodeList({
 })
 # Where a posting fact comes from: read in the page's text (structured export fields will be `field`).
 FACT_ORIGIN = CodeList({"text": "read in the page's text", "field": "a structured field of the export"})
+# How a role's occupation was found (roledata.occupations.matcher), from the title first to the duties.
+OCCUPATION_METHOD = CodeList({
+    "alternate_title_exact": "the title is an O*NET title", "normalized_title": "the title, folded, is an O*NET title",
+    "curated_title": "a title roledata placed (reviewed list)", "management_title": "a manager of a field",
+    "technology_title": "a developer of a named technology", "similarity": "the title is like an O*NET title",
+    "text_title": "the page names an O*NET title", "duties": "the duties are like an occupation's tasks",
+    "none": "no occupation fits",
+})

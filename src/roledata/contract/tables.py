@@ -154,8 +154,15 @@ TABLES: tuple[Table, ...] = (
         _c("name", "string", "canonical name, e.g. `PyTorch`", nullable=False),
         _c("category", "string", "skill category", nullable=False, codes=codes.SKILL_CATEGORY.codes),
         _c("aliases", "list", "other spellings matched in text"),
-        _c("esco_uri", "string", "ESCO skill URI where known"),
-        _c("onet_commodity_code", "string", "O*NET commodity code where known"),
+        _c("esco_uri", "string", "ESCO skill URI where an ESCO skill label is the same concept (a reviewed list; "
+           "NULL where none is, or where the label is the same but the concept is not)"),
+        _c("onet_commodity_code", "string", "UNSPSC commodity code O*NET files the skill's technology example under"),
+        _c("onet_commodity_title", "string", "title of that UNSPSC commodity, e.g. `Data base management system software`"),
+        _c("onet_example", "string", "the O*NET 30.2 technology example the skill is, as O*NET writes it"),
+        _c("is_hot_technology", "bool", "O*NET marks the example a hot technology (for any occupation)"),
+        _c("is_in_demand", "bool", "O*NET marks the example in demand (for any occupation)"),
+        _c("source", "string", "where the skill comes from: roledata's hand-made vocabulary, or an O*NET technology "
+           "example it did not have", codes=("roledata", "onet")),
     ), ("skill_id",), is_extracted=False),
     _provenanced("role_skills", "Which role asks for which skill; provenance is the first mention.", (
         ROLE_ID,
@@ -296,6 +303,62 @@ TABLES: tuple[Table, ...] = (
         _c("question", "string", "the question", nullable=False),
         _c("answer", "string", "the answer", nullable=False),
     ), ("faq_id",)),
+    Table("occupations", "The SOC 2018 detailed occupations (dimension), shipped with roledata from the BLS and O*NET "
+          "reference files (roledata.reference).", (
+        _key("soc_code", "SOC 2018 detailed code, e.g. `15-2051`"),
+        _c("title", "string", "SOC 2018 title", nullable=False),
+        _c("major_code", "string", "SOC 2018 major group code, e.g. `15-0000`", nullable=False),
+        _c("major_title", "string", "SOC 2018 major group title", nullable=False),
+        _c("job_zone", "int", "O*NET job zone (2 = little or some preparation ... 5 = extensive) of the code's own "
+           "O*NET occupation (`.00`), else of its first one that has a zone", min_value=1, max_value=5),
+        _c("isco_code", "string", "primary ISCO-08 unit group: a two-hop mapping (BLS ISCO-08 -> SOC 2010, then SOC "
+           "2010 -> SOC 2018), derived, not an official crosswalk; the only group linked, else the only full match, "
+           "else the one whose title shares most words with the SOC title"),
+        _c("isco_codes", "list", "every ISCO-08 unit group the two BLS crosswalks link to the code"),
+    ), ("soc_code",), is_extracted=False),
+    Table("occupation_wages", "BLS OEWS May 2025 national cross-industry wage estimates per SOC 2018 detailed code "
+          "(shipped with roledata). OEWS measures the wages of employees (straight-time gross pay: base rate, "
+          "cost-of-living allowances, guaranteed pay, hazard pay, incentive pay such as commissions and production "
+          "bonuses, tips); it leaves out overtime, other bonuses, stock, benefits and the self-employed, so it is no "
+          "total-compensation figure.", (
+        _key("soc_code", "SOC 2018 detailed code"),
+        _c("oews_code", "string", "the OEWS row the figures come from: the code itself, or the broader row OEWS "
+           "publishes it in (a SOC broad group such as `13-1020` or an OEWS combination such as `21-1018`)", nullable=False),
+        _c("oews_title", "string", "title of the OEWS row", nullable=False),
+        _c("is_aggregate", "bool", "true when the figures are of the broader OEWS row, not of the code alone", nullable=False),
+        _c("employment", "int", "employees in the occupation (TOT_EMP), rounded to the nearest 10", min_value=0),
+        _c("hourly_mean", "float", "hourly wage, mean (USD)", min_value=0),
+        _c("annual_mean", "float", "annual wage, mean (USD)", min_value=0),
+        *(_c(f"hourly_{s}", "float", f"hourly wage, {label} (USD; NULL when not published)", min_value=0)
+          for s, label in (("p10", "10th percentile"), ("p25", "25th percentile"), ("median", "median"),
+                           ("p75", "75th percentile"), ("p90", "90th percentile"))),
+        *(_c(f"annual_{s}", "float", f"annual wage, {label} (USD; NULL when not published)", min_value=0)
+          for s, label in (("p10", "10th percentile"), ("p25", "25th percentile"), ("median", "median"),
+                           ("p75", "75th percentile"), ("p90", "90th percentile"))),
+        _c("is_annual_only", "bool", "OEWS publishes only annual wages (jobs not paid by the hour, such as teachers)",
+           nullable=False),
+        _c("is_hourly_only", "bool", "OEWS publishes only hourly wages (jobs not worked all year, such as actors)",
+           nullable=False),
+        _c("has_unpublished_wages", "bool", "some wage figure is not published (`*` in OEWS: NULL here)", nullable=False),
+        _c("is_top_coded", "bool", "a figure is OEWS's top code (`#`: at least $115.00 an hour or $239,200 a year)",
+           nullable=False),
+    ), ("soc_code",), is_extracted=False),
+    Table("role_occupations", "Which occupation each role is: up to three candidates per role, ranked, computed once "
+          "per role after the checks across pages from its title, its duties and its page (roledata.occupations). "
+          "A role no occupation fits has one row with rank 1, soc_code NULL, method `none` and the reason.", (
+        ROLE_ID,
+        _c("rank", "int", "1 = best candidate", nullable=False, min_value=1, max_value=3),
+        _c("soc_code", "string", "SOC 2018 detailed code (NULL when no occupation fits)"),
+        _c("onet_soc_code", "string", "O*NET-SOC 30.2 occupation, e.g. `15-1299.08`"),
+        _c("isco_code", "string", "ISCO-08 unit group: the occupation's primary ISCO-08 code through two BLS "
+           "crosswalks (ISCO-08 -> SOC 2010 -> SOC 2018), a two-hop derived mapping, not an official one"),
+        _c("esco_occupation_uri", "string", "ESCO occupation whose label is the O*NET title matched (NULL when none)"),
+        _c("method", "string", "how the occupation was found", nullable=False, codes=codes.OCCUPATION_METHOD.codes),
+        _c("confidence", "float", "how sure the match is, 0..1 (title matches score high, duties alone low)",
+           nullable=False, min_value=0, max_value=1),
+        _c("matched_title", "string", "the O*NET (or reviewed) title the role matched, as written"),
+        _c("reason", "string", "why this occupation, or why none", nullable=False),
+    ), ("role_id", "rank"), is_extracted=False),
     Table("rejects", "Nothing is dropped silently: every rejected document or row, with the reason.", (
         _key("reject_id", "stable id of the reject"),
         _key("run_id", "run that rejected it"),
@@ -333,4 +396,9 @@ DATA_TABLES = tuple(t for t in TABLES if t.name not in RUN_TABLES)
 
 # References the run enforces (run/stage.py drops rows that break them, as rejects), so they hold in
 # every snapshot and the datapackage declares them: (column, parent table, parent column).
-FOREIGN_KEYS = (("role_id", "roles", "role_id"), ("skill_id", "skills", "skill_id"))
+FOREIGN_KEYS = (("role_id", "roles", "role_id"), ("skill_id", "skills", "skill_id"),
+                ("soc_code", "occupations", "soc_code"))
+# Tables a run computes from the other final tables after the checks across pages (run/stage.py).
+DERIVED_TABLES = ("role_occupations",)
+# Tables shipped with roledata, registered whole by every run (like the skill vocabulary).
+SHIPPED_TABLES = ("skills", "occupations", "occupation_wages")

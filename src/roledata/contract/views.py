@@ -265,6 +265,106 @@ GROUP BY f.document_id, d.source_path""",
 VIEWS = (*VIEWS, POSTINGS)
 
 
+# A salary row's one annual figure in USD: the middle of its range, or the one end it states.
+_ANNUAL_USD = ("CASE WHEN s.annual_min_usd IS NOT NULL AND s.annual_max_usd IS NOT NULL "
+               "THEN (s.annual_min_usd + s.annual_max_usd) / 2 ELSE coalesce(s.annual_min_usd, s.annual_max_usd) END")
+_OEWS_NOTE = ("OEWS measures the wages of employees (straight-time gross pay, commissions and production bonuses "
+              "included; overtime, other bonuses, stock, benefits and the self-employed left out): set a page's total "
+              "compensation figure (pay_component `total`) beside it with care.")
+
+
+def _interpolated(x: str, w: str = "w") -> str:
+    """SQL: the percentile of `x` in an OEWS distribution, straight lines between the published points
+    (10, 25, 50, 75, 90); NULL outside p10..p90 or where a point it needs is not published."""
+    points = [("10", "annual_p10"), ("25", "annual_p25"), ("50", "annual_median"), ("75", "annual_p75"),
+              ("90", "annual_p90")]
+    whens = []
+    for (lo_pct, lo), (hi_pct, hi) in zip(points, points[1:]):
+        span = int(hi_pct) - int(lo_pct)
+        whens.append(f"WHEN {x} <= {w}.{hi} THEN {lo_pct} + {span} * coalesce(({x} - {w}.{lo}) / "
+                     f"nullif({w}.{hi} - {w}.{lo}, 0), 0)")
+    return (f"CASE WHEN {x} < {w}.annual_p10 OR {x} > {w}.annual_p90 THEN NULL "
+            + " ".join(whens) + " END")
+
+
+def _position(x: str, w: str = "w") -> str:
+    return (f"CASE WHEN {w}.annual_median IS NULL THEN 'not published' WHEN {x} < {w}.annual_p10 THEN 'below p10' "
+            f"WHEN {x} <= {w}.annual_p25 THEN 'p10 to p25' WHEN {x} <= {w}.annual_median THEN 'p25 to median' "
+            f"WHEN {x} <= {w}.annual_p75 THEN 'median to p75' WHEN {x} <= {w}.annual_p90 THEN 'p75 to p90' "
+            f"WHEN {x} > {w}.annual_p90 THEN 'above p90' END")
+
+
+_TOP_OCCUPATION = "SELECT role_id, soc_code, confidence, method FROM role_occupations WHERE rank = 1 AND soc_code IS NOT NULL"
+
+MARKET_VIEWS: tuple[View, ...] = (
+    View("role_pay_vs_market", "Each pay figure stated in USD with an annual amount, beside the BLS OEWS May 2025 "
+         "national wage distribution of its role's top occupation (role_occupations rank 1): where the figure sits "
+         "in it and its ratio to the OEWS median. " + _OEWS_NOTE,
+         f"""WITH top AS ({_TOP_OCCUPATION}),
+     pay AS (SELECT s.*, {_ANNUAL_USD} AS annual_usd FROM salaries AS s
+             WHERE s.currency = 'USD' AND coalesce(s.annual_min_usd, s.annual_max_usd) IS NOT NULL)
+SELECT p.salary_id, p.role_id, r.title, p.pay_component, p.statistic, p.segment_type, p.segment, p.period,
+       p.amount_min, p.amount_max, p.annual_usd, t.soc_code, o.title AS occupation_title,
+       t.confidence AS match_confidence, t.method AS match_method,
+       w.annual_p10, w.annual_p25, w.annual_median, w.annual_p75, w.annual_p90, w.is_aggregate,
+       round({_interpolated("p.annual_usd")}, 1) AS market_percentile,
+       {_position("p.annual_usd")} AS market_position,
+       round(p.annual_usd / w.annual_median, 3) AS ratio_to_median,
+       p.document_id
+FROM pay AS p
+JOIN top AS t ON t.role_id = p.role_id
+LEFT JOIN roles AS r ON r.role_id = p.role_id
+LEFT JOIN occupations AS o ON o.soc_code = t.soc_code
+LEFT JOIN occupation_wages AS w ON w.soc_code = t.soc_code""",
+         (_described("salaries", "salary_id"), _described("salaries", "role_id"), _described("roles", "title"),
+          *(_described("salaries", c) for c in ("pay_component", "statistic", "segment_type", "segment", "period",
+                                                 "amount_min", "amount_max")),
+          ("annual_usd", "the figure per year in USD: the middle of annual_min_usd and annual_max_usd, or the one "
+                         "stated."),
+          ("soc_code", "SOC 2018 code of the role's top occupation (role_occupations rank 1)."),
+          ("occupation_title", "SOC 2018 title of that occupation."),
+          ("match_confidence", "role_occupations.confidence of that occupation, 0..1: how sure the coding is."),
+          ("match_method", "role_occupations.method: how the occupation was found."),
+          *((f"annual_{p}", f"OEWS annual wage, {label} (USD; NULL when not published).") for p, label in (
+              ("p10", "10th percentile"), ("p25", "25th percentile"), ("median", "median"),
+              ("p75", "75th percentile"), ("p90", "90th percentile"))),
+          _described("occupation_wages", "is_aggregate"),
+          ("market_percentile", "the OEWS percentile annual_usd sits at, on straight lines between the published "
+                                "points (10, 25, 50, 75, 90); NULL below p10, above p90 or where not published."),
+          ("market_position", "where annual_usd sits: below p10, p10 to p25, p25 to median, median to p75, p75 to "
+                              "p90, above p90, or not published."),
+          ("ratio_to_median", "annual_usd / the OEWS annual median."),
+          _described("salaries", "document_id"))),
+    View("occupation_pay_summary", "Per SOC 2018 occupation that some role is coded to (role_occupations rank 1): "
+         "the roles and documents coded to it, the median of their stated annual pay in USD, and the BLS OEWS May "
+         "2025 national median beside it. " + _OEWS_NOTE,
+         f"""WITH top AS ({_TOP_OCCUPATION}),
+     pay AS (SELECT s.role_id, {_ANNUAL_USD} AS annual_usd FROM salaries AS s
+             WHERE s.currency = 'USD' AND coalesce(s.annual_min_usd, s.annual_max_usd) IS NOT NULL),
+     coded AS (SELECT t.soc_code, count(*) AS roles, count(DISTINCT r.document_id) AS documents
+               FROM top AS t JOIN roles AS r ON r.role_id = t.role_id GROUP BY t.soc_code),
+     stated AS (SELECT t.soc_code, count(*) AS pay_figures, median(p.annual_usd) AS median_stated_usd
+                FROM top AS t JOIN pay AS p ON p.role_id = t.role_id GROUP BY t.soc_code)
+SELECT c.soc_code, o.title, o.major_title, c.roles, c.documents, coalesce(st.pay_figures, 0) AS pay_figures,
+       st.median_stated_usd, w.annual_median AS oews_median_usd, w.employment AS oews_employment,
+       round(st.median_stated_usd / w.annual_median, 3) AS ratio_to_oews_median
+FROM coded AS c
+LEFT JOIN occupations AS o ON o.soc_code = c.soc_code
+LEFT JOIN stated AS st ON st.soc_code = c.soc_code
+LEFT JOIN occupation_wages AS w ON w.soc_code = c.soc_code""",
+         (_described("occupations", "soc_code"), _described("occupations", "title"),
+          _described("occupations", "major_title"),
+          ("roles", "roles whose top occupation (role_occupations rank 1) is this one."),
+          ("documents", "documents those roles were read from (roles.document_id), distinct."),
+          ("pay_figures", "their salaries rows stated in USD with an annual amount."),
+          ("median_stated_usd", "median of those figures per year in USD (each row: the middle of its range)."),
+          ("oews_median_usd", "OEWS May 2025 national annual median wage (NULL when not published)."),
+          ("oews_employment", "OEWS employment of the occupation."),
+          ("ratio_to_oews_median", "median_stated_usd / oews_median_usd."))),
+)
+VIEWS = VIEWS + MARKET_VIEWS
+
+
 def view_sql(view: View, schema: str | None = None) -> list[str]:
     """`CREATE VIEW` and its comments. The view's own name may be qualified; its query never is."""
     name = qualified(view.name, schema)

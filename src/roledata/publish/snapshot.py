@@ -30,6 +30,7 @@ from roledata.contract.columns import DUCKDB_TYPES, Table
 from roledata.contract.export import arrow_schema, datapackage_schema
 from roledata.contract.tables import DATA_TABLES, TABLES
 from roledata.files import sha256_file, write_atomic
+from roledata.reference import attribution
 from roledata.sql import read_parquet, sql_string
 
 
@@ -50,7 +51,10 @@ DESCRIPTION = (
     "Every table is published twice: `<table>.parquet` (the main download: exact types, lists as lists; resource "
     "`<table>-parquet`) and `<table>.csv` (resource `<table>`: lists as JSON arrays, timestamps ISO 8601 in UTC, "
     "NULL as an empty cell). The license covers roledata's extraction and structure; verbatim excerpts of the pages "
-    "(text, summary, question, answer, amount_text and similar columns) remain under their publishers' terms.")
+    "(text, summary, question, answer, amount_text and similar columns) remain under their publishers' terms. "
+    "The occupations, occupation_wages and role_occupations tables and the skills' O*NET and ESCO columns are derived "
+    "from O*NET 30.2 (CC BY 4.0, modified by roledata), BLS OEWS May 2025 and SOC 2018 (public domain) and ESCO v1.1.1 "
+    "(European Commission): see `sources` for the credit lines each asks for.")
 
 
 def table_digests(tables: FinalTables) -> dict[str, str]:
@@ -114,7 +118,8 @@ def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str,
                    "title": "roledata: AI role descriptions as a normalized dataset",
                    "description": DESCRIPTION, "version": PARSER_VERSION, "created": created_at.isoformat(),
                    "licenses": [LICENSE], "sources": _sources(raw_dir, listing["documents"]["rows"]),
-                   "contributors": CONTRIBUTORS, "keywords": ["jobs", "roles", "AI", "salaries", "skills"],
+                   "contributors": CONTRIBUTORS, "keywords": ["jobs", "roles", "AI", "salaries", "skills", "occupations", "SOC",
+                                                                  "O*NET", "OEWS", "ESCO"],
                    "resources": resources + files}
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         previous = latest_snapshot(snapshots_dir)
@@ -145,13 +150,17 @@ def write_csv_sql(table: Table, parquet: Path, csv: Path) -> str:
 
 
 def _sources(raw_dir: Path | None, documents: int) -> list[dict]:
-    """The input pages: the raw folder (by name, never an absolute path); each page is a `documents` row."""
+    """The input pages: the raw folder (by name, never an absolute path); each page is a `documents` row.
+    Then the official reference data the occupation tables, wages and skill ids come from (O*NET, BLS,
+    ESCO), each with its licence and the exact lines its terms ask users to carry (`credit`)."""
     folder = f"the raw folder `{raw_dir.name}`" if raw_dir else "the raw folder"
     source = {"title": f"Role description pages in {folder}: {documents} documents, each a row of the `documents` "
                        "resource (source_path relative to the folder, document_id = sha256 of the file's bytes)"}
     if raw_dir:
         source["path"] = f"{raw_dir.name}/"
-    return [source]
+    official = [{"title": f"{s['title']} ({s['publisher']})", "path": s["path"], "licenses": [s["license"]],
+                 "credit": s["credit"], "changes": s["changes"]} for s in attribution()["sources"]]
+    return [source, *official]
 
 
 def mark_latest(snapshots_dir: Path, snapshot_id: str) -> None:

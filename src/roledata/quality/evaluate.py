@@ -20,6 +20,7 @@ from pathlib import Path
 from roledata.extract.document import check_documents, process_document
 from roledata.extract.skills import skills_table
 from roledata.quality.gold import FIELDS, Gold
+from roledata.quality.occupations import OccupationScore, score_occupations
 from roledata.quality.scoring import DocumentScore, FieldScore, score_document
 
 _FIXED_SEEN_AT = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -33,6 +34,7 @@ class EvalResult:
     documents: dict[str, int]
     rejected_reasons: dict[str, int]
     docs: list[DocumentScore]
+    occupations: OccupationScore | None = None  # when occupation gold was given
 
     def worst(self, n: int) -> list[DocumentScore]:
         ranked = sorted((d for d in self.docs if d.missed_count), key=lambda d: (-d.missed_count, d.file))
@@ -51,6 +53,7 @@ class EvalResult:
         return {"raw_dir": self.raw_dir, "gold": self.gold_path, "documents": self.documents,
                 "rejected_reasons": self.rejected_reasons,
                 "fields": {name: s.to_dict() for name, s in self.fields.items()},
+                "occupations": self.occupations.to_dict(details) if self.occupations else None,
                 "docs": docs}
 
 
@@ -96,8 +99,9 @@ def _skill_vocabulary() -> dict[str, dict]:
     return {s["skill_id"]: s for s in skills_table()}
 
 
-def evaluate_documents(raw_dir: str | Path, gold: Gold) -> EvalResult:
-    """Score every document the gold names (read from `raw_dir`) against its answers."""
+def evaluate_documents(raw_dir: str | Path, gold: Gold, occupation_gold: dict[str, list[str]] | None = None) -> EvalResult:
+    """Score every document the gold names (read from `raw_dir`) against its answers; with
+    `occupation_gold` (file -> acceptable SOC codes), also the occupation of each one's primary role."""
     raw_dir = Path(raw_dir)
     scores = {f: FieldScore(f, recall_only=f in gold.recall_only) for f in FIELDS}
     vocabulary = _skill_vocabulary()
@@ -106,7 +110,7 @@ def evaluate_documents(raw_dir: str | Path, gold: Gold) -> EvalResult:
     reasons: Counter = Counter()
     names = sorted(gold.docs)
     texts: dict[str, str] = {}
-    read = read_documents(raw_dir, names, texts)
+    read = read_documents(raw_dir, sorted(set(names) | set(occupation_gold or ())), texts)
     for name in names:
         status, reason, tables = read[name]
         counts[status] += 1
@@ -115,7 +119,8 @@ def evaluate_documents(raw_dir: str | Path, gold: Gold) -> EvalResult:
         docs.append(score_document(name, gold.docs[name], status, reason, tables, scores, vocabulary,
                                    texts.get(name)))
     documents = {"total": len(gold.docs), **{k: counts.get(k, 0) for k in ("parsed", "lost", "rejected", "crashed")}}
-    return EvalResult(str(raw_dir), gold.path, scores, documents, dict(reasons.most_common()), docs)
+    occupations = score_occupations(read, occupation_gold) if occupation_gold else None
+    return EvalResult(str(raw_dir), gold.path, scores, documents, dict(reasons.most_common()), docs, occupations)
 
 
 # ------------------------------------------------------------------ output
@@ -155,6 +160,10 @@ def format_table(result: EvalResult, worst: int = 10) -> str:
         marked = ", ".join(f for f in FIELDS if result.fields[f].recall_only)
         lines.append(f"* recall only ({marked}): the gold lists only some of these facts, "
                      "so precision is a lower bound")
+    if result.occupations is not None:
+        o = result.occupations
+        lines.append(f"occupation: top-1 {_pct(o.top1_accuracy)}, top-3 {_pct(o.top3_accuracy)} "
+                     f"({o.documents} documents with occupation gold, {o.uncoded} not coded)")
     d = result.documents
     lines.append(f"documents: {d['total']} in gold, {d['parsed']} parsed, {d['lost']} lost, "
                  f"{d['rejected']} rejected, {d['crashed']} crashed")

@@ -14,6 +14,7 @@ from pathlib import Path
 from roledata.files import write_atomic
 from roledata.quality.evaluate import evaluate_documents
 from roledata.quality.gold import load_gold
+from roledata.quality.occupations import load_occupation_gold
 from roledata.run.fingerprint import parser_fingerprint
 
 def reference_corpora(root: Path) -> list[tuple[str, Path, Path]]:
@@ -25,7 +26,7 @@ def reference_corpora(root: Path) -> list[tuple[str, Path, Path]]:
         found.append(("samples", root / "raw", gold_dir / "seeds.json"))
     for gold in sorted(gold_dir.glob("*.json")) if gold_dir.is_dir() else []:
         pages = root / "tests" / "pages" / gold.stem
-        if gold.stem != "seeds" and pages.is_dir():
+        if gold.stem not in ("seeds", OCCUPATION_GOLD.removesuffix(".json")) and pages.is_dir():
             found.append((gold.stem, pages, gold))
     return found
 
@@ -43,7 +44,7 @@ def reference_accuracy(root: Path) -> dict | None:
                "reference_set": "the project's own test pages with hand-written gold answers (tests/pages, tests/gold)",
                "corpora": {}}
     for label, folder, gold in corpora:
-        result = evaluate_documents(folder, load_gold(gold))
+        result = evaluate_documents(folder, load_gold(gold), own_occupation_gold(root, label))
         summary["corpora"][label] = {
             "documents": result.documents,
             "fields": {name: {"gold": s.gold, "recall": _rounded(s.recall), "precision": _rounded(s.precision)}
@@ -51,7 +52,21 @@ def reference_accuracy(root: Path) -> dict | None:
             "forbidden_hits": {"salaries": result.fields["salaries"].forbidden,
                                "growth": result.fields["growth"].forbidden},
         }
+        if result.occupations is not None:
+            o = result.occupations
+            summary["corpora"][label]["occupations"] = {
+                "documents": o.documents, "top1": _rounded(o.top1_accuracy), "top3": _rounded(o.top3_accuracy)}
     return summary
+
+
+OCCUPATION_GOLD = "occupations.json"  # in tests/gold: keyed "<corpus label>/<file>"
+
+
+def own_occupation_gold(root: Path, label: str) -> dict[str, list[str]] | None:
+    """The occupation gold of one of the project's own corpora (None when there is none)."""
+    path = root / "tests" / "gold" / OCCUPATION_GOLD
+    gold = load_occupation_gold(path, label) if path.is_file() else {}
+    return gold or None
 
 
 def write_reference_accuracy(root: Path, path: Path = SHIPPED) -> dict | None:

@@ -15,12 +15,12 @@ from roledata.publish.snapshot import latest_snapshot, mark_latest, publish_snap
 from roledata.run.report import RunReport
 from roledata.run.faults import fault_point
 from roledata.contract.frames import to_frame
-from roledata.contract.tables import TABLES_BY_NAME
+from roledata.contract.tables import DATA_TABLES, TABLES_BY_NAME
 from roledata.run.fingerprint import parser_fingerprint
 from roledata.run.history import History, refuse_collapse
 from roledata.run.plan import built_with, listed_keys, record_listing
 from roledata.run.session import RunSession, nothing_published
-from roledata.run.stage import CHECKED, FinalTables, Stage
+from roledata.run.stage import FinalTables, Stage
 from roledata.run.upkeep import after_commit, tidy, update_catalog
 from roledata.publish.warehouse import build_database, database_problem, swap_in
 
@@ -52,7 +52,7 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     if latest is not None and (problem := database_problem(settings.database_path)) is not None:
         report.warnings.append({"source_path": "roledata.duckdb", "warning": f"{problem}: built again from the row store"})
     report.rejects = stage.log.rows
-    report.row_counts = {t.name: final.count(t.name) for t in sorted(CHECKED, key=lambda t: t.name)}
+    report.row_counts = {t.name: final.count(t.name) for t in sorted(DATA_TABLES, key=lambda t: t.name)}
     report.finished_at = datetime.now(timezone.utc)
     report.status = "succeeded"
     report.snapshot_id = report.run_id

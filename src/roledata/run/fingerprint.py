@@ -5,11 +5,13 @@ them counts without an edit here:
 
 - `parser_fingerprint`: the root modules (the version, text primitives,
   settings) and the packages that decide the rows one page gives and which of
-  them pass the row checks: `contract`, `parse`, `extract`, `data`. The row
+  them pass the row checks: `contract`, `parse`, `extract`, `data`, and
+  `reference` (the shipped O*NET and ESCO tables the skill vocabulary reads). The row
   store keeps rows under a folder named after it, so a change there starts an
   empty folder and every page is parsed again.
 - `publisher_fingerprint`: the parser's, plus `run` (checks across pages,
-  such as role merging and keys) and `publish` (warehouse, snapshot,
+  such as role merging and keys), `occupations` (role_occupations, coded once
+  per role after those checks) and `publish` (warehouse, snapshot,
   changes.json). A run whose files are unchanged publishes nothing only when
   the snapshot was made by code with this fingerprint.
 
@@ -27,8 +29,8 @@ from roledata import CONTRACT_VERSION, PARSER_VERSION
 from roledata.files import digest_files
 
 PACKAGE = Path(roledata.__file__).resolve().parent
-ROW_PACKAGES = ("contract", "formats", "parse", "extract", "data")
-PUBLISH_PACKAGES = ("run", "publish")
+ROW_PACKAGES = ("contract", "formats", "parse", "extract", "data", "reference")
+PUBLISH_PACKAGES = ("run", "occupations", "publish")
 _HASHED = (".py", ".csv", ".json", ".txt")
 # Packages whose data decides rows (places in posting_facts and salaries): their versions are part of the
 # parser's fingerprint, so a new gazetteer parses every page again.

@@ -11,7 +11,10 @@ the checks that need every page at once run there:
 - the `roles` dimension is built from every page's `role_documents` rows: one
   role however many pages describe or list it, the first page about it
   giving its title (describing a role twice is never a reject);
-- every `role_id` exists in `roles`, every `skill_id` in `skills`.
+- every `role_id` exists in `roles`, every `skill_id` in `skills`, every `soc_code` in `occupations`;
+
+then `role_occupations` is computed once per role from the final tables
+(`roledata.occupations.coding`).
 
 Every row carries `_row`, its place in page order (path order, then its order
 in the page), so the final tables come out in the same order whatever the
@@ -32,7 +35,10 @@ import pyarrow as pa
 from roledata.contract.checks import RejectLog, check_rows, frame_rows
 from roledata.contract.columns import Table
 from roledata.contract.export import arrow_schema
-from roledata.contract.tables import DATA_TABLES, FOREIGN_KEYS, TABLES_BY_NAME
+from roledata.contract.tables import DATA_TABLES, DERIVED_TABLES, FOREIGN_KEYS, SHIPPED_TABLES, TABLES_BY_NAME
+from roledata.contract.frames import to_frame
+from roledata.occupations.coding import ROLE_INPUTS_SQL, occupations_table, role_occupation_rows, wages_table
+from roledata.run.occupation_cache import OccupationCache
 from roledata.run.plan import DUPLICATE, EXPORT, REJECTED, UNREADABLE, Entry
 from roledata.run.report import RunReport
 from roledata.run.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of
@@ -41,8 +47,9 @@ from roledata.sql import duckdb_config, read_parquet
 
 ROW = "_row"
 _PAGE_ROWS = 1 << 24  # _row = page rank * this + the row's place in its page
-# The run's own records (run log, reject log) are final as written; every other table is checked.
-CHECKED = DATA_TABLES
+# The run's own records (run log, reject log) are final as written; every other table is checked,
+# but those computed from the checked ones, which are checked as they are made.
+CHECKED = tuple(t for t in DATA_TABLES if t.name not in DERIVED_TABLES)
 
 
 class Stage:
@@ -64,9 +71,11 @@ class Stage:
         self.store.put(batch)
         self.parsed.update(batch.keys)
 
-    def finish(self, entries: list[Entry], skills: pd.DataFrame) -> FinalTables:
-        """Run the checks across pages (against the shipped skill vocabulary)."""
-        return FinalTables(self, entries, skills)
+    def finish(self, entries: list[Entry], skills: pd.DataFrame,
+               shipped: dict[str, pd.DataFrame] | None = None) -> FinalTables:
+        """Run the checks across pages (against the shipped skill vocabulary and, unless `shipped`
+        gives others, the shipped occupation tables)."""
+        return FinalTables(self, entries, {**(shipped or shipped_tables()), "skills": skills})
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -128,10 +137,11 @@ def accept_documents(stage: Stage, entries: list[Entry],
 class FinalTables:
     """The run's final tables as DuckDB views over the staged parts: `final_<table>`."""
 
-    def __init__(self, stage: Stage, entries: list[Entry], skills: pd.DataFrame):
+    def __init__(self, stage: Stage, entries: list[Entry], shipped: dict[str, pd.DataFrame]):
         self.con = duckdb.connect(config=duckdb_config(stage.folder / "duckdb.tmp", ordered=True))
         self._log = stage.log
         store = stage.store
+        self._state_dir = store.state_dir
         index = store.index()
         parts = sorted({index[e.key] for e in entries if e.key in index})
         # Each page's rows come from the one part the index names (a key kept twice never doubles).
@@ -140,8 +150,8 @@ class FinalTables:
                                               "_part": pa.array([p for _, p in owned], pa.string())}))
         self._documents(stage, entries, self._kept_documents(store, parts), index)
         for table in CHECKED:
-            if table.name == "skills":
-                self._register("staged_skills", table, skills)
+            if table.name in SHIPPED_TABLES:
+                self._register(f"staged_{table.name}", table, shipped[table.name])
             elif table.name not in ("documents", "roles"):  # roles: built below from role_documents
                 self._staged_view(table, store.files(table.name, parts))
         for table in CHECKED:
@@ -150,6 +160,7 @@ class FinalTables:
         self._build_roles()
         self._drop_duplicate_keys(TABLES_BY_NAME["roles"])  # one row per role_id by construction
         self._check_references()
+        self._code_occupations()
 
     def _kept_documents(self, store: RowStore, parts: list[str]) -> list[dict]:
         """The store's rows of the run's documents (through Arrow: a missing value is None)."""
@@ -259,6 +270,14 @@ class FinalTables:
             self.sql(f"CREATE TEMP TABLE final_{table.name} AS SELECT * FROM keyed_{table.name} "
                      f"WHERE TRUE {excluded} ORDER BY {ROW}")
 
+    def _code_occupations(self) -> None:
+        """`role_occupations`: each final role coded once (its rows checked like any others)."""
+        table = TABLES_BY_NAME["role_occupations"]
+        roles = self.con.execute(ROLE_INPUTS_SQL).fetchall()
+        rows = OccupationCache(self._state_dir).rows(roles, role_occupation_rows)
+        checked = check_rows(table, frame_rows(table, rows, self._log), {}, self._log)
+        self._register("final_role_occupations", table, checked)
+
     def _reject(self, table: Table, rows_table: str, reason: str, source: str) -> None:
         rejected = self.con.execute(
             f"SELECT * FROM {source} WHERE {ROW} IN (SELECT {ROW} FROM {rows_table}) ORDER BY {ROW}").fetchdf()
@@ -272,7 +291,7 @@ class FinalTables:
         tables were stored in that order, and DuckDB keeps insertion order through a scan
         (`preserve_insertion_order`); the run's own records are sorted here."""
         columns = ", ".join(f'"{c}"' for c in TABLES_BY_NAME[name].column_names)
-        order = "" if name in {t.name for t in CHECKED} else f" ORDER BY {ROW}"
+        order = "" if name in {t.name for t in CHECKED} else f" ORDER BY {ROW}"  # derived ones too
         return f"SELECT {columns} FROM final_{name}{order}"
 
     def count(self, name: str, where: str = "true") -> int:
@@ -303,6 +322,12 @@ class FinalTables:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def shipped_tables() -> dict[str, pd.DataFrame]:
+    """The occupation tables shipped with roledata, as the contract's frames."""
+    return {"occupations": to_frame(TABLES_BY_NAME["occupations"], occupations_table()),
+            "occupation_wages": to_frame(TABLES_BY_NAME["occupation_wages"], wages_table())}
 
 
 def _owned(files: list[Path]) -> str:

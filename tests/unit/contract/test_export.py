@@ -27,7 +27,7 @@ def test_table_schemas_match_the_declarations():
         assert all(f["description"] for f in schema["fields"])
         assert schema["primaryKey"] == list(table.primary_key)
         for key in schema.get("foreignKeys", []):
-            assert table in DATA_TABLES and key["reference"]["resource"] in {"roles", "skills"}
+            assert table in DATA_TABLES and key["reference"]["resource"] in {"roles", "skills", "occupations"}
     assert {k["fields"] for k in datapackage_schema(TABLES_BY_NAME["role_skills"])["foreignKeys"]} == {"role_id", "skill_id"}
 
 

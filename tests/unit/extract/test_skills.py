@@ -259,7 +259,8 @@ def test_first_character_checked_trie_matches_the_plain_one(words: list[str], te
 
 
 def test_case_sensitive_vocabulary_pattern_matches_the_plain_one() -> None:
-    sensitive = [a for s in load_vocabulary() if s.match_case for a in (s.name, *s.aliases)]
+    # The hand-made vocabulary's names (O*NET's examples are matched in a pass of their own).
+    sensitive = [a for s in load_vocabulary() if s.match_case and not s.is_onet for a in (s.name, *s.aliases)]
     plain = re.compile(f"{_LEFT}(?:{_trie_pattern(sensitive)}){_RIGHT}")
     text = " ".join(sensitive) + " R&D .NET-based C++/C# xPython GPT-4o, " + ",".join(sensitive)
     assert [m.span() for m in _matchers()[0].finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -1,0 +1,64 @@
+"""A run codes every role to an occupation, sets its pay beside OEWS, and the catalog shows both."""
+from __future__ import annotations
+
+import html
+import re
+import shutil
+
+import duckdb
+import pytest
+
+from roledata.run.pipeline import run_pipeline
+from roledata.settings import Settings
+from tests.conftest import RAW, ROOT
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("raw")
+    for page in RAW.iterdir():
+        shutil.copy(page, raw / page.name)
+    shutil.copy(ROOT / "tests" / "pages" / "registered_nurse.md", raw / "registered_nurse.md")
+    warehouse = tmp_path_factory.mktemp("warehouse")
+    report = run_pipeline(Settings(raw, warehouse, batch_size=2))
+    assert report.status == "succeeded"
+    return warehouse, report
+
+
+def _sql(warehouse, query: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse / "roledata.duckdb"), read_only=True) as con:
+        return con.execute(query).fetchall()
+
+
+def test_every_role_has_its_occupations_or_the_reason_it_has_none(built):
+    warehouse, report = built
+    assert report.row_counts["occupations"] == 867 and report.row_counts["occupation_wages"] == 846
+    assert _sql(warehouse, "SELECT count(*) FROM roles r WHERE NOT EXISTS "
+                           "(SELECT 1 FROM role_occupations o WHERE o.role_id = r.role_id AND o.rank = 1)") == [(0,)]
+    assert _sql(warehouse, "SELECT role_id, reason FROM role_occupations WHERE soc_code IS NULL") == [
+        ("video-generation-engineer", "no O*NET title matches the title, and no occupation's tasks are near the "
+                                      "duties (best similarity 0.148, 0.15 needed)")]
+    assert _sql(warehouse, "SELECT soc_code, method FROM role_occupations WHERE role_id = 'ai-engineering-manager' "
+                           "AND rank = 1") == [("11-3021", "management_title")]
+
+
+def test_the_nurses_pay_sits_at_its_percentile_of_the_registered_nurses_wages(built):
+    warehouse, _ = built
+    # $78,000 - $104,000: its middle, $91,000, lies between OEWS's p25 ($80,330) and median ($97,550)
+    # for 29-1141 Registered Nurses: 25 + 25 * 10,670 / 17,220 = 40.5.
+    assert _sql(warehouse, "SELECT annual_usd, soc_code, market_percentile, market_position, ratio_to_median "
+                           "FROM role_pay_vs_market WHERE role_id = 'registered-nurse'") == [
+        (91_000.0, "29-1141", 40.5, "p25 to median", 0.933)]
+    assert _sql(warehouse, "SELECT roles, documents, median_stated_usd, oews_median_usd FROM occupation_pay_summary "
+                           "WHERE soc_code = '29-1141'") == [(1, 1, 91_000.0, 97_550.0)]
+
+
+def test_the_role_page_shows_the_occupation_the_oews_distribution_and_the_credit_lines(built):
+    warehouse, report = built
+    page = (warehouse / "snapshots" / report.snapshot_id / "roles" / "registered-nurse.html").read_text(encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert "Coded to 29-1141 Registered Nurses (SOC 2018; O*NET-SOC 29-1141.00; ISCO-08 2221" in text
+    assert "median $97,550 a year; 10th to 90th percentile $68,940 – $137,470" in text
+    assert "OEWS May 2025, Registered Nurses (29-1141): p10 to p90" in text  # the chart's bar behind the pay
+    assert "roledata has modified all or some of this information." in text
+    assert "This service uses the ESCO classification of the European Commission." in text
