@@ -31,7 +31,8 @@ from roledata.extract.roles import (
 )
 from roledata.extract.salaries import extract_salaries
 from roledata.extract.sections import extract_sections
-from roledata.extract.skills import extract_role_skills, extract_skill_candidates
+from roledata.extract.skill_candidates import extract_skill_candidates
+from roledata.extract.skills import extract_role_skills
 from roledata.parse.outline import Outline
 
 Extractor = Callable[[Outline, PageContext], list[dict]]

@@ -14,8 +14,9 @@ counts next to another technology ("Kubeflow, Ray, Terraform"), so "Excel at ...
 "Temporal changes ..." opening a sentence is no skill. A name before a hyphenated
 modifier is still the name: "SQL-based", "GPT-4-grade".
 
-The page is scanned once: `role_skills` and `skill_candidates` share the
-matches of each line (`_page_matches`).
+The page is scanned once: `role_skills` and `skill_candidates`
+(`roledata.extract.skill_candidates`) share the matches of each line
+(`page_matches`).
 
 O*NET's technology examples join the vocabulary (`roledata.extract.technology`:
 category `technology`). They are matched in a second pass of their own, one
@@ -41,9 +42,8 @@ from roledata.extract.context import PageContext, provenance
 from roledata.extract.technology import CATEGORY as ONET_CATEGORY, OnetExample, shipped_vocabulary
 from roledata.reference import ESCO_SKILL, load
 from roledata.parse.outline import Outline
-from roledata.parse.structure import Section, split_label
-from roledata.parse.titles import role_headed
-from roledata.text import Span, split_span
+from roledata.parse.structure import Section
+from roledata.text import Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +99,7 @@ _RIGHT_RE = re.compile(_RIGHT)
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, Skill]]:
+def matchers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, Skill]]:
     by_alias: dict[str, Skill] = {}
     sensitive: list[str] = []
     insensitive: list[str] = []
@@ -183,7 +183,7 @@ def _trie_pattern(words: list[str], after_first: str = "") -> str:
 def match_skills(span: Span) -> list[SkillMatch]:
     """Every vocabulary skill named in `span`, in text order; the longest name wins
     an overlap ("AWS SageMaker" over "AWS")."""
-    sensitive, insensitive, folded, by_alias = _matchers()
+    sensitive, insensitive, folded, by_alias = matchers()
     text = span.text
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -221,7 +221,7 @@ def _with_onet(found: list[SkillMatch], extra: list[SkillMatch], span: Span) -> 
 def _beside_technology(match: SkillMatch, found: list[SkillMatch], span: Span) -> bool:
     """An O*NET name that is a plain word ("Slack"), next to another technology in a list."""
     for other in found:
-        if other is match or (other.skill.category not in _TECH and other.skill.category != ONET_CATEGORY) \
+        if other is match or (other.skill.category not in TECH_CATEGORIES and other.skill.category != ONET_CATEGORY) \
                 or other.skill.needs_context(other.span.text):
             continue
         left, right = sorted((match, other), key=lambda m: m.span.start)
@@ -260,7 +260,7 @@ def match_units(text: str, units: list[Span]) -> list[list[SkillMatch]]:
     order = sorted(range(len(units)), key=lambda i: units[i].start)
     if len(low) != len(text) or "Σ" in text or not _separated(text, [units[i] for i in order]):
         return [match_skills(u) for u in units]  # offsets or lower case could differ: unit by unit
-    sensitive, _, folded, by_alias = _matchers()
+    sensitive, _, folded, by_alias = matchers()
     per_unit: list[list[SkillMatch]] = [[] for _ in units]
     for regex, subject in ((sensitive, text), (folded, low)):
         k = 0  # units (in `order`) ending before the current match
@@ -278,7 +278,7 @@ def match_units(text: str, units: list[Span]) -> list[list[SkillMatch]]:
             written = m.group(0)
             skill = by_alias.get(written if regex is sensitive else written.lower())
             if skill is not None:
-                # Names have no white space at their ends (`_matchers`): the span needs no trimming.
+                # Names have no white space at their ends (`matchers`): the span needs no trimming.
                 per_unit[order[k]].append(SkillMatch(skill, Span(start, end, text[start:end])))
     resolved = [_resolve(found, unit) for found, unit in zip(per_unit, units)]
     return _units_with_onet(text, units, order, resolved)
@@ -314,7 +314,7 @@ def _beside_language(match: SkillMatch, found: list[SkillMatch], span: Span) -> 
     language = match.skill.category == "programming_language"
     for other in found:
         if other is match or (other.skill.category != "programming_language" if language
-                              else other.skill.category not in _TECH or other.skill.needs_context(other.span.text)):
+                              else other.skill.category not in TECH_CATEGORIES or other.skill.needs_context(other.span.text)):
             continue
         left, right = sorted((match, other), key=lambda m: m.span.start)
         between = span.text[left.span.end - span.start:right.span.start - span.start]
@@ -323,7 +323,7 @@ def _beside_language(match: SkillMatch, found: list[SkillMatch], span: Span) -> 
     return False
 
 
-_TECH = frozenset({"programming_language", "ml_framework", "cloud_platform", "mlops", "data_platform",
+TECH_CATEGORIES = frozenset({"programming_language", "ml_framework", "cloud_platform", "mlops", "data_platform",
                    "vector_database", "llm_tooling", "responsible_ai", "developer_tool"})
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|/|&)\s*")
 
@@ -348,7 +348,7 @@ def extract_role_skills(outline: Outline, context: PageContext) -> list[dict]:
     document_id, role_id = context.document_id, context.role_id
     rows: dict[str, dict] = {}
     requirements: dict[int, str] = {}  # per section: its heading words are read once
-    for span, section, matches in _page_matches(outline):
+    for span, section, matches in page_matches(outline):
         if not matches:
             continue
         key = -1 if section is None else section.ordinal
@@ -370,7 +370,11 @@ def extract_role_skills(outline: Outline, context: PageContext) -> list[dict]:
     return list(rows.values())
 
 
-def _page_matches(outline: Outline) -> list[tuple[Span, Section | None, list[SkillMatch]]]:
+# Sections whose heading may itself be a list of skills ("Python, SQL and Spark").
+SKILL_KINDS = {"skills", "requirements", "qualifications"}
+
+
+def page_matches(outline: Outline) -> list[tuple[Span, Section | None, list[SkillMatch]]]:
     """Every unit of text that may name skills, with its matches, scanned once per page
     (kept on the outline: role_skills and skill_candidates share it): the summary, each line
     outside related-role lists, and a skill section's heading when it is itself a list
@@ -383,7 +387,7 @@ def _page_matches(outline: Outline) -> list[tuple[Span, Section | None, list[Ski
     for section in outline.sections:
         if section.kind == "related_roles":
             continue
-        if section.heading is not None and section.kind in _SKILL_KINDS and "," in section.heading.text:
+        if section.heading is not None and section.kind in SKILL_KINDS and "," in section.heading.text:
             units.append((section.heading, section))
         units.extend((line.content, section) for line in section.lines if line.content is not outline.summary)
     matches = match_units(outline.text, [span for span, _ in units])
@@ -404,135 +408,3 @@ def skills_table() -> list[dict]:
          "source": "onet" if s.is_onet else "roledata"}
         for s in load_vocabulary()
     ]
-
-
-# ------------------------------------------------------------ skill candidates
-# Lists of tools: "(e.g., TensorFlow, PyTorch)", "such as Kedro, MindsDB and Mage.ai".
-_LIST = re.compile(
-    r"\((?:e\.g\.,?|i\.e\.,?|such as|like|including)?\s*(?P<paren>[^()]+)\)"
-    r"|\b(?:such as|like|including|e\.g\.,?)\s+(?P<tail>[^.;:()]+)"
-)
-_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
-_CAPITALIZED = re.compile(r"[A-Z][\w.+#-]*(?:\s[A-Z0-9][\w.+#-]*){0,2}")
-_TECH_SHAPE = re.compile(r"[a-z][A-Z]|\d|[.+#]\w|^[A-Z]{2,}[a-z]?$")
-_NOT_TECH = {"AI", "ML", "AI/ML", "API", "APIs", "UI", "UX", "IT", "US", "U.S", "EU", "CEO", "CTO", "CFO", "KPIs", "OKRs",
-             "PhD", "Ph.D.", "Ph.D", "MS", "MSc", "M.S.", "BS", "BSc", "B.S.", "MBA", "ROI", "KPI", "QA", "CI", "CD", "CT",
-             "USD", "EUR", "GBP", "CHF", "INR", "CAD", "AUD", "COO", "CIO", "CISO", "HR", "R&D", "SaaS", "B2B", "B2C",
-             "Computer Science", "Statistics", "Mathematics", "Physics", "Engineering", "Economics", "Linguistics",
-             "Google", "Meta", "Microsoft", "Amazon", "Apple", "Netflix", "Uber", "Tesla", "IBM", "Oracle", "Salesforce",
-             "Anthropic", "OpenAI", "NVIDIA", "Nvidia", "Intel", "AMD", "DeepMind", "BLS", "DOL", "WEF"}
-_SKILL_KINDS = {"skills", "requirements", "qualifications"}
-
-
-def extract_skill_candidates(outline: Outline, context: PageContext) -> list[dict]:
-    """Capitalized, technology-shaped names in lists that the vocabulary lacks: one row per term,
-    at its first mention, with its count.
-
-    A list is a parenthesis or a "such as"/"including" tail anywhere on the page, or a
-    comma list in a skill section or a bullet ("PyTorch, NeMo, Kaldi and ESPnet"). A term
-    qualifies by its shape (CamelCase, digits, "Mage.ai", all caps) or by standing in a
-    list beside known skills ("Kedro" in "PyTorch, Kedro").
-    """
-    document_id, role_id = context.document_id, context.role_id
-    rows: dict[str, dict] = {}
-    for span, section, known in _page_matches(outline):
-        if section is None or section.kind in _NO_CANDIDATE_KINDS:
-            continue
-        known = [m for m in known if not m.skill.is_onet]  # candidates are read against the hand-made vocabulary
-        text = span.text
-        lists: list[Span] = []
-        if "(" in text or " as " in text or "includ" in text or "like " in text or "e.g" in text:
-            for m in _LIST.finditer(text):
-                if _not_tool_label(text[max(0, m.start() - 40):m.start()]):
-                    continue  # "certifications (CKA, CKS)", "employers such as Google"
-                if m.group("paren") and m.group(0)[1:].lstrip()[:1].isupper() and "," not in m.group("paren"):
-                    continue  # "(BLS)": an abbreviation in brackets, not a list
-                lists.append(span.sub(*m.span("paren" if m.group("paren") else "tail")))
-        plain = None
-        if not lists and "," in text and sum(m.skill.category in _TECH for m in known) >= 2:
-            # A plain comma list of tools: "PyTorch, NVIDIA NeMo, Kaldi and ESPnet"
-            label, value = split_label(span)
-            if not (label is not None and _not_tool_label(label.text)):
-                plain = value
-        for listed in lists + ([plain] if plain is not None else []):
-            items = [item for item in _list_items(listed) if item.text]
-            beside_known = any(_overlaps(item, known) for item in items)
-            if listed is plain and not _names_list(items, known):
-                continue
-            for item in items:
-                if _overlaps(item, known):
-                    continue
-                item = _trim_item(item)  # "Kaldi for decoding" -> "Kaldi"
-                if (not item.text or not _is_candidate(item.text, beside_known) or _is_known_name(item.text)
-                        or (listed is plain and item.start == span.start and not _TECH_SHAPE.search(item.text))
-                        or role_headed(item.text)):
-                    continue
-                row = rows.get(item.text)
-                if row is None:
-                    row = {"role_id": role_id, "term": item.text, "mention_count": 0}
-                    row.update(provenance(document_id, section, item))
-                    rows[item.text] = row
-                row["mention_count"] += 1
-    return list(rows.values())
-
-
-_NO_CANDIDATE_KINDS = frozenset({"related_roles", "salary", "faq", "cover_letter"})
-# Lists of things that are not tools: "Key certifications: CKA, CKS", "Top employer types: Google, Meta".
-_NOT_TOOL_LABEL = re.compile(r"certif|employer|compan|industr|degree|education|licen|location|sector|organi[sz]ation|"
-                             r"institut|universit|hyperscaler|vendor|provider|client|customer|partner|labs?\b|firms?\b|visa|sponsor|"
-                             r"authori[sz]|benefit|insurance|holiday", re.I)
-_NOT_TOOL_LABEL_LOWER = re.compile(_NOT_TOOL_LABEL.pattern)  # for lower-cased text: no IGNORECASE, far faster
-
-
-def _not_tool_label(text: str) -> bool:
-    """`_NOT_TOOL_LABEL.search(text)`, on the lower-cased text when that gives the same answer
-    (offsets kept, and no "ı" or "ſ", which IGNORECASE reads as "i" and "s")."""
-    low = text.lower()
-    if len(low) == len(text) and "ı" not in low and "ſ" not in low:
-        return _NOT_TOOL_LABEL_LOWER.search(low) is not None
-    return _NOT_TOOL_LABEL.search(text) is not None
-
-
-# Work-visa and status codes ("H-1B", "F-1 OPT", "TN") that travel in comma lists beside tools.
-_VISA = re.compile(r"^(?:[A-Z]-?\d[A-Z]?\b.*|TN|OPT|CPT|EAD|GC|PTO|EAP)$")
-
-
-def _names_list(items: list[Span], known: list[SkillMatch]) -> bool:
-    """A list of names, not of words: most items are known tools or capitalized
-    ("Design, develop, and deploy" is a list of verbs)."""
-    named = sum(1 for item in items if _overlaps(item, known) or item.text[:1].isupper())
-    tools = sum(1 for item in items if _overlaps(item, known))
-    return len(items) >= 2 and named * 4 >= len(items) * 3 and tools * 2 >= len(items)
-
-
-def _trim_item(item: Span) -> Span:
-    """"NVIDIA Triton for model serving" -> "NVIDIA Triton"; "plus Kedro." -> "Kedro"."""
-    text = item.text
-    start, end = 0, len(text)
-    if m := re.match(r"^(?:and|or|plus|with|using|via)\s+", text):
-        start = m.end()
-    if m := re.search(r"\s+(?:for|in|on|to|with|as|at)\s.*$|[.;:!]+$", text[start:]):
-        end = start + m.start()
-    m = re.match(r"[A-Z][\w.+#-]*(?:\s[A-Z0-9][\w.+#-]*){0,2}(?=\s+[a-z])", text[start:end])
-    if m and _TECH_SHAPE.search(m.group(0)) and not m.group(0).isupper():
-        end = start + m.end()  # "Flarn8 every week" -> "Flarn8"
-    return item.sub(start, end) if (start, end) != (0, len(text)) else item
-
-
-def _list_items(span: Span) -> list[Span]:
-    return [piece for piece, _ in split_span(span, _ITEM_SPLIT)]
-
-
-def _overlaps(item: Span, known: list[SkillMatch]) -> bool:
-    return any(k.span.start < item.end and item.start < k.span.end for k in known)
-
-
-def _is_known_name(term: str) -> bool:
-    by_alias = _matchers()[3]
-    return term in by_alias or term.lower() in by_alias
-
-
-def _is_candidate(term: str, beside_known: bool) -> bool:
-    if len(term) < 2 or term in _NOT_TECH or not _CAPITALIZED.fullmatch(term) or _VISA.match(term):
-        return False
-    return bool(_TECH_SHAPE.search(term)) or (beside_known and len(term.split()) <= 2)

@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from roledata.extract.context import PageContext
 from roledata.extract.skills import (
-    _LEFT, _LEFT_OF_FIRST, _RIGHT, _matchers, _trie_pattern, extract_role_skills, load_vocabulary, match_skills,
+    _LEFT, _LEFT_OF_FIRST, _RIGHT, matchers, _trie_pattern, extract_role_skills, load_vocabulary, match_skills,
     match_units,
 )
 from roledata.parse import parse_outline
@@ -113,7 +113,7 @@ def test_vocabulary_size_and_sample_technologies():
 
 
 def test_skill_candidates_from_unknown_tools():
-    from roledata.extract.skills import extract_skill_candidates
+    from roledata.extract.skill_candidates import extract_skill_candidates
 
     text = ("Overview\nThe Widget Lead is a role.\nRequirements\nWhat the role needs:\nTechnical Skills\n"
             "- Pipeline tools (e.g., PyTorch, Kedro, MindsDB, Mage.ai)\n"
@@ -166,7 +166,7 @@ def test_new_vocabulary_and_modifiers(text, expected):
 
 
 def candidates(body: str):
-    from roledata.extract.skills import extract_skill_candidates
+    from roledata.extract.skill_candidates import extract_skill_candidates
 
     text = f"Widget Engineer\n\nA Widget Engineer builds widgets.\n\n{body}\n"
     rows = extract_skill_candidates(parse_outline(text), PageContext("doc", "widget-engineer"))
@@ -208,7 +208,7 @@ def test_english_words_in_the_vocabulary(text, expected):
 
 @given(st.text(st.sampled_from(list("certifCERTIF labsLABS visa\u0130\u0131\u017f\u212a -:")), max_size=40))
 def test_not_tool_label_matches_ignorecase(text: str) -> None:
-    from roledata.extract.skills import _NOT_TOOL_LABEL, _not_tool_label
+    from roledata.extract.skill_candidates import _NOT_TOOL_LABEL, _not_tool_label
 
     assert _not_tool_label(text) == (_NOT_TOOL_LABEL.search(text) is not None)
 
@@ -263,4 +263,4 @@ def test_case_sensitive_vocabulary_pattern_matches_the_plain_one() -> None:
     sensitive = [a for s in load_vocabulary() if s.match_case and not s.is_onet for a in (s.name, *s.aliases)]
     plain = re.compile(f"{_LEFT}(?:{_trie_pattern(sensitive)}){_RIGHT}")
     text = " ".join(sensitive) + " R&D .NET-based C++/C# xPython GPT-4o, " + ",".join(sensitive)
-    assert [m.span() for m in _matchers()[0].finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in matchers()[0].finditer(text)] == [m.span() for m in plain.finditer(text)]
