@@ -58,7 +58,11 @@ def test_the_readme_sessions_give_what_the_readme_shows(tmp_path):
     blocks = sessions(readme)
     for name in ("raw", "tests", ".venv", "Makefile", "pyproject.toml", "constraints.txt", "src"):
         (tmp_path / name).symlink_to(ROOT / name)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ROLEDATA_", "PREFECT_API_URL"))}
+    # Under `make test` the outer make's variables would make the README's `make run` a sub-make,
+    # which prints "Entering directory" lines a reader at a shell never sees.
+    outer_make = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("ROLEDATA_", "PREFECT_API_URL")) and k not in outer_make}
     env.update(ROLEDATA_WAREHOUSE=str(tmp_path / "warehouse"), ROLEDATA_NO_PROGRESS="1")
     checked = 0
     for steps in blocks:

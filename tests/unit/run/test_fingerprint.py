@@ -60,3 +60,20 @@ def test_the_command_line_and_scoring_publish_nothing_new(module, package):
     before = (parser_fingerprint(package), publisher_fingerprint(package))
     _edit(package / module)
     assert (parser_fingerprint(package), publisher_fingerprint(package)) == before
+
+
+def test_every_hashed_data_file_is_shipped_in_the_wheel():
+    # An installed copy must hash to what the checkout hashes (its shipped accuracy figures are keyed by
+    # the parser fingerprint): a data file the fingerprint reads but the wheel leaves out makes every
+    # installed run report its figures as not current.
+    import fnmatch
+    import tomllib
+
+    from roledata.run.fingerprint import PUBLISH_PACKAGES, ROW_PACKAGES, code_files
+
+    pyproject = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = pyproject["tool"]["setuptools"]["package-data"]["roledata"]
+    hashed = code_files(PACKAGE, ROW_PACKAGES + PUBLISH_PACKAGES, with_root_modules=True)
+    data = [p.relative_to(PACKAGE).as_posix() for p in hashed if p.suffix != ".py"]
+    assert data  # the certifications list, the reference tables, the hand reviews
+    assert [name for name in data if not any(fnmatch.fnmatchcase(name, glob) for glob in shipped)] == []
