@@ -15,7 +15,7 @@ left to right, three, two or one at a time:
   country already named on the page first).
 
 A city the gazetteer does not know is kept as written when a region code or
-name follows it ("Owings Mills, MD"): that pair is how an address is
+name follows it ("Severna Park, MD"): that pair is how an address is
 written. "City ST" without a comma ("Cambridge MA") and "City-ST" count
 when ST is a region code of the city's country.
 """
@@ -127,7 +127,7 @@ def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _part_names(part: Span, last: bool) -> list[Span]:
     """One comma part's name, cleaned: the first run of capitalised words of the last part ("CA 92564"
     -> "CA", "CA Onsite" -> "CA", "Cambridge MA" -> "Cambridge", "MA"), the last run of a part a comma
-    ends ("Hybrid remote in Sunrise, FL" -> "Sunrise")."""
+    ends ("Hybrid remote in Tempe, AZ" -> "Tempe")."""
     text = part.text
     if (triple := _TRIPLE.match(text.strip())) is not None:
         lead = len(text) - len(text.lstrip())
@@ -139,7 +139,7 @@ def _part_names(part: Span, last: bool) -> list[Span]:
     base = runs[0] if last else runs[-1]
     if not last and base.end - part.start < len(text.rstrip()):
         return []  # words after the name: the comma does not close a place's name
-    if not last and not _town_like(base.text):  # "ServiceNow Technical LeadOnsite- Richardson": the town's words
+    if not last and not _town_like(base.text):  # "Platform Technical LeadOnsite- Plano": the town's words
         words = list(re.finditer(r"\S+", base.text))
         tail = next((k for k in range(len(words) - 1, -1, -1) if not _town_like(base.text[words[k].start():])), None)
         if tail is not None and tail + 1 < len(words):
@@ -235,7 +235,7 @@ def _city_region(g: Gazetteer, city: str, region: str, countries: tuple[str, ...
         match = next((c for c in known if c.country == code[:2] and c.region is None), None)
         if match is not None:
             return Place(match.name, code, match.country)
-    # A town the gazetteer does not have, written as addresses are ("Owings Mills, MD"): kept as written,
+    # A town the gazetteer does not have, written as addresses are ("Severna Park, MD"): kept as written,
     # in the first country whose region this is (US first: "WA" is Washington before Western Australia).
     if codes[0][:2] not in ("US", "CA") or not _town_like(city):
         return None

@@ -4,7 +4,7 @@ A posting states its facts in three shapes, each read here:
 
 - a label and its value: "Location: Austin, TX", "Job Type: Full-time",
   also glued to the text before it as pasted postings are ("...ElectricianCompany:
-  CMD ElectricLocation: San Diego"), or a label line with its value on the
+  Brightwire ElectricLocation: Fresno"), or a label line with its value on the
   next line;
 - a word in the title or in the short lines under it ("Senior Data Engineer
   (Remote)", "Contract", "Hybrid · Denver, CO");
@@ -38,6 +38,13 @@ LABELS: tuple[tuple[str, str], ...] = (
                       r"open\s+until|valid\s+(?:through|until)|applications?\s+(?:close|due)(?:\s+on)?"),
     ("experience_level", r"(?:seniority|experience|career|job|position)\s+level|seniority"),
 )
+# The word every label above ends with: a separator after any other word ends no label, so the label
+# patterns are not run there (`tests/unit/extract/test_posting_speed.py` holds this list to LABELS).
+LABEL_LAST_WORDS = (
+    "location", "locations", "job", "role", "position", "type", "types", "arrangement", "model", "setting", "mode",
+    "style", "policy", "status", "statuss", "remote", "work", "workplace", "employment", "contract", "schedule",
+    "duration", "company", "name", "employer", "organization", "organisation", "posted", "on", "date", "published",
+    "listed", "deadline", "by", "apply", "closes", "until", "through", "close", "due", "level", "seniority")
 _LABEL_GROUPS = "|".join(f"(?P<{fact}>{pattern})" for fact, pattern in LABELS)
 # The label, then ":" (or " - ", "–"), then the value. At the start of a line, after white space
 # or punctuation, or glued after a lower-case letter (checked in `find_labels`).
@@ -49,7 +56,7 @@ LABEL_LINE = re.compile(rf"^[*_#> \t]*(?:{_LABEL_GROUPS})[ \t]*:?[ \t*_]*$", re.
 # Any "Label:" that opens a field glued to the value before it ends that value ("San DiegoJob Type:").
 NEXT_FIELD = re.compile(r"(?<=[a-z0-9)\].])(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)"
                         r"|[ \t]{2,}(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)")
-# The fields job boards print, whatever stands before them ("Edison, NJJob Type:", "CA HybridDuration:"):
+# The fields job boards print, whatever stands before them ("Trenton, NJJob Type:", "OR HybridTerm:"):
 # a value ends where one of them begins.
 FIELD_NAMES = re.compile(
     r"(?:Job\s+(?:Title|Type|ID|Code|Description|Location)|Employment\s+Type|Position(?:\s+(?:Type|Title))?|"
@@ -87,6 +94,12 @@ NOT_ARRANGEMENT = re.compile(
     r"holidays?|vacation|retreats?|offsite|equipment|set-?up|may\s+be\s+(?:remote|hybrid)|occasional(?:ly)?|"
     r"some\s+remote|partially|option\s+to|flexibility\s+to)\b", re.I)
 NOT_REMOTE = re.compile(r"\b(?:not|no|never)\s+(?:a\s+|an\s+)?(?:fully\s+)?(?:remote|telecommut\w*)", re.I)
+# Triggers (`*_TRIGGER`): what every match of a sentence cue holds, as a choice of groups, every word of a
+# group in the folded sentence ("based" and "role"; a word may be a pattern, searched in the folded text
+# without re.I), checked before the cue's pattern runs on a sentence (`posting_sentences`). Here: every arrangement sentence (`ARRANGEMENT_SENTENCE`, `NOT_REMOTE`).
+ARRANGEMENT_TRIGGER = (("remot",), ("from home",), ("at home",), ("wfh",), ("telecommut",), ("hybrid",), ("onsite",),
+                       ("on-site",), ("on site",), ("in-office",), ("in office",), ("in-person",), ("in person",),
+                       ("office-based",), ("office based",))
 # "Remote (US only)", "Remote - US", "remote within the United States", "Remote, EST hours".
 REMOTE_SCOPE = re.compile(
     r"\s*(?:\(\s*(?P<paren>[^()]{2,40}?)\s*\)|[-–—:,]\s*(?P<dash>[A-Z][\w .'’-]{1,30}?)(?=\s*(?:$|[,;)|·(]|\s[-–]\s))|"
@@ -129,10 +142,15 @@ EMPLOYMENT_SENTENCE = re.compile(
     # "We are seeking a diligent Part-Time Support Technician"
     r"|\b(?:seeking|hiring|looking\s+for|recruiting)\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<word3>full[- ]?time|part[- ]?time|"
     r"contract|temporary|seasonal)\b", re.I)
+# The words of the `word` groups above, one of which every match holds.
+EMPLOYMENT_TRIGGER = (("full-time",), ("full time",), ("fulltime",), ("part-time",), ("part time",), ("parttime",),
+                      ("contract",), ("temporar",), ("seasonal",), ("per diem",), ("per-diem",), ("perdiem",),
+                      ("month",), ("week",), ("internship",))  # "a paid internship": the noun names the type
 # "This is a contract 1099 work from home (WFH) remote role for ...", "This is a full-time on-site role":
 # every term between the article and the noun.
 TERMS_SENTENCE = re.compile(r"\b(?:this|it)\s+(?:is|will\s+be)\s+an?\s+(?P<terms>[^.;:]{2,80}?)\s+"
                             r"(?:role|position|job|opportunity|assignment|engagement)\b", re.I)
+TERMS_TRIGGER = ((re.compile(r"(?:this|it)\s+(?:is|will\s+be)\s+an?\s"),),)  # what every match holds
 # A line that is only terms: "Contract (C2C/W2)", "Fulltime/ W2", "Full-time | Remote".
 TERMS_LINE = re.compile(r"^[\W_]*(?:(?:full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|temporary|internship|"
                         r"remote|hybrid|on[- ]?site|w-?2|c2c|1099|permanent|direct[- ]hire)[\W_]*){1,5}$", re.I)
@@ -201,10 +219,13 @@ DATE = re.compile(
 # Sentences that date the posting or its close: "Posted on 2026-03-04", "Applications close March 31, 2026",
 # "This job posting will be posted until 05/29/2026", "Apply by 1 April 2026".
 POSTED_SENTENCE = re.compile(r"\b(?:posted|published|listed)\s+(?:on\s+)?(?=\S)", re.I)
+POSTED_TRIGGER = (("posted",), ("published",), ("listed",))  # one is in every match, as is a year
 CLOSING_SENTENCE = re.compile(
     r"\b(?:(?:posted|open|accepted|available|advertised)\s+(?:until|through|thru)|apply\s+(?:by|before)|"
     r"applications?\s+(?:close|are\s+due|due|deadline|will\s+close|accepted\s+(?:until|through))(?:\s+(?:on|by))?|"
     r"closing\s+date(?:\s+is)?|deadline(?:\s+(?:is|to\s+apply(?:\s+is)?))?|(?:closes|expires)(?:\s+on)?)\s*:?\s*", re.I)
+CLOSING_TRIGGER = (("until",), ("through",), ("thru",), ("apply",), ("application",), ("closing",), ("deadline",),
+                   ("closes",), ("expires",))
 
 
 def read_date(match: re.Match[str]) -> str | None:
@@ -228,20 +249,23 @@ def read_date(match: re.Match[str]) -> str | None:
 EMPLOYER_NAME = (r"(?P<name>(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*)[®™]?"
                  r"(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*|&|of|and|the|for|de|at|by)[®™]?(?=[ \t,.(]|$)){0,5}"
                  r"(?:,?[ \t]+(?:Inc|LLC|PLLC|Ltd|Co|Corp|Corporation|GmbH|PLC|LLP|L\.L\.C|S\.A|AG|N\.A|P\.A)\b\.?)?)"
-                 r"(?:[ \t]+\([A-Z][A-Za-z&]{1,8}\))?")  # "Child Saving Institute (CSI)"
+                 r"(?:[ \t]+\([A-Z][A-Za-z&]{1,8}\))?")  # "Riverbend Youth Center (RYC)"
 # "Acme Robotics is hiring a ...", "Acme Robotics is seeking", "Acme has an opening for".
 EMPLOYER_HIRING = re.compile(
     rf"^{EMPLOYER_NAME}(?:'s|’s)?\s+(?:(?:is|are)\s+(?:currently\s+|now\s+|actively\s+)?"
     rf"(?:hiring|seeking|looking\s+(?:for|to\s+hire)|searching\s+for|recruiting|on\s+the\s+lookout\s+for)|(?:has|have)\s+an?\s+"
     rf"(?:immediate\s+|exciting\s+|fantastic\s+|great\s+)?(?:opening|opportunity|need)|seeks)\b")
+HIRING_TRIGGER = (("hiring",), ("seek",), ("looking",), ("searching",), ("recruiting",), ("lookout",),
+                  (re.compile(r"ha(?:s|ve)\s+an?\s"),))
 # "Acme Robotics is an equal opportunity employer", "... is proud to be an Equal Employment Opportunity employer".
 EMPLOYER_EEO = re.compile(
     rf"^{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+being\s+)?"
     rf"an?\s+(?i:equal|EEO|E-Verify|affirmative)")
+EEO_TRIGGER = (("equal",), ("eeo",), ("e-verify",), ("affirmative",))
 # "At Acme Robotics, we ...", "Join Acme Robotics", "Why Acme Robotics?", "About Acme Robotics".
 EMPLOYER_AT = re.compile(rf"^(?:At\s+{EMPLOYER_NAME},\s|Join\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s)?[\s!.])")
 # A company's own opening sentence, at the top of the description or of a company section:
-# "Waymo is an autonomous driving company", "Roku is changing how the world watches TV".
+# "Tidewell is a freight software company", "Lanternfish is changing how clinics book visits".
 EMPLOYER_OPENING = re.compile(
     rf"^{EMPLOYER_NAME}(?:,\s+[^,]{{2,80}},)?\s+(?:is|are|was|has\s+been|provides|builds|develops|offers|helps|"
     rf"empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives)\b")
@@ -249,12 +273,14 @@ EMPLOYER_OPENING = re.compile(
 COMPANY_HEADING = re.compile(r"^(?:about\s+(?:the\s+)?(?:company|us|our\s+company|the\s+organi[sz]ation)|"
                              r"company\s+(?:description|overview|profile|information|summary)|company|who\s+we\s+are|"
                              r"our\s+company|overview)\s*:?\s*", re.I)
-# Headings glued to the name after them ("Company DescriptionMcNaughton Bros. Inc.", "CompanyCredit Genie").
+# Headings glued to the name after them ("Company DescriptionHollis Bros. Inc.", "CompanyPenny Lark").
 GLUED_HEADING = re.compile(r"^(?:Company\s+(?:Description|Overview|Profile)|Description|Overview|Summary|Company|"
                            r"Position|Role|Job|About\s+Us|Details|Information)(?=[A-Z][a-z])")
 EMPLOYER_HEADING = re.compile(rf"^(?:About|Why|Why\s+Join|Life\s+at|Working\s+at|Join|Who\s+is)\s+{EMPLOYER_NAME}[?!:.]?$")
-# The same opening a line, glued to the text after it: "About Revesco Properties:Revesco ...", "Why Join Acme?We ...".
+# The same opening a line, glued to the text after it: "About Fernhill Homes:Fernhill ...", "Why Join Acme?We ...".
 EMPLOYER_HEADING_GLUED = re.compile(rf"^(?:About|Why\s+Join|Why)\s+{EMPLOYER_NAME}(?:[?]|:(?!\s*$))")
+# The words those two headings open with: a line opening otherwise is no such heading.
+EMPLOYER_HEADING_OPENERS = ("About", "Why", "Life", "Working", "Join", "Who")
 # The LinkedIn template: "This is a full-time on-site role for a Data Analyst at Acme Robotics located in Austin, TX."
 TEMPLATE_ROLE = re.compile(
     rf"\brole\s+for\s+an?\s+[^.]{{2,80}}?\s+at\s+{EMPLOYER_NAME}"

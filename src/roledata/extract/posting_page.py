@@ -53,6 +53,7 @@ class PostingPage:
         self.is_posting = outline.source_format == "job_posting"
         self.opening: Span | None = None  # the description's first sentence (`_read_header` sets it)
         self.company_sections: set[int] = set()  # sections whose first sentence was read as the company's
+        self.company_heading: dict[int, bool] = {}  # section -> its heading is a company heading ("About Us")
 
     def add(self, candidate: Candidate | None) -> None:
         if candidate is not None and candidate.value:
@@ -139,10 +140,14 @@ def remote_scope(span: Span, after: int) -> tuple[Span | None, str | None]:
 def opens_company_section(page: PostingPage, line: Span, section: Section) -> bool:
     """The first line under a company heading ("Company Description", "About Us", "Who we are"),
     or a line that opens with such a heading ("Company DescriptionAcme is ...", "Company Overview Acme is")."""
-    heading = section.heading_text or ""
-    if cues.COMPANY_HEADING.fullmatch(heading) and section.ordinal not in page.company_sections:
-        page.company_sections.add(section.ordinal)
-        return True
+    if section.ordinal not in page.company_sections:
+        if (heads := page.company_heading.get(section.ordinal)) is None:
+            heads = page.company_heading[section.ordinal] = bool(cues.COMPANY_HEADING.fullmatch(section.heading_text or ""))
+        if heads:
+            page.company_sections.add(section.ordinal)
+            return True
+    if line.text[:1] not in "AaCcWwOo":
+        return False  # the headings open with "About", "Company", "Who", "Our" or "Overview"
     m = cues.COMPANY_HEADING.match(line.text)
     return m is not None and m.end() > 0 and m.group().strip().lower() not in ("overview", "company")
 

@@ -1,0 +1,263 @@
+"""posting_facts' sentences: what a posting says in the employer's voice ("This role is based in Austin,
+TX", "Acme Robotics is hiring a ...", "Acme Robotics is an equal opportunity employer", "This is a
+full-time position", "Applications close March 31, 2026"), and the cues read on a whole line (the
+LinkedIn template "... role for a Data Analyst at Acme located in Austin, TX", a company section's first
+sentence).
+
+Most sentences of a posting state none of these facts, so each cue's pattern runs only on sentences that
+hold one of its words (`Trigger`): every match of the pattern holds one. The words are found for the whole
+page at once, in its folded text (`roledata.text.fold`: what a case-insensitive pattern can match is in
+it), and each hit marks the sentence it falls in.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from roledata.extract import posting_cues as cues
+from roledata.extract.context import iter_sentences
+from roledata.extract.places import read_places
+from roledata.extract.posting_page import (LABELLED, SENTENCE, Candidate, PostingPage, employer_candidate,
+                                           employment_words, opens_company_section, read_terms, remote_scope)
+from roledata.parse.outline import Outline
+from roledata.parse.structure import Section
+from roledata.text import Span, fold, has_digit, sentence_spans
+
+# Sections whose sentences speak of perks and policies, not of the job's own terms.
+# Benefits sections proper: a full-time statement there speaks of who gets the benefits.
+_PERKS = re.compile(r"\b(?:benefits?|perks?|what we offer|total rewards)\b", re.I)
+
+
+_BENEFITS = re.compile(r"\b(?:benefits?|perks?|what we offer|why (?:join|work)|total rewards|rewards|"
+                       r"compensation|pay|salary|equal|eeo|accommodation|disclaimer)\b", re.I)
+
+
+# A sentence that places the job (its subject is the role, the position or "you"): the place follows.
+_JOB_PLACE = re.compile(
+    r"\b(?:(?:this|the)\s+(?:[\w-]+\s+){0,5}?(?:role|position|job|opportunity|team)\s+(?:is|will\s+be)\s+"
+    r"(?:primarily\s+|currently\s+)?(?:based|located|situated)\s+(?:in|at|out\s+of)|"
+    r"(?:role|position|job|opportunity)\s+(?:based|located)\s+(?:in|at|out\s+of)|"
+    r"you\s+will\s+(?:be\s+)?(?:based|located|work(?:ing)?)\s+(?:in|at|out\s+of|from)\s+(?:our\s+)?(?:\w+\s+)?(?:office\s+in)?|"
+    r"(?:work\s+is\s+performed|on[- ]?site|in[- ]office|in\s+person|hybrid)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
+    r"(?:our\s+)?(?:[\w-]+\s+)?(?:office\s+in\s+)?|"
+    r"(?:position|role|job)\s+at\s+our\s+(?:[\w-]+\s+)?office\s+in|"
+    r"join\s+(?:our\s+|one\s+of\s+our\s+)?(?:client'?s\s+|[\w-]+\s+)?team\s+in(?:\s+our)?|"
+    r"(?-i:Located)\s+(?:at|in)|"
+    r"(?:role|position|job|opportunity)\s+(?:for|as)\s+an?\s+[^.]{2,80}?\s+(?:located|based)\s+in|"
+    r"in\s+our\s+(?:[\w-]+\s+)?office\s+(?:located\s+)?in|"
+    r"our\s+(?:clinic|facility|office|hospital|store|site|campus|branch|plant|warehouse)\s+is\s+located\s+in|"
+    r"(?:must\s+be\s+|candidates?\s+)?local\s+to(?:\s+the)?)\s+", re.I)
+
+
+# A pay line that opens with a place: "McLean, VA: $197,300 - $225,100", "Cleveland $59,100 to $188,100".
+_PAY_PLACE = re.compile(r"^(?P<place>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .'’-]{1,30}?)?)\s*(?::|[-–])?\s*(?:USD\s*)?\$\s?\d")
+
+
+# Pay or terms for the roles of one place: "For New York, NY-based roles: ...".
+_PLACE_BASED = re.compile(r"^For\s+(?P<place>[A-Z][^:]{2,60}?)[- ]based\s+(?:roles?|positions?|candidates?|employees?)\b")
+
+
+# What every match of `_JOB_PLACE` holds (a trigger, see `posting_cues`).
+_JOB_PLACE_TRIGGER = (
+    *(("based", noun) for noun in ("role", "position", "job", "opportunit", "team")), ("located",), ("situated",),
+    (re.compile(r"you\s+will\s+(?:be\s+)?(?:based|located|work)"),), ("performed",), ("onsite",), ("on-site",),
+    ("on site",), ("in-office",), ("in office",), (re.compile(r"our\s+(?:[\w-]+\s+)?office"),),
+    (re.compile(r"in\s+person"),), ("hybrid",), ("join", "team"), (re.compile(r"local\s+to"),))
+# `_JOB_PLACE` on the folded text without re.I: twice as fast, and it matches wherever `_JOB_PLACE` does, so
+# it finds where to try `_JOB_PLACE` itself (long pasted sentences made it the costliest cue).
+_JOB_PLACE_FOLDED = re.compile(_JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
+_COMPANY_PLACE = re.compile(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
+
+# The cues a sentence is read for, one bit each, and what every match of the cue holds (its trigger).
+EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, POSTED, CLOSING, PAY = (1 << n for n in range(11))
+_TRIGGERS: tuple[tuple[int, tuple[tuple[str | re.Pattern[str], ...], ...]], ...] = (
+    (EEO, cues.EEO_TRIGGER), (HIRING, cues.HIRING_TRIGGER), (JOB_PLACE, _JOB_PLACE_TRIGGER), (TAG, (("#li-",),)),
+    (ARRANGEMENT, cues.ARRANGEMENT_TRIGGER), (TERMS, cues.TERMS_TRIGGER), (EMPLOYMENT, cues.EMPLOYMENT_TRIGGER),
+    (LEVEL, (("level",),)), (POSTED, cues.POSTED_TRIGGER), (CLOSING, cues.CLOSING_TRIGGER), (PAY, (("$",),)))
+
+
+def read_sentences(page: PostingPage) -> None:
+    """Every line's cues, then its sentences' cues, in page order (what is found first counts first)."""
+    perks_of: dict[int, tuple[bool, bool]] = {}  # section -> (a benefits-like section, a perks heading)
+    shared = _shared_sentences(page.outline)
+    by_line = [sentence_spans(line) if is_heading else shared.get(line.start) or sentence_spans(line)
+               for line, _, is_heading in page.lines]
+    cues_of = _cues_of(page.outline.text, [s for spans in by_line for s in spans])
+    for (line, section, is_heading), sentences in zip(page.lines, by_line):
+        if (perks := perks_of.get(id(section))) is None:
+            perks = perks_of[id(section)] = (
+                bool(_BENEFITS.search(section.top.heading_text or "")) or bool(
+                    section.heading_text and _BENEFITS.search(section.heading_text)),
+                bool(_PERKS.search(section.heading_text or section.top.heading_text or "")))
+        text = line.text
+        if text.startswith(cues.EMPLOYER_HEADING_OPENERS):
+            heading = cues.EMPLOYER_HEADING.match(text) if is_heading or len(text) <= 60 else None
+            if (m := heading or cues.EMPLOYER_HEADING_GLUED.match(text)) is not None:
+                page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
+        _read_line(page, line, section)
+        if not is_heading and len(text) <= 40 and cues.TERMS_LINE.match(text):
+            read_terms(page, line, section, SENTENCE, places=False)
+            for code, word in employment_words(line):
+                page.add(Candidate("employment_type", code, word, section, SENTENCE))
+        for sentence in sentences:
+            which = cues_of.get(sentence.start, 0)
+            if which or sentence.text.startswith(("At", "Join", "For")):
+                _read_sentence(page, sentence, which, section, perks)
+
+
+def _cues_of(text: str, sentences: list[Span]) -> dict[int, int]:
+    """Sentence start -> the cues (bits) whose trigger the sentence holds. A group of words is looked for
+    in a sentence only when the page holds all its words (a page holds few of them)."""
+    low = fold(text)
+    held: dict[object, bool] = {}  # word -> the page holds it (a word serves several triggers)
+    live: list[tuple[int, list[tuple[str | re.Pattern[str], ...]]]] = []
+    for bit, trigger in _TRIGGERS:
+        groups = []
+        for group in trigger:
+            for word in group:
+                if (has := held.get(word)) is None:
+                    has = held[word] = word in low if type(word) is str else word.search(low) is not None
+                if not has:
+                    break
+            else:
+                groups.append(group)
+        if groups:
+            live.append((bit, groups))
+    out: dict[int, int] = {}
+    if not live:
+        return out
+    same_length = len(low) == len(text)  # else folding changed the length (a dotted capital I)
+    for s in sentences:
+        folded = low[s.start:s.end] if same_length else fold(s.text)
+        which = 0
+        for bit, groups in live:
+            for group in groups:
+                for word in group:
+                    if not (word in folded if type(word) is str else word.search(folded) is not None):
+                        break
+                else:
+                    which |= bit
+                    break
+        if which:
+            out[s.start] = which
+    return out
+
+
+def _job_places(text: str, low: str) -> Iterator[re.Match[str]]:
+    """`_JOB_PLACE.finditer(text)`: tried only where `_JOB_PLACE_FOLDED` matches the folded text `low`."""
+    if len(low) != len(text):
+        yield from _JOB_PLACE.finditer(text)
+        return
+    pos = 0
+    while (found := _JOB_PLACE_FOLDED.search(low, pos)) is not None:
+        if (m := _JOB_PLACE.match(text, found.start())) is None:
+            pos = found.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+def _shared_sentences(outline: Outline) -> dict[int, list[Span]]:
+    """The sentences of each line, split once for every extractor (`iter_sentences`), by the line's
+    start: only lines read whole (a line split at a label, "Location: ...", is split here again)."""
+    by_line: dict[int, list[Span]] = {}
+    labelled: set[int] = set()
+    for s in iter_sentences(outline):
+        if s.label is not None:
+            labelled.add(s.line.content.start)
+        else:
+            by_line.setdefault(s.line.content.start, []).append(s.span)
+    for start in labelled:
+        by_line.pop(start, None)
+    return by_line
+
+
+def _read_line(page: PostingPage, line: Span, section: Section) -> None:
+    """Cues read on the whole line: a name with dots ("Acme Bros. Inc.") would part two sentences."""
+    text = line.text
+    if "role" in text and "for" in text and (m := cues.TEMPLATE_ROLE.search(text)) is not None:
+        page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, LABELLED))
+        if m.group("place"):
+            for found in read_places(line.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
+                page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
+    opening = page.opening is not None and page.opening.start == line.start
+    if opening or opens_company_section(page, line, section):
+        glued = cues.GLUED_HEADING.match(text) or cues.COMPANY_HEADING.match(text)
+        body = line.sub(glued.end(), len(text)) if glued else line
+        if (m := cues.EMPLOYER_OPENING.match(body.text)) is not None and not cues.ON_BEHALF.search(text[:300]):
+            page.add(employer_candidate(page, body.sub(m.start("name"), m.end("name")), section, SENTENCE))
+
+
+def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Section,
+                   perks: tuple[bool, bool]) -> None:
+    text = sentence.text
+    for rx, read, strength in ((cues.EMPLOYER_EEO, which & EEO, LABELLED), (cues.EMPLOYER_HIRING, which & HIRING, SENTENCE),
+                               (cues.EMPLOYER_AT, text.startswith(("At", "Join")), SENTENCE)):
+        if not read:
+            continue
+        m = rx.match(text)
+        if m is not None and not cues.ON_BEHALF.search(text):
+            group = "name" if m.group("name") else "joined"
+            page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, strength))
+            break
+    if which & PAY and (m := _PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000"
+        found = read_places(sentence.sub(0, m.end("place")), False, page.hint())
+        if len(found) == 1 and found[0].place.city:
+            page.add(Candidate("location", found[0].span.text, found[0].span, section, SENTENCE, place=found[0]))
+    if text.startswith("For") and (m := _PLACE_BASED.match(text)) is not None:
+        for found in read_places(sentence.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
+            page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
+    if which & JOB_PLACE and not _COMPANY_PLACE.search(text):
+        for m in _job_places(text, fold(text)):
+            rest = sentence.sub(m.end(), len(text))
+            for found in read_places(rest, True, page.hint()):
+                if found.span.start - rest.start > 2 and not text[found.span.start - sentence.start - 4:
+                                                                  found.span.start - sentence.start].strip(" ,") in ("or", "and"):
+                    break
+                page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
+    if which & TAG:
+        for m in cues.ARRANGEMENT_TAG.finditer(text):
+            page.add(Candidate("work_arrangement", cues.arrangement(m), sentence.sub(m.start(), m.end()), section,
+                               LABELLED))
+    # A perk's words ("a work-from-home stipend") void the sentence: read only after a match, as most have none.
+    if not perks[0] and which & ARRANGEMENT:
+        if (m := cues.NOT_REMOTE.search(text)) is not None:
+            if not cues.NOT_ARRANGEMENT.search(text):
+                page.add(Candidate("work_arrangement", "onsite", sentence.sub(m.start(), m.end()), section, SENTENCE))
+        elif (m := cues.ARRANGEMENT_SENTENCE.search(text)) is not None and not cues.NOT_ARRANGEMENT.search(text):
+            code = cues.arrangement_of(m.group("word"))
+            scope_span, scope = remote_scope(sentence, m.end("word")) if code == "remote" else (None, None)
+            end = scope_span.end - sentence.start if scope_span is not None else m.end("word")
+            page.add(Candidate("work_arrangement", code, sentence.sub(m.start("word"), end), section, SENTENCE,
+                               remote_scope=scope))
+    if which & TERMS and (m := cues.TERMS_SENTENCE.search(text)) is not None:
+        terms = sentence.sub(m.start("terms"), m.end("terms"))
+        for code, word in employment_words(terms):
+            page.add(Candidate("employment_type", code, word, section, SENTENCE))
+        if (w := cues.ARRANGEMENT_WORD.search(terms.text)) is not None and not cues.NOT_ARRANGEMENT.search(text):
+            page.add(Candidate("work_arrangement", cues.arrangement(w), terms.sub(w.start(), w.end()), section,
+                               SENTENCE))
+    if not (perks[0] and perks[1]) and which & EMPLOYMENT \
+            and (matches := list(cues.EMPLOYMENT_SENTENCE.finditer(text))) and not cues.NOT_EMPLOYMENT.search(text):
+        for m in matches:
+            group = next(g for g in ("word", "word2", "word3") if m.group(g))
+            code = cues.employment_code(m.group(group))
+            if code is None and group == "word" and m.group("noun").lower() == "internship":
+                code = "internship"
+            if code is not None:
+                page.add(Candidate("employment_type", code, sentence.sub(m.start(group), m.end(group)), section,
+                                   SENTENCE))
+    if which & LEVEL and (m := cues.LEVEL_SENTENCE.search(text)) is not None:
+        level = cues.experience_level(m.group("word"))
+        page.add(Candidate("experience_level", level, sentence.sub(m.start("word"), m.end("word")), section, SENTENCE)
+                 if level else None)
+    if not has_digit(text):
+        return  # every date holds a year
+    for rx, read, fact in ((cues.POSTED_SENTENCE, which & POSTED, "date_posted"),
+                           (cues.CLOSING_SENTENCE, which & CLOSING, "valid_through")):
+        if not read:
+            continue
+        for m in rx.finditer(text):
+            d = cues.DATE.match(text, m.end())
+            if d is not None and (day := cues.read_date(d)):
+                page.add(Candidate(fact, day, sentence.sub(d.start(), d.end()), section, SENTENCE))
