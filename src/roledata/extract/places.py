@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from roledata.extract.gazetteer import City, Gazetteer, gazetteer
 from roledata.text import Span
@@ -65,11 +66,20 @@ _MAX_NAME_WORDS = 5
 def read_places(span: Span, allow_bare_city: bool = True, hint: tuple[str, ...] = ()) -> list[FoundPlace]:
     """Every place written in `span` (a location value, a header line), in order. `hint`: countries
     the page has named already, preferred for a bare city or region name."""
+    return [FoundPlace(span.sub(start, end), place)
+            for start, end, place in _places_in(span.text, allow_bare_city, hint)]
+
+
+@lru_cache(maxsize=4096)
+def _places_in(text: str, allow_bare_city: bool, hint: tuple[str, ...]) -> tuple[tuple[int, int, Place], ...]:
+    """(start, end, place) of every place in `text`: the reading depends on the text alone, and pages
+    repeat their places ("Austin, TX" in the header, a label and a sentence), so it is kept."""
+    span = Span(0, len(text), text)
     names = _names(span)
     if not names:
-        return []
+        return ()
     g = gazetteer()
-    found: list[FoundPlace] = []
+    found: list[tuple[int, int, Place]] = []
     i = 0
     while i < len(names):
         for size in (3, 2, 1):
@@ -77,18 +87,17 @@ def read_places(span: Span, allow_bare_city: bool = True, hint: tuple[str, ...] 
             if len(group) < size or any(group[j + 1][1] for j in range(size - 1)):
                 continue  # a list separator between two names: they are separate places
             place = _interpret(g, [n.text for n, _ in group], allow_bare_city,
-                               hint + tuple(f.place.country for f in found if f.place.country))
+                               hint + tuple(p.country for _, _, p in found if p.country))
             if place is not None:
-                text = span.text
-                start, end = group[0][0].start - span.start, group[-1][0].end - span.start
+                start, end = group[0][0].start, group[-1][0].end
                 if "(" in text[start:end] and text[end:end + 1] == ")":
                     end += 1  # "Arlington (Virginia)": the bracket closes
-                found.append(FoundPlace(span.sub(start, end), place))
+                found.append((start, end, place))
                 i += size
                 break
         else:
             i += 1
-    return found
+    return tuple(found)
 
 
 def _names(span: Span) -> list[tuple[Span, bool]]:

@@ -39,12 +39,16 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("experience_level", r"(?:seniority|experience|career|job|position)\s+level|seniority"),
 )
 # The word every label above ends with: a separator after any other word ends no label, so the label
-# patterns are not run there (`tests/unit/extract/test_posting_speed.py` holds this list to LABELS).
+# patterns are not run there (`tests/unit/extract/test_posting_speed.py` holds these lists to LABELS).
+# A label alone ("Location:") may be glued to the word before it ("San DiegoLocation:"); the words of
+# LABEL_AFTER_SPACE only ever end a label of several words, so a space stands before them ("Posted on:").
 LABEL_LAST_WORDS = (
-    "location", "locations", "job", "role", "position", "type", "types", "arrangement", "model", "setting", "mode",
-    "style", "policy", "status", "statuss", "remote", "work", "workplace", "employment", "contract", "schedule",
-    "duration", "company", "name", "employer", "organization", "organisation", "posted", "on", "date", "published",
-    "listed", "deadline", "by", "apply", "closes", "until", "through", "close", "due", "level", "seniority")
+    "location", "locations", "type", "types", "status", "statuss", "remote", "workplace", "employment", "schedule",
+    "duration", "company", "employer", "organization", "organisation", "posted", "published", "deadline", "closes",
+    "seniority")
+LABEL_AFTER_SPACE = (
+    "job", "role", "position", "arrangement", "model", "setting", "mode", "style", "policy", "work", "contract",
+    "name", "on", "date", "listed", "by", "apply", "until", "through", "close", "due", "level")
 _LABEL_GROUPS = "|".join(f"(?P<{fact}>{pattern})" for fact, pattern in LABELS)
 # The label, then ":" (or " - ", "–"), then the value. At the start of a line, after white space
 # or punctuation, or glued after a lower-case letter (checked in `find_labels`).
@@ -219,13 +223,12 @@ DATE = re.compile(
 # Sentences that date the posting or its close: "Posted on 2026-03-04", "Applications close March 31, 2026",
 # "This job posting will be posted until 05/29/2026", "Apply by 1 April 2026".
 POSTED_SENTENCE = re.compile(r"\b(?:posted|published|listed)\s+(?:on\s+)?(?=\S)", re.I)
-POSTED_TRIGGER = (("posted",), ("published",), ("listed",))  # one is in every match, as is a year
+POSTED_WORDS = ("posted", "published", "listed")  # one is in every match, as is a year (a digit)
 CLOSING_SENTENCE = re.compile(
     r"\b(?:(?:posted|open|accepted|available|advertised)\s+(?:until|through|thru)|apply\s+(?:by|before)|"
     r"applications?\s+(?:close|are\s+due|due|deadline|will\s+close|accepted\s+(?:until|through))(?:\s+(?:on|by))?|"
     r"closing\s+date(?:\s+is)?|deadline(?:\s+(?:is|to\s+apply(?:\s+is)?))?|(?:closes|expires)(?:\s+on)?)\s*:?\s*", re.I)
-CLOSING_TRIGGER = (("until",), ("through",), ("thru",), ("apply",), ("application",), ("closing",), ("deadline",),
-                   ("closes",), ("expires",))
+CLOSING_WORDS = ("until", "through", "thru", "apply", "application", "closing", "deadline", "closes", "expires")
 
 
 def read_date(match: re.Match[str]) -> str | None:

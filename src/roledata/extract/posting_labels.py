@@ -81,7 +81,13 @@ def _may_hold_label(text: str) -> bool:
 # backwards: the pattern then opens with the separator, which the engine skips to, so only separators
 # cost anything; the label patterns run only before these (a pasted posting may be one long line).
 _LABEL_TAIL_BACKWARDS = re.compile(r"[:：\-–—][ \t]*(?:" + "|".join(
-    word[::-1] for word in sorted(cues.LABEL_LAST_WORDS, key=len, reverse=True)) + r")(?:[^\W\d_]|\s)*", re.I)
+    [word[::-1] for word in sorted(cues.LABEL_LAST_WORDS, key=len, reverse=True)]
+    + [word[::-1] + r"(?=\s)" for word in sorted(cues.LABEL_AFTER_SPACE, key=len, reverse=True)])
+    + r")(?:[^\W\d_]|\s)*", re.I)
+# Where a glued label may start in a window: a capital right after a letter, ")", "]" or "." (the look-behind
+# of GLUED_LABEL under re.I); a window without one holds no glued label that counts (one opening lower case
+# is dropped, `_label_matches`).
+_GLUED_START = re.compile(r"(?:[^\W\d_]|[)\].])[A-Z]")
 # How far before its separator a label may start: the longest label with its spaces, and room to spare.
 _LABEL_REACH = 80
 
@@ -105,8 +111,9 @@ def _labels_in(text: str, windows: list[tuple[int, int, int]], label: re.Pattern
     before its separator, and the match ends after the separator's spaces or looks one character on."""
     found: list[re.Match[str]] = []
     done = 0  # where the last match ended: matches do not overlap
+    glued = label is cues.GLUED_LABEL
     for start, at, end in windows:
-        if at < done:
+        if at < done or (glued and _GLUED_START.search(text, max(start - 1, 0), at) is None):
             continue
         m = next((m for m in label.finditer(text, max(start, done), end) if m.start() < at < m.end()), None)
         if m is not None:

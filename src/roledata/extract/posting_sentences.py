@@ -63,17 +63,18 @@ _JOB_PLACE_TRIGGER = (
     (re.compile(r"you\s+will\s+(?:be\s+)?(?:based|located|work)"),), ("performed",), ("onsite",), ("on-site",),
     ("on site",), ("in-office",), ("in office",), (re.compile(r"our\s+(?:[\w-]+\s+)?office"),),
     (re.compile(r"in\s+person"),), ("hybrid",), ("join", "team"), (re.compile(r"local\s+to"),))
-# `_JOB_PLACE` on the folded text without re.I: twice as fast, and it matches wherever `_JOB_PLACE` does, so
-# it finds where to try `_JOB_PLACE` itself (long pasted sentences made it the costliest cue).
+# Twins of cues: the pattern without re.I, for the folded text (`_matches`).
 _JOB_PLACE_FOLDED = re.compile(_JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
+_POSTED_FOLDED = re.compile(cues.POSTED_SENTENCE.pattern)
+_CLOSING_FOLDED = re.compile(cues.CLOSING_SENTENCE.pattern)
 _COMPANY_PLACE = re.compile(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
 
 # The cues a sentence is read for, one bit each, and what every match of the cue holds (its trigger).
-EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, POSTED, CLOSING, PAY = (1 << n for n in range(11))
+EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, PAY = (1 << n for n in range(9))
 _TRIGGERS: tuple[tuple[int, tuple[tuple[str | re.Pattern[str], ...], ...]], ...] = (
     (EEO, cues.EEO_TRIGGER), (HIRING, cues.HIRING_TRIGGER), (JOB_PLACE, _JOB_PLACE_TRIGGER), (TAG, (("#li-",),)),
     (ARRANGEMENT, cues.ARRANGEMENT_TRIGGER), (TERMS, cues.TERMS_TRIGGER), (EMPLOYMENT, cues.EMPLOYMENT_TRIGGER),
-    (LEVEL, (("level",),)), (POSTED, cues.POSTED_TRIGGER), (CLOSING, cues.CLOSING_TRIGGER), (PAY, (("$",),)))
+    (LEVEL, (("level",),)), (PAY, (("$",),)))
 
 
 def read_sentences(page: PostingPage) -> None:
@@ -101,7 +102,8 @@ def read_sentences(page: PostingPage) -> None:
                 page.add(Candidate("employment_type", code, word, section, SENTENCE))
         for sentence in sentences:
             which = cues_of.get(sentence.start, 0)
-            if which or sentence.text.startswith(("At", "Join", "For")):
+            # Dates are read in sentences with a digit (a year), the words of their cues looked for there.
+            if which or sentence.text.startswith(("At", "Join", "For")) or has_digit(sentence.text):
                 _read_sentence(page, sentence, which, section, perks)
 
 
@@ -143,14 +145,16 @@ def _cues_of(text: str, sentences: list[Span]) -> dict[int, int]:
     return out
 
 
-def _job_places(text: str, low: str) -> Iterator[re.Match[str]]:
-    """`_JOB_PLACE.finditer(text)`: tried only where `_JOB_PLACE_FOLDED` matches the folded text `low`."""
+def _matches(rx: re.Pattern[str], twin: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)`, tried only where `twin` (`rx` without re.I, on the folded text `low`; it matches
+    wherever `rx` does) matches: the twin runs twice as fast, and long pasted sentences made these cues
+    the costliest."""
     if len(low) != len(text):
-        yield from _JOB_PLACE.finditer(text)
+        yield from rx.finditer(text)
         return
     pos = 0
-    while (found := _JOB_PLACE_FOLDED.search(low, pos)) is not None:
-        if (m := _JOB_PLACE.match(text, found.start())) is None:
+    while (found := twin.search(low, pos)) is not None:
+        if (m := rx.match(text, found.start())) is None:
             pos = found.start() + 1
         else:
             yield m
@@ -208,7 +212,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
         for found in read_places(sentence.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
             page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     if which & JOB_PLACE and not _COMPANY_PLACE.search(text):
-        for m in _job_places(text, fold(text)):
+        for m in _matches(_JOB_PLACE, _JOB_PLACE_FOLDED, text, fold(text)):
             rest = sentence.sub(m.end(), len(text))
             for found in read_places(rest, True, page.hint()):
                 if found.span.start - rest.start > 2 and not text[found.span.start - sentence.start - 4:
@@ -253,11 +257,12 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                  if level else None)
     if not has_digit(text):
         return  # every date holds a year
-    for rx, read, fact in ((cues.POSTED_SENTENCE, which & POSTED, "date_posted"),
-                           (cues.CLOSING_SENTENCE, which & CLOSING, "valid_through")):
-        if not read:
+    low = fold(text)
+    for rx, twin, words, fact in ((cues.POSTED_SENTENCE, _POSTED_FOLDED, cues.POSTED_WORDS, "date_posted"),
+                                  (cues.CLOSING_SENTENCE, _CLOSING_FOLDED, cues.CLOSING_WORDS, "valid_through")):
+        if not any(word in low for word in words):
             continue
-        for m in rx.finditer(text):
+        for m in _matches(rx, twin, text, low):
             d = cues.DATE.match(text, m.end())
             if d is not None and (day := cues.read_date(d)):
                 page.add(Candidate(fact, day, sentence.sub(d.start(), d.end()), section, SENTENCE))
