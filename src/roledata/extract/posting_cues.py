@@ -248,9 +248,15 @@ def read_date(match: re.Match[str]) -> str | None:
 
 
 # ------------------------------------------------------------------ employer
-# A company's name as written: capitalised words, with "&", "of", "and", "the" and a legal ending.
+# The employer speaking to an applicant: what makes a page a posting though it has few posting headings.
+HIRING_VOICE = re.compile(
+    r"\b(?:equal\s+(?:employment\s+)?opportunity|affirmative\s+action|e-verify|"
+    r"(?:is|are|we're|we’re)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|hiring|looking\s+for|recruiting)|"
+    r"join\s+(?:our|the)\s+(?:[\w-]+\s+)?team|apply\s+(?:now|today|online|here))\b", re.I)
+# A company's name as written: capitalised words, with "&", "of", "and", "the" and a legal ending; a heading
+# may close it ("About Fernhill Homes:", "Why Join Tidewell?").
 EMPLOYER_NAME = (r"(?P<name>(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*)[®™]?"
-                 r"(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*|&|of|and|the|for|de|at|by)[®™]?(?=[ \t,.(]|$)){0,5}"
+                 r"(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*|&|of|and|the|for|de|at|by)[®™]?(?=[ \t,.(:?!'’]|$)){0,5}"
                  r"(?:,?[ \t]+(?:Inc|LLC|PLLC|Ltd|Co|Corp|Corporation|GmbH|PLC|LLP|L\.L\.C|S\.A|AG|N\.A|P\.A)\b\.?)?)"
                  r"(?:[ \t]+\([A-Z][A-Za-z&]{1,8}\))?")  # "Riverbend Youth Center (RYC)"
 # "Acme Robotics is hiring a ...", "Acme Robotics is seeking", "Acme has an opening for".
@@ -266,11 +272,19 @@ EMPLOYER_EEO = re.compile(
     rf"an?\s+(?i:equal|EEO|E-Verify|affirmative)")
 EEO_TRIGGER = (("equal",), ("eeo",), ("e-verify",), ("affirmative",))
 # "At Acme Robotics, we ...", "Join Acme Robotics", "Why Acme Robotics?", "About Acme Robotics".
-EMPLOYER_AT = re.compile(rf"^(?:At\s+{EMPLOYER_NAME},\s|Join\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s)?[\s!.])")
+EMPLOYER_AT = re.compile(rf"^(?:At\s+{EMPLOYER_NAME},\s|Join\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s)?[\s!.]|"
+                         rf"Working\s+(?:for|at)\s+{EMPLOYER_NAME.replace('?P<name>', '?P<working>')}(?:'s|’s)?[\s,!.])")
+# Within a sentence: "As a Data Analyst at Acme Robotics, you will", "As an employee of Acme Robotics, you",
+# "to join Acme Robotics' analytics team" (a possessive: "join the Data team" names a team).
+EMPLOYER_AS = re.compile(
+    rf"\b(?:[Aa]s\s+an?\s+(?:[\w/&+-]+\s+){{1,6}}?at\s+{EMPLOYER_NAME}(?:'s|’s)?(?=,|\s)|"
+    rf"[Aa]s\s+an\s+employee\s+of\s+{EMPLOYER_NAME.replace('?P<name>', '?P<of>')}(?=[,\s])|"
+    rf"\bjoin\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s|’|')\s)")
+EMPLOYER_AS_TRIGGER = ((re.compile(r"as\s+an?\s"),), ("join",))
 # A company's own opening sentence, at the top of the description or of a company section:
 # "Tidewell is a freight software company", "Lanternfish is changing how clinics book visits".
 EMPLOYER_OPENING = re.compile(
-    rf"^{EMPLOYER_NAME}(?:,\s+[^,]{{2,80}},)?\s+(?:is|are|was|has\s+been|provides|builds|develops|offers|helps|"
+    rf"^{EMPLOYER_NAME}(?:\s+\([^()]{{1,60}}\))?(?:,\s+[^,]{{2,80}},)?\s+(?:is|are|was|has\s+been|provides|builds|develops|offers|helps|"
     rf"empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives)\b")
 # Headings over a company's description: "Company Description", "About the Company", "Who we are".
 COMPANY_HEADING = re.compile(r"^(?:about\s+(?:the\s+)?(?:company|us|our\s+company|the\s+organi[sz]ation)|"
@@ -279,9 +293,14 @@ COMPANY_HEADING = re.compile(r"^(?:about\s+(?:the\s+)?(?:company|us|our\s+compan
 # Headings glued to the name after them ("Company DescriptionHollis Bros. Inc.", "CompanyPenny Lark").
 GLUED_HEADING = re.compile(r"^(?:Company\s+(?:Description|Overview|Profile)|Description|Overview|Summary|Company|"
                            r"Position|Role|Job|About\s+Us|Details|Information)(?=[A-Z][a-z])")
-EMPLOYER_HEADING = re.compile(rf"^(?:About|Why|Why\s+Join|Life\s+at|Working\s+at|Join|Who\s+is)\s+{EMPLOYER_NAME}[?!:.]?$")
+EMPLOYER_HEADING = re.compile(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|with))|Why|Life\s+at|Working\s+at|Join|Who\s+is)"
+                              rf"\s+{EMPLOYER_NAME}[?!:.]?$")
 # The same opening a line, glued to the text after it: "About Fernhill Homes:Fernhill ...", "Why Join Acme?We ...".
-EMPLOYER_HEADING_GLUED = re.compile(rf"^(?:About|Why\s+Join|Why)\s+{EMPLOYER_NAME}(?:[?]|:(?!\s*$))")
+EMPLOYER_HEADING_GLUED = re.compile(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|with))|Why)\s+{EMPLOYER_NAME}(?:[?]|:(?!\s*$))")
+# "About Fernhill HomesFernhill Homes builds ...": the heading glued to a first sentence that names the
+# company again (the name is what stands between "About" and its first word's return).
+EMPLOYER_ABOUT_AGAIN = re.compile(r"^About\s+(?P<name>(?P<first>[A-Z][\w&'’.+-]*?)(?:[ \t]+[A-Z][\w&'’.+-]*?){0,4})"
+                                  r"(?P=first)\b")
 # The words those two headings open with: a line opening otherwise is no such heading.
 EMPLOYER_HEADING_OPENERS = ("About", "Why", "Life", "Working", "Join", "Who")
 # The LinkedIn template: "This is a full-time on-site role for a Data Analyst at Acme Robotics located in Austin, TX."
@@ -292,7 +311,10 @@ TEMPLATE_ROLE = re.compile(
 NOT_EMPLOYERS = frozenset("""we our you your the this that these those it they he she there here who what why how
 company team organization employer client candidate candidates applicants role position job opportunity
 description overview summary location remote hybrid salary compensation benefits about join us all
-equal department division group unit agency firm business""".split())
+equal department division group unit agency firm business and or with""".split())
+# A posting by an agency for one client ("Our client, a regional bank, ...", "on behalf of a client"): one
+# client, not "our clients" (a consulting firm speaks of its clients).
+AGENCY = re.compile(r"\b[Oo]ur\s+client(?![s\w])|\bon\s+behalf\s+of\s+(?:our|a|an|one\s+of\s+our)\s+(?:\w+\s+){0,3}?client\b")
 # A client or an agency's candidate: the name before it is not the employer of the job.
 ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|for\s+(?:our|a|one\s+of\s+our)\s+(?:\w+\s+){0,3}clients?|"
                        r"our\s+client|staffing|recruiting\s+(?:firm|agency)|talent\s+(?:partner|acquisition\s+firm))\b",

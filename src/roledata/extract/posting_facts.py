@@ -46,6 +46,8 @@ _HEADER_LINES = 4
 _HEADER_MAX = 100
 # The end of a title that may be a place: "- London", "(Palo Alto)", "| Austin, TX".
 _TITLE_TAIL = re.compile(r"(?:\s[-–—|]\s*|\(|,\s)(?P<place>[A-Z][^()\-–—|,]*(?:,\s*[A-Z][^()\-–—|]*)?)\)?\s*$")
+# A title naming its employer after "at": "Data Engineer at Acme Robotics", "... (Internship) at Acme Michigan".
+_TITLE_EMPLOYER = re.compile(rf"\sat\s+{cues.EMPLOYER_NAME}\s*(?:[-–—|(,].*)?$")
 # Under the title, a spaced dash parts the pieces too ("Copperline AI — New York, NY").
 _HEADER_PIECES = re.compile(r"\s*(?:[|·•;]|\s/\s|\s+or\s+|\s[–—]\s)\s*")
 
@@ -58,6 +60,10 @@ def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:
         _read_title(page)
         _read_header(page)
         read_sentences(page)
+    if cues.AGENCY.search(outline.text):
+        # An agency's posting for one client: the names its voice gives (its equal-opportunity note, "X is
+        # hiring") are the agency's; only a label may name the employer.
+        page.found = [c for c in page.found if c.fact != "employer" or c.is_label]
     chosen = choose(page.found)
     if not chosen and not page.is_posting:
         return []
@@ -97,12 +103,27 @@ def _read_title(page: PostingPage) -> None:
     for found in read_places(title, False, page.hint()):
         if found.place.city is not None:  # an address pair, never a lone word of the title
             page.add(Candidate("location", found.span.text, found.span, section, TITLE_PLACE, place=found))
+    if (at := _TITLE_EMPLOYER.search(title.text)) is not None:  # "Data Engineer at Acme Robotics (Austin)"
+        page.add(employer_candidate(page, _without_place(title.sub(at.start("name"), at.end("name"))), section,
+                                    SENTENCE))
     tail = _TITLE_TAIL.search(title.text)
     if tail is not None and not any(c.fact == "location" for c in page.found):
         piece = title.sub(tail.start("place"), tail.end("place"))
         found = read_places(piece, True, page.hint())
         if len(found) == 1 and found[0].span == piece and _title_place(found[0]):
             page.add(Candidate("location", piece.text, piece, section, TITLE_PLACE, place=found[0]))
+
+
+def _without_place(name: Span) -> Span:
+    """A name without the state or country written after it: "Acme Robotics Michigan" -> "Acme Robotics"."""
+    g = gazetteer()
+    words = list(re.finditer(r"\S+", name.text))
+    for size in (2, 1):
+        if len(words) > size:
+            tail = name.text[words[-size].start():]
+            if g.country(tail) or (not tail.isupper() and g.subdivisions(tail)):
+                return name.sub(0, words[-size].start())
+    return name
 
 
 def _title_place(found: FoundPlace) -> bool:

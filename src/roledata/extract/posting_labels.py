@@ -162,7 +162,9 @@ def _read_value(page: PostingPage, fact: str, value: Span, section: Section) -> 
     elif fact == "employer":
         name = re.match(cues.EMPLOYER_NAME, value.text)
         if name is not None and not cues.ON_BEHALF.search(value.text):
-            page.add(employer_candidate(page, value.sub(0, name.end()), section, LABELLED))
+            if (found := employer_candidate(page, value.sub(0, name.end()), section, LABELLED)) is not None:
+                found.is_label = True
+                page.add(found)
     elif fact in ("date_posted", "valid_through"):
         m = cues.DATE.search(value.text)
         if m is not None and m.start() <= 12 and (day := cues.read_date(m)):

@@ -70,11 +70,14 @@ _CLOSING_FOLDED = re.compile(cues.CLOSING_SENTENCE.pattern)
 _COMPANY_PLACE = re.compile(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
 
 # The cues a sentence is read for, one bit each, and what every match of the cue holds (its trigger).
-EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, PAY = (1 << n for n in range(9))
+EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, PAY, AS = (1 << n for n in range(10))
 _TRIGGERS: tuple[tuple[int, tuple[tuple[str | re.Pattern[str], ...], ...]], ...] = (
     (EEO, cues.EEO_TRIGGER), (HIRING, cues.HIRING_TRIGGER), (JOB_PLACE, _JOB_PLACE_TRIGGER), (TAG, (("#li-",),)),
     (ARRANGEMENT, cues.ARRANGEMENT_TRIGGER), (TERMS, cues.TERMS_TRIGGER), (EMPLOYMENT, cues.EMPLOYMENT_TRIGGER),
-    (LEVEL, (("level",),)), (PAY, (("$",),)))
+    (LEVEL, (("level",),)), (PAY, (("$",),)), (AS, cues.EMPLOYER_AS_TRIGGER))
+
+
+_NAME_LINE = re.compile(cues.EMPLOYER_NAME + r"[.:]?")
 
 
 def read_sentences(page: PostingPage) -> None:
@@ -84,6 +87,7 @@ def read_sentences(page: PostingPage) -> None:
     by_line = [sentence_spans(line) if is_heading else shared.get(line.start) or sentence_spans(line)
                for line, _, is_heading in page.lines]
     cues_of = _cues_of(page.outline.text, [s for spans in by_line for s in spans])
+    after_company_heading = False  # the line before is a company heading alone ("About the Company:")
     for (line, section, is_heading), sentences in zip(page.lines, by_line):
         if (perks := perks_of.get(id(section))) is None:
             perks = perks_of[id(section)] = (
@@ -93,8 +97,12 @@ def read_sentences(page: PostingPage) -> None:
         text = line.text
         if text.startswith(cues.EMPLOYER_HEADING_OPENERS):
             heading = cues.EMPLOYER_HEADING.match(text) if is_heading or len(text) <= 60 else None
-            if (m := heading or cues.EMPLOYER_HEADING_GLUED.match(text)) is not None:
+            if (m := heading or cues.EMPLOYER_HEADING_GLUED.match(text) or cues.EMPLOYER_ABOUT_AGAIN.match(text)) is not None:
                 page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
+        if after_company_heading and len(text) <= 60 and (m := _NAME_LINE.fullmatch(text)) is not None:
+            # A company heading over a line that is only a name: "About the Company:" / "Tidewell Freight".
+            page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
+        after_company_heading = len(text) <= 40 and cues.COMPANY_HEADING.fullmatch(text) is not None
         _read_line(page, line, section)
         if not is_heading and len(text) <= 40 and cues.TERMS_LINE.match(text):
             read_terms(page, line, section, SENTENCE, places=False)
@@ -103,7 +111,7 @@ def read_sentences(page: PostingPage) -> None:
         for sentence in sentences:
             which = cues_of.get(sentence.start, 0)
             # Dates are read in sentences with a digit (a year), the words of their cues looked for there.
-            if which or sentence.text.startswith(("At", "Join", "For")) or has_digit(sentence.text):
+            if which or sentence.text.startswith(("At", "Join", "Working", "For")) or has_digit(sentence.text):
                 _read_sentence(page, sentence, which, section, perks)
 
 
@@ -192,18 +200,23 @@ def _read_line(page: PostingPage, line: Span, section: Section) -> None:
             page.add(employer_candidate(page, body.sub(m.start("name"), m.end("name")), section, SENTENCE))
 
 
+
 def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Section,
                    perks: tuple[bool, bool]) -> None:
     text = sentence.text
     for rx, read, strength in ((cues.EMPLOYER_EEO, which & EEO, LABELLED), (cues.EMPLOYER_HIRING, which & HIRING, SENTENCE),
-                               (cues.EMPLOYER_AT, text.startswith(("At", "Join")), SENTENCE)):
+                               (cues.EMPLOYER_AT, text.startswith(("At", "Join", "Working")), SENTENCE)):
         if not read:
             continue
         m = rx.match(text)
         if m is not None and not cues.ON_BEHALF.search(text):
-            group = "name" if m.group("name") else "joined"
+            group = next(g for g in ("name", "joined", "working") if g in rx.groupindex and m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, strength))
             break
+    if which & AS and not cues.ON_BEHALF.search(text):
+        for m in cues.EMPLOYER_AS.finditer(text):
+            group = next(g for g in ("name", "of", "joined") if m.group(g))
+            page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, SENTENCE))
     if which & PAY and (m := _PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000"
         found = read_places(sentence.sub(0, m.end("place")), False, page.hint())
         if len(found) == 1 and found[0].place.city:

@@ -12,12 +12,17 @@ document and field (one gold fact each):
   or country for a location without a city), an employment type's words
   ("full-time", "contract"...), the word "remote" (or "work from home",
   "telecommute");
-- **precision** counts every document whose gold has the fact and for which
-  something was extracted, stated or not: right when some extracted row
-  matches.
+- **precision** counts the same documents (the gold fact stated in the text)
+  for which something was extracted: right when some extracted row matches.
+  Where the text does not state the gold's fact, the field describes the
+  listing, not the text: the job board or agency that posted it ("Jobs via
+  Dice", "The Job Network") while the text names the employer, the company's
+  head office while the text says "Remote (US)". A row read from such a text
+  can be neither confirmed nor refuted by that gold.
 
 Matching: employer names after `company_key` (equal, or every word of one
-among the other's); a location when a row's city equals the gold's city
+among the other's, or a short form in capitals that is the other's initials:
+"UMBC" for "University of Maryland Baltimore County"); a location when a row's city equals the gold's city
 (and region, when both have one), or, for a gold without a city, its region or
 country; employment type by code ("Full-time" = full_time, "Contract" and
 "Contractor" = contract; "Volunteer" and "Other" have no code and are not
@@ -60,6 +65,10 @@ def company_key(name: str | None) -> str:
     return " ".join(_LEGAL.sub(" ", text).split())
 
 
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in ("of", "and", "the", "for", "at", "by", "de"))
+
+
 def _words_in(needle: str, haystack: str) -> bool:
     return bool(needle) and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
 
@@ -90,9 +99,11 @@ def posting_facts(gold: dict, text: str) -> dict[str, PostingFact]:
         wanted = company_key(gold["employer"])
 
         def employer(row: dict, wanted=wanted) -> bool:
-            got = company_key(row.get("value"))
+            value = str(row.get("value") or "")
+            got = company_key(value)
             return bool(got) and (got == wanted or set(got.split()) <= set(wanted.split())
-                                  or set(wanted.split()) <= set(got.split()))
+                                  or set(wanted.split()) <= set(got.split())
+                                  or (value.isupper() and " " not in got and got == _initials(wanted)))
         facts["employer"] = PostingFact(gold["employer"], _words_in(wanted, folded), employer)
     place = gold_place(gold.get("location"))
     if place is not None:
