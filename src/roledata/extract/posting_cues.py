@@ -27,7 +27,8 @@ LABELS: tuple[tuple[str, str], ...] = (
                  r"(?:\s+of\s+(?:the\s+)?(?:job|role|position))?"),
     ("work_arrangement", r"(?:work(?:place)?|location|remote|office)\s+(?:type|arrangement|model|setting|mode|"
                          r"style|policy|status)|remote(?:\s+work)?|workplace"),
-    ("employment_type", r"(?:job|employment|position|work|contract|engagement|role|hire|time|worker)\s+(?:type|status)s?|"
+    ("employment_type", r"(?:job|employment|employee|position|work|contract|engagement|role|hire|time|worker)\s+"
+                        r"(?:type|status)s?|(?:job|work)\s+schedule|"
                         r"type\s+of\s+(?:employment|position|role|contract)|employment|job\s+status|schedule|"
                         r"(?:contract\s+)?duration(?:\s+of\s+(?:the\s+)?contract)?|status|type"),
     ("employer", r"company(?:\s+name)?|employer|organi[sz]ation|hiring\s+(?:company|organi[sz]ation)"),
@@ -126,33 +127,39 @@ def arrangement_of(word: str) -> str | None:
 
 # ------------------------------------------------------------------ employment type
 EMPLOYMENT_WORD = re.compile(
-    r"\b(?:(?P<full_time>full[- ]?time|FTE|permanent)|(?P<part_time>part[- ]?time)|"
+    r"\b(?:(?P<full_time>full(?:[- ]|\\?_)?time|FTE|permanent)|(?P<part_time>part(?:[- ]|\\?_)?time)|"
     r"(?P<contract>contract(?:[- ]to[- ](?:hire|perm))?|contractor|freelance|C2C|corp[- ]to[- ]corp|1099|W-?2\s+contract)|"
-    r"(?P<temporary>temporary|temp|seasonal)|(?P<internship>internship|intern|co-?op)|(?P<per_diem>per[- ]diem|PRN))\b",
+    r"(?P<temporary>temporary|temp(?:[- ]to[- ](?:perm|hire))?|seasonal)|(?P<internship>internship|intern|co-?op)|(?P<per_diem>per[- ]diem|PRN))\b",
     re.I)
 # "This is a full-time position", "a 6-month contract", "contract-to-hire role", "part-time, remote role",
 # "full-time on-site role", "internship program".
 EMPLOYMENT_SENTENCE = re.compile(
     r"\b(?:(?:this|the)\s+(?:role|position|job|opportunity)\s+is\s+(?:an?\s+)?|(?:is|be|as|for)\s+an?\s+|an?\s+|this\s+|"
     r"\d+[- ](?:month|week|year)s?\s+)"
-    r"(?P<word>full[- ]?time|part[- ]?time|contract(?:[- ]to[- ](?:hire|perm))?|temporary|seasonal|per[- ]diem|paid|summer|"
+    r"(?:(?:long|short)[- ]term\s+)?"  # "a long-term contract role"
+    r"(?P<word>full[- ]?time|part[- ]?time|contract(?:[- ]to[- ](?:hire|perm))?|temp[- ]to[- ](?:perm|hire)|temporary|"
+    r"seasonal|per[- ]diem|paid|summer|"
     r"(?:\d+[- ])?(?:month|week)s?)"
     r"(?:\s*[,/]?\s*(?:\w+[- ])?(?:on[- ]?site|remote|hybrid|in[- ]office|w-?2|salaried|exempt|permanent|direct[- ]hire|"
-    r"temporary|benefited|regular|office))*\s+"
+    r"temporary|benefited|regular|office))*(?:\s*\([^()]{1,20}\))?\s+"  # "a contract (1099) position"
     r"(?P<noun>role|position|job|opportunity|employment|contract|assignment|engagement|internship|basis|hire|"
     r"employee|appointment)\b"
     # "Position is full time (40 hours per week)", "The role is part-time."
     r"|\b(?:position|role|job|this)\s+is\s+(?:an?\s+)?(?P<word2>full[- ]?time|part[- ]?time|temporary|seasonal)\b"
     # "We are seeking a diligent Part-Time Support Technician"
-    r"|\b(?:seeking|hiring|looking\s+for|recruiting)\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<word3>full[- ]?time|part[- ]?time|"
-    r"contract|temporary|seasonal)\b", re.I)
+    r"|\b(?:seeking|hiring|looking\s+for|recruiting|applications\s+for)\s+an?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<word3>full[- ]?time|part[- ]?time|"
+    r"contract|temporary|seasonal)\b"
+    # A line or a part after a dash that opens with the terms: "Full-time office role", "– Contract position".
+    r"|(?:^|\s[-–—]\s*)(?P<word4>full[- ]?time|part[- ]?time|contract|temporary)\s+(?:[\w-]+\s+)?(?:role|position|job)\b",
+    re.I)
 # The words of the `word` groups above, one of which every match holds.
 EMPLOYMENT_TRIGGER = (("full-time",), ("full time",), ("fulltime",), ("part-time",), ("part time",), ("parttime",),
                       ("contract",), ("temporar",), ("seasonal",), ("per diem",), ("per-diem",), ("perdiem",),
-                      ("month",), ("week",), ("internship",))  # "a paid internship": the noun names the type
-# "This is a contract 1099 work from home (WFH) remote role for ...", "This is a full-time on-site role":
-# every term between the article and the noun.
-TERMS_SENTENCE = re.compile(r"\b(?:this|it)\s+(?:is|will\s+be)\s+an?\s+(?P<terms>[^.;:]{2,80}?)\s+"
+                      ("month",), ("week",), ("internship",), ("temp-to",), ("temp to",))  # "a paid internship": the noun names the type
+# "This is a W2 contract, work-from-home role for ...", "This is a full-time on-site role":
+# every term between the article and the noun; "This" may be glued to a heading ("Role DescriptionThis is").
+TERMS_SENTENCE = re.compile(r"(?:\b(?:this|it)|(?<=[a-z])(?-i:This))\s+(?:is|will\s+be)\s+an?\s+(?P<terms>[^.;:]{2,80}?)\s+"
                             r"(?:role|position|job|opportunity|assignment|engagement)\b", re.I)
 TERMS_TRIGGER = ((re.compile(r"(?:this|it)\s+(?:is|will\s+be)\s+an?\s"),),)  # what every match holds
 # A line that is only terms: "Contract (C2C/W2)", "Fulltime/ W2", "Full-time | Remote".

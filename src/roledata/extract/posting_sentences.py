@@ -153,6 +153,18 @@ def _cues_of(text: str, sentences: list[Span]) -> dict[int, int]:
     return out
 
 
+# How far from a word the words that void it are looked for: a pasted posting may run its sections into
+# one sentence of thousands of characters, and "experience" far away says nothing of "full-time" here.
+_NEAR = 80
+_NEAR_TYPE = 40  # "All full-time employees are eligible": the other people are named right by the type
+# What opens a statement about this very job: "this full-time position", "the role is part-time".
+_THIS_JOB = ("this", "the", "position", "role", "job")
+
+
+def _near(rx: re.Pattern[str], text: str, start: int, end: int, reach: int = _NEAR) -> bool:
+    return rx.search(text, max(0, start - reach), min(len(text), end + reach)) is not None
+
+
 def _matches(rx: re.Pattern[str], twin: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
     """`rx.finditer(text)`, tried only where `twin` (`rx` without re.I, on the folded text `low`; it matches
     wherever `rx` does) matches: the twin runs twice as fast, and long pasted sentences made these cues
@@ -239,9 +251,10 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
     # A perk's words ("a work-from-home stipend") void the sentence: read only after a match, as most have none.
     if not perks[0] and which & ARRANGEMENT:
         if (m := cues.NOT_REMOTE.search(text)) is not None:
-            if not cues.NOT_ARRANGEMENT.search(text):
+            if not _near(cues.NOT_ARRANGEMENT, text, m.start(), m.end()):
                 page.add(Candidate("work_arrangement", "onsite", sentence.sub(m.start(), m.end()), section, SENTENCE))
-        elif (m := cues.ARRANGEMENT_SENTENCE.search(text)) is not None and not cues.NOT_ARRANGEMENT.search(text):
+        elif (m := cues.ARRANGEMENT_SENTENCE.search(text)) is not None \
+                and not _near(cues.NOT_ARRANGEMENT, text, m.start("word"), m.end("word")):
             code = cues.arrangement_of(m.group("word"))
             scope_span, scope = remote_scope(sentence, m.end("word")) if code == "remote" else (None, None)
             end = scope_span.end - sentence.start if scope_span is not None else m.end("word")
@@ -251,13 +264,19 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
         terms = sentence.sub(m.start("terms"), m.end("terms"))
         for code, word in employment_words(terms):
             page.add(Candidate("employment_type", code, word, section, SENTENCE))
-        if (w := cues.ARRANGEMENT_WORD.search(terms.text)) is not None and not cues.NOT_ARRANGEMENT.search(text):
+        if (w := cues.ARRANGEMENT_WORD.search(terms.text)) is not None \
+                and not _near(cues.NOT_ARRANGEMENT, text, terms.start - sentence.start + w.start(),
+                              terms.start - sentence.start + w.end()):
             page.add(Candidate("work_arrangement", cues.arrangement(w), terms.sub(w.start(), w.end()), section,
                                SENTENCE))
-    if not (perks[0] and perks[1]) and which & EMPLOYMENT \
-            and (matches := list(cues.EMPLOYMENT_SENTENCE.finditer(text))) and not cues.NOT_EMPLOYMENT.search(text):
-        for m in matches:
-            group = next(g for g in ("word", "word2", "word3") if m.group(g))
+    if not (perks[0] and perks[1]) and which & EMPLOYMENT:
+        for m in cues.EMPLOYMENT_SENTENCE.finditer(text):
+            group = next(g for g in ("word", "word2", "word3", "word4") if m.group(g))
+            # "All full-time employees are eligible ...": the type of other people's jobs, right by the words. A
+            # statement about this job ("this full-time position", "the role is part-time") stands whatever follows.
+            if not m.group().lstrip(" -–—").lower().startswith(_THIS_JOB) \
+                    and _near(cues.NOT_EMPLOYMENT, text, m.start(), m.end(), _NEAR_TYPE):
+                continue
             code = cues.employment_code(m.group(group))
             if code is None and group == "word" and m.group("noun").lower() == "internship":
                 code = "internship"

@@ -10,8 +10,10 @@ document and field (one gold fact each):
   plain check over the decoded text finds it (`stated`): the employer's name
   (legal endings such as "Inc." dropped), the location's city (or its region
   or country for a location without a city), an employment type's words
-  ("full-time", "contract"...), the word "remote" (or "work from home",
-  "telecommute");
+  ("full-time", "contract"...) where they are not about other people's jobs,
+  pay or experience ("all full-time employees are eligible", "full-time
+  salaries", "3 years of full-time experience"), the word "remote" (or "work
+  from home", "telecommute");
 - **precision** counts the same documents (the gold fact stated in the text)
   for which something was extracted: right when some extracted row matches.
   Where the text does not state the gold's fact, the field describes the
@@ -51,6 +53,23 @@ _TYPE_WORDS = {
     "temporary": re.compile(r"\btemp(?:orary)?\b", re.I), "internship": re.compile(r"\bintern(?:ship)?s?\b", re.I),
     "per_diem": re.compile(r"\bper[- ]diem\b|\bPRN\b", re.I),
 }
+# Where a type's words speak of other people's jobs, of pay or of experience, not of this job's terms: "All
+# full-time employees are eligible", "full-time salaries", "3 years of full-time experience", "currently
+# enrolled full time" (what the extractor must not read either).
+_ABOUT_OTHERS_AFTER = re.compile(  # in running prose (lower case, on the same line): not a label's value
+    r"[ \t]*(?:(?:and|or|&|/)[ \t]*part[- ]?time[ \t]+)?(?:regular[ \t]+)?(?:employees?|staff|associates|team[ \t]+members|"
+    r"workers|candidates|students?|professionals|salar\w*|annual[ \t]+salar\w*|(?i:benefits?)|equivalent|employment|status|"
+    r"(?:[\w/&.-]+[ \t]+){0,4}experience)\b(?![ \t]*:)")
+_ABOUT_OTHERS_BEFORE = re.compile(r"(?:\byears?\s+of|\benrolled|\beligible\s+to\s+work|\bbased\s+on|\bconversion\s+to"
+                                  r"|\ball(?:\s+(?:regular|salaried),?)?)\s*$", re.I)
+
+
+def _type_stated(words: re.Pattern[str], text: str) -> bool:
+    """The text states the type: its words stand somewhere not about other people's jobs."""
+    return any(not _ABOUT_OTHERS_AFTER.match(text, m.end()) and not _ABOUT_OTHERS_BEFORE.search(text, 0, m.start())
+               for m in words.finditer(text))
+
+
 _REMOTE_WORDS = re.compile(r"\bremote(?:ly)?\b|\bwork(?:ing)? from home\b|\btelecommut\w*", re.I)
 _OTHERS = re.compile(r"\s*\(\+\d+ others?\)\s*$")
 
@@ -112,7 +131,7 @@ def posting_facts(gold: dict, text: str) -> dict[str, PostingFact]:
     codes = _TYPES.get(str(gold.get("employment_type") or "").strip().casefold())
     if codes:
         facts["employment_type"] = PostingFact(
-            gold["employment_type"], any(_TYPE_WORDS[c].search(text) for c in codes),
+            gold["employment_type"], any(_type_stated(_TYPE_WORDS[c], text) for c in codes),
             lambda row, codes=codes: row.get("value") in codes)
     if gold.get("remote") is True:
         facts["work_arrangement"] = PostingFact("remote", _REMOTE_WORDS.search(text) is not None,

@@ -209,3 +209,125 @@ Keystone Talent Partners is an equal opportunity employer and places contractors
 
 def test_an_agencys_own_voice_does_not_name_the_clients_employer():
     assert employer(AGENCY_VOICE) == []
+
+
+def types(page: str) -> list[tuple]:
+    return [row for row in facts(page) if row[0] == "employment_type"]
+
+
+PASTED_ONE_SENTENCE = (
+    "Data Engineer III\n\n"
+    "About the role\n"
+    "A Data Engineer here:Builds batch pipelinesKeeps the warehouse tidyBrings 5 years of experience with Spark "
+    "and SQLWorks with analysts every dayOffices in Seattle and Denver give every team a home base with quiet rooms "
+    "and good coffee for long design sessions.Position is full time (40 hours per week) Monday through Friday.\n\n"
+    "Benefits\n- Medical cover\n")
+
+
+def test_a_type_in_a_pasted_run_on_sentence_is_read_far_from_other_words():
+    # "experience" stands hundreds of characters away: it says nothing of "full time".
+    assert types(PASTED_ONE_SENTENCE) == [
+        ("employment_type", "full_time", None, None, None, None, "full time")]
+
+
+STATUS_LABELS = """API Developer
+
+About the role
+You will build partner APIs.
+
+Employee Status : Full Time Employee
+Shift : Day Job
+"""
+
+SCHEDULE_ENUM = """Front End Engineer
+
+About the role
+You will build our course player.
+
+Job: ENGINEERING
+Schedule: FULL\\_TIME
+"""
+
+JOB_SCHEDULE = """Operating Room Nurse
+
+About the role
+You will care for patients before and after surgery.
+
+Job Schedule: Full time
+Job Shift: Day
+"""
+
+
+def test_status_and_schedule_labels_give_the_type():
+    assert types(STATUS_LABELS) == [
+        ("employment_type", "full_time", None, None, None, None, "Full Time")]
+    assert types(SCHEDULE_ENUM) == [
+        ("employment_type", "full_time", None, None, None, None, "FULL\\_TIME")]
+    assert types(JOB_SCHEDULE) == [
+        ("employment_type", "full_time", None, None, None, None, "Full time")]
+
+
+CONTRACT_1099 = """Cash Flow Analyst
+
+About the role
+Forecasting and earned value are required. This is a contract (1099) position paid by the hour.
+
+Benefits
+- Flexible hours
+"""
+
+TEMP_TO_PERM = """Securities Specialist
+
+About the role
+This position will be a temp-to-perm role supporting the transfer desk.
+
+Benefits
+- Paid training
+"""
+
+DASHED_TERMS = """Automation Engineer
+
+About the role
+You will automate network tests.
+
+#LI-Hybrid – Full-time office role
+
+Benefits
+- Tuition help
+"""
+
+
+def test_terms_with_a_bracket_a_temp_to_perm_role_and_terms_after_a_dash():
+    assert types(CONTRACT_1099) == [("employment_type", "contract", None, None, None, None, "contract")]
+    assert types(TEMP_TO_PERM) == [("employment_type", "temporary", None, None, None, None, "temp-to-perm")]
+    assert types(DASHED_TERMS) == [("employment_type", "full_time", None, None, None, None, "Full-time")]
+
+
+GLUED_TEMPLATE = """Bookkeeper
+
+Company DescriptionWe keep the books for small clinics.
+Role DescriptionThis is a part-time remote role for a Bookkeeper at Ledgerly Partners. You will close the books.
+"""
+
+
+def test_the_template_sentence_glued_to_its_heading():
+    assert facts(GLUED_TEMPLATE) == [
+        ("title", "Bookkeeper", None, None, None, None, "Bookkeeper"),
+        ("employment_type", "part_time", None, None, None, None, "part-time"),
+        ("work_arrangement", "remote", None, None, None, None, "remote"),
+        ("employer", "Ledgerly Partners", None, None, None, None, "Ledgerly Partners"),
+    ]
+
+
+OTHERS_TYPE = """Support Analyst
+
+About the role
+You will answer tickets from clinic staff.
+
+Benefits
+All full-time employees are eligible for our 401(k) plan and for paid leave.
+"""
+
+
+def test_the_type_of_other_employees_is_not_this_jobs_type():
+    assert types(OTHERS_TYPE) == []
