@@ -122,10 +122,15 @@ def _names(span: Span) -> list[tuple[Span, bool]]:
     return out
 
 
+# Applicant-tracking systems also write a path of names: "Americas-United States of America-New York-New York".
+_DASH_PATH = re.compile(r"\s*[A-Z][\w .']*(?:-[A-Z][\w .']*){2,}\s*")
+
+
 def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts, pos = [], start
+    dashes = _DASH_PATH.fullmatch(text, start, end) is not None  # the hyphens part the names, as commas do
     for i in range(start, end):
-        if text[i] in ",:" or (text[i] == "." and i + 1 < end and text[i + 1] in " \t" and i - pos > 2
+        if text[i] in ",:" or (dashes and text[i] == "-") or (text[i] == "." and i + 1 < end and text[i + 1] in " \t" and i - pos > 2
                                 and text[i - 1].islower()):
             parts.append((pos, i))
             pos = i + 1
@@ -148,6 +153,8 @@ def _part_names(part: Span, last: bool) -> list[Span]:
     base = runs[0] if last else runs[-1]
     if not last and base.end - part.start < len(text.rstrip()):
         return []  # words after the name: the comma does not close a place's name
+    if _whole_name(base.text):
+        return [base]  # "United States of America", "New Jersey": one name, whatever its words
     if not last and not _town_like(base.text):  # "Platform Technical LeadOnsite- Plano": the town's words
         words = list(re.finditer(r"\S+", base.text))
         tail = next((k for k in range(len(words) - 1, -1, -1) if not _town_like(base.text[words[k].start():])), None)
@@ -160,6 +167,13 @@ def _part_names(part: Span, last: bool) -> list[Span]:
     if split and len(split.group("name").split()) <= _MAX_NAME_WORDS - 1:
         return [base.sub(0, split.end("name")), base.sub(split.start("code"), split.end("code"))]
     return [base]
+
+
+def _whole_name(name: str) -> bool:
+    """A name that is a country's or a region's as a whole ("New Jersey", "South Africa"): not a town and a
+    country ("Jersey") to peel apart."""
+    g = gazetteer()
+    return g.country(name) is not None or bool(g.subdivisions(name, ("US", "CA", "AU", "GB")))
 
 
 def _peel(name: Span) -> list[Span] | None:
@@ -260,6 +274,8 @@ def _city_country(g: Gazetteer, city: str, country: str) -> Place | None:
         return Place(known.name, known.region, code)
     if g.country(city) or g.subdivisions(city, (code,)):
         return None  # "Ontario, Canada" is a region, read by `_region_country`
+    if not city.isupper() and g.subdivisions(city, ("US", "CA", "AU")):
+        return None  # "Florida, Georgia" is two states (Georgia is a country too), no town of the country
     return Place(_metro(city), None, code)
 
 

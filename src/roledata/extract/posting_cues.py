@@ -24,7 +24,7 @@ from datetime import date
 # opens with a capital ("BankLocation:"), as pasted postings run their fields together.
 LABELS: tuple[tuple[str, str], ...] = (
     ("location", r"(?:(?:job|work|office|primary|preferred|position|role|hiring)\s+)?locations?"
-                 r"(?:\s+of\s+(?:the\s+)?(?:job|role|position))?"),
+                 r"(?:\s+of\s+(?:the\s+)?(?:job|role|position))?|ability\s+to\s+(?:commute|relocate)"),
     ("work_arrangement", r"(?:work(?:place)?|location|remote|office)\s+(?:type|arrangement|model|setting|mode|"
                          r"style|policy|status)|remote(?:\s+work)?|workplace"),
     ("employment_type", r"(?:job|employment|employee|position|work|contract|engagement|role|hire|time|worker)\s+"
@@ -49,7 +49,7 @@ LABEL_LAST_WORDS = (
     "seniority")
 LABEL_AFTER_SPACE = (
     "job", "role", "position", "arrangement", "model", "setting", "mode", "style", "policy", "work", "contract",
-    "name", "on", "date", "listed", "by", "apply", "until", "through", "close", "due", "level")
+    "name", "on", "date", "listed", "by", "apply", "until", "through", "close", "due", "level", "commute", "relocate")
 _LABEL_GROUPS = "|".join(f"(?P<{fact}>{pattern})" for fact, pattern in LABELS)
 # The label, then ":" (or " - ", "–"), then the value. At the start of a line, after white space
 # or punctuation, or glued after a lower-case letter (checked in `find_labels`).
@@ -79,7 +79,8 @@ def label_fact(match: re.Match[str]) -> str:
 
 
 # ------------------------------------------------------------------ work arrangement
-_REMOTE = r"(?:fully[ -]remote|100\s?%\s?remote|remote(?:[ -]first)?|work(?:ing)? (?:from|at) home|wfh|telecommut\w*|remotely)"
+_REMOTE = (r"(?:fully[ -]remote|100\s?%\s?remote|remote(?:[ -]first)?|work(?:ing)? (?:from|at) home|wfh|telecommut\w*|remotely|"
+           r"(?:work(?:ing)?[ -])?from[ -]anywhere)")
 _HYBRID = r"hybrid"
 _ONSITE = r"(?:on[- ]?site|onsite|in[- ]office|in[- ]person|office[- ]based)"
 ARRANGEMENT_WORD = re.compile(rf"\b(?:(?P<remote>{_REMOTE})|(?P<hybrid>{_HYBRID})|(?P<onsite>{_ONSITE}))\b", re.I)
@@ -93,6 +94,14 @@ ARRANGEMENT_SENTENCE = re.compile(
     rf"(?P<word>{_REMOTE}|{_HYBRID}|{_ONSITE})"
     rf"(?:\s+(?:role|position|job|opportunity|schedule|work|basis|model|arrangement|environment|setting|"
     rf"employee|team\s+member|days?))?\b", re.I)
+# Other ways a sentence says what the job is: "the remote opportunity in Johnson County", "open to remote
+# candidates", "Remote work from home is acceptable", "Hybrid 2 days per week".
+ARRANGEMENT_EXTRA = re.compile(
+    r"\bthe\s+(?P<word>remote|hybrid|on[- ]?site)\s+(?:role|position|job|opportunity)\b"
+    r"|\bopen\s+to\s+(?P<word2>remote)\s+(?:candidates|applicants|work(?:ers)?)\b"
+    r"|^(?P<word3>remote\s+work|working\s+remotely)(?:\s+from\s+home)?\s+is\s+"
+    r"(?:acceptable|available|allowed|an\s+option|possible|permitted)\b"
+    r"|^(?P<word4>hybrid)\s+\d", re.I)
 NOT_ARRANGEMENT = re.compile(
     r"\b(?:(?:weeks?|days?)\s+(?:a|per|each|every)\s+year|stipend|allowance|perks?|benefits?|reimburse\w*|"
     r"(?:per|a|each|every)\s+year|days?\s+off|"
@@ -104,7 +113,7 @@ NOT_REMOTE = re.compile(r"\b(?:not|no|never)\s+(?:a\s+|an\s+)?(?:fully\s+)?(?:re
 # without re.I), checked before the cue's pattern runs on a sentence (`posting_sentences`). Here: every arrangement sentence (`ARRANGEMENT_SENTENCE`, `NOT_REMOTE`).
 ARRANGEMENT_TRIGGER = (("remot",), ("from home",), ("at home",), ("wfh",), ("telecommut",), ("hybrid",), ("onsite",),
                        ("on-site",), ("on site",), ("in-office",), ("in office",), ("in-person",), ("in person",),
-                       ("office-based",), ("office based",))
+                       ("office-based",), ("office based",), ("anywhere",))
 # "Remote (US only)", "Remote - US", "remote within the United States", "Remote, EST hours".
 REMOTE_SCOPE = re.compile(
     r"\s*(?:\(\s*(?P<paren>[^()]{2,40}?)\s*\)|[-–—:,]\s*(?P<dash>[A-Z][\w .'’-]{1,30}?)(?=\s*(?:$|[,;)|·(]|\s[-–]\s))|"
@@ -258,7 +267,7 @@ def read_date(match: re.Match[str]) -> str | None:
 # The employer speaking to an applicant: what makes a page a posting though it has few posting headings.
 HIRING_VOICE = re.compile(
     r"\b(?:equal\s+(?:employment\s+)?opportunity|affirmative\s+action|e-verify|"
-    r"(?:is|are|we're|we’re)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|hiring|looking\s+for|recruiting)|"
+    r"(?:is|are|we're|we’re)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|hiring|looking\s+(?:for|to\s+hire)|recruiting)|"
     r"join\s+(?:our|the)\s+(?:[\w-]+\s+)?team|apply\s+(?:now|today|online|here))\b", re.I)
 # A company's name as written: capitalised words, with "&", "of", "and", "the" and a legal ending; a heading
 # may close it ("About Fernhill Homes:", "Why Join Tidewell?").

@@ -13,19 +13,25 @@ Where a fact is read, strongest first (`posting_cues` has the words):
 2. a sentence in the employer's voice ("This role is based in Austin, TX",
    "Acme Robotics is hiring a ...", "Acme Robotics is an equal opportunity
    employer", "This is a full-time position");
-1. a place in the title written as an address pair ("- Austin, TX").
+1. a place in the title written as an address pair ("- Austin, TX");
+0. where the company's site is ("a design firm located in Franklin, Tennessee",
+   "our new Greer, SC facility"): the job's place only when nothing else says.
 
 A fact keeps the strongest cue's reading (the first in page order among
 equals); locations and employment types keep every distinct one at that
 strength. What is not a fact of the job is left out: a company's headquarters
-("headquartered in Boston", "Acme is based in Boston": the sentence's subject
-is the company, not the role), a perk ("a work-from-anywhere week each
-year", anything in a benefits section), a recruiter named as a contact, a
-client's agency ("on behalf of our client"), a relative date ("Posted 3 days
-ago": no fixed day).
+("headquartered in Boston": a head office is not where a job of a company with
+several sites is, and a company's site yields to any statement about the role),
+a perk ("a work-from-anywhere week each year", anything in a benefits section),
+the type of other people's jobs ("all full-time employees are eligible"), a
+recruiter named as a contact, an agency's own name on a posting for one client
+("our client, a regional bank, ..."), a relative date ("Posted 3 days ago": no
+fixed day).
 
 Career guides state these rarely and in passing: on a page not recognised
-as a posting only labels are read ("Location: Remote").
+as a posting only labels are read ("Location: Remote"); a page the parser
+files as generic is read as a posting when the employer speaks to applicants
+("is seeking", "join our team", "an equal opportunity employer").
 """
 from __future__ import annotations
 
@@ -144,7 +150,10 @@ def _read_header(page: PostingPage) -> None:
     name: Candidate | None = None
     terms = len(page.found)
     for n, (span, section, _) in enumerate(header[:_HEADER_LINES]):
-        if len(span.text) > _HEADER_MAX or span.text.endswith((".", "!", "?")) or cues.LABEL.match(span.text):
+        # A header line is short; a list of places may run longer ("Remote, US; McLean, VA; Boston, MA; ..."),
+        # but holds no sentence.
+        if (len(span.text) > _HEADER_MAX and (len(span.text) > 2 * _HEADER_MAX or ". " in span.text)) \
+                or span.text.endswith((".", "!", "?")) or cues.LABEL.match(span.text):
             break
         if section.kind != "other" and section.heading is not None and span.start == section.heading.start:
             break  # a posting's own section heading ("About the role") ends the header

@@ -30,14 +30,23 @@ _TERM = re.compile(r"\b\d+\s*(?:-\s*\d+\s*)?(?:months?|weeks?|mos?)\b", re.I)
 
 
 def read_labels(page: PostingPage) -> None:
-    text = page.outline.text
     for line, section, _ in page.lines:
+        found = False
         for m in _label_matches(line):
+            found = True
             fact = cues.label_fact(m)
             value = _label_value(page, line, m)
             if value is None:
                 continue
             _read_value(page, fact, value, section)
+        if not found and len(line.text) <= _BARE_LINE and (m := _BARE_LOCATION.match(line.text)) is not None:
+            # "Location Beavercreek, OH": a short line, the label without its colon, a place after it.
+            read_terms(page, line.sub(m.end(), len(line.text)), section, LABELLED, places=True)
+
+
+# A location label without its colon, opening a short line, a capital after it: "Location Beavercreek, OH".
+_BARE_LOCATION = re.compile(r"[*_#> \t]*(?i:(?:(?:job|work|office|primary)[ \t]+)?locations?)[ \t]+(?=[A-Z])")
+_BARE_LINE = 80
 
 
 

@@ -16,8 +16,9 @@ from roledata.parse.structure import Section
 from roledata.parse.titles import ROLE_FORMS
 from roledata.text import Span
 
-# How strong a cue is: a label, the title or the lines under it; a sentence; a place at the title's end.
-LABELLED, SENTENCE, TITLE_PLACE = 3, 2, 1
+# How strong a cue is: a label, the title or the lines under it; a sentence; a place at the title's end; where
+# the company's site is ("a firm located in Franklin, Tennessee": the job's place when nothing else says).
+LABELLED, SENTENCE, TITLE_PLACE, SITE_PLACE = 3, 2, 1, 0
 
 # Where a list of places or terms parts on one line ("Seattle, WA · Austin, TX | Remote").
 PIECES = re.compile(r"\s*(?:[|·•;]|\s/\s|\s+or\s+)\s*")

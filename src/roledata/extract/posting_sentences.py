@@ -16,8 +16,9 @@ from collections.abc import Iterator
 
 from roledata.extract import posting_cues as cues
 from roledata.extract.context import iter_sentences
-from roledata.extract.places import read_places
-from roledata.extract.posting_page import (LABELLED, SENTENCE, Candidate, PostingPage, employer_candidate,
+from roledata.extract.gazetteer import gazetteer
+from roledata.extract.places import FoundPlace, read_places
+from roledata.extract.posting_page import (LABELLED, SENTENCE, SITE_PLACE, Candidate, PostingPage, employer_candidate,
                                            employment_words, opens_company_section, read_terms, remote_scope)
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
@@ -37,16 +38,16 @@ _JOB_PLACE = re.compile(
     r"\b(?:(?:this|the)\s+(?:[\w-]+\s+){0,5}?(?:role|position|job|opportunity|team)\s+(?:is|will\s+be)\s+"
     r"(?:primarily\s+|currently\s+)?(?:based|located|situated)\s+(?:in|at|out\s+of)|"
     r"(?:role|position|job|opportunity)\s+(?:based|located)\s+(?:in|at|out\s+of)|"
-    r"you\s+will\s+(?:be\s+)?(?:based|located|work(?:ing)?)\s+(?:in|at|out\s+of|from)\s+(?:our\s+)?(?:\w+\s+)?(?:office\s+in)?|"
+    r"you\s+will\s+(?:be\s+)?(?:based|located|work(?:ing)?)\s+(?:in|at|out\s+of|from)\s+(?:our\s+(?:\w+\s+)?office\s+in\s+)?|"
     r"(?:work\s+is\s+performed|on[- ]?site|in[- ]office|in\s+person|hybrid)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
-    r"(?:our\s+)?(?:[\w-]+\s+)?(?:office\s+in\s+)?|"
+    r"(?:our\s+(?:[\w-]+\s+)?office\s+in\s+)?|"
     r"(?:position|role|job)\s+at\s+our\s+(?:[\w-]+\s+)?office\s+in|"
     r"join\s+(?:our\s+|one\s+of\s+our\s+)?(?:client'?s\s+|[\w-]+\s+)?team\s+in(?:\s+our)?|"
     r"(?-i:Located)\s+(?:at|in)|"
     r"(?:role|position|job|opportunity)\s+(?:for|as)\s+an?\s+[^.]{2,80}?\s+(?:located|based)\s+in|"
     r"in\s+our\s+(?:[\w-]+\s+)?office\s+(?:located\s+)?in|"
     r"our\s+(?:clinic|facility|office|hospital|store|site|campus|branch|plant|warehouse)\s+is\s+located\s+in|"
-    r"(?:must\s+be\s+|candidates?\s+)?local\s+to(?:\s+the)?)\s+", re.I)
+    r"(?:must\s+be\s+|candidates?\s+)?local\s+to(?:\s+the)?)\b\s*", re.I)
 
 
 # A pay line that opens with a place: "McLean, VA: $197,300 - $225,100", "Cleveland $59,100 to $188,100".
@@ -67,14 +68,34 @@ _JOB_PLACE_TRIGGER = (
 _JOB_PLACE_FOLDED = re.compile(_JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
 _POSTED_FOLDED = re.compile(cues.POSTED_SENTENCE.pattern)
 _CLOSING_FOLDED = re.compile(cues.CLOSING_SENTENCE.pattern)
+# A list of the job's places: "based out of any of the following locations: New York, Denver, Chicago",
+# "The locations for this role include: Austin, Boston".
+_PLACE_LIST = re.compile(r"\b(?:(?:following|these)\s+(?:metro\s+|office\s+)?(?:locations|offices|cities|sites)|"
+                         r"our\s+(?:hub\s+|office\s+|main\s+)?locations\s+(?:of|in)|"
+                         r"locations?(?:\s*\(s\))?\s+for\s+this\s+(?:role|position|job)\s+(?:include|are))\s*[:.-]?\s*", re.I)
+_PLACE_LIST_TRIGGER = (("following", "location"), ("these", "location"), ("following", "office"), ("these", "office"),
+                       ("following", "cities"), ("location", "include"), ("our", "locations"))
+# Where a company's site is, the weakest cue, kept only when nothing else places the job: "a design firm located in
+# Franklin, Tennessee", "our brand new Aiken, SC facility", "Our Mountain View office is ...". A head office is not
+# the job's site ("headquartered in", `_COMPANY_PLACE`).
+_SITE_PLACE = re.compile(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:company|firm|client|organization|startup)\s+in)"
+                         r"\s+(?:the\s+(?:\w+\s+)?(?:town|city)\s+of\s+)?", re.I)
+# A street address before the place: "located at 601 Lake Road, Cleveland, OH 44113".
+_STREET = re.compile(r"\d+[\w .'-]{2,40},\s*")
+_OUR_SITE = re.compile(r"\b[Oo]ur\s+(?:brand\s+new\s+|new\s+|main\s+|flagship\s+)?(?P<place>[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})"
+                       r"\s+(?:office|facility|campus|clinic|location|plant|warehouse|branch|store|site|hospital)\b")
+_SITE_TRIGGER = (("located",), ("based",), ("company", "in"), ("firm", "in"), ("client", "in"), ("organization", "in"),
+                 ("startup", "in"), *(("our", noun) for noun in (
+    "office", "facility", "campus", "clinic", "location", "plant", "warehouse", "branch", "store", "site", "hospital")))
 _COMPANY_PLACE = re.compile(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
 
 # The cues a sentence is read for, one bit each, and what every match of the cue holds (its trigger).
-EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, PAY, AS = (1 << n for n in range(10))
+EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, PAY, AS, LIST, SITE = (1 << n for n in range(12))
 _TRIGGERS: tuple[tuple[int, tuple[tuple[str | re.Pattern[str], ...], ...]], ...] = (
     (EEO, cues.EEO_TRIGGER), (HIRING, cues.HIRING_TRIGGER), (JOB_PLACE, _JOB_PLACE_TRIGGER), (TAG, (("#li-",),)),
     (ARRANGEMENT, cues.ARRANGEMENT_TRIGGER), (TERMS, cues.TERMS_TRIGGER), (EMPLOYMENT, cues.EMPLOYMENT_TRIGGER),
-    (LEVEL, (("level",),)), (PAY, (("$",),)), (AS, cues.EMPLOYER_AS_TRIGGER))
+    (LEVEL, (("level",),)), (PAY, (("$",),)), (AS, cues.EMPLOYER_AS_TRIGGER), (LIST, _PLACE_LIST_TRIGGER),
+    (SITE, _SITE_TRIGGER))
 
 
 _NAME_LINE = re.compile(cues.EMPLOYER_NAME + r"[.:]?")
@@ -165,6 +186,11 @@ def _near(rx: re.Pattern[str], text: str, start: int, end: int, reach: int = _NE
     return rx.search(text, max(0, start - reach), min(len(text), end + reach)) is not None
 
 
+def _large_city(found: FoundPlace) -> bool:
+    """A city written alone that is one of the gazetteer's cities of 100,000 people or more."""
+    return any(c.population >= 100_000 and c.name == found.place.city for c in gazetteer().city(found.span.text))
+
+
 def _matches(rx: re.Pattern[str], twin: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
     """`rx.finditer(text)`, tried only where `twin` (`rx` without re.I, on the folded text `low`; it matches
     wherever `rx` does) matches: the twin runs twice as fast, and long pasted sentences made these cues
@@ -230,8 +256,9 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             group = next(g for g in ("name", "of", "joined") if m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, SENTENCE))
     if which & PAY and (m := _PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000"
-        found = read_places(sentence.sub(0, m.end("place")), False, page.hint())
-        if len(found) == 1 and found[0].place.city:
+        found = read_places(sentence.sub(0, m.end("place")), True, page.hint())
+        # A pay line by place names a city alone too ("Cleveland $59,100 to $188,100"), one the size of a city.
+        if len(found) == 1 and found[0].place.city and (", " in found[0].span.text or _large_city(found[0])):
             page.add(Candidate("location", found[0].span.text, found[0].span, section, SENTENCE, place=found[0]))
     if text.startswith("For") and (m := _PLACE_BASED.match(text)) is not None:
         for found in read_places(sentence.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
@@ -244,6 +271,20 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                                                                   found.span.start - sentence.start].strip(" ,") in ("or", "and"):
                     break
                 page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
+    if which & LIST and (m := _PLACE_LIST.search(text)) is not None:
+        for found in read_places(sentence.sub(m.end(), len(text)), True, page.hint()):
+            page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
+    if which & SITE and not _COMPANY_PLACE.search(text):
+        for m in _SITE_PLACE.finditer(text):
+            start = m.end() + (street.end() - street.start() if (street := _STREET.match(text, m.end())) else 0)
+            found = read_places(sentence.sub(start, len(text)), True, page.hint())[:1]
+            if found and found[0].span.start - sentence.start - start <= 1 and found[0].place.city:
+                page.add(Candidate("location", found[0].span.text, found[0].span, section, SITE_PLACE, place=found[0]))
+        for m in _OUR_SITE.finditer(text):
+            piece = sentence.sub(m.start("place"), m.end("place"))
+            found = read_places(piece, True, page.hint())
+            if len(found) == 1 and found[0].span == piece:
+                page.add(Candidate("location", piece.text, piece, section, SITE_PLACE, place=found[0]))
     if which & TAG:
         for m in cues.ARRANGEMENT_TAG.finditer(text):
             page.add(Candidate("work_arrangement", cues.arrangement(m), sentence.sub(m.start(), m.end()), section,
@@ -260,6 +301,11 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             end = scope_span.end - sentence.start if scope_span is not None else m.end("word")
             page.add(Candidate("work_arrangement", code, sentence.sub(m.start("word"), end), section, SENTENCE,
                                remote_scope=scope))
+        elif (m := cues.ARRANGEMENT_EXTRA.search(text)) is not None:
+            group = next(g for g in ("word", "word2", "word3", "word4") if m.group(g))
+            if not _near(cues.NOT_ARRANGEMENT, text, m.start(group), m.end(group)):
+                page.add(Candidate("work_arrangement", cues.arrangement_of(m.group(group)),
+                                   sentence.sub(m.start(group), m.end(group)), section, SENTENCE))
     if which & TERMS and (m := cues.TERMS_SENTENCE.search(text)) is not None:
         terms = sentence.sub(m.start("terms"), m.end("terms"))
         for code, word in employment_words(terms):

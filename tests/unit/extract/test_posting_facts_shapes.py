@@ -331,3 +331,153 @@ All full-time employees are eligible for our 401(k) plan and for paid leave.
 
 def test_the_type_of_other_employees_is_not_this_jobs_type():
     assert types(OTHERS_TYPE) == []
+
+
+def places(page: str) -> list[tuple]:
+    return [row for row in facts(page) if row[0] == "location"]
+
+
+def arrangements(page: str) -> list[tuple]:
+    return [row for row in facts(page) if row[0] == "work_arrangement"]
+
+
+LONG_PLACE_LINE = """Principal Data Engineer
+
+Remote, US; Reno, NV; Boise, ID; Provo, UT; Fargo, ND; Tulsa, OK; Omaha, NE; Butte, MT; Casper, WY
+
+About the role
+You will run the ingestion platform.
+"""
+
+
+def test_a_header_line_of_places_longer_than_a_short_line():
+    assert [row[1] for row in places(LONG_PLACE_LINE)] == [
+        "Remote, US", "Reno, NV", "Boise, ID", "Provo, UT", "Fargo, ND", "Tulsa, OK", "Omaha, NE", "Butte, MT",
+        "Casper, WY"]
+    assert arrangements(LONG_PLACE_LINE) == [
+        ("work_arrangement", "remote", None, None, None, "US", "Remote, US")]
+
+
+BARE_LABEL = """Research Scientist
+
+Directorate of Applied Research
+Location Kettering, OH
+
+About the role
+You will study attacks on sensor networks.
+"""
+
+COMMUTE_LABEL = """Speech Therapist
+
+About the role
+You will see school-age clients.
+
+Ability to Commute: Folsom, CA 95630 (Required)
+"""
+
+PATH_LABEL = """Client Service Associate
+
+About the role
+You will support a team of advisors.
+
+Primary Location
+
+Americas-United States of America-Texas-Austin
+"""
+
+
+def test_labels_without_a_colon_commute_labels_and_a_path_of_names():
+    assert places(BARE_LABEL) == [
+        ("location", "Kettering, OH", "Kettering", "US-OH", "US", None, "Kettering, OH")]
+    assert places(COMMUTE_LABEL) == [("location", "Folsom, CA", "Folsom", "US-CA", "US", None, "Folsom, CA")]
+    assert places(PATH_LABEL) == [
+        ("location", "United States of America-Texas-Austin", "Austin", "US-TX", "US", None,
+         "United States of America-Texas-Austin")]
+
+
+PLACE_LIST = """AI Engineer
+
+About the role
+You may be based out of any of the following locations: Denver, Seattle, Chicago.
+
+Benefits
+- Transit pass
+"""
+
+HYBRID_IN = """Content Developer
+
+About the role
+We are looking for a Content Developer for a hybrid opportunity in Trenton, NJ! You will write course modules.
+
+Benefits
+- Dental cover
+"""
+
+PAY_BY_CITY = """Software Engineer
+
+About the role
+You will build the claims portal.
+
+Pay range
+Pittsburgh $61,000 to $150,000
+New Jersey $70,000 to $170,000
+"""
+
+
+def test_a_list_of_the_jobs_places_a_hybrid_opportunity_in_a_place_and_pay_lines_by_city():
+    assert [row[1:5] for row in places(PLACE_LIST)] == [
+        ("Denver", "Denver", "US-CO", "US"), ("Seattle", "Seattle", "US-WA", "US"),
+        ("Chicago", "Chicago", "US-IL", "US")]
+    assert places(HYBRID_IN) == [("location", "Trenton, NJ", "Trenton", "US-NJ", "US", None, "Trenton, NJ")]
+    # A state's pay line names no city: "New Jersey" is no town "New" in Jersey.
+    assert places(PAY_BY_CITY) == [
+        ("location", "Pittsburgh", "Pittsburgh", "US-PA", "US", None, "Pittsburgh")]
+
+
+COMPANY_SITE = """Assistant Landscape Architect
+
+Kiln Grove Design is a small landscape planning firm located in Franklin, Tennessee, twenty minutes from Nashville.
+
+About the role
+You will draft planting plans.
+"""
+
+OUR_SITE = """Occupational Therapist
+
+About the role
+We are looking for an Occupational Therapist in our new Greer, SC facility to treat outpatients.
+
+Benefits
+- Continuing education
+"""
+
+SITE_AND_JOB = """Payments Analyst
+
+Northwind Freight is a logistics company based in Boston, MA.
+
+About the role
+This role is based in Raleigh, NC. You will reconcile carrier invoices.
+"""
+
+
+def test_a_companys_site_places_the_job_only_when_nothing_else_does():
+    assert places(COMPANY_SITE) == [
+        ("location", "Franklin, Tennessee", "Franklin", "US-TN", "US", None, "Franklin, Tennessee")]
+    assert places(OUR_SITE) == [("location", "Greer, SC", "Greer", "US-SC", "US", None, "Greer, SC")]
+    assert places(SITE_AND_JOB) == [("location", "Raleigh, NC", "Raleigh", "US-NC", "US", None, "Raleigh, NC")]
+
+
+REMOTE_SENTENCES = {
+    "We want to talk to you about the remote opportunity in the Wichita area.": ("remote", None, "remote"),
+    "Open to remote candidates if the fit is right.": ("remote", None, "remote"),
+    "Remote work from home is acceptable within a reasonable commuting distance of the plant.":
+        ("remote", None, "Remote work"),
+    "Hybrid 2 days per week in the office, the rest from home.": ("hybrid", None, "Hybrid"),
+    "This role can be done from anywhere in the United States.": ("remote", "US", "from anywhere in the United States"),
+}
+
+
+def test_more_sentences_that_say_how_the_job_is_worked():
+    for sentence, (code, scope, text) in REMOTE_SENTENCES.items():
+        page = f"Project Controls Analyst\n\nAbout the role\nYou will track project costs.\n{sentence}\n\nBenefits\n- Dental\n"
+        assert arrangements(page) == [("work_arrangement", code, None, None, None, scope, text)], sentence
