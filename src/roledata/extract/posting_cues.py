@@ -111,9 +111,8 @@ NOT_REMOTE = re.compile(r"\b(?:not|no|never)\s+(?:a\s+|an\s+)?(?:fully\s+)?(?:re
 # Triggers (`*_TRIGGER`): what every match of a sentence cue holds, as a choice of groups, every word of a
 # group in the folded sentence ("based" and "role"; a word may be a pattern, searched in the folded text
 # without re.I), checked before the cue's pattern runs on a sentence (`posting_sentences`). Here: every arrangement sentence (`ARRANGEMENT_SENTENCE`, `NOT_REMOTE`).
-ARRANGEMENT_TRIGGER = (("remot",), ("from home",), ("at home",), ("wfh",), ("telecommut",), ("hybrid",), ("onsite",),
-                       ("on-site",), ("on site",), ("in-office",), ("in office",), ("in-person",), ("in person",),
-                       ("office-based",), ("office based",), ("anywhere",))
+ARRANGEMENT_TRIGGER = (("remot",), ("home",), ("wfh",), ("telecommut",), ("hybrid",), ("site",), ("office",), ("person",),
+                       ("anywhere",))
 # "Remote (US only)", "Remote - US", "remote within the United States", "Remote, EST hours".
 REMOTE_SCOPE = re.compile(
     r"\s*(?:\(\s*(?P<paren>[^()]{2,40}?)\s*\)|[-–—:,]\s*(?P<dash>[A-Z][\w .'’-]{1,30}?)(?=\s*(?:$|[,;)|·(]|\s[-–]\s))|"
@@ -163,14 +162,13 @@ EMPLOYMENT_SENTENCE = re.compile(
     r"|(?:^|\s[-–—]\s*)(?P<word4>full[- ]?time|part[- ]?time|contract|temporary)\s+(?:[\w-]+\s+)?(?:role|position|job)\b",
     re.I)
 # The words of the `word` groups above, one of which every match holds.
-EMPLOYMENT_TRIGGER = (("full-time",), ("full time",), ("fulltime",), ("part-time",), ("part time",), ("parttime",),
-                      ("contract",), ("temporar",), ("seasonal",), ("per diem",), ("per-diem",), ("perdiem",),
-                      ("month",), ("week",), ("internship",), ("temp-to",), ("temp to",))  # "a paid internship": the noun names the type
+EMPLOYMENT_TRIGGER = (("time",), ("contract",), ("temp",), ("seasonal",), ("diem",), ("month",), ("week",),
+                      ("internship",))  # "a paid internship": the noun names the type
 # "This is a W2 contract, work-from-home role for ...", "This is a full-time on-site role":
 # every term between the article and the noun; "This" may be glued to a heading ("Role DescriptionThis is").
 TERMS_SENTENCE = re.compile(r"(?:\b(?:this|it)|(?<=[a-z])(?-i:This))\s+(?:is|will\s+be)\s+an?\s+(?P<terms>[^.;:]{2,80}?)\s+"
                             r"(?:role|position|job|opportunity|assignment|engagement)\b", re.I)
-TERMS_TRIGGER = ((re.compile(r"(?:this|it)\s+(?:is|will\s+be)\s+an?\s"),),)  # what every match holds
+TERMS_TRIGGER = tuple((word, re.compile(r"(?:this|it)\s+(?:is|will\s+be)\s+an?\s")) for word in ("this", "it"))
 # A line that is only terms: "Contract (C2C/W2)", "Fulltime/ W2", "Full-time | Remote".
 TERMS_LINE = re.compile(r"^[\W_]*(?:(?:full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|temporary|internship|"
                         r"remote|hybrid|on[- ]?site|w-?2|c2c|1099|permanent|direct[- ]hire)[\W_]*){1,5}$", re.I)
@@ -281,7 +279,7 @@ EMPLOYER_HIRING = re.compile(
     rf"(?:hiring|seeking|looking\s+(?:for|to\s+hire)|searching\s+for|recruiting|on\s+the\s+lookout\s+for)|(?:has|have)\s+an?\s+"
     rf"(?:immediate\s+|exciting\s+|fantastic\s+|great\s+)?(?:opening|opportunity|need)|seeks)\b")
 HIRING_TRIGGER = (("hiring",), ("seek",), ("looking",), ("searching",), ("recruiting",), ("lookout",),
-                  (re.compile(r"ha(?:s|ve)\s+an?\s"),))
+                  *((noun, re.compile(r"ha(?:s|ve)\s+an?\s")) for noun in ("opening", "opportunity", "need")))
 # "Acme Robotics is an equal opportunity employer", "... is proud to be an Equal Employment Opportunity employer".
 EMPLOYER_EEO = re.compile(
     rf"^{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+being\s+)?"
@@ -296,7 +294,7 @@ EMPLOYER_AS = re.compile(
     rf"\b(?:[Aa]s\s+an?\s+(?:[\w/&+-]+\s+){{1,6}}?at\s+{EMPLOYER_NAME}(?:'s|’s)?(?=,|\s)|"
     rf"[Aa]s\s+an\s+employee\s+of\s+{EMPLOYER_NAME.replace('?P<name>', '?P<of>')}(?=[,\s])|"
     rf"\bjoin\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s|’|')\s)")
-EMPLOYER_AS_TRIGGER = ((re.compile(r"as\s+an?\s"),), ("join",))
+EMPLOYER_AS_TRIGGER = (("as", re.compile(r"as\s+an?\s")), ("join",))
 # A company's own opening sentence, at the top of the description or of a company section:
 # "Tidewell is a freight software company", "Lanternfish is changing how clinics book visits".
 EMPLOYER_OPENING = re.compile(

@@ -66,7 +66,7 @@ def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:
         _read_title(page)
         _read_header(page)
         read_sentences(page)
-    if cues.AGENCY.search(outline.text):
+    if any(c.fact == "employer" for c in page.found) and "client" in outline.text and cues.AGENCY.search(outline.text):
         # An agency's posting for one client: the names its voice gives (its equal-opportunity note, "X is
         # hiring") are the agency's; only a label may name the employer.
         page.found = [c for c in page.found if c.fact != "employer" or c.is_label]

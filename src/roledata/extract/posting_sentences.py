@@ -12,6 +12,7 @@ it), and each hit marks the sentence it falls in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from roledata.extract import posting_cues as cues
@@ -22,7 +23,7 @@ from roledata.extract.posting_page import (LABELLED, SENTENCE, SITE_PLACE, Candi
                                            employment_words, opens_company_section, read_terms, remote_scope)
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
-from roledata.text import Span, fold, has_digit, sentence_spans
+from roledata.text import Span, fold, sentence_spans
 
 # Sections whose sentences speak of perks and policies, not of the job's own terms.
 # Benefits sections proper: a full-time statement there speaks of who gets the benefits.
@@ -60,13 +61,16 @@ _PLACE_BASED = re.compile(r"^For\s+(?P<place>[A-Z][^:]{2,60}?)[- ]based\s+(?:rol
 
 # What every match of `_JOB_PLACE` holds (a trigger, see `posting_cues`).
 _JOB_PLACE_TRIGGER = (
-    *(("based", noun) for noun in ("role", "position", "job", "opportunit", "team")), ("located",), ("situated",),
-    (re.compile(r"you\s+will\s+(?:be\s+)?(?:based|located|work)"),), ("performed",), ("onsite",), ("on-site",),
-    ("on site",), ("in-office",), ("in office",), (re.compile(r"our\s+(?:[\w-]+\s+)?office"),),
-    (re.compile(r"in\s+person"),), ("hybrid",), ("join", "team"), (re.compile(r"local\s+to"),))
+    ("based",), ("located",), ("situated",), ("will", re.compile(r"you\s+will\s+(?:be\s+)?(?:based|located|work)")),
+    ("performed",), ("site",), ("office",), ("person", re.compile(r"in\s+person")), ("hybrid",), ("join", "team"),
+    ("local", re.compile(r"local\s+to")))
 # Twins of cues: the pattern without re.I, for the folded text (`_matches`).
 _JOB_PLACE_FOLDED = re.compile(_JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
 _POSTED_FOLDED = re.compile(cues.POSTED_SENTENCE.pattern)
+_EMPLOYMENT_FOLDED = re.compile(cues.EMPLOYMENT_SENTENCE.pattern)
+_ARRANGEMENT_FOLDED = re.compile(cues.ARRANGEMENT_SENTENCE.pattern)
+_NOT_REMOTE_FOLDED = re.compile(cues.NOT_REMOTE.pattern)
+_TERMS_FOLDED = re.compile(cues.TERMS_SENTENCE.pattern.replace("(?-i:This)", "this"))
 _CLOSING_FOLDED = re.compile(cues.CLOSING_SENTENCE.pattern)
 # A list of the job's places: "based out of any of the following locations: New York, Denver, Chicago",
 # "The locations for this role include: Austin, Boston".
@@ -74,7 +78,7 @@ _PLACE_LIST = re.compile(r"\b(?:(?:following|these)\s+(?:metro\s+|office\s+)?(?:
                          r"our\s+(?:hub\s+|office\s+|main\s+)?locations\s+(?:of|in)|"
                          r"locations?(?:\s*\(s\))?\s+for\s+this\s+(?:role|position|job)\s+(?:include|are))\s*[:.-]?\s*", re.I)
 _PLACE_LIST_TRIGGER = (("following", "location"), ("these", "location"), ("following", "office"), ("these", "office"),
-                       ("following", "cities"), ("location", "include"), ("our", "locations"))
+                       ("following", "cities"), ("include", "location"), ("locations", "our"))
 # Where a company's site is, the weakest cue, kept only when nothing else places the job: "a design firm located in
 # Franklin, Tennessee", "our brand new Aiken, SC facility", "Our Mountain View office is ...". A head office is not
 # the job's site ("headquartered in", `_COMPANY_PLACE`).
@@ -84,18 +88,20 @@ _SITE_PLACE = re.compile(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:compan
 _STREET = re.compile(r"\d+[\w .'-]{2,40},\s*")
 _OUR_SITE = re.compile(r"\b[Oo]ur\s+(?:brand\s+new\s+|new\s+|main\s+|flagship\s+)?(?P<place>[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})"
                        r"\s+(?:office|facility|campus|clinic|location|plant|warehouse|branch|store|site|hospital)\b")
-_SITE_TRIGGER = (("located",), ("based",), ("company", "in"), ("firm", "in"), ("client", "in"), ("organization", "in"),
-                 ("startup", "in"), *(("our", noun) for noun in (
-    "office", "facility", "campus", "clinic", "location", "plant", "warehouse", "branch", "store", "site", "hospital")))
+_SITE_TRIGGER = (("located",), ("based", re.compile(r"based\s+(?:in|out|at)\b")), *(
+    (noun, re.compile(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup")),
+    ("our", re.compile(r"our\s+(?:[\w.'’,-]+\s+){1,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
+                       r"store|site|hospital)\b")))
+# Each trigger group opens with its rarest word: it marks the sentences the others are looked for in.
 _COMPANY_PLACE = re.compile(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
 
 # The cues a sentence is read for, one bit each, and what every match of the cue holds (its trigger).
-EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, PAY, AS, LIST, SITE = (1 << n for n in range(12))
+EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, PAY, AS, LIST, SITE, DATES = (1 << n for n in range(13))
 _TRIGGERS: tuple[tuple[int, tuple[tuple[str | re.Pattern[str], ...], ...]], ...] = (
     (EEO, cues.EEO_TRIGGER), (HIRING, cues.HIRING_TRIGGER), (JOB_PLACE, _JOB_PLACE_TRIGGER), (TAG, (("#li-",),)),
     (ARRANGEMENT, cues.ARRANGEMENT_TRIGGER), (TERMS, cues.TERMS_TRIGGER), (EMPLOYMENT, cues.EMPLOYMENT_TRIGGER),
     (LEVEL, (("level",),)), (PAY, (("$",),)), (AS, cues.EMPLOYER_AS_TRIGGER), (LIST, _PLACE_LIST_TRIGGER),
-    (SITE, _SITE_TRIGGER))
+    (SITE, _SITE_TRIGGER), (DATES, ((re.compile("[0-9]"),),)))  # every date holds a year
 
 
 _NAME_LINE = re.compile(cues.EMPLOYER_NAME + r"[.:]?")
@@ -131,44 +137,68 @@ def read_sentences(page: PostingPage) -> None:
                 page.add(Candidate("employment_type", code, word, section, SENTENCE))
         for sentence in sentences:
             which = cues_of.get(sentence.start, 0)
-            # Dates are read in sentences with a digit (a year), the words of their cues looked for there.
-            if which or sentence.text.startswith(("At", "Join", "Working", "For")) or has_digit(sentence.text):
+            if which or sentence.text.startswith(("At", "Join", "Working", "For")):
                 _read_sentence(page, sentence, which, section, perks)
 
 
 def _cues_of(text: str, sentences: list[Span]) -> dict[int, int]:
-    """Sentence start -> the cues (bits) whose trigger the sentence holds. A group of words is looked for
-    in a sentence only when the page holds all its words (a page holds few of them)."""
+    """Sentence start -> the cues (bits) whose trigger the sentence holds. Each word is looked for once on the
+    page (`str.find`, from one sentence it marks to the next), each pattern only in the sentences holding the
+    words of its group: a page holds few of the words, in few sentences."""
     low = fold(text)
-    held: dict[object, bool] = {}  # word -> the page holds it (a word serves several triggers)
-    live: list[tuple[int, list[tuple[str | re.Pattern[str], ...]]]] = []
-    for bit, trigger in _TRIGGERS:
-        groups = []
-        for group in trigger:
-            for word in group:
-                if (has := held.get(word)) is None:
-                    has = held[word] = word in low if type(word) is str else word.search(low) is not None
-                if not has:
-                    break
-            else:
-                groups.append(group)
-        if groups:
-            live.append((bit, groups))
-    out: dict[int, int] = {}
-    if not live:
-        return out
-    same_length = len(low) == len(text)  # else folding changed the length (a dotted capital I)
-    for s in sentences:
-        folded = low[s.start:s.end] if same_length else fold(s.text)
-        which = 0
-        for bit, groups in live:
-            for group in groups:
-                for word in group:
-                    if not (word in folded if type(word) is str else word.search(folded) is not None):
+    if not sentences:
+        return {}
+    if len(low) != len(text):  # folding changed the length (a dotted capital I): each sentence on its own
+        return _cues_by_sentence(sentences)
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    where: dict[str | re.Pattern[str], set[int]] = {}
+
+    def holding(word: str | re.Pattern[str]) -> set[int]:
+        """Indexes of the sentences that hold `word` (a pattern: that it matches in)."""
+        if (found := where.get(word)) is None:
+            found, pos = set(), 0
+            while True:
+                if type(word) is str:
+                    if (at := low.find(word, pos)) < 0:
                         break
+                    end = at + len(word)
                 else:
-                    which |= bit
-                    break
+                    if (m := word.search(low, pos)) is None:
+                        break
+                    at, end = m.span()
+                i = bisect_right(starts, at) - 1
+                if i >= 0 and end <= ends[i] and (type(word) is str or word.search(low, at, ends[i])):
+                    found.add(i)
+                    pos = ends[i]  # one hit marks the sentence: on to the next one
+                else:
+                    pos = at + 1
+            where[word] = found
+        return found
+
+    out: dict[int, int] = {}
+    for bit, trigger in _TRIGGERS:
+        for group in trigger:
+            first = group[0]
+            # The group's first word (its rarest) marks the sentences; its other words and patterns are looked
+            # for in those sentences only.
+            chosen, rest = holding(first), group[1:]
+            for i in chosen:
+                if all((low.find(w, starts[i], ends[i]) >= 0) if type(w) is str
+                       else (w.search(low, starts[i], ends[i]) is not None) for w in rest):
+                    out[starts[i]] = out.get(starts[i], 0) | bit
+    return out
+
+
+def _cues_by_sentence(sentences: list[Span]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for s in sentences:
+        folded = fold(s.text)
+        which = 0
+        for bit, trigger in _TRIGGERS:
+            if any(all(w in folded if type(w) is str else w.search(folded) is not None for w in group)
+                   for group in trigger):
+                which |= bit
         if which:
             out[s.start] = which
     return out
@@ -184,6 +214,20 @@ _THIS_JOB = ("this", "the", "position", "role", "job")
 
 def _near(rx: re.Pattern[str], text: str, start: int, end: int, reach: int = _NEAR) -> bool:
     return rx.search(text, max(0, start - reach), min(len(text), end + reach)) is not None
+
+
+# How much text after a cue is read for its places: a place or a short list of them follows the cue, and a
+# pasted posting's run-on sentence may go on for thousands of characters.
+_PLACES_REACH, _LIST_REACH = 160, 400
+
+
+def _after(sentence: Span, start: int, reach: int) -> Span:
+    """The sentence from `start`, at most `reach` characters, cut at a space (no name cut in two)."""
+    text = sentence.text
+    if len(text) - start <= reach:
+        return sentence.sub(start, len(text))
+    cut = text.rfind(" ", start, start + reach)
+    return sentence.sub(start, cut if cut > start else start + reach)
 
 
 def _large_city(found: FoundPlace) -> bool:
@@ -242,6 +286,7 @@ def _read_line(page: PostingPage, line: Span, section: Section) -> None:
 def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Section,
                    perks: tuple[bool, bool]) -> None:
     text = sentence.text
+    low = fold(text)
     for rx, read, strength in ((cues.EMPLOYER_EEO, which & EEO, LABELLED), (cues.EMPLOYER_HIRING, which & HIRING, SENTENCE),
                                (cues.EMPLOYER_AT, text.startswith(("At", "Join", "Working")), SENTENCE)):
         if not read:
@@ -251,8 +296,10 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             group = next(g for g in ("name", "joined", "working") if g in rx.groupindex and m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, strength))
             break
-    if which & AS and not cues.ON_BEHALF.search(text):
+    if which & AS:
         for m in cues.EMPLOYER_AS.finditer(text):
+            if cues.ON_BEHALF.search(text):
+                break
             group = next(g for g in ("name", "of", "joined") if m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, SENTENCE))
     if which & PAY and (m := _PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000"
@@ -263,21 +310,30 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
     if text.startswith("For") and (m := _PLACE_BASED.match(text)) is not None:
         for found in read_places(sentence.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
             page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
-    if which & JOB_PLACE and not _COMPANY_PLACE.search(text):
-        for m in _matches(_JOB_PLACE, _JOB_PLACE_FOLDED, text, fold(text)):
-            rest = sentence.sub(m.end(), len(text))
+    head_office = None  # a head office named in the sentence ("headquartered in"): looked for once a cue matched
+    if which & JOB_PLACE:
+        for m in _matches(_JOB_PLACE, _JOB_PLACE_FOLDED, text, low):
+            if head_office is None:
+                head_office = _COMPANY_PLACE.search(text) is not None
+            if head_office:
+                break
+            rest = _after(sentence, m.end(), _PLACES_REACH)
             for found in read_places(rest, True, page.hint()):
                 if found.span.start - rest.start > 2 and not text[found.span.start - sentence.start - 4:
                                                                   found.span.start - sentence.start].strip(" ,") in ("or", "and"):
                     break
                 page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     if which & LIST and (m := _PLACE_LIST.search(text)) is not None:
-        for found in read_places(sentence.sub(m.end(), len(text)), True, page.hint()):
+        for found in read_places(_after(sentence, m.end(), _LIST_REACH), True, page.hint()):
             page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
-    if which & SITE and not _COMPANY_PLACE.search(text):
+    if which & SITE:
         for m in _SITE_PLACE.finditer(text):
+            if head_office is None:
+                head_office = _COMPANY_PLACE.search(text) is not None
+            if head_office:
+                break
             start = m.end() + (street.end() - street.start() if (street := _STREET.match(text, m.end())) else 0)
-            found = read_places(sentence.sub(start, len(text)), True, page.hint())[:1]
+            found = read_places(_after(sentence, start, _PLACES_REACH), True, page.hint())[:1]
             if found and found[0].span.start - sentence.start - start <= 1 and found[0].place.city:
                 page.add(Candidate("location", found[0].span.text, found[0].span, section, SITE_PLACE, place=found[0]))
         for m in _OUR_SITE.finditer(text):
@@ -291,10 +347,10 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                                LABELLED))
     # A perk's words ("a work-from-home stipend") void the sentence: read only after a match, as most have none.
     if not perks[0] and which & ARRANGEMENT:
-        if (m := cues.NOT_REMOTE.search(text)) is not None:
+        if (m := next(_matches(cues.NOT_REMOTE, _NOT_REMOTE_FOLDED, text, low), None)) is not None:
             if not _near(cues.NOT_ARRANGEMENT, text, m.start(), m.end()):
                 page.add(Candidate("work_arrangement", "onsite", sentence.sub(m.start(), m.end()), section, SENTENCE))
-        elif (m := cues.ARRANGEMENT_SENTENCE.search(text)) is not None \
+        elif (m := next(_matches(cues.ARRANGEMENT_SENTENCE, _ARRANGEMENT_FOLDED, text, low), None)) is not None \
                 and not _near(cues.NOT_ARRANGEMENT, text, m.start("word"), m.end("word")):
             code = cues.arrangement_of(m.group("word"))
             scope_span, scope = remote_scope(sentence, m.end("word")) if code == "remote" else (None, None)
@@ -306,7 +362,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             if not _near(cues.NOT_ARRANGEMENT, text, m.start(group), m.end(group)):
                 page.add(Candidate("work_arrangement", cues.arrangement_of(m.group(group)),
                                    sentence.sub(m.start(group), m.end(group)), section, SENTENCE))
-    if which & TERMS and (m := cues.TERMS_SENTENCE.search(text)) is not None:
+    if which & TERMS and (m := next(_matches(cues.TERMS_SENTENCE, _TERMS_FOLDED, text, low), None)) is not None:
         terms = sentence.sub(m.start("terms"), m.end("terms"))
         for code, word in employment_words(terms):
             page.add(Candidate("employment_type", code, word, section, SENTENCE))
@@ -316,7 +372,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             page.add(Candidate("work_arrangement", cues.arrangement(w), terms.sub(w.start(), w.end()), section,
                                SENTENCE))
     if not (perks[0] and perks[1]) and which & EMPLOYMENT:
-        for m in cues.EMPLOYMENT_SENTENCE.finditer(text):
+        for m in _matches(cues.EMPLOYMENT_SENTENCE, _EMPLOYMENT_FOLDED, text, low):
             group = next(g for g in ("word", "word2", "word3", "word4") if m.group(g))
             # "All full-time employees are eligible ...": the type of other people's jobs, right by the words. A
             # statement about this job ("this full-time position", "the role is part-time") stands whatever follows.
@@ -333,9 +389,8 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
         level = cues.experience_level(m.group("word"))
         page.add(Candidate("experience_level", level, sentence.sub(m.start("word"), m.end("word")), section, SENTENCE)
                  if level else None)
-    if not has_digit(text):
-        return  # every date holds a year
-    low = fold(text)
+    if not which & DATES:
+        return  # every date holds a year: a digit
     for rx, twin, words, fact in ((cues.POSTED_SENTENCE, _POSTED_FOLDED, cues.POSTED_WORDS, "date_posted"),
                                   (cues.CLOSING_SENTENCE, _CLOSING_FOLDED, cues.CLOSING_WORDS, "valid_through")):
         if not any(word in low for word in words):

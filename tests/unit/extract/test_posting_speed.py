@@ -16,7 +16,7 @@ import pytest
 from roledata.extract import posting_cues as cues
 from roledata.extract import posting_sentences
 from roledata.extract.posting_labels import _label_matches, _labels_in, _label_windows
-from roledata.text import Span, fold
+from roledata.text import Span, fold, sentence_spans
 
 
 def _language(parsed) -> list[str]:
@@ -96,3 +96,42 @@ def test_job_place_folded_finds_what_job_place_finds() -> None:
         posting_sentences._JOB_PLACE, posting_sentences._JOB_PLACE_FOLDED, text, fold(text))] == \
         [m.span() for m in posting_sentences._JOB_PLACE.finditer(text)]
     assert re.search("located", fold(text))
+
+
+def test_twins_of_cues_match_wherever_their_cue_does():
+    """A twin runs without re.I on the folded text: it must hold no capital of its own (a capital would match
+    nothing there), so it matches wherever its cue matches the text."""
+    twins = {name: getattr(posting_sentences, name) for name in dir(posting_sentences) if name.endswith("_FOLDED")}
+    assert set(twins) == {"_JOB_PLACE_FOLDED", "_POSTED_FOLDED", "_CLOSING_FOLDED", "_EMPLOYMENT_FOLDED",
+                          "_ARRANGEMENT_FOLDED", "_NOT_REMOTE_FOLDED", "_TERMS_FOLDED"}
+    for name, twin in twins.items():
+        literal = re.sub(r"\\[A-Za-z]|\(\?P<\w+>|\(\?[-a-zA-Z]*:|\[\^?[^\]]*\]", "", twin.pattern)
+        assert not re.search("[A-Z]", literal), name
+        assert not twin.flags & re.I, name
+    sentences = ["This is a full-time, remote position based in Boise, ID.",
+                 "Role DescriptionThis is a contract 1099 on-site role for a Welder.",
+                 "The role is not remote; applications close on May 1, 2026 and it was posted on 2026-04-01."]
+    pairs = [(posting_sentences._JOB_PLACE, "_JOB_PLACE_FOLDED"), (cues.EMPLOYMENT_SENTENCE, "_EMPLOYMENT_FOLDED"),
+             (cues.ARRANGEMENT_SENTENCE, "_ARRANGEMENT_FOLDED"), (cues.NOT_REMOTE, "_NOT_REMOTE_FOLDED"),
+             (cues.TERMS_SENTENCE, "_TERMS_FOLDED"), (cues.POSTED_SENTENCE, "_POSTED_FOLDED"),
+             (cues.CLOSING_SENTENCE, "_CLOSING_FOLDED")]
+    for text in sentences:
+        for cue, twin in pairs:
+            assert [m.span() for m in posting_sentences._matches(cue, twins[twin], text, fold(text))] == \
+                [m.span() for m in cue.finditer(text)], (twin, text)
+
+
+def test_sentence_marks_from_the_whole_page_are_those_of_each_sentence():
+    text = ("Acme Tools is seeking a welder. The role is based in Reno, NV. This is a full-time position.\n"
+            "Our new Sparks, NV facility opens in 2026. As a Welder at Acme Tools, you will join our team.\n"
+            "Acme Tools is an equal opportunity employer; remote work is not offered.")
+    sentences, pos = [], 0
+    for line in text.split("\n"):
+        sentences += sentence_spans(Span(pos, pos + len(line), line))
+        pos += len(line) + 1
+    assert posting_sentences._cues_of(text, sentences) == posting_sentences._cues_by_sentence(sentences)
+    marks = posting_sentences._cues_of(text, sentences)
+    assert marks[sentences[0].start] & posting_sentences.HIRING
+    assert marks[sentences[1].start] & posting_sentences.JOB_PLACE
+    assert marks[sentences[3].start] & posting_sentences.SITE and marks[sentences[3].start] & posting_sentences.DATES
+    assert marks[sentences[4].start] & posting_sentences.AS
