@@ -31,7 +31,7 @@ LABELS: tuple[tuple[str, str], ...] = (
                         r"(?:type|status)s?|(?:job|work)\s+schedule|"
                         r"type\s+of\s+(?:employment|position|role|contract)|employment|job\s+status|schedule|"
                         r"(?:contract\s+)?duration(?:\s+of\s+(?:the\s+)?contract)?|status|type"),
-    ("employer", r"company(?:\s+name)?|employer|organi[sz]ation|hiring\s+(?:company|organi[sz]ation)"),
+    ("employer", r"company(?:\s+name)?|employer|organi[sz]ation|hiring\s+(?:company|organi[sz]ation|department|entity)"),
     ("date_posted", r"(?:date\s+)?posted(?:\s+(?:on|date))?|posting\s+date|date\s+(?:posted|published|listed)|"
                     r"published(?:\s+on)?|listed\s+on|opening\s+date"),
     ("valid_through", r"(?:application|applications|apply|closing|close|expiration|expiry|posting\s+end|end)\s+"
@@ -49,7 +49,8 @@ LABEL_LAST_WORDS = (
     "seniority")
 LABEL_AFTER_SPACE = (
     "job", "role", "position", "arrangement", "model", "setting", "mode", "style", "policy", "work", "contract",
-    "name", "on", "date", "listed", "by", "apply", "until", "through", "close", "due", "level", "commute", "relocate")
+    "name", "on", "date", "listed", "by", "apply", "until", "through", "close", "due", "level", "commute", "relocate",
+    "department", "entity")
 _LABEL_GROUPS = "|".join(f"(?P<{fact}>{pattern})" for fact, pattern in LABELS)
 # The label, then ":" (or " - ", "–"), then the value. At the start of a line, after white space
 # or punctuation, or glued after a lower-case letter (checked in `find_labels`).
@@ -271,29 +272,30 @@ HIRING_VOICE = re.compile(
 # may close it ("About Fernhill Homes:", "Why Join Tidewell?").
 EMPLOYER_NAME = (r"(?P<name>(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*)[®™]?"
                  r"(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*|&|of|and|the|for|de|at|by)[®™]?(?=[ \t,.(:?!'’]|$)){0,5}"
-                 r"(?:,?[ \t]+(?:Inc|LLC|PLLC|Ltd|Co|Corp|Corporation|GmbH|PLC|LLP|L\.L\.C|S\.A|AG|N\.A|P\.A)\b\.?)?)"
+                 r"(?:,?[ \t]+(?:Inc|LLC|PLLC|Ltd|Co|Corp|Corporation|GmbH|PLC|LLP|LP|L\.P|L\.L\.C|S\.A|AG|N\.A|P\.A)\b\.?)?)"
                  r"(?:[ \t]+\([A-Z][A-Za-z&]{1,8}\))?")  # "Riverbend Youth Center (RYC)"
 # "Acme Robotics is hiring a ...", "Acme Robotics is seeking", "Acme has an opening for".
-EMPLOYER_HIRING = re.compile(
-    rf"^{EMPLOYER_NAME}(?:'s|’s)?\s+(?:(?:is|are)\s+(?:currently\s+|now\s+|actively\s+)?"
+EMPLOYER_HIRING = re.compile(  # these three are matched where a sentence opens (`.match`, after a glued heading)
+    rf"{EMPLOYER_NAME}(?:'s|’s)?\s+(?:(?:is|are)\s+(?:currently\s+|now\s+|actively\s+)?"
     rf"(?:hiring|seeking|looking\s+(?:for|to\s+hire)|searching\s+for|recruiting|on\s+the\s+lookout\s+for)|(?:has|have)\s+an?\s+"
-    rf"(?:immediate\s+|exciting\s+|fantastic\s+|great\s+)?(?:opening|opportunity|need)|seeks)\b")
-HIRING_TRIGGER = (("hiring",), ("seek",), ("looking",), ("searching",), ("recruiting",), ("lookout",),
+    rf"(?:immediate\s+|exciting\s+|fantastic\s+|great\s+)?(?:opening|opportunity|need)|seeks|hires)\b")
+HIRING_TRIGGER = (("hiring",), ("seek",), ("looking",), ("searching",), ("recruiting",), ("lookout",), ("hires",),
                   *((noun, re.compile(r"ha(?:s|ve)\s+an?\s")) for noun in ("opening", "opportunity", "need")))
 # "Acme Robotics is an equal opportunity employer", "... is proud to be an Equal Employment Opportunity employer".
 EMPLOYER_EEO = re.compile(
-    rf"^{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+being\s+)?"
+    rf"{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+being\s+)?"
     rf"an?\s+(?i:equal|EEO|E-Verify|affirmative)")
 EEO_TRIGGER = (("equal",), ("eeo",), ("e-verify",), ("affirmative",))
 # "At Acme Robotics, we ...", "Join Acme Robotics", "Why Acme Robotics?", "About Acme Robotics".
-EMPLOYER_AT = re.compile(rf"^(?:At\s+{EMPLOYER_NAME},\s|Join\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s)?[\s!.]|"
+EMPLOYER_AT = re.compile(rf"(?:(?:We\s+)?[Aa]t\s+{EMPLOYER_NAME}(?:,\s|\s+(?=(?:we|our|understand|believe)\b))|Join\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s)?[\s!.]|"
                          rf"Working\s+(?:for|at)\s+{EMPLOYER_NAME.replace('?P<name>', '?P<working>')}(?:'s|’s)?[\s,!.])")
 # Within a sentence: "As a Data Analyst at Acme Robotics, you will", "As an employee of Acme Robotics, you",
 # "to join Acme Robotics' analytics team" (a possessive: "join the Data team" names a team).
 EMPLOYER_AS = re.compile(
     rf"\b(?:[Aa]s\s+an?\s+(?:[\w/&+-]+\s+){{1,6}}?at\s+{EMPLOYER_NAME}(?:'s|’s)?(?=,|\s)|"
     rf"[Aa]s\s+an\s+employee\s+of\s+{EMPLOYER_NAME.replace('?P<name>', '?P<of>')}(?=[,\s])|"
-    rf"\bjoin\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s|’|')\s)")
+    rf"\bjoin\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s|’|')\s|"
+    rf"\b[Jj]oin\s+our\s+(?:[\w-]+\s+){{0,2}}team\s+at\s+{EMPLOYER_NAME.replace('?P<name>', '?P<team>')}(?=\s*[,.!]|\s+(?:and|where|in)\b))")
 EMPLOYER_AS_TRIGGER = (("as", re.compile(r"as\s+an?\s")), ("join",))
 # A company's own opening sentence, at the top of the description or of a company section:
 # "Tidewell is a freight software company", "Lanternfish is changing how clinics book visits".
@@ -314,7 +316,7 @@ EMPLOYER_HEADING_GLUED = re.compile(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|
 # "About Fernhill HomesFernhill Homes builds ...": the heading glued to a first sentence that names the
 # company again (the name is what stands between "About" and its first word's return).
 EMPLOYER_ABOUT_AGAIN = re.compile(r"^About\s+(?P<name>(?P<first>[A-Z][\w&'’.+-]*?)(?:[ \t]+[A-Z][\w&'’.+-]*?){0,4})"
-                                  r"(?P=first)\b")
+                                  r"(?:At\s+)?(?P=first)\b")
 # The words those two headings open with: a line opening otherwise is no such heading.
 EMPLOYER_HEADING_OPENERS = ("About", "Why", "Life", "Working", "Join", "Who")
 # The LinkedIn template: "This is a full-time on-site role for a Data Analyst at Acme Robotics located in Austin, TX."
@@ -328,8 +330,11 @@ description overview summary location remote hybrid salary compensation benefits
 equal department division group unit agency firm business and or with""".split())
 # A posting by an agency for one client ("Our client, a regional bank, ...", "on behalf of a client"): one
 # client, not "our clients" (a consulting firm speaks of its clients).
-AGENCY = re.compile(r"\b[Oo]ur\s+client(?![s\w])|\bon\s+behalf\s+of\s+(?:our|a|an|one\s+of\s+our)\s+(?:\w+\s+){0,3}?client\b")
+AGENCY = re.compile(r"\b[Oo]ur\s+client(?:,|'s|’s|\s+(?:is|has|seeks|located|based|in)\b)|"
+                    r"\bon\s+behalf\s+of\s+(?:our|a|an|one\s+of\s+our)\s+(?:\w+\s+){0,3}?clients?\b|"
+                    r"\bone\s+of\s+our\s+(?:\w+\s+){0,2}?clients\b")
 # A client or an agency's candidate: the name before it is not the employer of the job.
 ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|for\s+(?:our|a|one\s+of\s+our)\s+(?:\w+\s+){0,3}clients?|"
-                       r"our\s+client|staffing|recruiting\s+(?:firm|agency)|talent\s+(?:partner|acquisition\s+firm))\b",
+                       r"our\s+client|staffing\s+(?:agency|firm|company|partner|services)|recruiting\s+(?:firm|agency)|"
+                       r"talent\s+(?:partner|acquisition\s+firm))\b",
                        re.I)

@@ -160,17 +160,20 @@ def opens_company_section(page: PostingPage, line: Span, section: Section) -> bo
     return m is not None and m.end() > 0 and m.group().strip().lower() not in ("overview", "company")
 
 
-def employer_candidate(page: PostingPage, span: Span, section: Section | None, strength: int) -> Candidate | None:
+def employer_candidate(page: PostingPage, span: Span, section: Section | None, strength: int,
+                       describes: bool = False) -> Candidate | None:
     """An employer candidate, unless the name is no company's: a pronoun or generic word, the role's own
-    title, a place."""
+    title, a place. A single plain word must be named twice, unless the sentence `describes` it as a company
+    opening a posting does ("Tidewell is a freight software company")."""
     if (glued := cues.GLUED_HEADING.match(span.text)) is not None:
         span = span.sub(glued.end(), len(span.text))
     name = re.sub(r"(?:'s|’s)$", "", span.text).rstrip(" ,.®™")
     span = Span(span.start, span.start + len(name), name)
     words = name.split()
-    if not words or len(name) > 60 or words[0].lower() in cues.NOT_EMPLOYERS or _GLUED_WORD.search(name):
+    if not words or len(name) > 60 or _GLUED_WORD.search(name) or (
+            words[0].lower() in cues.NOT_EMPLOYERS and not (words[0].isupper() and len(words) > 1)):  # "IT Concepts"
         return None
-    if len(words) == 1 and strength < LABELLED and not _has_capital_inside(name) \
+    if len(words) == 1 and strength < LABELLED and not describes and not _has_capital_inside(name) \
             and len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", page.outline.text)) < 2:
         return None  # one plain word read once ("Autonomously ..."): a company names itself again
     if _names_a_role(words):
@@ -272,7 +275,8 @@ def _initials(folded: str) -> str:
 
 def _company_key(name: str) -> str:
     folded = key(name)
-    return re.sub(r"[, ]+(?:inc|llc|pllc|ltd|co|corp|corporation|gmbh|plc|llp|l l c|s a|ag|n a|p a)$", "", folded).strip()
+    return re.sub(r"[, ]+(?:inc|llc|pllc|ltd|co|corp|corporation|gmbh|plc|llp|lp|l p|l l c|s a|ag|n a|p a)$", "",
+                  folded).strip()
 
 
 def section_of(page: PostingPage, span: Span) -> Section | None:

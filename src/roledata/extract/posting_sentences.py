@@ -105,6 +105,14 @@ _TRIGGERS: tuple[tuple[int, tuple[tuple[str | re.Pattern[str], ...], ...]], ...]
 
 
 _NAME_LINE = re.compile(cues.EMPLOYER_NAME + r"[.:]?")
+# A company described as one: "Tidewell is a freight software company", "Tidewell, a freight software company,".
+_DESCRIBES = re.compile(r"(?:\s+is|,)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|provider|leader|"
+                        r"manufacturer|developer|publisher|agency|organi[sz]ation|institution|group|business|startup|"
+                        r"platform|network|bank|insurer|university|school|hospital|clinic|practice|studio|lab|laboratory)\b")
+# How the sentences that `EMPLOYER_AT` and `_PLACE_BASED` read open.
+_OPENERS = ("At", "Join", "Working", "We at", "We At", "For")
+# A short heading glued to the sentence after it by its colon: "Summary:Acme seeks", "Overview: Acme is".
+_GLUED_HEAD = re.compile(r"[A-Z][A-Za-z]+(?: [A-Za-z]+)?:\s*(?=[A-Z0-9])")
 
 
 def read_sentences(page: PostingPage) -> None:
@@ -137,7 +145,7 @@ def read_sentences(page: PostingPage) -> None:
                 page.add(Candidate("employment_type", code, word, section, SENTENCE))
         for sentence in sentences:
             which = cues_of.get(sentence.start, 0)
-            if which or sentence.text.startswith(("At", "Join", "Working", "For")):
+            if which or sentence.text.startswith(_OPENERS) or _GLUED_HEAD.match(sentence.text):
                 _read_sentence(page, sentence, which, section, perks)
 
 
@@ -279,7 +287,8 @@ def _read_line(page: PostingPage, line: Span, section: Section) -> None:
         glued = cues.GLUED_HEADING.match(text) or cues.COMPANY_HEADING.match(text)
         body = line.sub(glued.end(), len(text)) if glued else line
         if (m := cues.EMPLOYER_OPENING.match(body.text)) is not None and not cues.ON_BEHALF.search(text[:300]):
-            page.add(employer_candidate(page, body.sub(m.start("name"), m.end("name")), section, SENTENCE))
+            page.add(employer_candidate(page, body.sub(m.start("name"), m.end("name")), section, SENTENCE,
+                                        describes=_DESCRIBES.match(body.text, m.end("name")) is not None))
 
 
 
@@ -287,11 +296,13 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                    perks: tuple[bool, bool]) -> None:
     text = sentence.text
     low = fold(text)
+    # A heading glued to the sentence opens it: "Summary:Quigley Farms seeks ...".
+    opens = head.end() if (head := _GLUED_HEAD.match(text)) else 0
     for rx, read, strength in ((cues.EMPLOYER_EEO, which & EEO, LABELLED), (cues.EMPLOYER_HIRING, which & HIRING, SENTENCE),
-                               (cues.EMPLOYER_AT, text.startswith(("At", "Join", "Working")), SENTENCE)):
+                               (cues.EMPLOYER_AT, text.startswith(_OPENERS, opens), SENTENCE)):
         if not read:
             continue
-        m = rx.match(text)
+        m = rx.match(text, opens)
         if m is not None and not cues.ON_BEHALF.search(text):
             group = next(g for g in ("name", "joined", "working") if g in rx.groupindex and m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, strength))
@@ -300,7 +311,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
         for m in cues.EMPLOYER_AS.finditer(text):
             if cues.ON_BEHALF.search(text):
                 break
-            group = next(g for g in ("name", "of", "joined") if m.group(g))
+            group = next(g for g in ("name", "of", "joined", "team") if m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, SENTENCE))
     if which & PAY and (m := _PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000"
         found = read_places(sentence.sub(0, m.end("place")), True, page.hint())

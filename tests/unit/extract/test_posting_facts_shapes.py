@@ -481,3 +481,94 @@ def test_more_sentences_that_say_how_the_job_is_worked():
     for sentence, (code, scope, text) in REMOTE_SENTENCES.items():
         page = f"Project Controls Analyst\n\nAbout the role\nYou will track project costs.\n{sentence}\n\nBenefits\n- Dental\n"
         assert arrangements(page) == [("work_arrangement", code, None, None, None, scope, text)], sentence
+
+
+MORE_EMPLOYER_SHAPES = {
+    # A heading glued to the hiring sentence by its colon.
+    "Summary:Quigley Farms seeks a Senior Analyst to report on our media buying.": "Quigley Farms",
+    # "At X we ..." without a comma, "We at X believe ...".
+    "At Harbor Sound we want every home to hear music the way the artist meant it.": "Harbor Sound",
+    "We at Pinecrest Analytics understand the gap between what schools teach and what firms need.":
+        "Pinecrest Analytics",
+    # Joining "our team at X".
+    "Join our dynamic team at Busy Bee Pediatric Therapy, a small clinic for children.":
+        "Busy Bee Pediatric Therapy",
+    # A company that hires.
+    "Ocean Bath and Tile hires associates who love design and showroom work.": "Ocean Bath and Tile",
+    # An acronym that reads like a pronoun ("IT").
+    "IT Conduits is an Affirmative Action/Equal Opportunity employer.": "IT Conduits",
+}
+
+
+def test_more_shapes_of_the_employers_own_sentences():
+    for sentence, name in MORE_EMPLOYER_SHAPES.items():
+        page = f"Senior Analyst\n\nAbout the role\n{sentence}\n\nBenefits\n- Dental cover\n"
+        assert employer(page) == [("employer", name, None, None, None, None, name)], sentence
+
+
+HIRING_DEPARTMENT = """Geospatial Developer
+
+Job Posting Title:
+Geospatial Developer
+
+Hiring Department:
+Applied Acoustics Laboratories
+
+About the role
+You will build mapping tools.
+"""
+
+LEGAL_LP = """Compensation Analyst (Remote)
+
+Medford Supply Industries, LP is the leading supplier of surgical and pharmaceutical products to clinics in the US.
+
+About the role
+You will model salary ranges.
+
+Benefits
+- Dental cover
+"""
+
+ONE_WORD_OPENING = """Securities Specialist
+
+Quillfin is a leading provider of shareholder services to listed companies across three continents and ten countries.
+
+About the role
+You will process transfers of shares.
+"""
+
+CLIENT_PORTFOLIO = """Client Finance Analyst
+
+About the role
+You will manage the finances of our client portfolio and report on every study's budget.
+
+Benefits
+- Dental cover
+
+Meridian Trials Group is an Equal Opportunity Employer.
+"""
+
+
+def test_a_hiring_department_label_names_describing_themselves_and_clients_that_are_no_agency():
+    assert employer(HIRING_DEPARTMENT) == [
+        ("employer", "Applied Acoustics Laboratories", None, None, None, None, "Applied Acoustics Laboratories")]
+    assert employer(ONE_WORD_OPENING) == [("employer", "Quillfin", None, None, None, None, "Quillfin")]
+    assert employer(LEGAL_LP) == [
+        ("employer", "Medford Supply Industries, LP", None, None, None, None, "Medford Supply Industries, LP")]
+    # "our client portfolio" is this company's own clients, not an agency's client.
+    assert employer(CLIENT_PORTFOLIO) == [
+        ("employer", "Meridian Trials Group", None, None, None, None, "Meridian Trials Group")]
+
+
+STAFFING_DATA = """Data Scientist
+
+Quarry Ledger Services, LLC is seeking a Data Scientist who will analyze payroll and staffing data for our customer.
+
+About the role
+You will build forecasts.
+"""
+
+
+def test_staffing_as_a_word_of_the_work_is_no_agency():
+    assert employer(STAFFING_DATA) == [
+        ("employer", "Quarry Ledger Services, LLC", None, None, None, None, "Quarry Ledger Services, LLC")]
