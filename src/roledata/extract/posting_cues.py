@@ -112,8 +112,9 @@ NOT_REMOTE = re.compile(r"\b(?:not|no|never)\s+(?:a\s+|an\s+)?(?:fully\s+)?(?:re
 # Triggers (`*_TRIGGER`): what every match of a sentence cue holds, as a choice of groups, every word of a
 # group in the folded sentence ("based" and "role"; a word may be a pattern, searched in the folded text
 # without re.I), checked before the cue's pattern runs on a sentence (`posting_sentences`). Here: every arrangement sentence (`ARRANGEMENT_SENTENCE`, `NOT_REMOTE`).
-ARRANGEMENT_TRIGGER = (("remot",), ("home",), ("wfh",), ("telecommut",), ("hybrid",), ("site",), ("office",), ("person",),
-                       ("anywhere",))
+ARRANGEMENT_TRIGGER = (("remot",), ("wfh",), ("telecommut",), ("hybrid",), ("anywhere",),
+                       ("home", re.compile(r"(?:from|at) home")), ("site", re.compile(r"on[- ]?site")),
+                       ("office", re.compile(r"in[- ]office|office[- ]based")), ("person", re.compile(r"in[- ]person")))
 # "Remote (US only)", "Remote - US", "remote within the United States", "Remote, EST hours".
 REMOTE_SCOPE = re.compile(
     r"\s*(?:\(\s*(?P<paren>[^()]{2,40}?)\s*\)|[-–—:,]\s*(?P<dash>[A-Z][\w .'’-]{1,30}?)(?=\s*(?:$|[,;)|·(]|\s[-–]\s))|"
@@ -163,7 +164,8 @@ EMPLOYMENT_SENTENCE = re.compile(
     r"|(?:^|\s[-–—]\s*)(?P<word4>full[- ]?time|part[- ]?time|contract|temporary)\s+(?:[\w-]+\s+)?(?:role|position|job)\b",
     re.I)
 # The words of the `word` groups above, one of which every match holds.
-EMPLOYMENT_TRIGGER = (("time",), ("contract",), ("temp",), ("seasonal",), ("diem",), ("month",), ("week",),
+EMPLOYMENT_TRIGGER = (("time", re.compile(r"(?:full|part)[- ]?time")), ("contract",), ("temp",), ("seasonal",), ("diem",),
+                      *((unit, re.compile(rf"(?:\ban?|\bthis)\s+(?:\d+[- ])?{unit}|\d[- ]{unit}")) for unit in ("month", "week")),
                       ("internship",))  # "a paid internship": the noun names the type
 # "This is a W2 contract, work-from-home role for ...", "This is a full-time on-site role":
 # every term between the article and the noun; "This" may be glued to a heading ("Role DescriptionThis is").
@@ -296,7 +298,7 @@ EMPLOYER_AS = re.compile(
     rf"[Aa]s\s+an\s+employee\s+of\s+{EMPLOYER_NAME.replace('?P<name>', '?P<of>')}(?=[,\s])|"
     rf"\bjoin\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s|’|')\s|"
     rf"\b[Jj]oin\s+our\s+(?:[\w-]+\s+){{0,2}}team\s+at\s+{EMPLOYER_NAME.replace('?P<name>', '?P<team>')}(?=\s*[,.!]|\s+(?:and|where|in)\b))")
-EMPLOYER_AS_TRIGGER = (("as", re.compile(r"as\s+an?\s")), ("join",))
+EMPLOYER_AS_TRIGGER = (("as", re.compile(r"as\s+an?\s+(?:\S+\s+){1,6}?at\s|as\s+an\s+employee\s+of\s")), ("join",))
 # A company's own opening sentence, at the top of the description or of a company section:
 # "Tidewell is a freight software company", "Lanternfish is changing how clinics book visits".
 EMPLOYER_OPENING = re.compile(

@@ -61,8 +61,10 @@ _PLACE_BASED = re.compile(r"^For\s+(?P<place>[A-Z][^:]{2,60}?)[- ]based\s+(?:rol
 
 # What every match of `_JOB_PLACE` holds (a trigger, see `posting_cues`).
 _JOB_PLACE_TRIGGER = (
-    ("based",), ("located",), ("situated",), ("will", re.compile(r"you\s+will\s+(?:be\s+)?(?:based|located|work)")),
-    ("performed",), ("site",), ("office",), ("person", re.compile(r"in\s+person")), ("hybrid",), ("join", "team"),
+    *((word, re.compile(word + r"\s+(?:in|at|out)\b")) for word in ("based", "located", "situated")),
+    ("will", re.compile(r"you\s+will\s+(?:be\s+)?(?:based|located|work)")), ("performed",),
+    ("site", re.compile(r"on[- ]?site")), ("office", re.compile(r"in[- ]office|office\s+(?:located\s+)?in\b")),
+    ("person", re.compile(r"in\s+person")), ("hybrid",), ("join", re.compile(r"team\s+in\b")),
     ("local", re.compile(r"local\s+to")))
 # Twins of cues: the pattern without re.I, for the folded text (`_matches`).
 _JOB_PLACE_FOLDED = re.compile(_JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
@@ -92,6 +94,7 @@ _SITE_TRIGGER = (("located",), ("based", re.compile(r"based\s+(?:in|out|at)\b"))
     (noun, re.compile(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup")),
     ("our", re.compile(r"our\s+(?:[\w.'’,-]+\s+){1,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
                        r"store|site|hospital)\b")))
+_DIGIT = re.compile("[0-9]")
 # Each trigger group opens with its rarest word: it marks the sentences the others are looked for in.
 _COMPANY_PLACE = re.compile(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
 
@@ -101,7 +104,8 @@ _TRIGGERS: tuple[tuple[int, tuple[tuple[str | re.Pattern[str], ...], ...]], ...]
     (EEO, cues.EEO_TRIGGER), (HIRING, cues.HIRING_TRIGGER), (JOB_PLACE, _JOB_PLACE_TRIGGER), (TAG, (("#li-",),)),
     (ARRANGEMENT, cues.ARRANGEMENT_TRIGGER), (TERMS, cues.TERMS_TRIGGER), (EMPLOYMENT, cues.EMPLOYMENT_TRIGGER),
     (LEVEL, (("level",),)), (PAY, (("$",),)), (AS, cues.EMPLOYER_AS_TRIGGER), (LIST, _PLACE_LIST_TRIGGER),
-    (SITE, _SITE_TRIGGER), (DATES, ((re.compile("[0-9]"),),)))  # every date holds a year
+    (SITE, _SITE_TRIGGER),
+    (DATES, tuple((word, _DIGIT) for word in cues.POSTED_WORDS + cues.CLOSING_WORDS)))  # and a year
 
 
 _NAME_LINE = re.compile(cues.EMPLOYER_NAME + r"[.:]?")
@@ -401,7 +405,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
         page.add(Candidate("experience_level", level, sentence.sub(m.start("word"), m.end("word")), section, SENTENCE)
                  if level else None)
     if not which & DATES:
-        return  # every date holds a year: a digit
+        return  # a date's cue is in the sentence with a digit (a year)
     for rx, twin, words, fact in ((cues.POSTED_SENTENCE, _POSTED_FOLDED, cues.POSTED_WORDS, "date_posted"),
                                   (cues.CLOSING_SENTENCE, _CLOSING_FOLDED, cues.CLOSING_WORDS, "valid_through")):
         if not any(word in low for word in words):

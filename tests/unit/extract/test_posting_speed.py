@@ -123,7 +123,8 @@ def test_twins_of_cues_match_wherever_their_cue_does():
 
 def test_sentence_marks_from_the_whole_page_are_those_of_each_sentence():
     text = ("Acme Tools is seeking a welder. The role is based in Reno, NV. This is a full-time position.\n"
-            "Our new Sparks, NV facility opens in 2026. As a Welder at Acme Tools, you will join our team.\n"
+            "Our new Sparks, NV facility opens; applications close May 1, 2026. "
+            "As a Welder at Acme Tools, you will join our team.\n"
             "Acme Tools is an equal opportunity employer; remote work is not offered.")
     sentences, pos = [], 0
     for line in text.split("\n"):
