@@ -110,8 +110,9 @@ NOT_ARRANGEMENT = re.compile(
     r"some\s+remote|partially|option\s+to|flexibility\s+to)\b", re.I)
 NOT_REMOTE = re.compile(r"\b(?:not|no|never)\s+(?:a\s+|an\s+)?(?:fully\s+)?(?:remote|telecommut\w*)", re.I)
 # Triggers (`*_TRIGGER`): what every match of a sentence cue holds, as a choice of groups, every word of a
-# group in the folded sentence ("based" and "role"; a word may be a pattern, searched in the folded text
-# without re.I), checked before the cue's pattern runs on a sentence (`posting_sentences`). Here: every arrangement sentence (`ARRANGEMENT_SENTENCE`, `NOT_REMOTE`).
+# group in the folded sentence ("join" and "team in"; a word may be a pattern, searched in the folded text
+# without re.I, first when no rare word opens the group), checked before the cue's pattern runs on a sentence
+# (`posting_sentences`). Here: every arrangement sentence (`ARRANGEMENT_SENTENCE`, `NOT_REMOTE`).
 ARRANGEMENT_TRIGGER = (("remot",), ("wfh",), ("telecommut",), ("hybrid",), ("anywhere",),
                        ("home", re.compile(r"(?:from|at) home")), ("site", re.compile(r"on[- ]?site")),
                        ("office", re.compile(r"in[- ]office|office[- ]based")), ("person", re.compile(r"in[- ]person")))
@@ -171,7 +172,7 @@ EMPLOYMENT_TRIGGER = (("time", re.compile(r"(?:full|part)[- ]?time")), ("contrac
 # every term between the article and the noun; "This" may be glued to a heading ("Role DescriptionThis is").
 TERMS_SENTENCE = re.compile(r"(?:\b(?:this|it)|(?<=[a-z])(?-i:This))\s+(?:is|will\s+be)\s+an?\s+(?P<terms>[^.;:]{2,80}?)\s+"
                             r"(?:role|position|job|opportunity|assignment|engagement)\b", re.I)
-TERMS_TRIGGER = tuple((word, re.compile(r"(?:this|it)\s+(?:is|will\s+be)\s+an?\s")) for word in ("this", "it"))
+TERMS_TRIGGER = ((re.compile(r"(?:this|it)\s+(?:is|will\s+be)\s+an?\s"),),)
 # A line that is only terms: "Contract (C2C/W2)", "Fulltime/ W2", "Full-time | Remote".
 TERMS_LINE = re.compile(r"^[\W_]*(?:(?:full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|temporary|internship|"
                         r"remote|hybrid|on[- ]?site|w-?2|c2c|1099|permanent|direct[- ]hire)[\W_]*){1,5}$", re.I)
@@ -282,7 +283,7 @@ EMPLOYER_HIRING = re.compile(  # these three are matched where a sentence opens 
     rf"(?:hiring|seeking|looking\s+(?:for|to\s+hire)|searching\s+for|recruiting|on\s+the\s+lookout\s+for)|(?:has|have)\s+an?\s+"
     rf"(?:immediate\s+|exciting\s+|fantastic\s+|great\s+)?(?:opening|opportunity|need)|seeks|hires)\b")
 HIRING_TRIGGER = (("hiring",), ("seek",), ("looking",), ("searching",), ("recruiting",), ("lookout",), ("hires",),
-                  *((noun, re.compile(r"ha(?:s|ve)\s+an?\s")) for noun in ("opening", "opportunity", "need")))
+                  (re.compile(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity|need)"),))
 # "Acme Robotics is an equal opportunity employer", "... is proud to be an Equal Employment Opportunity employer".
 EMPLOYER_EEO = re.compile(
     rf"{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+being\s+)?"
@@ -298,7 +299,7 @@ EMPLOYER_AS = re.compile(
     rf"[Aa]s\s+an\s+employee\s+of\s+{EMPLOYER_NAME.replace('?P<name>', '?P<of>')}(?=[,\s])|"
     rf"\bjoin\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s|’|')\s|"
     rf"\b[Jj]oin\s+our\s+(?:[\w-]+\s+){{0,2}}team\s+at\s+{EMPLOYER_NAME.replace('?P<name>', '?P<team>')}(?=\s*[,.!]|\s+(?:and|where|in)\b))")
-EMPLOYER_AS_TRIGGER = (("as", re.compile(r"as\s+an?\s+(?:\S+\s+){1,6}?at\s|as\s+an\s+employee\s+of\s")), ("join",))
+EMPLOYER_AS_TRIGGER = ((re.compile(r"as\s+an?\s+(?:\S+\s+){1,6}?at\s|as\s+an\s+employee\s+of\s"),), ("join",))
 # A company's own opening sentence, at the top of the description or of a company section:
 # "Tidewell is a freight software company", "Lanternfish is changing how clinics book visits".
 EMPLOYER_OPENING = re.compile(

@@ -39,7 +39,8 @@ def read_labels(page: PostingPage) -> None:
             if value is None:
                 continue
             _read_value(page, fact, value, section)
-        if not found and len(line.text) <= _BARE_LINE and (m := _BARE_LOCATION.match(line.text)) is not None:
+        if not found and len(line.text) <= _BARE_LINE and line.text.lstrip("*_#> \t")[:1] in "LlJjWwOoPp" \
+                and (m := _BARE_LOCATION.match(line.text)) is not None:
             # "Location Beavercreek, OH": a short line, the label without its colon, a place after it.
             read_terms(page, line.sub(m.end(), len(line.text)), section, LABELLED, places=True)
 
@@ -47,6 +48,9 @@ def read_labels(page: PostingPage) -> None:
 # A location label without its colon, opening a short line, a capital after it: "Location Beavercreek, OH".
 _BARE_LOCATION = re.compile(r"[*_#> \t]*(?i:(?:(?:job|work|office|primary)[ \t]+)?locations?)[ \t]+(?=[A-Z])")
 _BARE_LINE = 80
+# The longest line a label alone stands on: the longest label ("contract duration of the contract") with its
+# bullets, stars and colon.
+_LABEL_LINE_MAX = 64
 
 
 
@@ -55,8 +59,9 @@ def _label_matches(line: Span) -> list[re.Match[str]]:
     """Labels that open a field: at the line's start (after bullets, stars), after a separator, glued,
     or after a space on a line that opens with a field ("Job Title: ... Location: ...")."""
     text = line.text
-    # A label alone on its line is letters and spaces: a line with a full stop or a comma holds none.
-    if "." not in text and "," not in text and (alone := cues.LABEL_LINE.match(text)) is not None:
+    # A label alone on its line is short, letters and spaces: a line with a full stop or a comma holds none.
+    if len(text) <= _LABEL_LINE_MAX and "." not in text and "," not in text \
+            and (alone := cues.LABEL_LINE.match(text)) is not None:
         return [alone]
     if not _may_hold_label(text):  # no colon, no dash before a capital: no label (most lines; cheap)
         return []

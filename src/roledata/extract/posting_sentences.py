@@ -94,7 +94,6 @@ _SITE_TRIGGER = (("located",), ("based", re.compile(r"based\s+(?:in|out|at)\b"))
     (noun, re.compile(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup")),
     ("our", re.compile(r"our\s+(?:[\w.'’,-]+\s+){1,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
                        r"store|site|hospital)\b")))
-_DIGIT = re.compile("[0-9]")
 # Each trigger group opens with its rarest word: it marks the sentences the others are looked for in.
 _COMPANY_PLACE = re.compile(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
 
@@ -105,7 +104,7 @@ _TRIGGERS: tuple[tuple[int, tuple[tuple[str | re.Pattern[str], ...], ...]], ...]
     (ARRANGEMENT, cues.ARRANGEMENT_TRIGGER), (TERMS, cues.TERMS_TRIGGER), (EMPLOYMENT, cues.EMPLOYMENT_TRIGGER),
     (LEVEL, (("level",),)), (PAY, (("$",),)), (AS, cues.EMPLOYER_AS_TRIGGER), (LIST, _PLACE_LIST_TRIGGER),
     (SITE, _SITE_TRIGGER),
-    (DATES, tuple((word, _DIGIT) for word in cues.POSTED_WORDS + cues.CLOSING_WORDS)))  # and a year
+    (DATES, ((re.compile(r"(?:19|20)\d\d"),),)))  # every date holds a year
 
 
 _NAME_LINE = re.compile(cues.EMPLOYER_NAME + r"[.:]?")
