@@ -62,6 +62,8 @@ def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:
     """The facts the page states about its job (rules in the module's docstring), in page order."""
     page = PostingPage(outline)
     read_labels(page)
+    if not page.is_posting and outline.source_format == "generic" and len({c.fact for c in page.found}) >= 2:
+        page.is_posting = True  # a page of the posting's fields ("Location: Edison, NJ", "Job Type: Fulltime")
     if page.is_posting:
         _read_title(page)
         _read_header(page)

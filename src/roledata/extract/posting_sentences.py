@@ -149,7 +149,7 @@ def read_sentences(page: PostingPage) -> None:
         for sentence in sentences:
             which = cues_of.get(sentence.start, 0)
             if which or sentence.text.startswith(_OPENERS) or _GLUED_HEAD.match(sentence.text):
-                _read_sentence(page, sentence, which, section, perks)
+                _read_sentence(page, sentence, which, section, perks, line)
 
 
 def _cues_of(text: str, sentences: list[Span]) -> dict[int, int]:
@@ -232,13 +232,20 @@ def _near(rx: re.Pattern[str], text: str, start: int, end: int, reach: int = _NE
 _PLACES_REACH, _LIST_REACH = 160, 400
 
 
-def _after(sentence: Span, start: int, reach: int) -> Span:
-    """The sentence from `start`, at most `reach` characters, cut at a space (no name cut in two)."""
-    text = sentence.text
+def _after(line: Span, sentence: Span, start: int, reach: int) -> Span:
+    """The sentence from `start` (relative to the sentence), at most `reach` characters, cut at a space (no name
+    cut in two). A sentence that ends on "St." or "Mt." goes on in its line: "Located at 12 Elm Road, St. Louis"
+    parts there as two sentences."""
+    span = line if sentence.text.endswith(_PLACE_ABBREVIATIONS) else sentence
+    start += sentence.start - span.start
+    text = span.text
     if len(text) - start <= reach:
-        return sentence.sub(start, len(text))
+        return span.sub(start, len(text))
     cut = text.rfind(" ", start, start + reach)
-    return sentence.sub(start, cut if cut > start else start + reach)
+    return span.sub(start, cut if cut > start else start + reach)
+
+
+_PLACE_ABBREVIATIONS = (" St.", " Ft.", " Mt.", " Ste.", " Pt.")
 
 
 def _large_city(found: FoundPlace) -> bool:
@@ -296,7 +303,7 @@ def _read_line(page: PostingPage, line: Span, section: Section) -> None:
 
 
 def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Section,
-                   perks: tuple[bool, bool]) -> None:
+                   perks: tuple[bool, bool], line: Span) -> None:
     text = sentence.text
     low = fold(text)
     # A heading glued to the sentence opens it: "Summary:Quigley Farms seeks ...".
@@ -331,14 +338,15 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                 head_office = _COMPANY_PLACE.search(text) is not None
             if head_office:
                 break
-            rest = _after(sentence, m.end(), _PLACES_REACH)
+            begin = m.end() + (street.end() - street.start() if (street := _STREET.match(text, m.end())) else 0)
+            rest = _after(line, sentence, begin, _PLACES_REACH)
             for found in read_places(rest, True, page.hint()):
-                if found.span.start - rest.start > 2 and not text[found.span.start - sentence.start - 4:
-                                                                  found.span.start - sentence.start].strip(" ,") in ("or", "and"):
+                at = found.span.start - line.start
+                if found.span.start - rest.start > 2 and not line.text[at - 4:at].strip(" ,") in ("or", "and"):
                     break
                 page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     if which & LIST and (m := _PLACE_LIST.search(text)) is not None:
-        for found in read_places(_after(sentence, m.end(), _LIST_REACH), True, page.hint()):
+        for found in read_places(_after(line, sentence, m.end(), _LIST_REACH), True, page.hint()):
             page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     if which & SITE:
         for m in _SITE_PLACE.finditer(text):
@@ -347,7 +355,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             if head_office:
                 break
             start = m.end() + (street.end() - street.start() if (street := _STREET.match(text, m.end())) else 0)
-            found = read_places(_after(sentence, start, _PLACES_REACH), True, page.hint())[:1]
+            found = read_places(_after(line, sentence, start, _PLACES_REACH), True, page.hint())[:1]
             if found and found[0].span.start - sentence.start - start <= 1 and found[0].place.city:
                 page.add(Candidate("location", found[0].span.text, found[0].span, section, SITE_PLACE, place=found[0]))
         for m in _OUR_SITE.finditer(text):

@@ -572,3 +572,30 @@ You will build forecasts.
 def test_staffing_as_a_word_of_the_work_is_no_agency():
     assert employer(STAFFING_DATA) == [
         ("employer", "Quarry Ledger Services, LLC", None, None, None, None, "Quarry Ledger Services, LLC")]
+
+
+STREET_ADDRESS = """Mover / Crew Member
+
+About the role
+Walk-in interviews every Tuesday!!!Located at 2210 West Hollow Road, St. Louis, MO 63132 and hiring now.
+
+Benefits
+- Weekly pay
+"""
+
+FIELDS_ONLY = """Lead .Net Developer
+
+Position - .Net Developer - Lead
+Location - Alpharetta, GA
+Employment: Contract
+Exp: 10+ years with .NET, C# and SQL Server
+"""
+
+
+def test_a_street_address_before_the_place_and_a_page_of_fields_only():
+    assert places(STREET_ADDRESS) == [
+        ("location", "St. Louis, MO", "St. Louis", "US-MO", "US", None, "St. Louis, MO")]
+    # Filed as generic by the parser, the page is its fields: read as a posting.
+    assert process_document("page.txt", FIELDS_ONLY.encode()).document["source_format"] == "generic"
+    assert [row[:2] for row in facts(FIELDS_ONLY)] == [
+        ("title", "Lead .Net Developer"), ("location", "Alpharetta, GA"), ("employment_type", "contract")]
