@@ -197,6 +197,7 @@ def _peel(name: Span) -> list[Span] | None:
     return [name.sub(0, words[end - 1].end()), *out]
 
 
+_COMPASS = frozenset({"north", "south", "east", "west", "central"})
 _CONTINENT = re.compile(r"^(?:North|South|Latin|Central)\s+America\b")
 
 
@@ -205,6 +206,8 @@ def _trimmed(part: Span, m: re.Match[str]) -> Span | None:
     "CA Onsite" -> "CA") and a closing full stop ("VA." -> "VA"), as a span of `part`."""
     if _CONTINENT.match(m.group()):
         return None
+    if m.group().split()[0].lower() in _COMPASS and (_whole_name(m.group()) or gazetteer().city(m.group())):
+        return part.sub(m.start(), m.end())  # "North Carolina", "West Chester": the direction is the name's
     words = list(re.finditer(r"[^\s-]+(?:-(?=[A-Z][a-z]))?", m.group()))
     while words and words[0].group().lower().strip(".-") in _NOT_NAMES:
         words.pop(0)

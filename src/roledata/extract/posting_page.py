@@ -176,8 +176,8 @@ def employer_candidate(page: PostingPage, span: Span, section: Section | None, s
     if len(words) == 1 and strength < LABELLED and not describes and not _has_capital_inside(name) \
             and len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", page.outline.text)) < 2:
         return None  # one plain word read once ("Autonomously ..."): a company names itself again
-    if _names_a_role(words):
-        return None
+    if _names_a_role(words) or words[-1].lower().strip(".,:") in _HEADING_WORDS:
+        return None  # a role ("Senior Data Engineer"), a heading ("General Information")
     title = page.outline.title
     if title is not None and key(name) in key(_TITLE_AT.split(title.text, 1)[0]):
         return None  # the role's own title ("Data Engineer ... at Acme": what stands after "at" may be the employer)
@@ -202,6 +202,8 @@ def _names_a_role(words: list[str]) -> bool:
     return len(low) == 1 or not (last.endswith("s") and last[:-1] in _ROLE_WORDS)
 
 
+_HEADING_WORDS = frozenset({"information", "details", "description", "overview", "summary", "requirements",
+                            "responsibilities", "qualifications", "benefits", "duties", "skills"})
 _JOB_WORDS = frozenset({"intern", "internship", "job", "jobs", "careers", "hiring", "remote"})
 _LEVELS = frozenset({"i", "ii", "iii", "iv", "v", "1", "2", "3", "sr", "jr"})
 # Where a title's role ends and what follows it begins: "Data Engineer at Acme", "Data Engineer - Austin".

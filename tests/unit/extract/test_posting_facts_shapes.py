@@ -6,6 +6,8 @@ Each test checks the exact rows, provenance included (`facts`)."""
 from __future__ import annotations
 
 from roledata.extract.document import process_document
+from roledata.extract.places import read_places
+from roledata.text import Span
 from tests.unit.extract.test_posting_facts import facts
 
 
@@ -599,3 +601,31 @@ def test_a_street_address_before_the_place_and_a_page_of_fields_only():
     assert process_document("page.txt", FIELDS_ONLY.encode()).document["source_format"] == "generic"
     assert [row[:2] for row in facts(FIELDS_ONLY)] == [
         ("title", "Lead .Net Developer"), ("location", "Alpharetta, GA"), ("employment_type", "contract")]
+
+
+def test_names_with_a_direction_or_a_country_inside_are_one_name():
+    def read(text: str) -> list[tuple]:
+        return [(f.span.text, f.place.city, f.place.region, f.place.country)
+                for f in read_places(Span(0, len(text), text), True, ())]
+
+    assert read("Nevada, North Carolina, Ohio") == [
+        ("Nevada", None, "US-NV", "US"), ("North Carolina", None, "US-NC", "US"), ("Ohio", None, "US-OH", "US")]
+    assert read("West Chester, PA") == [("West Chester, PA", "West Chester", "US-PA", "US")]
+    assert read("New Jersey") == [("New Jersey", None, "US-NJ", "US")]  # no town "New" in Jersey
+    assert read("Florida, Georgia") == [("Florida", None, "US-FL", "US"), ("Georgia", None, "US-GA", "US")]
+
+
+HEADING_UNDER_TITLE = """Shipping Associate - Glendale, AZ
+
+General Information
+
+Country: USA
+City: Glendale
+
+About the role
+Pack and ship orders.
+"""
+
+
+def test_a_heading_under_the_title_is_no_employer():
+    assert employer(HEADING_UNDER_TITLE) == []
