@@ -26,7 +26,7 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("location", r"(?:(?:job|work|office|primary|preferred|position|role|hiring)\s+)?locations?"
                  r"(?:\s+of\s+(?:the\s+)?(?:job|role|position))?|ability\s+to\s+(?:commute|relocate)"),
     ("work_arrangement", r"(?:work(?:place)?|location|remote|office)\s+(?:type|arrangement|model|setting|mode|"
-                         r"style|policy|status)|remote(?:\s+work)?|workplace"),
+                         r"style|policy|status)|remote(?:\s+work)?|workplace|mode"),
     ("employment_type", r"(?:job|employment|employee|position|work|contract|engagement|role|hire|time|worker)\s+"
                         r"(?:type|status)s?|(?:job|work)\s+schedule|"
                         r"type\s+of\s+(?:employment|position|role|contract)|employment|job\s+status|schedule|"
@@ -46,9 +46,9 @@ LABELS: tuple[tuple[str, str], ...] = (
 LABEL_LAST_WORDS = (
     "location", "locations", "type", "types", "status", "statuss", "remote", "workplace", "employment", "schedule",
     "duration", "company", "employer", "organization", "organisation", "posted", "published", "deadline", "closes",
-    "seniority")
+    "seniority", "mode")
 LABEL_AFTER_SPACE = (
-    "job", "role", "position", "arrangement", "model", "setting", "mode", "style", "policy", "work", "contract",
+    "job", "role", "position", "arrangement", "model", "setting", "style", "policy", "work", "contract",
     "name", "on", "date", "listed", "by", "apply", "until", "through", "close", "due", "level", "commute", "relocate",
     "department", "entity")
 _LABEL_GROUPS = "|".join(f"(?P<{fact}>{pattern})" for fact, pattern in LABELS)
@@ -270,7 +270,8 @@ def read_date(match: re.Match[str]) -> str | None:
 HIRING_VOICE = re.compile(
     r"\b(?:equal\s+(?:employment\s+)?opportunity|affirmative\s+action|e-verify|"
     r"(?:is|are|we're|we’re)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|hiring|looking\s+(?:for|to\s+hire)|recruiting)|"
-    r"join\s+(?:our|the)\s+(?:[\w-]+\s+)?team|apply\s+(?:now|today|online|here))\b", re.I)
+    r"join\s+(?:our|the)\s+(?:[\w-]+\s+)?team|apply\s+(?:now|today|online|here)|"
+    r"this\s+is\s+an?\s+(?:[\w()/-]+\s+){0,3}(?:position|role))\b", re.I)
 # A company's name as written: capitalised words, with "&", "of", "and", "the" and a legal ending; a heading
 # may close it ("About Fernhill Homes:", "Why Join Tidewell?").
 EMPLOYER_NAME = (r"(?P<name>(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*)[®™]?"
@@ -298,8 +299,11 @@ EMPLOYER_AS = re.compile(
     rf"\b(?:[Aa]s\s+an?\s+(?:[\w/&+-]+\s+){{1,6}}?at\s+{EMPLOYER_NAME}(?:'s|’s)?(?=,|\s)|"
     rf"[Aa]s\s+an\s+employee\s+of\s+{EMPLOYER_NAME.replace('?P<name>', '?P<of>')}(?=[,\s])|"
     rf"\bjoin\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s|’|')\s|"
-    rf"\b[Jj]oin\s+our\s+(?:[\w-]+\s+){{0,2}}team\s+at\s+{EMPLOYER_NAME.replace('?P<name>', '?P<team>')}(?=\s*[,.!]|\s+(?:and|where|in)\b))")
-EMPLOYER_AS_TRIGGER = ((re.compile(r"as\s+an?\s+(?:\S+\s+){1,6}?at\s|as\s+an\s+employee\s+of\s"),), ("join",))
+    rf"\b[Jj]oin\s+our\s+(?:[\w-]+\s+){{0,2}}team\s+at\s+{EMPLOYER_NAME.replace('?P<name>', '?P<team>')}(?=\s*[,.!]|\s+(?:and|where|in)\b)|"
+    # "... group at Argonne Ridge Laboratory has an opening for ..."
+    rf"\bat\s+{EMPLOYER_NAME.replace('?P<name>', '?P<opening>')}\s+(?:has|have)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity)\b)")
+EMPLOYER_AS_TRIGGER = ((re.compile(r"as\s+an?\s+(?:\S+\s+){1,6}?at\s|as\s+an\s+employee\s+of\s"),), ("join",),
+                       (re.compile(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity)"),))
 # A company's own opening sentence, at the top of the description or of a company section:
 # "Tidewell is a freight software company", "Lanternfish is changing how clinics book visits".
 EMPLOYER_OPENING = re.compile(

@@ -163,6 +163,8 @@ def _read_value(page: PostingPage, fact: str, value: Span, section: Section) -> 
         read_terms(page, value, section, LABELLED, places=True)
     elif fact == "work_arrangement":
         read_terms(page, value, section, LABELLED, places=False)
+        for code, span in employment_words(value):  # "Mode: Full Time", "Work Mode: Remote, Contract"
+            page.add(Candidate("employment_type", code, span, section, LABELLED))
     elif fact == "employment_type":
         read_terms(page, value, section, LABELLED, places=False)  # "Type: Full-time, Hybrid"
         words = employment_words(value)

@@ -36,7 +36,7 @@ _BENEFITS = re.compile(r"\b(?:benefits?|perks?|what we offer|why (?:join|work)|t
 
 # A sentence that places the job (its subject is the role, the position or "you"): the place follows.
 _JOB_PLACE = re.compile(
-    r"\b(?:(?:this|the)\s+(?:[\w-]+\s+){0,5}?(?:role|position|job|opportunity|team)\s+(?:is|will\s+be)\s+"
+    r"\b(?:(?:this|the)\s+(?:[\w-]+\s+){0,5}?(?:role|position|job|opportunity|team)\s+(?:is(?:\s+to\s+be)?|will\s+be)\s+"
     r"(?:primarily\s+|currently\s+)?(?:based|located|situated)\s+(?:in|at|out\s+of)|"
     r"(?:role|position|job|opportunity)\s+(?:based|located)\s+(?:in|at|out\s+of)|"
     r"you\s+will\s+(?:be\s+)?(?:based|located|work(?:ing)?)\s+(?:in|at|out\s+of|from)\s+(?:our\s+(?:\w+\s+)?office\s+in\s+)?|"
@@ -321,7 +321,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
         for m in cues.EMPLOYER_AS.finditer(text):
             if cues.ON_BEHALF.search(text):
                 break
-            group = next(g for g in ("name", "of", "joined", "team") if m.group(g))
+            group = next(g for g in ("name", "of", "joined", "team", "opening") if m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, SENTENCE))
     if which & PAY and (m := _PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000"
         found = read_places(sentence.sub(0, m.end("place")), True, page.hint())

@@ -629,3 +629,35 @@ Pack and ship orders.
 
 def test_a_heading_under_the_title_is_no_employer():
     assert employer(HEADING_UNDER_TITLE) == []
+
+
+MODE_LABEL = """Software Design Engineer
+
+Role : Software Design EngineerLocation : Bellevue, WA (Onsite)Mode : Full Time
+Minimum 10 years of experience with web services.
+"""
+
+GROUP_HAS_AN_OPENING = """Postdoctoral Appointee
+
+About the role
+The Separation Science group in the Chemistry Division at Cedar Ridge National Laboratory has an opening for a
+Postdoctoral Appointee to study liquid extraction.
+
+Benefits
+- Relocation help
+"""
+
+CONTRACT_POSITION_GENERIC = """Cash Flow Analyst
+
+Earned value and cash flow forecasting are required. This is a contract (1099) position paid by the hour.
+"""
+
+
+def test_a_mode_label_an_opening_at_a_named_lab_and_a_page_that_says_this_is_a_position():
+    assert [row[:2] for row in facts(MODE_LABEL)] == [
+        ("title", "Software Design Engineer"), ("location", "Bellevue, WA"), ("work_arrangement", "onsite"),
+        ("employment_type", "full_time")]
+    assert employer(GROUP_HAS_AN_OPENING) == [
+        ("employer", "Cedar Ridge National Laboratory", None, None, None, None, "Cedar Ridge National Laboratory")]
+    assert process_document("page.txt", CONTRACT_POSITION_GENERIC.encode()).document["source_format"] == "generic"
+    assert types(CONTRACT_POSITION_GENERIC) == [("employment_type", "contract", None, None, None, None, "contract")]
