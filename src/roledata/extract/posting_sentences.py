@@ -5,9 +5,13 @@ LinkedIn template "... role for a Data Analyst at Acme located in Austin, TX", a
 sentence).
 
 Most sentences of a posting state none of these facts, so each cue's pattern runs only on sentences that
-hold one of its words (`Trigger`): every match of the pattern holds one. The words are found for the whole
-page at once, in its folded text (`roledata.text.fold`: what a case-insensitive pattern can match is in
-it), and each hit marks the sentence it falls in.
+hold its trigger (`_TRIGGERS`, `posting_cues.*_TRIGGER`): every match of the pattern holds one. A trigger's
+first word is found once on the page's folded text (`roledata.text.fold`: what a case-insensitive pattern
+can match is in it), each hit marking the sentence it falls in (`_cues_of`); its other words and patterns
+are looked for in those sentences only. Long pasted sentences made some cues costly: those run their twin
+(the same pattern without re.I, on the folded text) first and are tried only where it matches (`_matches`).
+Nothing of this changes what is read: the triggers and twins match wherever their cues do
+(`tests/unit/extract/test_posting_speed.py`).
 """
 from __future__ import annotations
 
