@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from roledata.cli import app
 from roledata.quality.evaluate import evaluate_documents
 from roledata.quality.gold import load_golds
-from roledata.quality.posting_scoring import company_key
+from roledata.quality.posting_scoring import company_key, posting_facts
 
 HYBRID = """Data Engineer
 
@@ -70,9 +70,9 @@ def test_posting_fields_are_scored_where_the_text_states_them(tmp_path):
                                                                "employment_type")}
     assert scored == {
         "employer": (2, 2, 2, 2, 2),
-        # Omaha is not in the remote posting's text: no recall fact; its "Remote (US only)" row names a country,
-        # not Omaha, so it counts against precision.
-        "location": (2, 1, 1, 2, 1),
+        # Omaha is not in the remote posting's text: no recall fact, and its "Remote (US only)" row is not scored
+        # against a place the text never names (the gold's city is the listing's, not the text's).
+        "location": (2, 1, 1, 1, 1),
         "work_arrangement": (1, 1, 1, 1, 1),
         "employment_type": (2, 2, 2, 2, 2),
     }
@@ -92,3 +92,14 @@ def test_the_command_merges_several_gold_files(tmp_path):
 def test_company_names_compare_without_legal_endings():
     assert company_key("Acme Robotics, Inc.") == company_key("ACME Robotics") == "acme robotics"
     assert company_key("Smith & Sons LLC") == "smith and sons"
+
+
+def test_a_short_form_in_capitals_matches_the_name_it_abbreviates():
+    facts = posting_facts({"employer": "Harbor Valley Institute of Technology"},
+                          "Harbor Valley Institute of Technology (HVIT) is hiring. HVIT is an equal opportunity employer.")
+    employer = facts["employer"]
+    assert employer.stated
+    assert employer.matches({"value": "HVIT"})
+    assert employer.matches({"value": "Harbor Valley Institute of Technology, Inc."})
+    assert not employer.matches({"value": "Hvit"})  # a word, not a short form in capitals
+    assert not employer.matches({"value": "HVT"})

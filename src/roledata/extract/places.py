@@ -15,7 +15,7 @@ left to right, three, two or one at a time:
   country already named on the page first).
 
 A city the gazetteer does not know is kept as written when a region code or
-name follows it ("Owings Mills, MD"): that pair is how an address is
+name follows it ("Severna Park, MD"): that pair is how an address is
 written. "City ST" without a comma ("Cambridge MA") and "City-ST" count
 when ST is a region code of the city's country.
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from roledata.extract.gazetteer import City, Gazetteer, gazetteer
 from roledata.text import Span
@@ -65,11 +66,20 @@ _MAX_NAME_WORDS = 5
 def read_places(span: Span, allow_bare_city: bool = True, hint: tuple[str, ...] = ()) -> list[FoundPlace]:
     """Every place written in `span` (a location value, a header line), in order. `hint`: countries
     the page has named already, preferred for a bare city or region name."""
+    return [FoundPlace(span.sub(start, end), place)
+            for start, end, place in _places_in(span.text, allow_bare_city, hint)]
+
+
+@lru_cache(maxsize=4096)
+def _places_in(text: str, allow_bare_city: bool, hint: tuple[str, ...]) -> tuple[tuple[int, int, Place], ...]:
+    """(start, end, place) of every place in `text`: the reading depends on the text alone, and pages
+    repeat their places ("Austin, TX" in the header, a label and a sentence), so it is kept."""
+    span = Span(0, len(text), text)
     names = _names(span)
     if not names:
-        return []
+        return ()
     g = gazetteer()
-    found: list[FoundPlace] = []
+    found: list[tuple[int, int, Place]] = []
     i = 0
     while i < len(names):
         for size in (3, 2, 1):
@@ -77,18 +87,17 @@ def read_places(span: Span, allow_bare_city: bool = True, hint: tuple[str, ...] 
             if len(group) < size or any(group[j + 1][1] for j in range(size - 1)):
                 continue  # a list separator between two names: they are separate places
             place = _interpret(g, [n.text for n, _ in group], allow_bare_city,
-                               hint + tuple(f.place.country for f in found if f.place.country))
+                               hint + tuple(p.country for _, _, p in found if p.country))
             if place is not None:
-                text = span.text
-                start, end = group[0][0].start - span.start, group[-1][0].end - span.start
+                start, end = group[0][0].start, group[-1][0].end
                 if "(" in text[start:end] and text[end:end + 1] == ")":
                     end += 1  # "Arlington (Virginia)": the bracket closes
-                found.append(FoundPlace(span.sub(start, end), place))
+                found.append((start, end, place))
                 i += size
                 break
         else:
             i += 1
-    return found
+    return tuple(found)
 
 
 def _names(span: Span) -> list[tuple[Span, bool]]:
@@ -113,10 +122,15 @@ def _names(span: Span) -> list[tuple[Span, bool]]:
     return out
 
 
+# Applicant-tracking systems also write a path of names: "Americas-United States of America-New York-New York".
+_DASH_PATH = re.compile(r"\s*[A-Z][\w .']*(?:-[A-Z][\w .']*){2,}\s*")
+
+
 def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts, pos = [], start
+    dashes = _DASH_PATH.fullmatch(text, start, end) is not None  # the hyphens part the names, as commas do
     for i in range(start, end):
-        if text[i] in ",:" or (text[i] == "." and i + 1 < end and text[i + 1] in " \t" and i - pos > 2
+        if text[i] in ",:" or (dashes and text[i] == "-") or (text[i] == "." and i + 1 < end and text[i + 1] in " \t" and i - pos > 2
                                 and text[i - 1].islower()):
             parts.append((pos, i))
             pos = i + 1
@@ -127,7 +141,7 @@ def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _part_names(part: Span, last: bool) -> list[Span]:
     """One comma part's name, cleaned: the first run of capitalised words of the last part ("CA 92564"
     -> "CA", "CA Onsite" -> "CA", "Cambridge MA" -> "Cambridge", "MA"), the last run of a part a comma
-    ends ("Hybrid remote in Sunrise, FL" -> "Sunrise")."""
+    ends ("Hybrid remote in Tempe, AZ" -> "Tempe")."""
     text = part.text
     if (triple := _TRIPLE.match(text.strip())) is not None:
         lead = len(text) - len(text.lstrip())
@@ -139,7 +153,9 @@ def _part_names(part: Span, last: bool) -> list[Span]:
     base = runs[0] if last else runs[-1]
     if not last and base.end - part.start < len(text.rstrip()):
         return []  # words after the name: the comma does not close a place's name
-    if not last and not _town_like(base.text):  # "ServiceNow Technical LeadOnsite- Richardson": the town's words
+    if _whole_name(base.text):
+        return [base]  # "United States of America", "New Jersey": one name, whatever its words
+    if not last and not _town_like(base.text):  # "Platform Technical LeadOnsite- Plano": the town's words
         words = list(re.finditer(r"\S+", base.text))
         tail = next((k for k in range(len(words) - 1, -1, -1) if not _town_like(base.text[words[k].start():])), None)
         if tail is not None and tail + 1 < len(words):
@@ -151,6 +167,13 @@ def _part_names(part: Span, last: bool) -> list[Span]:
     if split and len(split.group("name").split()) <= _MAX_NAME_WORDS - 1:
         return [base.sub(0, split.end("name")), base.sub(split.start("code"), split.end("code"))]
     return [base]
+
+
+def _whole_name(name: str) -> bool:
+    """A name that is a country's or a region's as a whole ("New Jersey", "South Africa"): not a town and a
+    country ("Jersey") to peel apart."""
+    g = gazetteer()
+    return g.country(name) is not None or bool(g.subdivisions(name, ("US", "CA", "AU", "GB")))
 
 
 def _peel(name: Span) -> list[Span] | None:
@@ -174,6 +197,7 @@ def _peel(name: Span) -> list[Span] | None:
     return [name.sub(0, words[end - 1].end()), *out]
 
 
+_COMPASS = frozenset({"north", "south", "east", "west", "central"})
 _CONTINENT = re.compile(r"^(?:North|South|Latin|Central)\s+America\b")
 
 
@@ -182,6 +206,8 @@ def _trimmed(part: Span, m: re.Match[str]) -> Span | None:
     "CA Onsite" -> "CA") and a closing full stop ("VA." -> "VA"), as a span of `part`."""
     if _CONTINENT.match(m.group()):
         return None
+    if m.group().split()[0].lower() in _COMPASS and (_whole_name(m.group()) or gazetteer().city(m.group())):
+        return part.sub(m.start(), m.end())  # "North Carolina", "West Chester": the direction is the name's
     words = list(re.finditer(r"[^\s-]+(?:-(?=[A-Z][a-z]))?", m.group()))
     while words and words[0].group().lower().strip(".-") in _NOT_NAMES:
         words.pop(0)
@@ -235,7 +261,7 @@ def _city_region(g: Gazetteer, city: str, region: str, countries: tuple[str, ...
         match = next((c for c in known if c.country == code[:2] and c.region is None), None)
         if match is not None:
             return Place(match.name, code, match.country)
-    # A town the gazetteer does not have, written as addresses are ("Owings Mills, MD"): kept as written,
+    # A town the gazetteer does not have, written as addresses are ("Severna Park, MD"): kept as written,
     # in the first country whose region this is (US first: "WA" is Washington before Western Australia).
     if codes[0][:2] not in ("US", "CA") or not _town_like(city):
         return None
@@ -251,6 +277,8 @@ def _city_country(g: Gazetteer, city: str, country: str) -> Place | None:
         return Place(known.name, known.region, code)
     if g.country(city) or g.subdivisions(city, (code,)):
         return None  # "Ontario, Canada" is a region, read by `_region_country`
+    if not city.isupper() and g.subdivisions(city, ("US", "CA", "AU")):
+        return None  # "Florida, Georgia" is two states (Georgia is a country too), no town of the country
     return Place(_metro(city), None, code)
 
 

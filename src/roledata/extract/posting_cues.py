@@ -4,7 +4,7 @@ A posting states its facts in three shapes, each read here:
 
 - a label and its value: "Location: Austin, TX", "Job Type: Full-time",
   also glued to the text before it as pasted postings are ("...ElectricianCompany:
-  CMD ElectricLocation: San Diego"), or a label line with its value on the
+  Brightwire ElectricLocation: Fresno"), or a label line with its value on the
   next line;
 - a word in the title or in the short lines under it ("Senior Data Engineer
   (Remote)", "Contract", "Hybrid · Denver, CO");
@@ -24,13 +24,14 @@ from datetime import date
 # opens with a capital ("BankLocation:"), as pasted postings run their fields together.
 LABELS: tuple[tuple[str, str], ...] = (
     ("location", r"(?:(?:job|work|office|primary|preferred|position|role|hiring)\s+)?locations?"
-                 r"(?:\s+of\s+(?:the\s+)?(?:job|role|position))?"),
+                 r"(?:\s+of\s+(?:the\s+)?(?:job|role|position))?|ability\s+to\s+(?:commute|relocate)"),
     ("work_arrangement", r"(?:work(?:place)?|location|remote|office)\s+(?:type|arrangement|model|setting|mode|"
-                         r"style|policy|status)|remote(?:\s+work)?|workplace"),
-    ("employment_type", r"(?:job|employment|position|work|contract|engagement|role|hire|time|worker)\s+(?:type|status)s?|"
+                         r"style|policy|status)|remote(?:\s+work)?|workplace|mode"),
+    ("employment_type", r"(?:job|employment|employee|position|work|contract|engagement|role|hire|time|worker)\s+"
+                        r"(?:type|status)s?|(?:job|work)\s+schedule|"
                         r"type\s+of\s+(?:employment|position|role|contract)|employment|job\s+status|schedule|"
                         r"(?:contract\s+)?duration(?:\s+of\s+(?:the\s+)?contract)?|status|type"),
-    ("employer", r"company(?:\s+name)?|employer|organi[sz]ation|hiring\s+(?:company|organi[sz]ation)"),
+    ("employer", r"company(?:\s+name)?|employer|organi[sz]ation|hiring\s+(?:company|organi[sz]ation|department|entity)"),
     ("date_posted", r"(?:date\s+)?posted(?:\s+(?:on|date))?|posting\s+date|date\s+(?:posted|published|listed)|"
                     r"published(?:\s+on)?|listed\s+on|opening\s+date"),
     ("valid_through", r"(?:application|applications|apply|closing|close|expiration|expiry|posting\s+end|end)\s+"
@@ -38,6 +39,18 @@ LABELS: tuple[tuple[str, str], ...] = (
                       r"open\s+until|valid\s+(?:through|until)|applications?\s+(?:close|due)(?:\s+on)?"),
     ("experience_level", r"(?:seniority|experience|career|job|position)\s+level|seniority"),
 )
+# The word every label above ends with: a separator after any other word ends no label, so the label
+# patterns are not run there (`tests/unit/extract/test_posting_speed.py` holds these lists to LABELS).
+# A label alone ("Location:") may be glued to the word before it ("San DiegoLocation:"); the words of
+# LABEL_AFTER_SPACE only ever end a label of several words, so a space stands before them ("Posted on:").
+LABEL_LAST_WORDS = (
+    "location", "locations", "type", "types", "status", "statuss", "remote", "workplace", "employment", "schedule",
+    "duration", "company", "employer", "organization", "organisation", "posted", "published", "deadline", "closes",
+    "seniority", "mode")
+LABEL_AFTER_SPACE = (
+    "job", "role", "position", "arrangement", "model", "setting", "style", "policy", "work", "contract",
+    "name", "on", "date", "listed", "by", "apply", "until", "through", "close", "due", "level", "commute", "relocate",
+    "department", "entity")
 _LABEL_GROUPS = "|".join(f"(?P<{fact}>{pattern})" for fact, pattern in LABELS)
 # The label, then ":" (or " - ", "–"), then the value. At the start of a line, after white space
 # or punctuation, or glued after a lower-case letter (checked in `find_labels`).
@@ -49,7 +62,7 @@ LABEL_LINE = re.compile(rf"^[*_#> \t]*(?:{_LABEL_GROUPS})[ \t]*:?[ \t*_]*$", re.
 # Any "Label:" that opens a field glued to the value before it ends that value ("San DiegoJob Type:").
 NEXT_FIELD = re.compile(r"(?<=[a-z0-9)\].])(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)"
                         r"|[ \t]{2,}(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)")
-# The fields job boards print, whatever stands before them ("Edison, NJJob Type:", "CA HybridDuration:"):
+# The fields job boards print, whatever stands before them ("Trenton, NJJob Type:", "OR HybridTerm:"):
 # a value ends where one of them begins.
 FIELD_NAMES = re.compile(
     r"(?:Job\s+(?:Title|Type|ID|Code|Description|Location)|Employment\s+Type|Position(?:\s+(?:Type|Title))?|"
@@ -67,7 +80,8 @@ def label_fact(match: re.Match[str]) -> str:
 
 
 # ------------------------------------------------------------------ work arrangement
-_REMOTE = r"(?:fully[ -]remote|100\s?%\s?remote|remote(?:[ -]first)?|work(?:ing)? (?:from|at) home|wfh|telecommut\w*|remotely)"
+_REMOTE = (r"(?:fully[ -]remote|100\s?%\s?remote|remote(?:[ -]first)?|work(?:ing)? (?:from|at) home|wfh|telecommut\w*|remotely|"
+           r"(?:work(?:ing)?[ -])?from[ -]anywhere)")
 _HYBRID = r"hybrid"
 _ONSITE = r"(?:on[- ]?site|onsite|in[- ]office|in[- ]person|office[- ]based)"
 ARRANGEMENT_WORD = re.compile(rf"\b(?:(?P<remote>{_REMOTE})|(?P<hybrid>{_HYBRID})|(?P<onsite>{_ONSITE}))\b", re.I)
@@ -81,12 +95,27 @@ ARRANGEMENT_SENTENCE = re.compile(
     rf"(?P<word>{_REMOTE}|{_HYBRID}|{_ONSITE})"
     rf"(?:\s+(?:role|position|job|opportunity|schedule|work|basis|model|arrangement|environment|setting|"
     rf"employee|team\s+member|days?))?\b", re.I)
+# Other ways a sentence says what the job is: "the remote opportunity in Johnson County", "open to remote
+# candidates", "Remote work from home is acceptable", "Hybrid 2 days per week".
+ARRANGEMENT_EXTRA = re.compile(
+    r"\bthe\s+(?P<word>remote|hybrid|on[- ]?site)\s+(?:role|position|job|opportunity)\b"
+    r"|\bopen\s+to\s+(?P<word2>remote)\s+(?:candidates|applicants|work(?:ers)?)\b"
+    r"|^(?P<word3>remote\s+work|working\s+remotely)(?:\s+from\s+home)?\s+is\s+"
+    r"(?:acceptable|available|allowed|an\s+option|possible|permitted)\b"
+    r"|^(?P<word4>hybrid)\s+\d", re.I)
 NOT_ARRANGEMENT = re.compile(
     r"\b(?:(?:weeks?|days?)\s+(?:a|per|each|every)\s+year|stipend|allowance|perks?|benefits?|reimburse\w*|"
     r"(?:per|a|each|every)\s+year|days?\s+off|"
     r"holidays?|vacation|retreats?|offsite|equipment|set-?up|may\s+be\s+(?:remote|hybrid)|occasional(?:ly)?|"
     r"some\s+remote|partially|option\s+to|flexibility\s+to)\b", re.I)
 NOT_REMOTE = re.compile(r"\b(?:not|no|never)\s+(?:a\s+|an\s+)?(?:fully\s+)?(?:remote|telecommut\w*)", re.I)
+# Triggers (`*_TRIGGER`): what every match of a sentence cue holds, as a choice of groups, every word of a
+# group in the folded sentence ("join" and "team in"; a word may be a pattern, searched in the folded text
+# without re.I, first when no rare word opens the group), checked before the cue's pattern runs on a sentence
+# (`posting_sentences`). Here: every arrangement sentence (`ARRANGEMENT_SENTENCE`, `NOT_REMOTE`).
+ARRANGEMENT_TRIGGER = (("remot",), ("wfh",), ("telecommut",), ("hybrid",), ("anywhere",),
+                       ("home", re.compile(r"(?:from|at) home")), ("site", re.compile(r"on[- ]?site")),
+                       ("office", re.compile(r"in[- ]office|office[- ]based")), ("person", re.compile(r"in[- ]person")))
 # "Remote (US only)", "Remote - US", "remote within the United States", "Remote, EST hours".
 REMOTE_SCOPE = re.compile(
     r"\s*(?:\(\s*(?P<paren>[^()]{2,40}?)\s*\)|[-–—:,]\s*(?P<dash>[A-Z][\w .'’-]{1,30}?)(?=\s*(?:$|[,;)|·(]|\s[-–]\s))|"
@@ -109,30 +138,41 @@ def arrangement_of(word: str) -> str | None:
 
 # ------------------------------------------------------------------ employment type
 EMPLOYMENT_WORD = re.compile(
-    r"\b(?:(?P<full_time>full[- ]?time|FTE|permanent)|(?P<part_time>part[- ]?time)|"
+    r"\b(?:(?P<full_time>full(?:[- ]|\\?_)?time|FTE|permanent)|(?P<part_time>part(?:[- ]|\\?_)?time)|"
     r"(?P<contract>contract(?:[- ]to[- ](?:hire|perm))?|contractor|freelance|C2C|corp[- ]to[- ]corp|1099|W-?2\s+contract)|"
-    r"(?P<temporary>temporary|temp|seasonal)|(?P<internship>internship|intern|co-?op)|(?P<per_diem>per[- ]diem|PRN))\b",
+    r"(?P<temporary>temporary|temp(?:[- ]to[- ](?:perm|hire))?|seasonal)|(?P<internship>internship|intern|co-?op)|(?P<per_diem>per[- ]diem|PRN))\b",
     re.I)
 # "This is a full-time position", "a 6-month contract", "contract-to-hire role", "part-time, remote role",
 # "full-time on-site role", "internship program".
 EMPLOYMENT_SENTENCE = re.compile(
     r"\b(?:(?:this|the)\s+(?:role|position|job|opportunity)\s+is\s+(?:an?\s+)?|(?:is|be|as|for)\s+an?\s+|an?\s+|this\s+|"
     r"\d+[- ](?:month|week|year)s?\s+)"
-    r"(?P<word>full[- ]?time|part[- ]?time|contract(?:[- ]to[- ](?:hire|perm))?|temporary|seasonal|per[- ]diem|paid|summer|"
+    r"(?:(?:long|short)[- ]term\s+)?"  # "a long-term contract role"
+    r"(?P<word>full[- ]?time|part[- ]?time|contract(?:[- ]to[- ](?:hire|perm))?|temp[- ]to[- ](?:perm|hire)|temporary|"
+    r"seasonal|per[- ]diem|paid|summer|"
     r"(?:\d+[- ])?(?:month|week)s?)"
     r"(?:\s*[,/]?\s*(?:\w+[- ])?(?:on[- ]?site|remote|hybrid|in[- ]office|w-?2|salaried|exempt|permanent|direct[- ]hire|"
-    r"temporary|benefited|regular|office))*\s+"
+    r"temporary|benefited|regular|office))*(?:\s*\([^()]{1,20}\))?\s+"  # "a contract (1099) position"
     r"(?P<noun>role|position|job|opportunity|employment|contract|assignment|engagement|internship|basis|hire|"
     r"employee|appointment)\b"
     # "Position is full time (40 hours per week)", "The role is part-time."
     r"|\b(?:position|role|job|this)\s+is\s+(?:an?\s+)?(?P<word2>full[- ]?time|part[- ]?time|temporary|seasonal)\b"
     # "We are seeking a diligent Part-Time Support Technician"
-    r"|\b(?:seeking|hiring|looking\s+for|recruiting)\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<word3>full[- ]?time|part[- ]?time|"
-    r"contract|temporary|seasonal)\b", re.I)
-# "This is a contract 1099 work from home (WFH) remote role for ...", "This is a full-time on-site role":
-# every term between the article and the noun.
-TERMS_SENTENCE = re.compile(r"\b(?:this|it)\s+(?:is|will\s+be)\s+an?\s+(?P<terms>[^.;:]{2,80}?)\s+"
+    r"|\b(?:seeking|hiring|looking\s+for|recruiting|applications\s+for)\s+an?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<word3>full[- ]?time|part[- ]?time|"
+    r"contract|temporary|seasonal)\b"
+    # A line or a part after a dash that opens with the terms: "Full-time office role", "– Contract position".
+    r"|(?:^|\s[-–—]\s*)(?P<word4>full[- ]?time|part[- ]?time|contract|temporary)\s+(?:[\w-]+\s+)?(?:role|position|job)\b",
+    re.I)
+# The words of the `word` groups above, one of which every match holds.
+EMPLOYMENT_TRIGGER = (("time", re.compile(r"(?:full|part)[- ]?time")), ("contract",), ("temp",), ("seasonal",), ("diem",),
+                      *((unit, re.compile(rf"(?:\ban?|\bthis)\s+(?:\d+[- ])?{unit}|\d[- ]{unit}")) for unit in ("month", "week")),
+                      ("internship",))  # "a paid internship": the noun names the type
+# "This is a W2 contract, work-from-home role for ...", "This is a full-time on-site role":
+# every term between the article and the noun; "This" may be glued to a heading ("Role DescriptionThis is").
+TERMS_SENTENCE = re.compile(r"(?:\b(?:this|it)|(?<=[a-z])(?-i:This))\s+(?:is|will\s+be)\s+an?\s+(?P<terms>[^.;:]{2,80}?)\s+"
                             r"(?:role|position|job|opportunity|assignment|engagement)\b", re.I)
+TERMS_TRIGGER = ((re.compile(r"(?:this|it)\s+(?:is|will\s+be)\s+an?\s"),),)
 # A line that is only terms: "Contract (C2C/W2)", "Fulltime/ W2", "Full-time | Remote".
 TERMS_LINE = re.compile(r"^[\W_]*(?:(?:full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|temporary|internship|"
                         r"remote|hybrid|on[- ]?site|w-?2|c2c|1099|permanent|direct[- ]hire)[\W_]*){1,5}$", re.I)
@@ -201,10 +241,12 @@ DATE = re.compile(
 # Sentences that date the posting or its close: "Posted on 2026-03-04", "Applications close March 31, 2026",
 # "This job posting will be posted until 05/29/2026", "Apply by 1 April 2026".
 POSTED_SENTENCE = re.compile(r"\b(?:posted|published|listed)\s+(?:on\s+)?(?=\S)", re.I)
+POSTED_WORDS = ("posted", "published", "listed")  # one is in every match, as is a year (a digit)
 CLOSING_SENTENCE = re.compile(
     r"\b(?:(?:posted|open|accepted|available|advertised)\s+(?:until|through|thru)|apply\s+(?:by|before)|"
     r"applications?\s+(?:close|are\s+due|due|deadline|will\s+close|accepted\s+(?:until|through))(?:\s+(?:on|by))?|"
     r"closing\s+date(?:\s+is)?|deadline(?:\s+(?:is|to\s+apply(?:\s+is)?))?|(?:closes|expires)(?:\s+on)?)\s*:?\s*", re.I)
+CLOSING_WORDS = ("until", "through", "thru", "apply", "application", "closing", "deadline", "closes", "expires")
 
 
 def read_date(match: re.Match[str]) -> str | None:
@@ -224,37 +266,66 @@ def read_date(match: re.Match[str]) -> str | None:
 
 
 # ------------------------------------------------------------------ employer
-# A company's name as written: capitalised words, with "&", "of", "and", "the" and a legal ending.
+# The employer speaking to an applicant: what makes a page a posting though it has few posting headings.
+HIRING_VOICE = re.compile(
+    r"\b(?:equal\s+(?:employment\s+)?opportunity|affirmative\s+action|e-verify|"
+    r"(?:is|are|we're|we’re)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|hiring|looking\s+(?:for|to\s+hire)|recruiting)|"
+    r"join\s+(?:our|the)\s+(?:[\w-]+\s+)?team|apply\s+(?:now|today|online|here)|"
+    r"this\s+is\s+an?\s+(?:[\w()/-]+\s+){0,3}(?:position|role))\b", re.I)
+# A company's name as written: capitalised words, with "&", "of", "and", "the" and a legal ending; a heading
+# may close it ("About Fernhill Homes:", "Why Join Tidewell?").
 EMPLOYER_NAME = (r"(?P<name>(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*)[®™]?"
-                 r"(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*|&|of|and|the|for|de|at|by)[®™]?(?=[ \t,.(]|$)){0,5}"
-                 r"(?:,?[ \t]+(?:Inc|LLC|PLLC|Ltd|Co|Corp|Corporation|GmbH|PLC|LLP|L\.L\.C|S\.A|AG|N\.A|P\.A)\b\.?)?)"
-                 r"(?:[ \t]+\([A-Z][A-Za-z&]{1,8}\))?")  # "Child Saving Institute (CSI)"
+                 r"(?:[ \t]+(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*|&|of|and|the|for|de|at|by)[®™]?(?=[ \t,.(:?!'’]|$)){0,5}"
+                 r"(?:,?[ \t]+(?:Inc|LLC|PLLC|Ltd|Co|Corp|Corporation|GmbH|PLC|LLP|LP|L\.P|L\.L\.C|S\.A|AG|N\.A|P\.A)\b\.?)?)"
+                 r"(?:[ \t]+\([A-Z][A-Za-z&]{1,8}\))?")  # "Riverbend Youth Center (RYC)"
 # "Acme Robotics is hiring a ...", "Acme Robotics is seeking", "Acme has an opening for".
-EMPLOYER_HIRING = re.compile(
-    rf"^{EMPLOYER_NAME}(?:'s|’s)?\s+(?:(?:is|are)\s+(?:currently\s+|now\s+|actively\s+)?"
+EMPLOYER_HIRING = re.compile(  # these three are matched where a sentence opens (`.match`, after a glued heading)
+    rf"{EMPLOYER_NAME}(?:'s|’s)?\s+(?:(?:is|are)\s+(?:currently\s+|now\s+|actively\s+)?"
     rf"(?:hiring|seeking|looking\s+(?:for|to\s+hire)|searching\s+for|recruiting|on\s+the\s+lookout\s+for)|(?:has|have)\s+an?\s+"
-    rf"(?:immediate\s+|exciting\s+|fantastic\s+|great\s+)?(?:opening|opportunity|need)|seeks)\b")
+    rf"(?:immediate\s+|exciting\s+|fantastic\s+|great\s+)?(?:opening|opportunity|need)|seeks|hires)\b")
+HIRING_TRIGGER = (("hiring",), ("seek",), ("looking",), ("searching",), ("recruiting",), ("lookout",), ("hires",),
+                  (re.compile(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity|need)"),))
 # "Acme Robotics is an equal opportunity employer", "... is proud to be an Equal Employment Opportunity employer".
 EMPLOYER_EEO = re.compile(
-    rf"^{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+being\s+)?"
+    rf"{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+being\s+)?"
     rf"an?\s+(?i:equal|EEO|E-Verify|affirmative)")
+EEO_TRIGGER = (("equal",), ("eeo",), ("e-verify",), ("affirmative",))
 # "At Acme Robotics, we ...", "Join Acme Robotics", "Why Acme Robotics?", "About Acme Robotics".
-EMPLOYER_AT = re.compile(rf"^(?:At\s+{EMPLOYER_NAME},\s|Join\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s)?[\s!.])")
+EMPLOYER_AT = re.compile(rf"(?:(?:We\s+)?[Aa]t\s+{EMPLOYER_NAME}(?:,\s|\s+(?=(?:we|our|understand|believe)\b))|Join\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s)?[\s!.]|"
+                         rf"Working\s+(?:for|at)\s+{EMPLOYER_NAME.replace('?P<name>', '?P<working>')}(?:'s|’s)?[\s,!.])")
+# Within a sentence: "As a Data Analyst at Acme Robotics, you will", "As an employee of Acme Robotics, you",
+# "to join Acme Robotics' analytics team" (a possessive: "join the Data team" names a team).
+EMPLOYER_AS = re.compile(
+    rf"\b(?:[Aa]s\s+an?\s+(?:[\w/&+-]+\s+){{1,6}}?at\s+{EMPLOYER_NAME}(?:'s|’s)?(?=,|\s)|"
+    rf"[Aa]s\s+an\s+employee\s+of\s+{EMPLOYER_NAME.replace('?P<name>', '?P<of>')}(?=[,\s])|"
+    rf"\bjoin\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s|’|')\s|"
+    rf"\b[Jj]oin\s+our\s+(?:[\w-]+\s+){{0,2}}team\s+at\s+{EMPLOYER_NAME.replace('?P<name>', '?P<team>')}(?=\s*[,.!]|\s+(?:and|where|in)\b)|"
+    # "... group at Argonne Ridge Laboratory has an opening for ..."
+    rf"\bat\s+{EMPLOYER_NAME.replace('?P<name>', '?P<opening>')}\s+(?:has|have)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity)\b)")
+EMPLOYER_AS_TRIGGER = ((re.compile(r"as\s+an?\s+(?:\S+\s+){1,6}?at\s|as\s+an\s+employee\s+of\s"),), ("join",),
+                       (re.compile(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity)"),))
 # A company's own opening sentence, at the top of the description or of a company section:
-# "Waymo is an autonomous driving company", "Roku is changing how the world watches TV".
+# "Tidewell is a freight software company", "Lanternfish is changing how clinics book visits".
 EMPLOYER_OPENING = re.compile(
-    rf"^{EMPLOYER_NAME}(?:,\s+[^,]{{2,80}},)?\s+(?:is|are|was|has\s+been|provides|builds|develops|offers|helps|"
+    rf"^{EMPLOYER_NAME}(?:\s+\([^()]{{1,60}}\))?(?:,\s+[^,]{{2,80}},)?\s+(?:is|are|was|has\s+been|provides|builds|develops|offers|helps|"
     rf"empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives)\b")
 # Headings over a company's description: "Company Description", "About the Company", "Who we are".
 COMPANY_HEADING = re.compile(r"^(?:about\s+(?:the\s+)?(?:company|us|our\s+company|the\s+organi[sz]ation)|"
                              r"company\s+(?:description|overview|profile|information|summary)|company|who\s+we\s+are|"
                              r"our\s+company|overview)\s*:?\s*", re.I)
-# Headings glued to the name after them ("Company DescriptionMcNaughton Bros. Inc.", "CompanyCredit Genie").
+# Headings glued to the name after them ("Company DescriptionHollis Bros. Inc.", "CompanyPenny Lark").
 GLUED_HEADING = re.compile(r"^(?:Company\s+(?:Description|Overview|Profile)|Description|Overview|Summary|Company|"
                            r"Position|Role|Job|About\s+Us|Details|Information)(?=[A-Z][a-z])")
-EMPLOYER_HEADING = re.compile(rf"^(?:About|Why|Why\s+Join|Life\s+at|Working\s+at|Join|Who\s+is)\s+{EMPLOYER_NAME}[?!:.]?$")
-# The same opening a line, glued to the text after it: "About Revesco Properties:Revesco ...", "Why Join Acme?We ...".
-EMPLOYER_HEADING_GLUED = re.compile(rf"^(?:About|Why\s+Join|Why)\s+{EMPLOYER_NAME}(?:[?]|:(?!\s*$))")
+EMPLOYER_HEADING = re.compile(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|with))|Why|Life\s+at|Working\s+at|Join|Who\s+is)"
+                              rf"\s+{EMPLOYER_NAME}[?!:.]?$")
+# The same opening a line, glued to the text after it: "About Fernhill Homes:Fernhill ...", "Why Join Acme?We ...".
+EMPLOYER_HEADING_GLUED = re.compile(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|with))|Why)\s+{EMPLOYER_NAME}(?:[?]|:(?!\s*$))")
+# "About Fernhill HomesFernhill Homes builds ...": the heading glued to a first sentence that names the
+# company again (the name is what stands between "About" and its first word's return).
+EMPLOYER_ABOUT_AGAIN = re.compile(r"^About\s+(?P<name>(?P<first>[A-Z][\w&'’.+-]*?)(?:[ \t]+[A-Z][\w&'’.+-]*?){0,4})"
+                                  r"(?:At\s+)?(?P=first)\b")
+# The words those two headings open with: a line opening otherwise is no such heading.
+EMPLOYER_HEADING_OPENERS = ("About", "Why", "Life", "Working", "Join", "Who")
 # The LinkedIn template: "This is a full-time on-site role for a Data Analyst at Acme Robotics located in Austin, TX."
 TEMPLATE_ROLE = re.compile(
     rf"\brole\s+for\s+an?\s+[^.]{{2,80}}?\s+at\s+{EMPLOYER_NAME}"
@@ -263,8 +334,14 @@ TEMPLATE_ROLE = re.compile(
 NOT_EMPLOYERS = frozenset("""we our you your the this that these those it they he she there here who what why how
 company team organization employer client candidate candidates applicants role position job opportunity
 description overview summary location remote hybrid salary compensation benefits about join us all
-equal department division group unit agency firm business""".split())
+equal department division group unit agency firm business and or with""".split())
+# A posting by an agency for one client ("Our client, a regional bank, ...", "on behalf of a client"): one
+# client, not "our clients" (a consulting firm speaks of its clients).
+AGENCY = re.compile(r"\b[Oo]ur\s+client(?:,|'s|’s|\s+(?:is|has|seeks|located|based|in)\b)|"
+                    r"\bon\s+behalf\s+of\s+(?:our|a|an|one\s+of\s+our)\s+(?:\w+\s+){0,3}?clients?\b|"
+                    r"\bone\s+of\s+our\s+(?:\w+\s+){0,2}?clients\b")
 # A client or an agency's candidate: the name before it is not the employer of the job.
 ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|for\s+(?:our|a|one\s+of\s+our)\s+(?:\w+\s+){0,3}clients?|"
-                       r"our\s+client|staffing|recruiting\s+(?:firm|agency)|talent\s+(?:partner|acquisition\s+firm))\b",
+                       r"our\s+client|staffing\s+(?:agency|firm|company|partner|services)|recruiting\s+(?:firm|agency)|"
+                       r"talent\s+(?:partner|acquisition\s+firm))\b",
                        re.I)

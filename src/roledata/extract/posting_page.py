@@ -16,14 +16,16 @@ from roledata.parse.structure import Section
 from roledata.parse.titles import ROLE_FORMS
 from roledata.text import Span
 
-# How strong a cue is: a label, the title or the lines under it; a sentence; a place at the title's end.
-LABELLED, SENTENCE, TITLE_PLACE = 3, 2, 1
+# How strong a cue is: a label, the title or the lines under it; a sentence; a place at the title's end; where
+# the company's site is ("a firm located in Franklin, Tennessee": the job's place when nothing else says).
+LABELLED, SENTENCE, TITLE_PLACE, SITE_PLACE = 3, 2, 1, 0
 
 # Where a list of places or terms parts on one line ("Seattle, WA · Austin, TX | Remote").
 PIECES = re.compile(r"\s*(?:[|·•;]|\s/\s|\s+or\s+)\s*")
 # A word glued to the next sentence's first word ("DescriptionWe are ...").
 _GLUED_WORD = re.compile(r"[a-z]{3,}(?:We|Our|The|This|You|Are|Is|In|At|As|For)\b")
-_ROLE_WORDS = ROLE_FORMS | {"intern", "internship", "job", "jobs", "careers", "hiring", "remote"}
+_VOICE_REACH = 20_000  # characters of a page looked at for the employer's voice
+_ROLE_WORDS = ROLE_FORMS
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Candidate:
     strength: int
     place: FoundPlace | None = None
     remote_scope: str | None = None
+    is_label: bool = False  # read from a label ("Company: Acme"), not from the text's own voice
 
 
 class PostingPage:
@@ -50,9 +53,14 @@ class PostingPage:
                 self.lines.append((line.content, section, False))
         self.lines.sort(key=lambda item: item[0].start)
         self.found: list[Candidate] = []
-        self.is_posting = outline.source_format == "job_posting"
+        # A page the parser did not file as a posting (few posting headings) is read as one when the
+        # employer speaks to an applicant ("is seeking", "join our team", "an equal opportunity employer"):
+        # a career guide talks about an occupation and says none of these.
+        self.is_posting = outline.source_format == "job_posting" or (
+            outline.source_format == "generic" and cues.HIRING_VOICE.search(outline.text[:_VOICE_REACH]) is not None)
         self.opening: Span | None = None  # the description's first sentence (`_read_header` sets it)
         self.company_sections: set[int] = set()  # sections whose first sentence was read as the company's
+        self.company_heading: dict[int, bool] = {}  # section -> its heading is a company heading ("About Us")
 
     def add(self, candidate: Candidate | None) -> None:
         if candidate is not None and candidate.value:
@@ -139,36 +147,67 @@ def remote_scope(span: Span, after: int) -> tuple[Span | None, str | None]:
 def opens_company_section(page: PostingPage, line: Span, section: Section) -> bool:
     """The first line under a company heading ("Company Description", "About Us", "Who we are"),
     or a line that opens with such a heading ("Company DescriptionAcme is ...", "Company Overview Acme is")."""
-    heading = section.heading_text or ""
-    if cues.COMPANY_HEADING.fullmatch(heading) and section.ordinal not in page.company_sections:
-        page.company_sections.add(section.ordinal)
-        return True
+    is_heading = section.heading is not None and line.start == section.heading.start
+    if section.ordinal not in page.company_sections and not is_heading:  # the heading's own line is not under it
+        if (heads := page.company_heading.get(section.ordinal)) is None:
+            heads = page.company_heading[section.ordinal] = bool(cues.COMPANY_HEADING.fullmatch(section.heading_text or ""))
+        if heads:
+            page.company_sections.add(section.ordinal)
+            return True
+    if line.text[:1] not in "AaCcWwOo":
+        return False  # the headings open with "About", "Company", "Who", "Our" or "Overview"
     m = cues.COMPANY_HEADING.match(line.text)
     return m is not None and m.end() > 0 and m.group().strip().lower() not in ("overview", "company")
 
 
-def employer_candidate(page: PostingPage, span: Span, section: Section | None, strength: int) -> Candidate | None:
+def employer_candidate(page: PostingPage, span: Span, section: Section | None, strength: int,
+                       describes: bool = False) -> Candidate | None:
     """An employer candidate, unless the name is no company's: a pronoun or generic word, the role's own
-    title, a place."""
+    title, a place. A single plain word must be named twice, unless the sentence `describes` it as a company
+    opening a posting does ("Tidewell is a freight software company")."""
     if (glued := cues.GLUED_HEADING.match(span.text)) is not None:
         span = span.sub(glued.end(), len(span.text))
     name = re.sub(r"(?:'s|’s)$", "", span.text).rstrip(" ,.®™")
     span = Span(span.start, span.start + len(name), name)
     words = name.split()
-    if not words or len(name) > 60 or words[0].lower() in cues.NOT_EMPLOYERS or _GLUED_WORD.search(name):
+    if not words or len(name) > 60 or _GLUED_WORD.search(name) or (
+            words[0].lower() in cues.NOT_EMPLOYERS and not (words[0].isupper() and len(words) > 1)):  # "IT Concepts"
         return None
-    if len(words) == 1 and strength < LABELLED and not _has_capital_inside(name) \
+    if len(words) == 1 and strength < LABELLED and not describes and not _has_capital_inside(name) \
             and len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", page.outline.text)) < 2:
         return None  # one plain word read once ("Autonomously ..."): a company names itself again
-    if any(w.lower().strip(".,") in _ROLE_WORDS for w in words):
-        return None
+    if _names_a_role(words) or words[-1].lower().strip(".,:") in _HEADING_WORDS:
+        return None  # a role ("Senior Data Engineer"), a heading ("General Information")
     title = page.outline.title
-    if title is not None and key(name) in key(title.text):
-        return None
+    if title is not None and key(name) in key(_TITLE_AT.split(title.text, 1)[0]):
+        return None  # the role's own title ("Data Engineer ... at Acme": what stands after "at" may be the employer)
     g = gazetteer()
     if g.country(name) or g.subdivisions(name) or (len(words) <= 2 and g.city(name) and strength < LABELLED):
         return None
     return Candidate("employer", name, span, section, strength)
+
+
+def _names_a_role(words: list[str]) -> bool:
+    """A name that reads as a role, not a company: it ends with a role's noun ("Senior Data Engineer",
+    "Engineer II") or holds a job word ("Jobs", "Hiring"). A company may end with a role in the plural
+    ("Quarry Hill Architects", "Lakeside Advocates") or hold one inside ("Stiles CFO Services")."""
+    low = [w.lower().strip(".,") for w in words]
+    if any(w in _JOB_WORDS for w in low):
+        return True
+    while len(low) > 1 and low[-1] in _LEVELS:
+        low.pop()
+    last = low[-1]
+    if last not in _ROLE_WORDS:
+        return False
+    return len(low) == 1 or not (last.endswith("s") and last[:-1] in _ROLE_WORDS)
+
+
+_HEADING_WORDS = frozenset({"information", "details", "description", "overview", "summary", "requirements",
+                            "responsibilities", "qualifications", "benefits", "duties", "skills"})
+_JOB_WORDS = frozenset({"intern", "internship", "job", "jobs", "careers", "hiring", "remote"})
+_LEVELS = frozenset({"i", "ii", "iii", "iv", "v", "1", "2", "3", "sr", "jr"})
+# Where a title's role ends and what follows it begins: "Data Engineer at Acme", "Data Engineer - Austin".
+_TITLE_AT = re.compile(r"\s(?:at|@)\s")
 
 
 # ------------------------------------------------------------------ choosing
@@ -217,6 +256,14 @@ def _chooseemployer_candidate(candidates: list[Candidate]) -> Candidate:
     for c in candidates:
         folded = _company_key(c.value)
         score[folded] = score.get(folded, 0) + c.strength
+    # A short form in capitals counts for the full name it stands for: "Lakeside Advocates, PLLC (LA)", or the
+    # name whose initials it is ("LA" for "Lakeside Advocates").
+    for short in [k for k in score if " " not in k and any(c.value.isupper() and _company_key(c.value) == k
+                                                            for c in candidates)]:
+        full = next((k for k in score if k != short and (re.findall(r"\w+", k)[-1:] == [short]
+                                                        or _initials(k) == short)), None)
+        if full is not None:
+            score[full] += score.pop(short)
     total = {k: sum(v for other, v in score.items() if k.split()[:len(other.split())] == other.split())
              for k in score}
     best = max(total, key=lambda k: (total[k], len(k)))
@@ -224,9 +271,14 @@ def _chooseemployer_candidate(candidates: list[Candidate]) -> Candidate:
     return max(same, key=lambda c: (c.strength, -c.span.start))
 
 
+def _initials(folded: str) -> str:
+    return "".join(w[0] for w in re.findall(r"\w+", folded) if w not in ("of", "and", "the", "for", "de", "at", "by"))
+
+
 def _company_key(name: str) -> str:
     folded = key(name)
-    return re.sub(r"[, ]+(?:inc|llc|ltd|co|corp|corporation|gmbh|plc|llp|l l c|s a|ag|n a)$", "", folded).strip()
+    return re.sub(r"[, ]+(?:inc|llc|pllc|ltd|co|corp|corporation|gmbh|plc|llp|lp|l p|l l c|s a|ag|n a|p a)$", "",
+                  folded).strip()
 
 
 def section_of(page: PostingPage, span: Span) -> Section | None:

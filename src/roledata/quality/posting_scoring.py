@@ -10,14 +10,21 @@ document and field (one gold fact each):
   plain check over the decoded text finds it (`stated`): the employer's name
   (legal endings such as "Inc." dropped), the location's city (or its region
   or country for a location without a city), an employment type's words
-  ("full-time", "contract"...), the word "remote" (or "work from home",
-  "telecommute");
-- **precision** counts every document whose gold has the fact and for which
-  something was extracted, stated or not: right when some extracted row
-  matches.
+  ("full-time", "contract"...) where they are not about other people's jobs,
+  pay or experience ("all full-time employees are eligible", "full-time
+  salaries", "3 years of full-time experience"), the word "remote" (or "work
+  from home", "telecommute");
+- **precision** counts the same documents (the gold fact stated in the text)
+  for which something was extracted: right when some extracted row matches.
+  Where the text does not state the gold's fact, the field describes the
+  listing, not the text: the job board or agency that posted it ("Jobs via
+  Dice", "The Job Network") while the text names the employer, the company's
+  head office while the text says "Remote (US)". A row read from such a text
+  can be neither confirmed nor refuted by that gold.
 
 Matching: employer names after `company_key` (equal, or every word of one
-among the other's); a location when a row's city equals the gold's city
+among the other's, or a short form in capitals that is the other's initials:
+"UMBC" for "University of Maryland Baltimore County"); a location when a row's city equals the gold's city
 (and region, when both have one), or, for a gold without a city, its region or
 country; employment type by code ("Full-time" = full_time, "Contract" and
 "Contractor" = contract; "Volunteer" and "Other" have no code and are not
@@ -46,6 +53,23 @@ _TYPE_WORDS = {
     "temporary": re.compile(r"\btemp(?:orary)?\b", re.I), "internship": re.compile(r"\bintern(?:ship)?s?\b", re.I),
     "per_diem": re.compile(r"\bper[- ]diem\b|\bPRN\b", re.I),
 }
+# Where a type's words speak of other people's jobs, of pay or of experience, not of this job's terms: "All
+# full-time employees are eligible", "full-time salaries", "3 years of full-time experience", "currently
+# enrolled full time" (what the extractor must not read either).
+_ABOUT_OTHERS_AFTER = re.compile(  # in running prose (lower case, on the same line): not a label's value
+    r"[ \t]*(?:(?:and|or|&|/)[ \t]*part[- ]?time[ \t]+)?(?:regular[ \t]+)?(?:employees?|staff|associates|team[ \t]+members|"
+    r"workers|candidates|students?|professionals|salar\w*|annual[ \t]+salar\w*|(?i:benefits?)|equivalent|employment|status|"
+    r"(?:[\w/&.-]+[ \t]+){0,4}experience)\b(?![ \t]*:)")
+_ABOUT_OTHERS_BEFORE = re.compile(r"(?:\byears?\s+of|\benrolled|\beligible\s+to\s+work|\bbased\s+on|\bconversion\s+to"
+                                  r"|\ball(?:\s+(?:regular|salaried),?)?)\s*$", re.I)
+
+
+def _type_stated(words: re.Pattern[str], text: str) -> bool:
+    """The text states the type: its words stand somewhere not about other people's jobs."""
+    return any(not _ABOUT_OTHERS_AFTER.match(text, m.end()) and not _ABOUT_OTHERS_BEFORE.search(text, 0, m.start())
+               for m in words.finditer(text))
+
+
 _REMOTE_WORDS = re.compile(r"\bremote(?:ly)?\b|\bwork(?:ing)? from home\b|\btelecommut\w*", re.I)
 _OTHERS = re.compile(r"\s*\(\+\d+ others?\)\s*$")
 
@@ -58,6 +82,10 @@ def company_key(name: str | None) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().replace("&", " and ")
     text = " ".join(re.sub(r"[^\w]+", " ", text).split())
     return " ".join(_LEGAL.sub(" ", text).split())
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in ("of", "and", "the", "for", "at", "by", "de"))
 
 
 def _words_in(needle: str, haystack: str) -> bool:
@@ -90,9 +118,11 @@ def posting_facts(gold: dict, text: str) -> dict[str, PostingFact]:
         wanted = company_key(gold["employer"])
 
         def employer(row: dict, wanted=wanted) -> bool:
-            got = company_key(row.get("value"))
+            value = str(row.get("value") or "")
+            got = company_key(value)
             return bool(got) and (got == wanted or set(got.split()) <= set(wanted.split())
-                                  or set(wanted.split()) <= set(got.split()))
+                                  or set(wanted.split()) <= set(got.split())
+                                  or (value.isupper() and " " not in got and got == _initials(wanted)))
         facts["employer"] = PostingFact(gold["employer"], _words_in(wanted, folded), employer)
     place = gold_place(gold.get("location"))
     if place is not None:
@@ -101,7 +131,7 @@ def posting_facts(gold: dict, text: str) -> dict[str, PostingFact]:
     codes = _TYPES.get(str(gold.get("employment_type") or "").strip().casefold())
     if codes:
         facts["employment_type"] = PostingFact(
-            gold["employment_type"], any(_TYPE_WORDS[c].search(text) for c in codes),
+            gold["employment_type"], any(_type_stated(_TYPE_WORDS[c], text) for c in codes),
             lambda row, codes=codes: row.get("value") in codes)
     if gold.get("remote") is True:
         facts["work_arrangement"] = PostingFact("remote", _REMOTE_WORDS.search(text) is not None,

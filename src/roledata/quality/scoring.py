@@ -48,8 +48,8 @@ thing from one run to the next):
 - **employer**, **location**, **work_arrangement**, **employment_type**: one
   gold fact per document, from an export's structured fields, scored against
   `posting_facts` as `roledata.quality.posting_scoring` says (recall over the
-  documents whose text states the fact, precision over every document that
-  has it in its gold and gave a row).
+  documents whose text states the gold fact, precision over those of them
+  that gave a row).
 
 Recall = gold facts found / gold facts, one row finding at most one fact (a
 fact listed twice needs two rows). Precision = extracted rows that match some
@@ -433,7 +433,7 @@ def score_document(name: str, gold: dict, status: str, reason: str | None, table
             s.found += hit
             if not hit:
                 doc.missed[fname] = [fact.label]
-        if rows:
+        if rows and fact.stated:  # a gold fact the text does not state can neither confirm nor refute a row
             s.extracted += 1
             s.correct += hit
             doc.extracted[fname] = [str(r.get("value")) for r in rows]
