@@ -61,9 +61,12 @@ _PERIODS = {
     "year": "year", "yr": "year", "annum": "year", "annually": "year", "annual": "year",
     "month": "month", "mo": "month", "monthly": "month", "week": "week", "wk": "week",
     "weekly": "week", "day": "day", "daily": "day", "hour": "hour", "hr": "hour", "hourly": "hour",
-    "p.a.": "year",
+    "p.a.": "year", "fortnight": "biweekly", "fortnightly": "biweekly", "biweekly": "biweekly",
+    "bi-weekly": "biweekly",
 }
-ANNUAL_FACTOR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
+# A year's worth of each period (the contract's `period` codes): 26 fortnights, 52 weeks, 260 working
+# days, 2,080 working hours.
+ANNUAL_FACTOR = {"year": 1, "month": 12, "biweekly": 26, "week": 52, "day": 260, "hour": 2080}
 
 
 def _either(forms) -> str:
@@ -129,8 +132,8 @@ _SCALE = (
 )
 _LPA = r"\s?(?:LPA|lpa)\b"  # lakh per annum: a scale and a period in one word
 _PERIOD = (
-    r"(?:\s*(?:/\s*|per\s+|an?\s+|each\s+)(?P<period>year|yr|annum|hour|hr|month|mo|week|wk|day)\b"
-    r"|\s+(?P<period2>annually|hourly|monthly|weekly|daily)\b|\s?(?P<period3>p\.a\.))"
+    r"(?:\s*(?:/\s*|per\s+|an?\s+|each\s+)(?P<period>year|yr|annum|hour|hr|month|mo|fortnight|week|wk|day)\b"
+    r"|\s+(?P<period2>annually|hourly|monthly|fortnightly|bi-?weekly|weekly|daily)\b|\s?(?P<period3>p\.a\.))"
 )
 _DASH = r"\s*(?:–|—|-|to)\s*"
 

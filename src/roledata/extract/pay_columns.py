@@ -61,17 +61,19 @@ _PERIOD_WORDS = {
     "hour": "hour", "hr": "hour", "hourly": "hour", "year": "year", "yr": "year", "annum": "year",
     "annual": "year", "annually": "year", "yearly": "year", "month": "month", "mo": "month",
     "monthly": "month", "week": "week", "wk": "week", "weekly": "week", "day": "day", "daily": "day",
+    "fortnight": "biweekly", "fortnightly": "biweekly", "biweekly": "biweekly", "bi-weekly": "biweekly",
 }
 # Right after the figure, as pasted postings write it: "$41.00 USD Hourly", "$32 - $35/Hr",
 # "$16-/hr", "67,500.00 USD PER YEAR", "$93,000.00 per yearPerks".
 _PERIOD_AFTER = re.compile(
     r"\s*-?\s*(?:(?:USD|US|CAD|AUD|EUR|GBP)\b\.?\s*)?(?:(?:gross|net|before tax(?:es)?)\s+)?(?:"
-    r"(?:/|per\b|an?\b|each\b)\s*(?P<p>hour|hr|year|yr|annum|month|mo|week|wk|day)s?(?!(?-i:[a-z]))"
-    r"|(?P<q>hourly|annually|annual|yearly|monthly|weekly|daily)(?!(?-i:[a-z])))",
+    r"(?:/|per\b|an?\b|each\b)\s*(?P<p>hour|hr|year|yr|annum|month|mo|fortnight|week|wk|day)s?(?!(?-i:[a-z]))"
+    r"|(?P<q>hourly|annually|annual|yearly|monthly|fortnightly|bi-?weekly|weekly|daily)(?!(?-i:[a-z])))",
     re.I,
 )
 # In the words before the figure or its label: "Hourly wage offered is $19.35", "median annual wage ... $X".
-_PERIOD_BEFORE = re.compile(r"\b(hourly|monthly|weekly|daily|annual|annually|yearly|per hour|an hour|per month|per annum|per year)\b", re.I)
+_PERIOD_BEFORE = re.compile(r"\b(hourly|monthly|fortnightly|bi-?weekly|weekly|daily|annual|annually|yearly|per hour|an hour|"
+                            r"per month|per fortnight|per annum|per year)\b", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Currencies whose pay the warehouse checks against a year's 10,000 to 10 million.
 _HOURLY_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "GBP", "EUR", "CHF"})
