@@ -20,13 +20,28 @@ PAY_CUE = re.compile(
     re.I,
 )
 NOT_PAY_CUE = re.compile(
-    r"\b(?:revenue|market(?:s)? (?:size|value|is|was|will|to)|market size|invest\w*|fund(?:s|ing|ed)?|"
+    r"\b(?:revenue|market(?:s)? (?:size|value|is|was|will|to)|market size|"
+    # investing in people is what a benefits section says, not an investment: "How we invest in you"
+    r"invest\w*(?! in (?:you\b|your\b|our (?:people|team|staff|employees)))|fund(?:s|ing|ed)?|"
     r"budgets?|credits?|pric(?:e|es|ed|ing)|fees?|licen[cs]\w*|per seat|subscriptions?|valuation|customers?|raised|allocat\w*|spend\w*|sales|"
     r"GDP|economy|(?<!living )(?<!-)cost(?:s)?(?! of living)|worth|deals?|contracts? (?:above|over|worth|valued|values?|sizes?|of \$)|"
     # money a person owes, pays or wins, never what a role pays: debt, tuition, rent, a grant or a prize
-    r"debts?|loans?|tuition|rent(?:s|al|ed|ing)?|(?<!equity )(?<!stock )grants?|prizes?|awards?|scholarships?|fellowships?)\b",
+    r"debts?|loans?|tuition|rent(?:s|al|ed|ing)?|(?<!equity )(?<!stock )grants?|prizes?|awards?|scholarships?|fellowships?|"
+    # what living costs, and the pay of every occupation together: "the average wage for all occupations"
+    r"(?:living )?expenses|afford\w*|(?:for|across|of) all (?:occupations|professions|workers|jobs|industries)"
+    r")\b",
     re.I,
 )
+# Words that make a figure something other than the role's pay whatever word of pay follows them
+# ("an after-tax salary of $X"): what is left of pay, or taken from it, or set beside it (after-tax
+# pay, taxes, levies, pension contributions, pay adjusted for the cost of living, a survey's
+# reporting cap).
+DERIVED_PAY = re.compile(
+    r"\b(?:after[- ]tax|take-home|take home (?:pay|salary|income)|income tax(?:es)?|tax(?:es)? of|levy|levies|"
+    r"superannuation|pension contributions?|adjusted for|(?:reporting|wage) cap)\b",
+    re.I,
+)
+_DERIVED_RIGHT_AFTER = re.compile(rf"\W*(?:[\w-]+\s+)?(?:{DERIVED_PAY.pattern})", re.I)
 # Never a salary at these scales; a lakh figure is pay only with a period or a pay word ("₹12 LPA").
 _NEVER_PAY_SCALES = frozenset({"billion", "trillion", "crore"})
 # Market-wide sections (industry trends): a figure there is pay only when its sentence names the role.
@@ -47,7 +62,9 @@ _RANGE_WORD = re.compile(r"\b(?:range|rate|between|starting|starts)\b", re.I)
 # "reimbursed up to $180", "CA$500 wellness account", "Referral program: ... $350".
 BENEFIT = re.compile(
     r"\b(?:allowances?|reimburs\w*|bonus(?:es)?|budgets?|credits?|match(?:ing)?|discounts?|perks?|"
-    r"referr\w*|sign[- ]?on|signing|tuition|gym|401\s?\(?k\)?|insurance|"
+    r"referr\w*|sign[- ]?on|signing|tuition|gym|401\s?\(?k\)?|insurance|commissions?|"
+    # a bonus by another name: "Additional Cash Compensation", "additional pay"
+    r"additional (?:cash )?(?:compensation|pay)|"
     r"(?:learning|education(?:al)?|training|housing|phone|mobile|internet|wellness|well-being|home[- ]office|"
     r"fitness|commuter|transit|relocation|equipment|meal|lunch|childcare|conference)\s+"
     r"(?:stipends?|accounts?|benefits?|programs?|memberships?|funds?|spending))\b",
@@ -55,6 +72,37 @@ BENEFIT = re.compile(
 )
 _BEFORE_STOP = re.compile(r"[+;:,(.]|\b(?:plus|and|with|or)\b", re.I)
 _PAY_NOUN = re.compile(r"\b(?:salar(?:y|ies)|pay|wages?|rates?|compensation|earnings|OTE|base)\b", re.I)
+# "$62,500 before bonuses", "$48,000 excluding commission": the figure leaves the benefit out.
+_EXCLUDES = re.compile(r"^\W*(?:before|excluding|excl\.?|not including|without|exclusive of|prior to|on top of|"
+                       r"in addition to)\b", re.I)
+# A word of pay that governs a figure after a non-pay word: "Sales reps earn $X", "credit unions paid $X".
+_PAY_GOVERNOR = re.compile(
+    r"\b(?:salar(?:y|ies)|pay|paid|pays|paying|wages?|earn\w*|compensation|make|makes|made|making|"
+    r"receiv(?:e|es|ed|ing)|gets?|got|averag(?:e|es|ed|ing)|(?:brings?|brought|takes?|took) home|command(?:s|ed)?)\b",
+    re.I)
+# A verb of pay right before the figure governs it: "those with five years make $61,000",
+# "apprentices earn about $19 an hour", "received an average salary of $52,000".
+_PAY_VERB_BEFORE = re.compile(
+    r"\b(?:earn(?:s|ed|ing)?|make|makes|made|making|paid|receiv(?:e|es|ed|ing)|(?:brings?|brought|takes?|took) home|"
+    r"command(?:s|ed)?|start(?:s|ing)? (?:at|from|on)|begin(?:s|ning)? at)\s+"
+    r"(?:(?:just|about|around|approximately|roughly|nearly|almost|close to|up to|over|more than|less than|at least|"
+    r"between|from|(?:an? |the )?(?:(?:average|median|mean|annual|yearly|hourly|starting|typical|base)\s+)*"
+    r"(?:salary|wage|pay|income|rate)?\s*of)\s+){0,2}$", re.I)
+# Where a clause ends, for the words that govern a figure: a sentence mark, a clause word after a
+# comma ("..., following a 3.6% pay award"), and another number (its words are its own).
+_CLAUSE_MARK = (r"[;!?]|\.\s|,\s+(?:while|whereas|but|following|which|and|according|though|although|when|where|"
+                r"compared|depending|after|as)\b|\s(?:while|whereas)\s|\d")
+_LAST_CLAUSE_MARK = re.compile(rf"(?s:.*)(?:{_CLAUSE_MARK})")
+_FIRST_CLAUSE_MARK = re.compile(_CLAUSE_MARK, re.I)
+# A difference between two figures, not a figure of pay: "$15,000 more per year than ...",
+# "$18,000 above the national average", "an extra $4,000", "a raise of $2,500".
+_DIFFERENCE_AFTER = re.compile(
+    r"^\W{0,3}(?:(?:per|a|an|each)\s+(?:year|month|week|hour|annum)\s+)?(?:more|less|higher|lower|above|below|extra)\b"
+    r"(?:\s+(?:per|a|an|each)\s+(?:year|month|week|hour|annum))?\s+(?:than|the|their|its|what|a|an|on average)\b",
+    re.I)
+_DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:an? extra|an additional|(?:a |the )?(?:premium|raise|pay rise|rise|increase|bump|boost|increment|difference|gap)"
+    r"(?: of)?(?: about| around| nearly| roughly| up to)?)\s*$", re.I)
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
@@ -68,12 +116,11 @@ def is_pay(sentence: Sentence, money: Money, near: Near, role_names: Sequence[st
     card_text = card.text if card is not None else ""
     if money.scale in _NEVER_PAY_SCALES or money.scale == "million":
         return False  # "$4.2M", "$1 million": pay pages state salaries in thousands
-    local = f"{label} | {near.before} | {near.after}"
-    if NOT_PAY_CUE.search(local) or (card_text and NOT_PAY_CUE.search(card_text)):
+    if not_pay_word(label) or (card_text and not_pay_word(card_text)) or _not_pay_near(near):
         return False
-    if _is_benefit(label, near):
+    if _is_benefit(label, near) or is_difference(near):
         return False
-    if money.scale == "lakh" and not (money.period or has_pay_cue(local)):
+    if money.scale == "lakh" and not (money.period or has_pay_cue(f"{label} | {near.before} | {near.after}")):
         return False  # "₹12 LPA" and "₹8 lakh a year" are pay; a bare lakh figure may be anything
     if card is not None:
         return True
@@ -90,6 +137,8 @@ def is_pay(sentence: Sentence, money: Money, near: Near, role_names: Sequence[st
         return True  # "💰 $135,000 - $210,000+": a line that is only a figure under the money emoji
     if _STAT_LABEL.search(label) or (len(label.split()) <= 4 and _RANGE_LABEL.search(label)):
         return True  # "Median: $98,340", "Starting Range: $27.80"
+    if _PAY_VERB_BEFORE.search(near.before):
+        return True  # "those with five years make $61,000": a verb of pay governs the figure
     return _pay_earlier_in_line(sentence)
 
 
@@ -120,18 +169,56 @@ def _pay_earlier_in_line(sentence: Sentence) -> bool:
     return has_pay_cue(earlier) and not NOT_PAY_CUE.search(earlier[-120:])
 
 
+def not_pay_word(text: str) -> bool:
+    return bool(NOT_PAY_CUE.search(text) or DERIVED_PAY.search(text))
+
+
+def _not_pay_near(near: Near) -> bool:
+    """Whether a non-pay word governs the figure: in its own clause before it with no word of pay
+    after it ("the market is worth $4.2B"; not "Sales reps earn $X"), or in its own clause after it
+    ("$2M in sales"; not "$31,000, following a 3.6% pay award")."""
+    before = near.before
+    if (m := _LAST_CLAUSE_MARK.match(before)) is not None:
+        before = before[m.end():]
+    last = None
+    for last in NOT_PAY_CUE.finditer(before):
+        pass
+    if last is not None and not _PAY_GOVERNOR.search(before, last.end()):
+        return True
+    after = near.after
+    if (m := _FIRST_CLAUSE_MARK.search(after)) is not None:
+        after = after[:m.start()]
+    # a derived figure's word stands right after it ("$39,100 after tax"); further on it is the next figure's
+    return bool(NOT_PAY_CUE.search(after) or DERIVED_PAY.search(before) or _DERIVED_RIGHT_AFTER.match(after))
+
+
+def is_difference(near: Near) -> bool:
+    """A figure that is a difference between two others: "$15,000 more per year than ...",
+    "$18,000 above the national average", "an extra $4,000", "a raise of $2,500"."""
+    return bool(_DIFFERENCE_AFTER.match(near.after) or _DIFFERENCE_BEFORE.search(near.before))
+
+
+def names_benefit(text: str) -> bool:
+    """Whether `text` names a benefit and no pay besides it: "Signing bonus", "Additional Cash
+    Compensation" (its pay word is the benefit's own); not "Base salary and bonus"."""
+    if not BENEFIT.search(text):
+        return False
+    return not PAY_CUE.search(BENEFIT.sub(" ", text))
+
+
 def _is_benefit(label: str, near: Near) -> bool:
     """Money a benefit names: "$2,000 yearly learning stipend", "$750 signing bonus",
-    "Referral program: ... earn $350", "reimbursed up to $180"."""
-    if BENEFIT.search(label) and not PAY_CUE.search(label):
+    "Referral program: ... earn $350", "reimbursed up to $180"; not "$62,500 before bonuses"."""
+    if names_benefit(label):
         return True
     # The words the figure modifies, up to a stop or a glued field boundary ("per yearBenefits:", "DOEGenerous").
-    head = _BEFORE_STOP.split(_GLUED.split(near.after, maxsplit=1)[0], maxsplit=1)[0]
-    if BENEFIT.search(" ".join(head.split()[:4])):
+    after = _GLUED.split(near.after, maxsplit=1)[0]
+    head = _BEFORE_STOP.split(after, maxsplit=1)[0]
+    if BENEFIT.search(" ".join(head.split()[:4])) and not _EXCLUDES.match(head):
         return True
     last_benefit = None
-    for m in BENEFIT.finditer(near.before):
-        last_benefit = m
+    for last_benefit in BENEFIT.finditer(near.before):
+        pass
     if last_benefit is None:
         return False
-    return not any(p.start() > last_benefit.start() for p in _PAY_NOUN.finditer(near.before))
+    return not any(p.start() >= last_benefit.end() for p in _PAY_NOUN.finditer(near.before))

@@ -12,7 +12,7 @@ import re
 
 from roledata.extract.context import Sentence
 from roledata.extract.money import Money, find_money
-from roledata.extract.pay_cues import BENEFIT, NOT_PAY_CUE, NOT_PAY_KINDS, PAY_CUE, SALARY_HEADING, has_pay_cue
+from roledata.extract.pay_cues import NOT_PAY_KINDS, PAY_CUE, SALARY_HEADING, has_pay_cue, names_benefit, not_pay_word
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, split_label
 from roledata.text import Span, has_digit
@@ -88,7 +88,7 @@ class PageLines:
         if j < 0 or i - j > 20:
             return None
         text = self.spans[j].text
-        if text.endswith(":") and len(text.split()) <= 15 and has_pay_cue(text) and not NOT_PAY_CUE.search(text):
+        if text.endswith(":") and len(text.split()) <= 15 and has_pay_cue(text) and not not_pay_word(text):
             return self.spans[j]
         return None
 
@@ -102,7 +102,7 @@ class PageLines:
             text = self.spans[j].text
             if self.bullet[j] or len(text.split()) > 8 or text[-1] in ".,;:!":
                 continue
-            if SALARY_HEADING.search(text) and not NOT_PAY_CUE.search(text) and not find_money(self.spans[j]):
+            if SALARY_HEADING.search(text) and not not_pay_word(text) and not find_money(self.spans[j]):
                 return self.spans[j]
             return None
         return None
@@ -116,7 +116,7 @@ class PageLines:
         while j - 1 >= 0 and i - j < 40 and self.spans[j - 1].text.startswith("|"):
             j -= 1
         header = self.spans[j]
-        if j == i or not has_pay_cue(header.text) or NOT_PAY_CUE.search(header.text):
+        if j == i or not has_pay_cue(header.text) or not_pay_word(header.text):
             return None
         return header
 
@@ -133,7 +133,7 @@ def _label_before(span: Span) -> bool:
     text = span.text
     if any(ch in "$€£₹¥" for ch in text) or find_money(span):
         return False
-    if NOT_PAY_CUE.search(text) or (BENEFIT.search(text) and not PAY_CUE.search(text)):
+    if not_pay_word(text) or names_benefit(text):
         return False
     if len(text.split()) <= 12:
         return bool(has_pay_cue(text) or _LABEL_CUE.search(text))
@@ -145,6 +145,6 @@ def _label_after(text: str) -> bool:
     words = text.split()
     if len(words) > 6 or text[-1] in ".!?:" or any(ch.isdigit() for ch in text):
         return False
-    if NOT_PAY_CUE.search(text) or BENEFIT.search(text):
+    if not_pay_word(text) or names_benefit(text):
         return False
     return bool(PAY_CUE.search(text) or re.search(r"\b(?:median|average|mean)\b", text, re.I))

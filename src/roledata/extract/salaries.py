@@ -37,6 +37,7 @@ from roledata.extract.money import Money, find_money
 from roledata.extract.pay_columns import Near, money_columns, salary_row
 from roledata.extract.pay_cues import NOT_PAY_KINDS, has_pay_cue, in_salary_section, is_pay
 from roledata.extract.pay_lines import PageLines, heading_sentences, is_figure_line
+from roledata.extract.pay_owner import PayOwners
 from roledata.parse.outline import Outline
 from roledata.text import DASH, Span
 
@@ -55,6 +56,7 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
     document_id, role_id = context.document_id, context.role_id
     rows: list[dict] = []
     lines: PageLines | None = None
+    owners: PayOwners | None = None
     sentences = iter_sentences(outline, NOT_PAY_KINDS)
     headings = heading_sentences(outline)
     if headings:
@@ -83,6 +85,11 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
             near = Near.of(sentence.span, amounts, i)
             if not is_pay(sentence, money, near, context.role_names, card, figure):
                 continue
+            owners = owners or PayOwners(context.role_names, outline.source_format == "job_posting")
+            clause_start = amounts[i - 1].span.end if i > 0 else sentence.span.start
+            if owners.other_role_heading(sentence.section.heading_text) or owners.other_role(
+                    sentence.line.content, sentence.span, clause_start, money.span.start, sentence.label is not None):
+                continue  # pay, but of another role the page compares with its own
             clause = _clause(sentence.span, amounts, i)
             row = salary_row(document_id, role_id, sentence, money, clause, near, card)
             if row is not None:

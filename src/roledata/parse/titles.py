@@ -151,6 +151,16 @@ def _singular(word: str) -> str:
     return low
 
 
+def role_noun(word: str) -> str | None:
+    """The singular role noun a written word is ("Analysts" -> "analyst", "secretaries" ->
+    "secretary"; "owner-operators" by its last part), or None when it names no role."""
+    last = re.split(r"[/-]", word)[-1]
+    if last[-2:] in ("'s", "’s"):
+        last = last[:-2]  # "Programmer's"
+    low = _singular(last)
+    return low if low in ROLE_NOUNS else None
+
+
 def role_headed(phrase: str) -> bool:
     """Whether a phrase names a role: its last word (levels and brackets aside) is a role noun,
     or it opens with one before "of" ("Head of AI Engineering")."""

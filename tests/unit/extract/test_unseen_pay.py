@@ -26,3 +26,51 @@ def test_pay_per_fortnight_is_biweekly_and_a_year_is_26_of_them():
             "Most plants pay fortnightly: $1,980 fortnightly for a new starter.\n")
     assert pay(text, "Kiln Operator") == [(2140.0, 2140.0, "biweekly", "USD"), (1980.0, 1980.0, "biweekly", "USD")]
     assert annual(text, "Kiln Operator") == [("biweekly", 2140.0 * 26, 2140.0 * 26), ("biweekly", 1980.0 * 26, 1980.0 * 26)]
+
+
+def test_a_non_pay_word_vetoes_only_the_figure_it_governs():
+    text = ("Kiln Operator Salary\n\n"
+            "Operators on day shifts are paid from £24,100 to £25,900 a year, following the 4% pay award agreed in spring.\n"
+            "Sales-floor kiln operators earn $52,000 a year at the larger showrooms.\n"
+            "How we invest in you: $58k-$66k/year, reviewed every April.\n"
+            "The plant's annual revenue reached $41,000,000 last year.\n"
+            "Clay sales of $180,000 a month keep the works busy.\n")
+    assert pay(text, "Kiln Operator") == [(24100.0, 25900.0, "year", "GBP"), (52000.0, 52000.0, "year", "USD"),
+                                          (58000.0, 66000.0, "year", "USD")]
+
+
+def test_pay_before_a_benefit_is_pay_and_a_commission_target_is_not():
+    text = ("Kiln Operator Pay\n\n"
+            "The works offers a base salary of $47,500 before bonuses for a first-year operator.\n"
+            "Top operators also take home $40k+ in commission on glaze orders.\n")
+    assert pay(text, "Kiln Operator") == [(47500.0, 47500.0, "year", "USD")]
+
+
+def test_differences_after_tax_pay_and_all_occupations_are_not_the_roles_pay():
+    text = ("Kiln Operator Salary\n\n"
+            "The median kiln operator salary is $49,800, which is above $46,300, the median wage for all occupations.\n"
+            "Operators in the north earn $6,200 more per year than those in the south.\n"
+            "The best-paying county pays $9,400 above the national average.\n"
+            "A kiln operator earning $49,800 keeps an after-tax salary of $39,100 after income tax of $8,900.\n"
+            "Night work adds an extra $3,000 a year.\n")
+    assert pay(text, "Kiln Operator") == [(49800.0, 49800.0, "year", "USD"), (49800.0, 49800.0, "year", "USD")]
+
+
+def test_a_verb_of_pay_governs_the_figure_after_it():
+    text = ("Kiln Operator Careers\n\n"
+            "Most kiln operators learn on the job. Those with two years on the line make $41,500 a year.\n")
+    assert pay(text, "Kiln Operator") == [(41500.0, 41500.0, "year", "USD")]
+
+
+def test_pay_of_other_roles_the_page_compares_with_is_left_out():
+    text = ("Kiln Operator Salary\n\n"
+            "In 2024 kiln operators earned an average of $46,200 per year. By comparison, kiln supervisors averaged "
+            "$71,300 and glaze technicians averaged $48,900. Lead kiln operators brought home $58,100.\n"
+            "The median earnings of individuals who worked as ceramic engineers were $91,000. The middle half earned "
+            "between $80,000 and $99,000.\n"
+            "Operators at tile works earn about $44,000.\n\n"
+            "Related careers\n\n"
+            "Glaze Technician\n\n"
+            "Glaze technicians mix and test glazes; the average salary is about $48,900.\n")
+    assert pay(text, "Kiln Operator") == [(46200.0, 46200.0, "year", "USD"), (58100.0, 58100.0, "year", "USD"),
+                                          (44000.0, 44000.0, "year", "USD")]
