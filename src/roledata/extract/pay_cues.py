@@ -92,8 +92,7 @@ _PAY_VERB_BEFORE = re.compile(
 # comma ("..., following a 3.6% pay award"), and another number (its words are its own).
 _CLAUSE_MARK = (r"[;!?]|\.\s|,\s+(?:while|whereas|but|following|which|and|according|though|although|when|where|"
                 r"compared|depending|after|as)\b|\s(?:while|whereas)\s|\d")
-_LAST_CLAUSE_MARK = re.compile(rf"(?s:.*)(?:{_CLAUSE_MARK})")
-_FIRST_CLAUSE_MARK = re.compile(_CLAUSE_MARK, re.I)
+_CLAUSE_MARKS = re.compile(_CLAUSE_MARK, re.I)
 # A difference between two figures, not a figure of pay: "$15,000 more per year than ...",
 # "$18,000 above the national average", "an extra $4,000", "a raise of $2,500".
 _DIFFERENCE_AFTER = re.compile(
@@ -177,16 +176,21 @@ def _not_pay_near(near: Near) -> bool:
     """Whether a non-pay word governs the figure: in its own clause before it with no word of pay
     after it ("the market is worth $4.2B"; not "Sales reps earn $X"), or in its own clause after it
     ("$2M in sales"; not "$31,000, following a 3.6% pay award")."""
+    if not (NOT_PAY_CUE.search(near.before) or NOT_PAY_CUE.search(near.after) or DERIVED_PAY.search(near.before)
+            or DERIVED_PAY.search(near.after)):
+        return False  # most figures: no such word near at all
     before = near.before
-    if (m := _LAST_CLAUSE_MARK.match(before)) is not None:
-        before = before[m.end():]
+    clause_start = 0
+    for m in _CLAUSE_MARKS.finditer(before):
+        clause_start = m.end()
+    before = before[clause_start:]
     last = None
     for last in NOT_PAY_CUE.finditer(before):
         pass
     if last is not None and not _PAY_GOVERNOR.search(before, last.end()):
         return True
     after = near.after
-    if (m := _FIRST_CLAUSE_MARK.search(after)) is not None:
+    if (m := _CLAUSE_MARKS.search(after)) is not None:
         after = after[:m.start()]
     # a derived figure's word stands right after it ("$39,100 after tax"); further on it is the next figure's
     return bool(NOT_PAY_CUE.search(after) or DERIVED_PAY.search(before) or _DERIVED_RIGHT_AFTER.match(after))
@@ -195,7 +199,7 @@ def _not_pay_near(near: Near) -> bool:
 def is_difference(near: Near) -> bool:
     """A figure that is a difference between two others: "$15,000 more per year than ...",
     "$18,000 above the national average", "an extra $4,000", "a raise of $2,500"."""
-    return bool(_DIFFERENCE_AFTER.match(near.after) or _DIFFERENCE_BEFORE.search(near.before))
+    return bool(_DIFFERENCE_AFTER.match(near.after) or _DIFFERENCE_BEFORE.search(near.before[-40:]))
 
 
 def names_benefit(text: str) -> bool:

@@ -12,6 +12,7 @@ import re
 
 from roledata.extract.context import Sentence
 from roledata.extract.money import Money, find_money
+from roledata.extract.pay_tables import CellTable, table_of
 from roledata.extract.pay_cues import NOT_PAY_KINDS, PAY_CUE, SALARY_HEADING, has_pay_cue, names_benefit, not_pay_word
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, split_label
@@ -49,15 +50,19 @@ class PageLines:
     """Every line of the page in order, headings included: a stat card's label may be a heading."""
 
     def __init__(self, outline: Outline) -> None:
+        self.text = outline.text
         self.spans: list[Span] = []
         self.bullet: list[bool] = []
         self.index: dict[int, int] = {}
+        self.at: dict[int, int] = {}  # every span's position, headings included (a table row may be one)
+        self._tables: dict[int, CellTable | None] = {}
         for section in outline.sections:
             if section.heading is not None:
+                self.at[section.heading.start] = len(self.spans)
                 self.spans.append(section.heading)
                 self.bullet.append(False)
             for line in section.lines:
-                self.index[line.content.start] = len(self.spans)
+                self.index[line.content.start] = self.at[line.content.start] = len(self.spans)
                 self.spans.append(line.content)
                 self.bullet.append(line.is_bullet)
 
@@ -107,18 +112,14 @@ class PageLines:
             return None
         return None
 
-    def table_header(self, line: Line) -> Span | None:
-        """The header row of a pipe table whose rows carry pay: "| Level | Base salary (USD) |"."""
-        i = self.index.get(line.content.start)
-        if i is None:
+    def table(self, line: Line) -> CellTable | None:
+        """The table of cells a "|" row belongs to (`pay_tables`), or None for any other line."""
+        i = self.at.get(line.content.start)
+        if i is None or "|" not in line.content.text:
             return None
-        j = i
-        while j - 1 >= 0 and i - j < 40 and self.spans[j - 1].text.startswith("|"):
-            j -= 1
-        header = self.spans[j]
-        if j == i or not has_pay_cue(header.text) or not_pay_word(header.text):
-            return None
-        return header
+        if i not in self._tables:
+            self._tables[i] = table_of(self.spans, i, self.text)
+        return self._tables[i]
 
 
 def _starts_with_money(span: Span) -> bool:

@@ -38,6 +38,7 @@ from roledata.extract.pay_columns import Near, money_columns, salary_row
 from roledata.extract.pay_cues import NOT_PAY_KINDS, has_pay_cue, in_salary_section, is_pay
 from roledata.extract.pay_lines import PageLines, heading_sentences, is_figure_line
 from roledata.extract.pay_owner import PayOwners
+from roledata.extract.pay_tables import within_cell
 from roledata.parse.outline import Outline
 from roledata.text import DASH, Span
 
@@ -57,6 +58,7 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
     rows: list[dict] = []
     lines: PageLines | None = None
     owners: PayOwners | None = None
+    page_currency: str | None = None  # the first currency the page prints: a bare figure's in a pay table
     sentences = iter_sentences(outline, NOT_PAY_KINDS)
     headings = heading_sentences(outline)
     if headings:
@@ -64,7 +66,16 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
     for sentence in sentences:
         if _DIGIT.search(sentence.span.text) is None:
             continue  # every amount has a digit: most sentences have none
-        amounts = _join_ranges(sentence.span, find_money(sentence.span))
+        found = find_money(sentence.span)
+        table = None
+        if "|" in sentence.line.content.text:
+            lines = lines or PageLines(outline)
+            if (table := lines.table(sentence.line)) is not None:
+                found = sorted(found + table.bare_figures(sentence.line.content, sentence.span, found, page_currency),
+                               key=lambda m: m.span.start)
+        if found and page_currency is None:
+            page_currency = found[0].currency
+        amounts = _join_ranges(sentence.span, found)
         if not amounts:
             continue
         card: Span | None = None
@@ -72,9 +83,6 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
         if figure:
             lines = lines or PageLines(outline)
             card = lines.card_label(sentence.line)
-        elif sentence.line.content.text.startswith("|"):
-            lines = lines or PageLines(outline)
-            card = lines.table_header(sentence.line)
         if card is None and sentence.line.is_bullet:
             lines = lines or PageLines(outline)
             card = lines.lead_in(sentence.line)
@@ -83,7 +91,11 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
             card = lines.local_heading(sentence.line)
         for i, money in enumerate(amounts):
             near = Near.of(sentence.span, amounts, i)
-            if not is_pay(sentence, money, near, context.role_names, card, figure):
+            cell = None
+            if table is not None:
+                near = within_cell(sentence.line.content, money, near)
+                cell = table.label(sentence.line.content, money.span.start)
+            if not is_pay(sentence, money, near, context.role_names, cell or card, figure):
                 continue
             owners = owners or PayOwners(context.role_names, outline.source_format == "job_posting")
             clause_start = amounts[i - 1].span.end if i > 0 else sentence.span.start
@@ -91,7 +103,7 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
                     sentence.line.content, sentence.span, clause_start, money.span.start, sentence.label is not None):
                 continue  # pay, but of another role the page compares with its own
             clause = _clause(sentence.span, amounts, i)
-            row = salary_row(document_id, role_id, sentence, money, clause, near, card)
+            row = salary_row(document_id, role_id, sentence, money, clause, near, cell or card)
             if row is not None:
                 rows.append(row)
     for listed, listed_row in context.listed_roles:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from roledata.parse.headings import heading_kind
 from roledata.parse.structure import Line, is_heading_like
@@ -151,6 +152,7 @@ def _singular(word: str) -> str:
     return low
 
 
+@lru_cache(maxsize=8192)
 def role_noun(word: str) -> str | None:
     """The singular role noun a written word is ("Analysts" -> "analyst", "secretaries" ->
     "secretary"; "owner-operators" by its last part), or None when it names no role."""

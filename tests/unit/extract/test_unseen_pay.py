@@ -74,3 +74,38 @@ def test_pay_of_other_roles_the_page_compares_with_is_left_out():
             "Glaze technicians mix and test glazes; the average salary is about $48,900.\n")
     assert pay(text, "Kiln Operator") == [(46200.0, 46200.0, "year", "USD"), (58100.0, 58100.0, "year", "USD"),
                                           (44000.0, 44000.0, "year", "USD")]
+
+
+def test_a_header_cell_gives_its_column_the_period_and_a_count_column_is_no_pay():
+    text = ("Kiln Operator Pay by Region\n\n"
+            "Region | Hourly Wage | Annual Salary | Jobs |\n"
+            "---|---|---|---|\n"
+            "North | $21.40 | $44,510 | 1,240 |\n"
+            "South | $19.85 | $41,290 | 980 |\n\n"
+            "| Step | Annual | Monthly Gross | Weekly Gross |\n"
+            "| First year | £26,300 | £2,191.67 | £505.77 |\n")
+    assert pay(text, "Kiln Operator") == [
+        (21.4, 21.4, "hour", "USD"), (44510.0, 44510.0, "year", "USD"),
+        (19.85, 19.85, "hour", "USD"), (41290.0, 41290.0, "year", "USD"),
+        (26300.0, 26300.0, "year", "GBP"), (2191.67, 2191.67, "month", "GBP"), (505.77, 505.77, "week", "GBP")]
+
+
+def test_a_table_led_in_by_a_pay_line_and_the_currency_of_its_first_cell_carried_down():
+    text = ("Kiln Operator\n\n"
+            "The median wages at the largest employers of kiln operators were as follows:\n"
+            "Brick works | $45,120 |\n"
+            "Tile factories | 43,870 |\n"
+            "Art studios | 39,300 |\n")
+    assert pay(text, "Kiln Operator") == [(45120.0, 45120.0, "year", "USD"), (43870.0, 43870.0, "year", "USD"),
+                                          (39300.0, 39300.0, "year", "USD")]
+
+
+def test_bare_figures_under_a_pay_header_take_the_pages_currency_and_html_cells_part_them():
+    text = ("Kiln Operator Salary\n\n"
+            "Kiln operators earn a median of $45,000 a year.\n\n"
+            "Employer type | Median Annual Salary |\n"
+            "---|---|\n"
+            "Investment-cast foundries | 52,300</td></tr> <tr><td>Glass works</td><td>47,800 |\n"
+            "Pottery studios | 38,600 |\n")
+    assert pay(text, "Kiln Operator") == [(45000.0, 45000.0, "year", "USD"), (52300.0, 52300.0, "year", "USD"),
+                                          (47800.0, 47800.0, "year", "USD"), (38600.0, 38600.0, "year", "USD")]
