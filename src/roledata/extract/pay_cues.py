@@ -42,8 +42,9 @@ DERIVED_PAY = re.compile(
     re.I,
 )
 _DERIVED_RIGHT_AFTER = re.compile(rf"\W*(?:[\w-]+\s+)?(?:{DERIVED_PAY.pattern})", re.I)
-# Never a salary at these scales; a lakh figure is pay only with a period or a pay word ("₹12 LPA").
-_NEVER_PAY_SCALES = frozenset({"billion", "trillion", "crore"})
+# Never a salary at these scales; a lakh or crore figure is pay only with a period or a pay word
+# ("₹12 LPA", "a package of ₹1.2 crore a year").
+_NEVER_PAY_SCALES = frozenset({"billion", "trillion"})
 # Market-wide sections (industry trends): a figure there is pay only when its sentence names the role.
 _MARKET_WIDE = {"trends"}
 # Sections whose figures are never this role's pay: a cover letter's, other roles' lists.
@@ -72,6 +73,11 @@ BENEFIT = re.compile(
 )
 _BEFORE_STOP = re.compile(r"[+;:,(.]|\b(?:plus|and|with|or)\b", re.I)
 _PAY_NOUN = re.compile(r"\b(?:salar(?:y|ies)|pay|wages?|rates?|compensation|earnings|OTE|base)\b", re.I)
+# A heading that names only a benefit's money: "Additional Cash Compensation", "Signing bonus" (not "Benefits
+# and Perks": postings print their pay range among the perks).
+_BENEFIT_MONEY_HEADING = re.compile(
+    r"(?:\w+\s+){0,2}(?:additional (?:cash )?(?:compensation|pay)|(?:cash |signing |sign-on |annual )?bonus(?:es)?|"
+    r"commissions?|allowances?|stipends?)\s*:?$", re.I)
 # "$62,500 before bonuses", "$48,000 excluding commission": the figure leaves the benefit out.
 _EXCLUDES = re.compile(r"^\W*(?:before|excluding|excl\.?|not including|without|exclusive of|prior to|on top of|"
                        r"in addition to)\b", re.I)
@@ -110,19 +116,21 @@ def is_pay(sentence: Sentence, money: Money, near: Near, role_names: Sequence[st
     """Whether `money`, read in `sentence` with the words `near` it, is pay for the role called
     `role_names`. `card`: the label line a page structure gives the figure (a stat card's,
     a lead-in, a pipe table's header; see `pay_lines`), or None; `figure`: the line is a
-    figure and little else."""
+    figure and little else. The caller has already set aside a benefit's money (`is_benefit`)."""
     label = sentence.label.text if sentence.label else ""
     card_text = card.text if card is not None else ""
     if money.scale in _NEVER_PAY_SCALES or money.scale == "million":
         return False  # "$4.2M", "$1 million": pay pages state salaries in thousands
     if not_pay_word(label) or (card_text and not_pay_word(card_text)) or _not_pay_near(near):
         return False
-    if _is_benefit(label, near) or is_difference(near):
-        return False
-    if money.scale == "lakh" and not (money.period or has_pay_cue(f"{label} | {near.before} | {near.after}")):
-        return False  # "₹12 LPA" and "₹8 lakh a year" are pay; a bare lakh figure may be anything
+    if is_difference(near) or names_benefit_money(sentence.section.heading_text or ""):
+        return False  # a difference, or a figure under a heading naming a benefit's money
     if card is not None:
         return True
+    stat_label = bool(_STAT_LABEL.search(label) or (len(label.split()) <= 4 and _RANGE_LABEL.search(label)))
+    if money.scale in ("lakh", "crore") and not (money.period or stat_label
+                                                 or has_pay_cue(f"{label} | {near.before} | {near.after}")):
+        return False  # "₹12 LPA", "₹8 lakh a year", "Range: ₹4L - ₹9L" are pay; a bare lakh figure may be anything
     context = f"{sentence.span.text} {label}"
     if sentence.section.top.kind in _MARKET_WIDE:
         low = context.lower()
@@ -134,7 +142,7 @@ def is_pay(sentence: Sentence, money: Money, near: Near, role_names: Sequence[st
         return True
     if near.prefix_emoji and not near.after.strip(" +"):
         return True  # "💰 $135,000 - $210,000+": a line that is only a figure under the money emoji
-    if _STAT_LABEL.search(label) or (len(label.split()) <= 4 and _RANGE_LABEL.search(label)):
+    if stat_label:
         return True  # "Median: $98,340", "Starting Range: $27.80"
     if _PAY_VERB_BEFORE.search(near.before):
         return True  # "those with five years make $61,000": a verb of pay governs the figure
@@ -202,6 +210,11 @@ def is_difference(near: Near) -> bool:
     return bool(_DIFFERENCE_AFTER.match(near.after) or _DIFFERENCE_BEFORE.search(near.before[-40:]))
 
 
+def names_benefit_money(text: str) -> bool:
+    """Whether a heading or label names only a benefit's money: "Additional Cash Compensation", "Bonus"."""
+    return _BENEFIT_MONEY_HEADING.match(text) is not None
+
+
 def names_benefit(text: str) -> bool:
     """Whether `text` names a benefit and no pay besides it: "Signing bonus", "Additional Cash
     Compensation" (its pay word is the benefit's own); not "Base salary and bonus"."""
@@ -210,7 +223,7 @@ def names_benefit(text: str) -> bool:
     return not PAY_CUE.search(BENEFIT.sub(" ", text))
 
 
-def _is_benefit(label: str, near: Near) -> bool:
+def is_benefit(label: str, near: Near) -> bool:
     """Money a benefit names: "$2,000 yearly learning stipend", "$750 signing bonus",
     "Referral program: ... earn $350", "reimbursed up to $180"; not "$62,500 before bonuses"."""
     if names_benefit(label):

@@ -18,6 +18,9 @@ from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, split_label
 from roledata.text import Span, has_digit
 
+# A line opening a block of other roles, each with its pay: "Related job titles", "Similar careers".
+_OTHER_ROLES_LEAD = re.compile(r"\b(?:related|similar|other)\s+(?:job\s+)?(?:titles|jobs|roles|careers|occupations|"
+                               r"positions|professions)\b", re.I)
 # Words a stat-card label or a lead-in line uses for pay: "Median Pay", "Reasonable estimate of the range".
 _LABEL_CUE = re.compile(
     r"\b(?:median|average|mean|range|rate|estimated?|OTE|on[- ]target|targeted cash|total cash)\b", re.I)
@@ -111,6 +114,26 @@ class PageLines:
                 return self.spans[j]
             return None
         return None
+
+    def before(self, line: Line) -> Span | None:
+        """The line (or heading) right before `line`, headings included."""
+        i = self.at.get(line.content.start)
+        return self.spans[i - 1] if i else None
+
+    def under_other_roles(self, line: Line) -> bool:
+        """Whether a figure line sits in a block of other roles' cards, under a line that opens one
+        ("What are some related job titles for a ...?", "Similar careers") with no question between."""
+        i = self.index.get(line.content.start)
+        if i is None:
+            return False
+        for j in range(i - 1, max(-1, i - 24), -1):
+            text = self.spans[j].text
+            if (_OTHER_ROLES_LEAD.search(text) and 3 <= len(text.split()) <= 14 and not self.bullet[j]
+                    and not any(mark in text for mark in "|·›»")):
+                return True  # (a site's menu, "• Similar Occupations", "Pay | Outlook | Related Jobs", opens no block)
+            if text.endswith("?"):
+                return False
+        return False
 
     def table(self, line: Line) -> CellTable | None:
         """The table of cells a "|" row belongs to (`pay_tables`), or None for any other line."""

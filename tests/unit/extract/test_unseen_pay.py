@@ -109,3 +109,48 @@ def test_bare_figures_under_a_pay_header_take_the_pages_currency_and_html_cells_
             "Pottery studios | 38,600 |\n")
     assert pay(text, "Kiln Operator") == [(45000.0, 45000.0, "year", "USD"), (52300.0, 52300.0, "year", "USD"),
                                           (47800.0, 47800.0, "year", "USD"), (38600.0, 38600.0, "year", "USD")]
+
+
+def test_ranges_joined_across_brackets_each_end_with_its_conversion():
+    text = ("Kiln Operator Salary in New Zealand\n\n"
+            "Starting out: NZD 52,000 (₹2,600,000) to NZD 58,000 (₹2,900,000).\n"
+            "Monthly: about NZD 4,300(₹215,000) to NZD 4,800(₹240,000)/month\n")
+    assert pay(text, "Kiln Operator") == [
+        (52000.0, 58000.0, "year", "NZD"), (2600000.0, 2900000.0, "year", "INR"),
+        (4300.0, 4800.0, "month", "NZD"), (215000.0, 240000.0, "month", "INR")]
+
+
+def test_ranges_opened_by_a_start_or_a_minimum_and_two_clauses_kept_apart():
+    text = ("Kiln Operator Pay\n\n"
+            "Pay starts at $19.50 with step increases up to $23.00/hour.\n"
+            "Salaries run from a minimum of $41,000 to a maximum of $52,000.\n"
+            "New operators start at $40,500 a year, while senior operators earn up to $61,000 per year.\n")
+    assert pay(text, "Kiln Operator") == [(19.5, 23.0, "hour", "USD"), (41000.0, 52000.0, "year", "USD"),
+                                          (40500.0, 40500.0, "year", "USD"), (None, 61000.0, "year", "USD")]
+
+
+def test_lakh_and_thousand_letters_on_rupee_figures_and_crore_words():
+    text = ("Kiln Operator Salaries in India\n\n"
+            "Base Pay Range\n"
+            "₹3L - ₹6L/yr\n"
+            "Kiln operators earn between 2.4 Lakhs and 1.1 Crore a year, depending on the plant.\n"
+            "Range: ₹95T - ₹7L\n")
+    assert pay(text, "Kiln Operator") == [(300000.0, 600000.0, "year", "INR"), (240000.0, 11000000.0, "year", "INR"),
+                                          (95000.0, 700000.0, "year", "INR")]
+
+
+def test_cards_of_related_roles_and_a_benefits_card_are_not_the_roles_pay():
+    text = ("Kiln Operator Salaries\n\n"
+            "Average Base Pay\n"
+            "₹4L\n"
+            "Additional Cash Compensation\n"
+            "Average₹40,000Range₹20,000 - ₹60,000\n"
+            "The average additional cash compensation for a kiln operator is ₹40,000, with a range from ₹20,000 - ₹60,000.\n"
+            "What are some related job titles for a Kiln Operator?\n"
+            "Glaze Mixer\n"
+            "₹3,10,000\n"
+            "per year\n"
+            "Furnace Technician\n"
+            "₹4,55,000\n"
+            "per year\n")
+    assert pay(text, "Kiln Operator") == [(400000.0, 400000.0, "year", "INR")]
