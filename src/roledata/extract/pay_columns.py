@@ -77,7 +77,11 @@ _PERIOD_BEFORE = re.compile(r"\b(hourly|monthly|fortnightly|bi-?weekly|weekly|da
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Currencies whose pay the warehouse checks against a year's 10,000 to 10 million.
 _HOURLY_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "GBP", "EUR", "CHF"})
-_RATE_CUE = re.compile(r"\b(?:pay|rate|wages?|salar(?:y|ies)|range|compensation|earn\w*)\b", re.I)
+_RATE_CUE = re.compile(r"\b(?:pay|paid|rate|wages?|salar(?:y|ies)|range|compensation|earn\w*)\b", re.I)
+# A period word modifying the word of pay that governs the figure, a few words before it: "the estimated
+# monthly salary in India for programmers is between INR 29,531 and ...", "median hourly earnings were $16".
+_PERIOD_PAY = re.compile(r"\b(hourly|monthly|fortnightly|bi-?weekly|weekly|daily|annual|yearly)\s+(?:[a-z]+\s+){0,2}?"
+                         r"(?:salar(?:y|ies)|pay|wages?|earnings|income|rates?)\b", re.I)
 # A figure under the money emoji and nothing else is pay: `Near.prefix_emoji`.
 _PAY_EMOJI = frozenset("💰💵💲🤑")
 
@@ -106,9 +110,10 @@ class Near:
 
 
 def salary_row(document_id: str, role_id: str, sentence: Sentence, money: Money, clause: str,
-               near: Near, card: Span | None) -> dict | None:
+               near: Near, card: Span | None, earlier: tuple | None = None) -> dict | None:
     """The `salaries` row of `money`, read in `sentence`: `clause` is the text up to its
-    neighbouring amounts, `card` the label line a page structure gives it (or None)."""
+    neighbouring amounts, `card` the label line a page structure gives it (or None), `earlier` the
+    period and amount of the pay figure before it in the sentence (or None)."""
     label = sentence.label.text if sentence.label else ""
     card_text = card.text if card is not None else ""
     cue_text = f"{label} {card_text} {near.before[-60:]} {near.after[:40]}" if len(clause) > 160 else \
@@ -119,7 +124,7 @@ def salary_row(document_id: str, role_id: str, sentence: Sentence, money: Money,
         statistic = "range" if money.is_range or money.open_ended else "point"
     component = next((name for name, rx in _COMPONENTS if rx.search(cue_text)), "unspecified")
     segment_type, segment, years = _segment(sentence, money, clause)
-    period = _period(money, near, label, card_text)
+    period = _period(money, near, label, card_text, sentence.section.heading_text or "", earlier)
     row = money_columns(money, period)
     row.update(
         salary_id=None,
@@ -137,10 +142,14 @@ def salary_row(document_id: str, role_id: str, sentence: Sentence, money: Money,
     return row
 
 
-def _period(money: Money, near: Near, label: str, card_text: str) -> str:
+def _period(money: Money, near: Near, label: str, card_text: str, heading: str = "", earlier: tuple | None = None) -> str:
     """As written on the figure ("$95/hour"), right after it ("$41.00 USD Hourly", "$32 - $35/Hr"),
-    in its label or the words just before it ("Hourly Rate: $24", "Hourly wage offered is $19.35");
-    a bare small figure of a pay rate ("Pay rate: $23 - $26") is hourly; else a year."""
+    in its label or the words just before it ("Hourly Rate: $24", "Hourly wage offered is $19.35"),
+    or on the word of pay governing it ("the estimated monthly salary ... is INR 29,531"); the period of
+    the figure before it in the sentence when this one continues a list of like figures (`earlier`:
+    that figure's period and amount: "the median hourly wage was $25.00 in construction; industrial,
+    $30.00"); a bare small figure of a pay rate ("Pay rate: $23 - $26", under "Typical wages") is
+    hourly; else a year."""
     stated = stated_period(money, near)
     if stated:
         return stated
@@ -150,9 +159,16 @@ def _period(money: Money, near: Near, label: str, card_text: str) -> str:
             pass
         if found is not None:
             return _PERIOD_WORDS[found.group(1).lower().replace("per ", "").replace("an ", "")]
+    governing = None
+    for governing in _PERIOD_PAY.finditer(near.before):
+        pass
+    if governing is not None:
+        return _PERIOD_WORDS[governing.group(1).lower()]
     top = max(x for x in (money.amount_min, money.amount_max) if x is not None)
+    if earlier is not None and earlier[0] != "year" and earlier[1] / 3 <= top <= earlier[1] * 3:
+        return earlier[0]
     if (money.scale is None and money.currency in _HOURLY_CURRENCIES and 7 <= top <= 200
-            and _RATE_CUE.search(f"{near.before[-60:]} {label} {card_text}")):
+            and _RATE_CUE.search(f"{near.before[-60:]} {label} {card_text} {heading}")):
         return "hour"
     return "year"
 

@@ -41,6 +41,7 @@ DERIVED_PAY = re.compile(
     r"superannuation|pension contributions?|adjusted for|(?:reporting|wage) cap)\b",
     re.I,
 )
+_ANY_NOT_PAY = re.compile(f"{NOT_PAY_CUE.pattern}|{DERIVED_PAY.pattern}", re.I)
 _DERIVED_RIGHT_AFTER = re.compile(rf"\W*(?:[\w-]+\s+)?(?:{DERIVED_PAY.pattern})", re.I)
 # Never a salary at these scales; a lakh or crore figure is pay only with a period or a pay word
 # ("₹12 LPA", "a package of ₹1.2 crore a year").
@@ -58,7 +59,9 @@ _RATE_HEADING = re.compile(r"^(?:(?:hourly|daily|day|weekly|contract(?:or)?|pay)
 # A short label that only names a statistic: "Median: $98,340".
 _STAT_LABEL = re.compile(r"^(?:\w+\s)?(?:median|average|mean)(?:\s\w+)?$", re.I)
 _RANGE_LABEL = re.compile(r"\b(?:range|rate)\b", re.I)
-_RANGE_WORD = re.compile(r"\b(?:range|rate|between|starting|starts)\b", re.I)
+# Words with which a sentence carries on the pay its paragraph spoke of: "... ranges ...", "starts at",
+# "Illinois and Alaska, at $54,690 and $52,640, respectively".
+_RANGE_WORD = re.compile(r"\b(?:range|rate|between|start|starting|starts|respectively)\b", re.I)
 # What a benefit's money is called: "$750 signing bonus", "$2,000 learning stipend",
 # "reimbursed up to $180", "CA$500 wellness account", "Referral program: ... $350".
 BENEFIT = re.compile(
@@ -184,8 +187,7 @@ def _not_pay_near(near: Near) -> bool:
     """Whether a non-pay word governs the figure: in its own clause before it with no word of pay
     after it ("the market is worth $4.2B"; not "Sales reps earn $X"), or in its own clause after it
     ("$2M in sales"; not "$31,000, following a 3.6% pay award")."""
-    if not (NOT_PAY_CUE.search(near.before) or NOT_PAY_CUE.search(near.after) or DERIVED_PAY.search(near.before)
-            or DERIVED_PAY.search(near.after)):
+    if _ANY_NOT_PAY.search(f"{near.before}\n{near.after}") is None:
         return False  # most figures: no such word near at all
     before = near.before
     clause_start = 0

@@ -83,6 +83,13 @@ class PageLines:
             return self.spans[j]
         if i + 1 < len(self.spans) and _label_after(self.spans[i + 1].text):
             return self.spans[i + 1]
+        # Column labels stacked above a row of figures ("Median Annual Salary" / "Entry-Level" /
+        # "(0-12 months)" / ... / "$38,890$42,870..."): the pay label over the short lines.
+        j = i - 1
+        while j >= 0 and i - j <= _STACK and _short_label(self.spans[j].text):
+            j -= 1
+        if j >= 0 and 3 < i - j <= _STACK + 1 and _label_before(self.spans[j]):
+            return self.spans[j]
         return None
 
     def lead_in(self, line: Line) -> Span | None:
@@ -143,6 +150,14 @@ class PageLines:
         if i not in self._tables:
             self._tables[i] = table_of(self.spans, i, self.text)
         return self._tables[i]
+
+
+_STACK = 12  # short label lines stacked over a row of figures
+
+
+def _short_label(text: str) -> bool:
+    """A short label line over a figure: "Entry-Level", "(1-4 Years)"; no sentence, no money."""
+    return len(text.split()) <= 4 and text[-1] not in ".!?:" and not any(ch in "$€£₹¥" for ch in text)
 
 
 def _starts_with_money(span: Span) -> bool:

@@ -59,6 +59,8 @@ class PayOwners:
 
     def __init__(self, role_names: Sequence[str], is_posting: bool = False) -> None:
         self.is_posting = is_posting  # a posting's sub-headings name its own job ("Business Service Officer")
+        self._paragraph: dict[int, str | None] = {}  # sentence start -> the owner its paragraph ties
+        self._headings: dict[str, bool] = {}
         heads = {h for name in role_names if name for h in _heads(name)}
         for trade in _SAME_TRADE:
             if heads & trade:
@@ -78,13 +80,21 @@ class PayOwners:
         base = line.start
         owner = (_owner(doc_text[clause_start - base:figure_start - base])
                  or _owner(doc_text[sentence.start - base:clause_start - base]))
-        if owner is None and not labelled:
-            owner = _owner(doc_text[max(0, sentence.start - base - _PARAGRAPH_REACH):sentence.start - base], _STRONG_PAY_WORD)
+        if owner is None and not labelled and sentence.start > base:
+            if sentence.start not in self._paragraph:  # the figures of one sentence share their paragraph
+                self._paragraph[sentence.start] = _owner(
+                    doc_text[max(0, sentence.start - base - _PARAGRAPH_REACH):sentence.start - base], _STRONG_PAY_WORD)
+            owner = self._paragraph[sentence.start]
         return owner is not None and owner not in self.heads and owner not in _ANYONE
 
     def other_role_heading(self, heading: str | None) -> bool:
         """Whether a sub-section's heading is only another role's title ("Web Designer" under a page
         about graphic designers); a level of the page's own role ("Senior Graphic Designer") is not."""
+        if heading not in self._headings:
+            self._headings[heading] = self._other_role_heading(heading)
+        return self._headings[heading]
+
+    def _other_role_heading(self, heading: str | None) -> bool:
         if (self.is_posting or not heading or not self.names or len(heading.split()) > 4 or not role_headed(heading)
                 or any(ch in heading for ch in ":|–—(")):
             return False  # only a bare title: "Quick Facts: Information Security Analysts" is a card's heading

@@ -35,6 +35,7 @@ from dataclasses import replace
 
 from roledata.extract.context import PageContext, iter_sentences
 from roledata.extract.money import Money, find_money
+from roledata.extract.pay_bare import governed_figures, range_line
 from roledata.extract.pay_columns import Near, money_columns, salary_row, stated_period
 from roledata.extract.pay_cues import NOT_PAY_KINDS, has_pay_cue, in_salary_section, is_benefit, is_pay, names_benefit_money
 from roledata.extract.pay_lines import PageLines, heading_sentences, is_figure_line
@@ -70,6 +71,11 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
         if _DIGIT.search(sentence.span.text) is None:
             continue  # every amount has a digit: most sentences have none
         found = find_money(sentence.span)
+        if bare := governed_figures(sentence.span, found, page_currency):  # "a median salary of 123,110"
+            found = sorted(found + bare, key=lambda m: m.span.start)
+        bare_line = range_line(sentence.span, page_currency) if not found and sentence.span.text[:1].isdigit() else None
+        if bare_line is not None:
+            found = [bare_line]  # "90000 - 105000 plus bonus": a line that is only a salary range
         table = None
         if "|" in sentence.line.content.text:
             lines = lines or PageLines(outline)
@@ -83,11 +89,13 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
             continue
         card: Span | None = None
         figure = sentence.label is None and is_figure_line(sentence, amounts[0])
+        if bare_line is not None:
+            card = sentence.span  # the line says pay by its shape
         if figure or sentence.line.number < 0:  # a figure line, or a pay line taken for a heading
             lines = lines or PageLines(outline)
             if (above := lines.before(sentence.line)) is not None and names_benefit_money(above.text):
                 continue  # "Additional Cash Compensation" / "Average ₹1,90,000": a benefit's card
-        if figure:
+        if figure and card is None:
             lines = lines or PageLines(outline)
             if lines.under_other_roles(sentence.line):
                 continue  # a card of a related role: its pay is not this role's
@@ -99,6 +107,7 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
             lines = lines or PageLines(outline)
             card = lines.local_heading(sentence.line)
         after_benefit = False
+        earlier: tuple | None = None  # the period and amount of the pay figure before, in this sentence
         label = sentence.label.text if sentence.label else ""
         for i, money in enumerate(amounts):
             near = Near.of(sentence.span, amounts, i)
@@ -118,9 +127,10 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
                     sentence.line.content, sentence.span, clause_start, money.span.start, sentence.label is not None):
                 continue  # pay, but of another role the page compares with its own
             clause = _clause(sentence.span, amounts, i)
-            row = salary_row(document_id, role_id, sentence, money, clause, near, cell or card)
+            row = salary_row(document_id, role_id, sentence, money, clause, near, cell or card, earlier)
             if row is not None:
                 rows.append(row)
+                earlier = (row["period"], row["amount_max"] or row["amount_min"])
     for listed, listed_row in context.listed_roles:
         if listed.pay is not None and (pay := listed_role_salary(document_id, listed_row["role_id"], listed.pay,
                                                                   listed.heading)):

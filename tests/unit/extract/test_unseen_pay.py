@@ -154,3 +154,47 @@ def test_cards_of_related_roles_and_a_benefits_card_are_not_the_roles_pay():
             "₹4,55,000\n"
             "per year\n")
     assert pay(text, "Kiln Operator") == [(400000.0, 400000.0, "year", "INR")]
+
+
+def test_bare_figures_a_word_of_pay_governs_and_a_line_that_is_only_a_salary_range():
+    text = ("Kiln Operator Salary\n\n"
+            "Kiln operators earn a median of $44,800 a year.\n"
+            "Operators at brick works tend to earn more, with a median annual salary of 47,250, according to the survey.\n"
+            "Most listings put the salary at 40k to 46k for a new operator.\n"
+            "In 2023 the plant employed 1,250 operators.\n\n"
+            "48000 - 56000 plus overtime\n")
+    assert pay(text, "Kiln Operator") == [(44800.0, 44800.0, "year", "USD"), (47250.0, 47250.0, "year", "USD"),
+                                          (40000.0, 46000.0, "year", "USD"), (48000.0, 56000.0, "year", "USD")]
+
+
+def test_a_list_of_rates_keeps_the_period_of_its_first_and_periods_several_words_away():
+    text = ("Kiln Operator Pay\n\n"
+            "The median hourly wage was $21.00 in brick works; tile plants, $23.50; and glass works, $25.25.\n"
+            "New operators are paid $18.40, while leads are paid $27.90.\n"
+            "The estimated monthly salary for kiln operators in Pune is between INR 21,400 to INR 24,900.\n")
+    assert pay(text, "Kiln Operator") == [(21.0, 21.0, "hour", "USD"), (23.5, 23.5, "hour", "USD"),
+                                          (25.25, 25.25, "hour", "USD"), (18.4, 18.4, "hour", "USD"),
+                                          (27.9, 27.9, "hour", "USD"), (21400.0, 24900.0, "month", "INR")]
+
+
+def test_column_labels_stacked_over_a_row_of_glued_figures():
+    text = ("Kiln Operator Careers\n\n"
+            "Median Annual Salary for Kiln Operators\n"
+            "Starting Out\n"
+            "(0-2 years)\n"
+            "Established\n"
+            "(3-9 years)\n"
+            "Veteran\n"
+            "(10+ years)\n"
+            "$36,100$43,900$51,200\n")
+    assert pay(text, "Kiln Operator") == [(36100.0, 36100.0, "year", "USD"), (43900.0, 43900.0, "year", "USD"),
+                                          (51200.0, 51200.0, "year", "USD")]
+
+
+def test_a_sentence_carrying_on_the_pay_of_its_paragraph():
+    text = ("Kiln Operator Salary by State\n\n"
+            "Location\n\n"
+            "Ohio paid the highest kiln operator salaries, at $52,300 a year. Iowa and Utah, at $49,100 and $48,600, "
+            "respectively, completed the top three.\n")
+    assert pay(text, "Kiln Operator") == [(52300.0, 52300.0, "year", "USD"), (49100.0, 49100.0, "year", "USD"),
+                                          (48600.0, 48600.0, "year", "USD")]
