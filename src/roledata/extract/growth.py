@@ -37,7 +37,7 @@ from roledata.parse.structure import Line, Section, split_label
 from roledata.text import Span, split_span
 
 _SKIP = frozenset({"cover_letter", "related_roles"})
-_GROWTH_CUE = re.compile(r"\b(?:increas\w*|grow\w*|growth|ris(?:e|es|ing)|rose|risen|climb\w*|soar\w*|up(?!\s+to\b)|jump\w*|surg\w*|CAGR|expan\w*|project\w*|demand|"
+_GROWTH_CUE = re.compile(r"\b(?:increas\w*|grow\w*|grew|growth|ris(?:e|es|ing)|rose|risen|climb\w*|soar\w*|up(?!\s+to\b)|jump\w*|surg\w*|CAGR|expan\w*|project\w*|demand|"
                          r"outlook|(?:faster|slower) than (?:the )?average)\b", re.I)
 # Salary sections speak of pay and duty sections of the work; a figure there is growth only when it
 # names the occupation's outlook.
@@ -298,7 +298,7 @@ def _percent_rows(sentence: Sentence, document_id: str, role_id: str) -> list[di
     return rows
 
 
-_STRONG_GROWTH = re.compile(r"\b(?:grow\w*|growth|increas\w*|project\w*)\b", re.I)
+_STRONG_GROWTH = re.compile(r"\b(?:grow\w*|grew|growth|increas\w*|project\w*)\b", re.I)
 _COMPARATIVE = re.compile(r"\b(?:than|as fast as|above|below|ahead of|behind|outpac\w*)\b[^,.;()]*", re.I)
 _NOT_GROWTH_SENTENCE = re.compile(
     r"\ball (?:occupations|jobs|careers|workers|industries)\b|\b(?:national|overall|economy-wide) average\b|"

@@ -64,7 +64,7 @@ def governed_figures(span: Span, found: list[Money], currency: str | None) -> li
     the amounts already `found` there."""
     text = span.text
     if _CANDIDATE.search(text) is None or not any(word in text for word in _PAY_WORDS):
-        return []  # most sentences: no figure that could be bare pay, or no word of pay
+        return []  # most sentences: no figure without a currency sign before it, or no word of pay
     out = []
     for m in _GOVERNED.finditer(span.text):
         start = span.start + m.start("n1")

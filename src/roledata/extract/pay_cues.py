@@ -124,7 +124,7 @@ def is_pay(sentence: Sentence, money: Money, near: Near, role_names: Sequence[st
     card_text = card.text if card is not None else ""
     if money.scale in _NEVER_PAY_SCALES or money.scale == "million":
         return False  # "$4.2M", "$1 million": pay pages state salaries in thousands
-    if not_pay_word(label) or (card_text and not_pay_word(card_text)) or _not_pay_near(near):
+    if (label and not_pay_word(label)) or (card_text and not_pay_word(card_text)) or _not_pay_near(near):
         return False
     if is_difference(near) or names_benefit_money(sentence.section.heading_text or ""):
         return False  # a difference, or a figure under a heading naming a benefit's money

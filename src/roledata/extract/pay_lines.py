@@ -59,6 +59,7 @@ class PageLines:
         self.index: dict[int, int] = {}
         self.at: dict[int, int] = {}  # every span's position, headings included (a table row may be one)
         self._tables: dict[int, CellTable | None] = {}
+        self._leads: dict[int, bool] | None = None  # line -> True: a question, False: opens other roles' cards
         for section in outline.sections:
             if section.heading is not None:
                 self.at[section.heading.start] = len(self.spans)
@@ -133,13 +134,16 @@ class PageLines:
         i = self.index.get(line.content.start)
         if i is None:
             return False
+        if self._leads is None:  # the lines that open such a block, and the questions that close one
+            self._leads = {j: True for j, text in enumerate(s.text for s in self.spans) if text.endswith("?")}
+            for j, span in enumerate(self.spans):
+                text = span.text
+                if (_OTHER_ROLES_LEAD.search(text) and 3 <= len(text.split()) <= 14 and not self.bullet[j]
+                        and not any(mark in text for mark in "|·›»")):
+                    self._leads[j] = False  # (a site's menu, "• Similar Occupations", "... | Related Jobs", opens none)
         for j in range(i - 1, max(-1, i - 24), -1):
-            text = self.spans[j].text
-            if (_OTHER_ROLES_LEAD.search(text) and 3 <= len(text.split()) <= 14 and not self.bullet[j]
-                    and not any(mark in text for mark in "|·›»")):
-                return True  # (a site's menu, "• Similar Occupations", "Pay | Outlook | Related Jobs", opens no block)
-            if text.endswith("?"):
-                return False
+            if j in self._leads:
+                return not self._leads[j]
         return False
 
     def table(self, line: Line) -> CellTable | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from roledata.parse.titles import role_headed, role_noun
+from roledata.parse.titles import ROLE_FORMS, role_headed, role_noun
 from roledata.text import Span
 
 # Role nouns that never name another role: people in general, and levels or stages of any trade.
@@ -39,6 +39,7 @@ _MODIFIED = frozenset("""office offices practice practices clinic clinics firm f
 _LEVEL_WORDS = frozenset("""senior junior lead principal staff chief head entry entry-level mid mid-level
     experienced new newly qualified graduate trainee apprentice associate assistant i ii iii iv level""".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_LETTERS = re.compile(r"[a-z]+")
 _PAY_WORD = re.compile(
     r"\b(?:salar(?:y|ies)|pay|paid|wages?|earn\w*|income|compensation|make|makes|made|receiv(?:e|es|ed)|got|gets|"
     r"averag(?:e|es|ed)|reported|(?:brings?|brought|takes?|took) home|command(?:s|ed)?)\b", re.I)
@@ -115,6 +116,8 @@ def _words(text: str) -> frozenset[str]:
 def _owner(text: str, pay_word: re.Pattern[str] = _PAY_WORD) -> str | None:
     """The head noun of the role `text` ties to the figure after it (by `pay_word` after the role,
     or a word of pay and "of" before it), or None."""
+    if ROLE_FORMS.isdisjoint(_LETTERS.findall(text.lower())):
+        return None  # most clauses name no role at all: one pass in C before the word by word one
     words = list(_WORD.finditer(text))
     for i in range(len(words) - 1, -1, -1):
         noun = role_noun(words[i].group())

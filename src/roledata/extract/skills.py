@@ -162,6 +162,8 @@ def _resolve(candidates: list[SkillMatch], span: Span) -> list[SkillMatch]:
         found = candidates
         if found and found[0].skill.needs_context(found[0].span.text) and not _beside_language(found[0], found, span):
             return []
+        if found and _as_verb(found[0], span):
+            return []
         return found
     candidates.sort(key=lambda c: (-(c.span.end - c.span.start), c.span.start))
     found: list[SkillMatch] = []
@@ -169,7 +171,8 @@ def _resolve(candidates: list[SkillMatch], span: Span) -> list[SkillMatch]:
         if all(cand.span.end <= f.span.start or f.span.end <= cand.span.start for f in found):
             found.append(cand)
     found.sort(key=lambda x: x.span.start)
-    return [m for m in found if not m.skill.needs_context(m.span.text) or _beside_language(m, found, span)]
+    return [m for m in found if (not m.skill.needs_context(m.span.text) or _beside_language(m, found, span))
+            and not _as_verb(m, span)]
 
 
 def match_units(text: str, units: list[Span]) -> list[list[SkillMatch]]:
@@ -206,6 +209,16 @@ def match_units(text: str, units: list[Span]) -> list[list[SkillMatch]]:
                 # Names have no white space at their ends (`_matchers`): the span needs no trimming.
                 per_unit[order[k]].append(SkillMatch(skill, Span(start, end, text[start:end])))
     return [_resolve(found, unit) for found, unit in zip(per_unit, units)]
+
+
+# A skill named by a verb form in an employer's voice is the sentence's verb: "We are hiring", "now recruiting".
+_AUXILIARY = re.compile(r"\b(?:we(?:'re|’re| are)(?: now| currently| actively)?|now|(?:is|are) (?:now|currently|actively))\s+$",
+                        re.I)
+
+
+def _as_verb(match: SkillMatch, span: Span) -> bool:
+    written = match.span.text
+    return written[-3:].lower() == "ing" and _AUXILIARY.search(span.text, 0, match.span.start - span.start) is not None
 
 
 def _separated(text: str, units: list[Span]) -> bool:
