@@ -75,6 +75,33 @@ def governed_figures(span: Span, found: list[Money], currency: str | None) -> li
     return out
 
 
+# A value after a label of pay ("Salary: 42k to 50k"): the label governs the figure that opens it.
+_OPENING_FIGURE = re.compile(
+    rf"\s*(?:(?:about|around|approximately|roughly|up to|over)\s+)?(?P<n1>{_NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<n2>{_NUMBER}))?")
+_PAY_LABEL = re.compile(r"\b(?:salar(?:y|ies)|wages?|pay|earnings|income|compensation|base)\b", re.I)
+# A figure line under a statistic's label ("50th percentile" / "23.40"): a number alone on its line.
+_FIGURE_ALONE = re.compile(r"\s*(?P<n1>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}\.\d{2})\s*")
+
+
+def labelled_figure(span: Span, label: str, currency: str | None) -> Money | None:
+    """The bare figure that opens the value of a pay label: "Salary: 42k to 50k, depending on shifts"."""
+    if not _PAY_LABEL.search(label) or (m := _OPENING_FIGURE.match(span.text)) is None:
+        return None
+    return _money(span, m, currency or "USD")
+
+
+def figure_alone(span: Span, currency: str | None) -> Money | None:
+    """A line that is only a bare figure ("48,200", "23.40"): money only under a statistic's label,
+    which the caller finds (`PageLines.card_label`)."""
+    m = _FIGURE_ALONE.fullmatch(span.text)
+    if m is None:
+        return None
+    value = float(m.group("n1").replace(",", ""))
+    # pay in cents below 200 is a rate by the hour: no year's, month's or week's pay is that small
+    period = "hour" if value < 200 else None
+    return Money(span.sub(m.start("n1"), m.end("n1")), value, value, False, currency or "USD", period, None, None)
+
+
 def range_line(span: Span, currency: str | None) -> Money | None:
     """A line that is only a salary range ("90000 - 105000 plus bonus", "85k-95k a year"), as money;
     both ends of at least 10,000 (smaller bare ranges are counts, days, years)."""

@@ -23,7 +23,7 @@ _STATISTICS = (
     ("p25", re.compile(r"\b(?:bottom|lowest|lower) (?:25\s?%|25 percent)|\b25th percentile", re.I)),
     ("p75", re.compile(r"\b(?:top|highest|upper) (?:25\s?%|25 percent)|\b75th percentile", re.I)),
     ("p90", re.compile(r"\b(?:top|highest|upper) (?:10\s?%|10 percent|ten percent)|\b90th percentile", re.I)),
-    ("median", re.compile(r"\bmedian\b", re.I)),
+    ("median", re.compile(r"\bmedian\b|\b50th percentile", re.I)),
     ("average", re.compile(r"\b(?:average|mean|avg)\b", re.I)),
     ("minimum", re.compile(r"\b(?:minimum|min|lowest|starting)\b", re.I)),
     ("maximum", re.compile(r"\b(?:maximum|max|highest)\b", re.I)),
@@ -68,7 +68,7 @@ _PERIOD_WORDS = {
 _PERIOD_AFTER = re.compile(
     r"\s*-?\s*(?:(?:USD|US|CAD|AUD|EUR|GBP)\b\.?\s*)?(?:(?:gross|net|before tax(?:es)?)\s+)?(?:"
     r"(?:/|per\b|an?\b|each\b)\s*(?P<p>hour|hr|year|yr|annum|month|mo|fortnight|week|wk|day)s?(?!(?-i:[a-z]))"
-    r"|(?P<q>hourly|annually|annual|yearly|monthly|fortnightly|bi-?weekly|weekly|daily)(?!(?-i:[a-z])))",
+    r"|/?\s*(?P<q>hourly|annually|annual|yearly|monthly|fortnightly|bi-?weekly|weekly|daily)(?!(?-i:[a-z])))",
     re.I,
 )
 # In the words before the figure or its label: "Hourly wage offered is $19.35", "median annual wage ... $X".
@@ -124,7 +124,8 @@ def salary_row(document_id: str, role_id: str, sentence: Sentence, money: Money,
         statistic = "range" if money.is_range or money.open_ended else "point"
     component = next((name for name, rx in _COMPONENTS if rx.search(cue_text)), "unspecified")
     segment_type, segment, years = _segment(sentence, money, clause)
-    period = _period(money, near, label, card_text, sentence.section.heading_text or "", earlier)
+    headings = f"{sentence.section.heading_text or ''} {sentence.section.top.heading_text or ''}"
+    period = _period(money, near, label, card_text, headings, earlier)
     row = money_columns(money, period)
     row.update(
         salary_id=None,

@@ -67,8 +67,9 @@ _RANGE_WORD = re.compile(r"\b(?:range|rate|between|start|starting|starts|respect
 BENEFIT = re.compile(
     r"\b(?:allowances?|reimburs\w*|bonus(?:es)?|budgets?|credits?|match(?:ing)?|discounts?|perks?|"
     r"referr\w*|sign[- ]?on|signing|tuition|gym|401\s?\(?k\)?|insurance|commissions?|"
-    # a bonus by another name: "Additional Cash Compensation", "additional pay"
-    r"additional (?:cash )?(?:compensation|pay)|"
+    # a bonus by another name: "Additional Cash Compensation", "additional pay"; money paid once
+    r"additional (?:cash )?(?:compensation|pay)|lump[- ]sums?|one[- ](?:time|off)(?: \w+)?|severance|"
+    r"relocation (?:payments?|packages?|assistance)|"
     r"(?:learning|education(?:al)?|training|housing|phone|mobile|internet|wellness|well-being|home[- ]office|"
     r"fitness|commuter|transit|relocation|equipment|meal|lunch|childcare|conference)\s+"
     r"(?:stipends?|accounts?|benefits?|programs?|memberships?|funds?|spending))\b",

@@ -23,7 +23,7 @@ _OTHER_ROLES_LEAD = re.compile(r"\b(?:related|similar|other)\s+(?:job\s+)?(?:tit
                                r"positions|professions)\b", re.I)
 # Words a stat-card label or a lead-in line uses for pay: "Median Pay", "Reasonable estimate of the range".
 _LABEL_CUE = re.compile(
-    r"\b(?:median|average|mean|range|rate|estimated?|OTE|on[- ]target|targeted cash|total cash)\b", re.I)
+    r"\b(?:median|average|mean|range|rate|estimated?|OTE|on[- ]target|targeted cash|total cash|percentile)\b", re.I)
 
 
 def heading_sentences(outline: Outline) -> list[Sentence]:
@@ -70,11 +70,12 @@ class PageLines:
                 self.spans.append(line.content)
                 self.bullet.append(line.is_bullet)
 
-    def card_label(self, line: Line) -> Span | None:
+    def card_label(self, line: Line, headings: bool = False) -> Span | None:
         """The label of a figure line: the line before ("Median Pay" / "$39.60 hourly" / "$82,370
         annual", "Pay for this opening will be" / "$72,000 - $143,000"), else the
-        line after ("$96K" / "Median Salary")."""
-        i = self.index.get(line.content.start)
+        line after ("$96K" / "Median Salary"). `headings`: the figure line may itself be one a
+        parser took for a heading ("50th percentile" / "23.40", both short lines)."""
+        i = (self.at if headings else self.index).get(line.content.start)
         if i is None:
             return None
         j = i - 1

@@ -23,7 +23,11 @@ from roledata.extract.pay_cues import has_pay_cue, not_pay_word
 from roledata.text import Span
 
 _SEPARATOR = re.compile(r"^[\s|:—–-]+$")  # "---|---|", "| :-- | --: |"
-_STATISTIC = re.compile(r"\b(?:median|average|mean|percentile|range|minimum|maximum|low|high|entry|starting)\b", re.I)
+_STATISTIC = re.compile(r"\b(?:median|average|mean|percentile|range|minimum|maximum|min|max|low|high|entry|starting)\b",
+                        re.I)
+# The two ends of a range in neighbouring columns: "| Min | Max |", "| Low | High |", "| From | To |".
+_LOW_END = re.compile(r"^\s*(?:min(?:imum)?|low(?:est)?|from|starting|bottom)\b", re.I)
+_HIGH_END = re.compile(r"^\s*(?:max(?:imum)?|high(?:est)?|to|top)\b", re.I)
 _HEADER_CURRENCY = re.compile(r"\((?P<cur>[A-Z]{3}|[$£€₹¥])\)")
 _SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY"}
 # A bare number in a cell: grouped thousands, a decimal figure, or a plain figure of four to seven digits.
@@ -108,6 +112,29 @@ class CellTable:
         if self.lead_in is not None:
             return self.lead_in
         return None
+
+    def join_ends(self, row: Span, amounts: list[Money]) -> list[Money]:
+        """Two figures under a low-end and a high-end column ("| Min | Max |") as one range."""
+        if self.header is None or len(amounts) < 2:
+            return amounts
+        heads = [self.header.text[a:b] for a, b in cells(self.header.text)]
+        out: list[Money] = []
+        i = 0
+        while i < len(amounts):
+            a = amounts[i]
+            if i + 1 < len(amounts):
+                b = amounts[i + 1]
+                col = column_of(row.text, a.span.start - row.start)
+                if (0 <= col < len(heads) - 1 and column_of(row.text, b.span.start - row.start) == col + 1
+                        and _LOW_END.match(heads[col]) and _HIGH_END.match(heads[col + 1]) and a.currency == b.currency
+                        and not a.is_range and not b.is_range):
+                    out.append(Money(row.sub(a.span.start - row.start, b.span.end - row.start), a.amount_min,
+                                     b.amount_max, False, a.currency, a.period or b.period, a.scale, None))
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
 
     def column_currency(self, column: int) -> str | None:
         """The currency printed in a column (its header's "(INR)", else its first figure's sign)."""

@@ -35,7 +35,7 @@ from dataclasses import replace
 
 from roledata.extract.context import PageContext, iter_sentences
 from roledata.extract.money import Money, find_money
-from roledata.extract.pay_bare import governed_figures, range_line
+from roledata.extract.pay_bare import figure_alone, governed_figures, labelled_figure, range_line
 from roledata.extract.pay_columns import Near, money_columns, salary_row, stated_period
 from roledata.extract.pay_cues import NOT_PAY_KINDS, has_pay_cue, in_salary_section, is_benefit, is_pay, names_benefit_money
 from roledata.extract.pay_lines import PageLines, heading_sentences, is_figure_line
@@ -49,6 +49,8 @@ _RANGE_GAP = re.compile(
     rf"(?:hourly|annually|yearly|monthly|weekly)\s*)?(?:{DASH}|to)\s*(?:(?:USD|US|CAD)\s*|Â)?",
     re.I,
 )
+# A label naming a statistic of pay, over a bare figure: "50th percentile", "Median", "Low".
+_STATISTIC_LABEL = re.compile(r"\b(?:percentile|median|average|mean|low|high|entry|starting|top)\b", re.I)
 # Words that carry on from the figure before: "a bonus of $X, with a range from $Y - $Z", "or up to $W".
 _CONTINUES = re.compile(r"[\s,;(]*(?:with |and |or )?(?:an? )?(?:range|ranging|up to|between|from|to)\b[^.;]*$", re.I)
 _AND_GAP = re.compile(r"\s*(?:USD\s*)?and\s*", re.I)
@@ -73,9 +75,15 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
         found = find_money(sentence.span)
         if bare := governed_figures(sentence.span, found, page_currency):  # "a median salary of 123,110"
             found = sorted(found + bare, key=lambda m: m.span.start)
-        bare_line = range_line(sentence.span, page_currency) if not found and sentence.span.text[:1].isdigit() else None
-        if bare_line is not None:
-            found = [bare_line]  # "90000 - 105000 plus bonus": a line that is only a salary range
+        if not found and sentence.label is not None and (
+                labelled := labelled_figure(sentence.span, sentence.label.text, page_currency)) is not None:
+            found = [labelled]  # "Salary: 42k to 50k"
+        bare_line = alone = None
+        if not found and sentence.span.text[:1].isdigit():
+            if (bare_line := range_line(sentence.span, page_currency)) is not None:
+                found = [bare_line]  # "90000 - 105000 plus bonus": a line that is only a salary range
+            elif sentence.label is None and (alone := figure_alone(sentence.span, page_currency)) is not None:
+                found = [alone]  # "23.40" under "50th percentile": money only under a statistic's label
         table = None
         if "|" in sentence.line.content.text:
             lines = lines or PageLines(outline)
@@ -85,6 +93,8 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
         if found and page_currency is None:
             page_currency = found[0].currency
         amounts = _join_ranges(sentence.span, found)
+        if table is not None:
+            amounts = table.join_ends(sentence.line.content, amounts)  # "| Min | Max |": one range
         if not amounts:
             continue
         card: Span | None = None
@@ -100,6 +110,11 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
             if lines.under_other_roles(sentence.line):
                 continue  # a card of a related role: its pay is not this role's
             card = lines.card_label(sentence.line)
+        if alone is not None:
+            lines = lines or PageLines(outline)
+            card = card or lines.card_label(sentence.line, headings=True)
+            if card is None or not _STATISTIC_LABEL.search(card.text):
+                continue  # a bare number with no statistic's label over it is no pay
         if card is None and sentence.line.is_bullet:
             lines = lines or PageLines(outline)
             card = lines.lead_in(sentence.line)

@@ -198,3 +198,42 @@ def test_a_sentence_carrying_on_the_pay_of_its_paragraph():
             "respectively, completed the top three.\n")
     assert pay(text, "Kiln Operator") == [(52300.0, 52300.0, "year", "USD"), (49100.0, 49100.0, "year", "USD"),
                                           (48600.0, 48600.0, "year", "USD")]
+
+
+def test_periods_written_after_a_slash_or_a_few_words_on():
+    text = ("Kiln Operator Wages\n\n"
+            "Kiln operators earn $52,000/Yr. at most plants, or $24.50 /hourly on nights, or $4,100 gross per month "
+            "in Wales.\n")
+    assert pay(text, "Kiln Operator") == [(52000.0, 52000.0, "year", "USD"), (24.5, 24.5, "hour", "USD"),
+                                          (4100.0, 4100.0, "month", "USD")]
+
+
+def test_a_dot_between_thousands_and_a_labelled_k_range():
+    text = ("Kiln Operator Salary\n\n"
+            "The typical kiln operator earns $33.774 a year in Saxony.\n"
+            "Salary: 42k to 50k, depending on shifts.\n")
+    assert pay(text, "Kiln Operator") == [(33774.0, 33774.0, "year", "USD"), (42000.0, 50000.0, "year", "USD")]
+
+
+def test_bare_figures_under_percentile_labels_and_ends_of_a_range_in_two_cells():
+    text = ("Kiln Operator Wages\n\n"
+            "Kiln operators earn $48,000 a year.\n\n"
+            "Hourly wages\n10th percentile\n18.20\n50th percentile\n23.40\n90th percentile\n31.10\n\n"
+            "Level | Min | Max |\n---|---|---|\nJunior | $38,000 | $44,000 |\nSenior | $47,000 | $58,000 |\n")
+    rows = extract_salaries(parse_outline(text), PageContext("doc", "role", ("Kiln Operator",)))
+    assert [(r["statistic"], r["amount_min"], r["amount_max"], r["period"]) for r in rows] == [
+        ("point", 48000.0, 48000.0, "year"),
+        ("p10", 18.2, 18.2, "hour"), ("median", 23.4, 23.4, "hour"), ("p90", 31.1, 31.1, "hour"),
+        ("range", 38000.0, 44000.0, "year"), ("range", 47000.0, 58000.0, "year")]
+
+
+def test_money_paid_once_is_no_salary():
+    text = ("Kiln Operator Pay\n\n"
+            "New kiln operators are paid a one-time relocation payment of $5,000 and a lump sum of $2,000 on joining.\n")
+    assert pay(text, "Kiln Operator") == []
+
+
+def test_a_range_from_less_than_to_more_than():
+    text = ("Kiln Operator Salary\n\n"
+            "The salary for a kiln operator runs from less than $31,000 to more than $62,000 a year.\n")
+    assert pay(text, "Kiln Operator") == [(31000.0, 62000.0, "year", "USD")]
