@@ -367,14 +367,20 @@ def _multiple_rows(sentence: Sentence, document_id: str, role_id: str) -> list[d
     return rows
 
 
+_INVESTMENT = re.compile(r"\b(?:invest\w*|allocat\w*|fund\w*)\b")
+
+
 def _money_rows(sentence: Sentence, document_id: str, role_id: str, whole: str) -> list[dict]:
     text = sentence.span.text
     low = whole.lower()
+    market, investment = "market" in low, _INVESTMENT.search(low) is not None
+    if not (market or investment):
+        return []  # money of any other kind (pay, prices) is no growth figure: no need to read it
     rows = []
     for money in find_money(sentence.span):
-        if "market" in low and money.scale in {"million", "billion", "trillion"}:
+        if market and money.scale in {"million", "billion", "trillion"}:
             metric = "market_size"
-        elif re.search(r"\b(?:invest\w*|allocat\w*|fund\w*)\b", low):
+        elif investment:
             metric = "investment"
         else:
             continue

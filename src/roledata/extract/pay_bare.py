@@ -65,14 +65,30 @@ def governed_figures(span: Span, found: list[Money], currency: str | None) -> li
     text = span.text
     if _CANDIDATE.search(text) is None or not any(word in text for word in _PAY_WORDS):
         return []  # most sentences: no figure without a currency sign before it, or no word of pay
-    out = []
-    for m in _GOVERNED.finditer(span.text):
-        start = span.start + m.start("n1")
-        if any(f.span.start <= start < f.span.end for f in found):
+    out: list[Money] = []
+    for c in _CANDIDATE.finditer(text):
+        at = c.start()
+        if any(f.span.start <= span.start + at < f.span.end for f in found):
+            continue
+        if out and at < out[-1].span.end - span.start:
+            continue  # the high end of a range read already
+        if not _LINK_BEFORE.search(text, max(0, at - 30), at):
+            continue  # cheap check first: a figure a word of pay governs follows "of", "is", ":" ...
+        m = _GOVERNED.search(text, max(0, at - _REACH), min(len(text), at + 40))
+        while m is not None and m.start("n1") < at:
+            m = _GOVERNED.search(text, m.start() + 1, min(len(text), at + 40))
+        if m is None or m.start("n1") != at:
             continue
         if (money := _money(span, m, currency or "USD")) is not None:
             out.append(money)
     return out
+
+
+# The word that links a word of pay to its figure, right before the figure (the pattern's own list).
+_LINK_BEFORE = re.compile(
+    r"(?:\s(?:of|is|was|were|are|at|averag(?:e|es|ed|ing)|reach(?:es|ed)?|between|from)|约为|为|是|:)\s*"
+    r"(?:(?:about|around|approximately|roughly|nearly|close to|over|more than|up to)\s+)?$", re.I)
+_REACH = 90  # characters before a figure in which its word of pay is looked for
 
 
 # A value after a label of pay ("Salary: 42k to 50k"): the label governs the figure that opens it.

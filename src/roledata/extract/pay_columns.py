@@ -161,8 +161,9 @@ def _period(money: Money, near: Near, label: str, card_text: str, heading: str =
         if found is not None:
             return _PERIOD_WORDS[found.group(1).lower().replace("per ", "").replace("an ", "")]
     governing = None
-    for governing in _PERIOD_PAY.finditer(near.before):
-        pass
+    if "ly " in near.before or "nnual" in near.before:  # every period word ends in "ly" or is "annual"
+        for governing in _PERIOD_PAY.finditer(near.before):
+            pass
     if governing is not None:
         return _PERIOD_WORDS[governing.group(1).lower()]
     top = max(x for x in (money.amount_min, money.amount_max) if x is not None)

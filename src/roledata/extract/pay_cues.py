@@ -75,6 +75,10 @@ BENEFIT = re.compile(
     r"(?:stipends?|accounts?|benefits?|programs?|memberships?|funds?|spending))\b",
     re.I,
 )
+# A piece of every word `BENEFIT` names, in lower case.
+_BENEFIT_STEMS = ("allowance", "reimburs", "bonus", "budget", "credit", "match", "discount", "perk", "referr", "sign",
+                  "tuition", "gym", "401", "insurance", "commission", "additional", "lump", "one-", "one ", "severance",
+                  "relocation", "stipend", "account", "benefit", "program", "membership", "fund", "spending")
 _BEFORE_STOP = re.compile(r"[+;:,(.]|\b(?:plus|and|with|or)\b", re.I)
 _PAY_NOUN = re.compile(r"\b(?:salar(?:y|ies)|pay|wages?|rates?|compensation|earnings|OTE|base)\b", re.I)
 # A heading that names only a benefit's money: "Additional Cash Compensation", "Signing bonus" (not "Benefits
@@ -109,6 +113,8 @@ _DIFFERENCE_AFTER = re.compile(
     r"^\W{0,3}(?:(?:per|a|an|each)\s+(?:year|month|week|hour|annum)\s+)?(?:more|less|higher|lower|above|below|extra)\b"
     r"(?:\s+(?:per|a|an|each)\s+(?:year|month|week|hour|annum))?\s+(?:than|the|their|its|what|a|an|on average)\b",
     re.I)
+_DIFFERENCE_WORDS = ("xtra", "dditional", "remium", "aise", "ise", "ncrease", "ump", "oost", "ncrement", "ifference",
+                     "gap")  # one of them in the words before, or the pattern cannot match
 _DIFFERENCE_BEFORE = re.compile(
     r"\b(?:an? extra|an additional|(?:a |the )?(?:premium|raise|pay rise|rise|increase|bump|boost|increment|difference|gap)"
     r"(?: of)?(?: about| around| nearly| roughly| up to)?)\s*$", re.I)
@@ -210,7 +216,9 @@ def _not_pay_near(near: Near) -> bool:
 def is_difference(near: Near) -> bool:
     """A figure that is a difference between two others: "$15,000 more per year than ...",
     "$18,000 above the national average", "an extra $4,000", "a raise of $2,500"."""
-    return bool(_DIFFERENCE_AFTER.match(near.after) or _DIFFERENCE_BEFORE.search(near.before[-40:]))
+    before = near.before[-40:]
+    return bool(_DIFFERENCE_AFTER.match(near.after)
+                or (any(word in before for word in _DIFFERENCE_WORDS) and _DIFFERENCE_BEFORE.search(before)))
 
 
 def names_benefit_money(text: str) -> bool:
@@ -237,8 +245,10 @@ def is_benefit(label: str, near: Near) -> bool:
     if BENEFIT.search(" ".join(head.split()[:4])) and not _EXCLUDES.match(head):
         return True
     last_benefit = None
-    for last_benefit in BENEFIT.finditer(near.before):
-        pass
+    low = near.before.lower()
+    if any(stem in low for stem in _BENEFIT_STEMS):  # cheap check first: most words before a figure name none
+        for last_benefit in BENEFIT.finditer(near.before):
+            pass
     if last_benefit is None:
         return False
     return not any(p.start() >= last_benefit.end() for p in _PAY_NOUN.finditer(near.before))

@@ -136,10 +136,13 @@ class PageLines:
         if i is None:
             return False
         if self._leads is None:  # the lines that open such a block, and the questions that close one
-            self._leads = {j: True for j, text in enumerate(s.text for s in self.spans) if text.endswith("?")}
+            self._leads = {}
             for j, span in enumerate(self.spans):
                 text = span.text
-                if (_OTHER_ROLES_LEAD.search(text) and 3 <= len(text.split()) <= 14 and not self.bullet[j]
+                if text.endswith("?"):
+                    self._leads[j] = True
+                if (("elated" in text or "imilar" in text or "ther " in text) and _OTHER_ROLES_LEAD.search(text)
+                        and 3 <= len(text.split()) <= 14 and not self.bullet[j]
                         and not any(mark in text for mark in "|·›»")):
                     self._leads[j] = False  # (a site's menu, "• Similar Occupations", "... | Related Jobs", opens none)
         for j in range(i - 1, max(-1, i - 24), -1):

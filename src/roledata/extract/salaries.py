@@ -102,8 +102,12 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
         if bare_line is not None:
             card = sentence.span  # the line says pay by its shape
         if figure or sentence.line.number < 0:  # a figure line, or a pay line taken for a heading
-            lines = lines or PageLines(outline)
-            if (above := lines.before(sentence.line)) is not None and names_benefit_money(above.text):
+            if figure:
+                lines = lines or PageLines(outline)  # (its card label needs them too)
+                above = lines.before(sentence.line)
+            else:
+                above = _heading_before(outline, sentence)
+            if above is not None and names_benefit_money(above.text):
                 continue  # "Additional Cash Compensation" / "Average ₹1,90,000": a benefit's card
         if figure and card is None:
             lines = lines or PageLines(outline)
@@ -151,6 +155,14 @@ def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
                                                                   listed.heading)):
             rows.append(pay)
     return rows
+
+
+def _heading_before(outline: Outline, sentence) -> Span | None:
+    """The line or heading right before a heading sentence: the last of the section before it."""
+    if sentence.section.ordinal == 0:
+        return None
+    before = outline.sections[sentence.section.ordinal - 1]
+    return before.lines[-1].content if before.lines else before.heading
 
 
 def listed_role_salary(document_id: str, role_id: str, pay: Span, heading: Span | None) -> dict | None:

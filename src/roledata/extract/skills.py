@@ -218,7 +218,10 @@ _AUXILIARY = re.compile(r"\b(?:we(?:'re|’re| are)(?: now| currently| actively)
 
 def _as_verb(match: SkillMatch, span: Span) -> bool:
     written = match.span.text
-    return written[-3:].lower() == "ing" and _AUXILIARY.search(span.text, 0, match.span.start - span.start) is not None
+    if written[-3:].lower() != "ing":
+        return False
+    at = match.span.start - span.start
+    return _AUXILIARY.search(span.text, max(0, at - 40), at) is not None
 
 
 def _separated(text: str, units: list[Span]) -> bool:

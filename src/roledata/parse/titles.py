@@ -227,14 +227,13 @@ _HEADING_PATTERNS = tuple(re.compile(p, re.I) for p in (
 ))
 # A cheap test per heading pattern (the lower-cased line must hold one of these) before the pattern,
 # whose open title part makes it try every split of a line that has none of its words.
-_HEADING_NEEDS = (
-    ("job", "career", "occupation", "fact sheet", "salar", "pay", "interview", "duties", "responsibilit",
-     "role overview", "skills"),
-    (":",),
-    ("for", "of"),
-    ("be",),
-    (":",),
-)
+_HEADING_NEEDS = tuple(re.compile(p) for p in (
+    "job|career|occupation|fact sheet|salar|pay|interview|duties|responsibilit|role overview|skills",
+    ":",
+    "for|of",
+    "be",
+    ":",
+))
 _QUESTION_NEEDS = ("wh",)  # every question pattern opens with "what" or "who"
 _QUESTION_PATTERNS = tuple(re.compile(p, re.I) for p in (
     rf"^what (?:does|do)\s+{_T}\s+do\b",
@@ -271,9 +270,7 @@ def _title_phrase(line: Span, m: re.Match) -> Span | None:
 
 
 def _is_byline(text: str) -> bool:
-    """A line of an article's byline (`_BYLINE`); cheap checks first, as every top line is asked."""
-    if text[:2].lower() not in _BYLINE_OPENINGS and "min" not in text:
-        return False
+    """A line of an article's byline (`_BYLINE`)."""
     return _BYLINE.search(text) is not None and len(text.split()) <= 16
 
 
@@ -319,7 +316,8 @@ def line_candidates(lines: list[Line], page: str = "") -> list[TitleChoice]:
     among them when `page`, the page's text, is given)."""
     out: list[TitleChoice] = []
     top = lines[:_TOP_LINES]
-    byline = {j for j, line in enumerate(top) if _is_byline(line.text)}
+    byline = {j for j, line in enumerate(top)
+              if (line.text[:2].lower() in _BYLINE_OPENINGS or "min" in line.text) and _is_byline(line.text)}
     for i, line in enumerate(top):
         content, text = line.content, line.text
         if (line.is_bullet and not _numbered_heading(top, i, page)) or len(text) > 160:
@@ -331,7 +329,7 @@ def line_candidates(lines: list[Line], page: str = "") -> list[TitleChoice]:
             continue
         low = text.lower()
         for pattern, needs in zip(_HEADING_PATTERNS, _HEADING_NEEDS):
-            if any(n in low for n in needs) and (m := pattern.match(text)) and (span := _title_phrase(content, m)):
+            if needs.search(low) and (m := pattern.match(text)) and (span := _title_phrase(content, m)):
                 out.append(TitleChoice(span, "heading_pattern", 10 - 0.1 * i))
                 break
         if low.startswith(_QUESTION_NEEDS):
