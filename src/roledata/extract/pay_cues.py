@@ -75,6 +75,9 @@ BENEFIT = re.compile(
     r"(?:stipends?|accounts?|benefits?|programs?|memberships?|funds?|spending))\b",
     re.I,
 )
+# A benefit's word that names a kind of employer or trade: "insurance carriers", "tuition-free colleges".
+_BENEFIT_AS_MODIFIER = re.compile(r"\s+(?:carriers?|compan(?:y|ies)|firms?|industry|industries|agenc(?:y|ies)|brokers?|"
+                                  r"brokerages?|sectors?|providers?|underwriters?|adjusters?|agents?)\b", re.I)
 # A piece of every word `BENEFIT` names, in lower case.
 _BENEFIT_STEMS = ("allowance", "reimburs", "bonus", "budget", "credit", "match", "discount", "perk", "referr", "sign",
                   "tuition", "gym", "401", "insurance", "commission", "additional", "lump", "one-", "one ", "severance",
@@ -249,6 +252,6 @@ def is_benefit(label: str, near: Near) -> bool:
     if any(stem in low for stem in _BENEFIT_STEMS):  # cheap check first: most words before a figure name none
         for last_benefit in BENEFIT.finditer(near.before):
             pass
-    if last_benefit is None:
-        return False
+    if last_benefit is None or _BENEFIT_AS_MODIFIER.match(near.before, last_benefit.end()):
+        return False  # ("insurance carriers, at $64,900": the word names an employer, not a benefit)
     return not any(p.start() >= last_benefit.end() for p in _PAY_NOUN.finditer(near.before))

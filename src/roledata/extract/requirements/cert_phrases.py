@@ -160,7 +160,7 @@ def _names_before(span: Span, keyword: re.Match[str]) -> list[tuple[Span, str]]:
             continue  # (a degree is no certification: "a PhD or research credentials")
         if plural and len(words) == 1 and words[0].isupper():
             continue  # "AWS certifications": an issuer's family, not one certification
-        if licence and (_NOT_LICENCES.search(piece) or not _names_a_trade(words)):
+        if licence and (_NOT_LICENCES.search(piece) or not _names_trade(words)):
             continue  # a driver's licence, a software licence
         named = span.sub(offset, offset + len(piece))
         out.append((named, named.text))
