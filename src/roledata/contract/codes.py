@@ -81,7 +81,9 @@ STATISTIC = CodeList({
     "p25": "25th percentile", "p75": "75th percentile", "p90": "90th percentile", "minimum": "minimum",
     "maximum": "maximum", "point": "single figure",
 })
-PERIOD = CodeList({"year": "a year", "month": "a month", "week": "a week", "day": "a day", "hour": "an hour"})
+# `biweekly` (v1.1): pay stated per fortnight ("$3,100 per fortnight", "paid fortnightly"), 26 a year.
+PERIOD = CodeList({"year": "a year", "month": "a month", "biweekly": "a fortnight", "week": "a week", "day": "a day",
+                   "hour": "an hour"})
 SEGMENT_TYPE = CodeList({
     "overall": "Overall", "experience_level": "Experience level", "location": "Location", "industry": "Industry",
     "title_variant": "Title variant", "company_type": "Company type", "era": "Era",

@@ -37,7 +37,7 @@ from roledata.parse.structure import Line, Section, split_label
 from roledata.text import Span, split_span
 
 _SKIP = frozenset({"cover_letter", "related_roles"})
-_GROWTH_CUE = re.compile(r"\b(?:increas\w*|grow\w*|growth|ris(?:e|es|ing)|rose|risen|climb\w*|soar\w*|up(?!\s+to\b)|jump\w*|surg\w*|CAGR|expan\w*|project\w*|demand|"
+_GROWTH_CUE = re.compile(r"\b(?:increas\w*|grow\w*|grew|growth|ris(?:e|es|ing)|rose|risen|climb\w*|soar\w*|up(?!\s+to\b)|jump\w*|surg\w*|CAGR|expan\w*|project\w*|demand|"
                          r"outlook|(?:faster|slower) than (?:the )?average)\b", re.I)
 # Salary sections speak of pay and duty sections of the work; a figure there is growth only when it
 # names the occupation's outlook.
@@ -298,7 +298,7 @@ def _percent_rows(sentence: Sentence, document_id: str, role_id: str) -> list[di
     return rows
 
 
-_STRONG_GROWTH = re.compile(r"\b(?:grow\w*|growth|increas\w*|project\w*)\b", re.I)
+_STRONG_GROWTH = re.compile(r"\b(?:grow\w*|grew|growth|increas\w*|project\w*)\b", re.I)
 _COMPARATIVE = re.compile(r"\b(?:than|as fast as|above|below|ahead of|behind|outpac\w*)\b[^,.;()]*", re.I)
 _NOT_GROWTH_SENTENCE = re.compile(
     r"\ball (?:occupations|jobs|careers|workers|industries)\b|\b(?:national|overall|economy-wide) average\b|"
@@ -367,14 +367,20 @@ def _multiple_rows(sentence: Sentence, document_id: str, role_id: str) -> list[d
     return rows
 
 
+_INVESTMENT = re.compile(r"\b(?:invest\w*|allocat\w*|fund\w*)\b")
+
+
 def _money_rows(sentence: Sentence, document_id: str, role_id: str, whole: str) -> list[dict]:
     text = sentence.span.text
     low = whole.lower()
+    market, investment = "market" in low, _INVESTMENT.search(low) is not None
+    if not (market or investment):
+        return []  # money of any other kind (pay, prices) is no growth figure: no need to read it
     rows = []
     for money in find_money(sentence.span):
-        if "market" in low and money.scale in {"million", "billion", "trillion"}:
+        if market and money.scale in {"million", "billion", "trillion"}:
             metric = "market_size"
-        elif re.search(r"\b(?:invest\w*|allocat\w*|fund\w*)\b", low):
+        elif investment:
             metric = "investment"
         else:
             continue

@@ -54,16 +54,19 @@ _AFTER_CURRENCIES = _CODES | _WORD_CURRENCIES | _SUFFIX_SYMBOLS | {"lpa": "INR"}
 _SCALE_WORDS = {
     "k": "thousand", "thousand": "thousand", "m": "million", "mm": "million", "million": "million",
     "b": "billion", "bn": "billion", "billion": "billion", "t": "trillion", "trillion": "trillion",
-    "crore": "crore", "crores": "crore", "lakh": "lakh", "lakhs": "lakh", "lpa": "lakh",
+    "crore": "crore", "crores": "crore", "cr": "crore", "lakh": "lakh", "lakhs": "lakh", "lpa": "lakh", "l": "lakh",
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "crore": 1e7, "lakh": 1e5}
 _PERIODS = {
     "year": "year", "yr": "year", "annum": "year", "annually": "year", "annual": "year",
     "month": "month", "mo": "month", "monthly": "month", "week": "week", "wk": "week",
     "weekly": "week", "day": "day", "daily": "day", "hour": "hour", "hr": "hour", "hourly": "hour",
-    "p.a.": "year",
+    "p.a.": "year", "fortnight": "biweekly", "fortnightly": "biweekly", "biweekly": "biweekly",
+    "bi-weekly": "biweekly",
 }
-ANNUAL_FACTOR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
+# A year's worth of each period (the contract's `period` codes): 26 fortnights, 52 weeks, 260 working
+# days, 2,080 working hours.
+ANNUAL_FACTOR = {"year": 1, "month": 12, "biweekly": 26, "week": 52, "day": 260, "hour": 2080}
 
 
 def _either(forms) -> str:
@@ -125,12 +128,12 @@ _NUM = rf"\d{_AFTER_FIRST_DIGIT}"
 _FREE_NUM = rf"\d(?<![\w.,$£€₹¥]\d)(?<!\d[ \u00a0\u202f'’]\d){_AFTER_FIRST_DIGIT}"
 _SCALE = (
     r"(?:\s?(?i:thousand|million|billion|trillion|crores?|lakhs?)\b"
-    r"|\s?(?:MM|mm|bn|Bn|[kKMB])(?![A-Za-z])|[mbtT](?![A-Za-z]))"
+    r"|\s?(?:MM|mm|bn|Bn|Cr|cr|[kKMBL])(?![A-Za-z])|[mbtT](?![A-Za-z]))"
 )
 _LPA = r"\s?(?:LPA|lpa)\b"  # lakh per annum: a scale and a period in one word
 _PERIOD = (
-    r"(?:\s*(?:/\s*|per\s+|an?\s+|each\s+)(?P<period>year|yr|annum|hour|hr|month|mo|week|wk|day)\b"
-    r"|\s+(?P<period2>annually|hourly|monthly|weekly|daily)\b|\s?(?P<period3>p\.a\.))"
+    r"(?:\s*(?:/\s*|per\s+|an?\s+|each\s+)(?P<period>year|yr|annum|hour|hr|month|mo|fortnight|week|wk|day)\b"
+    r"|\s+(?P<period2>annually|hourly|monthly|fortnightly|bi-?weekly|weekly|daily)\b|\s?(?P<period3>p\.a\.))"
 )
 _DASH = r"\s*(?:–|—|-|to)\s*"
 
@@ -258,10 +261,14 @@ def _currency(g: dict[str, str | None]) -> str | None:
 def _money_from_match(span: Span, m: re.Match[str], start: int, end: int) -> Money | None:
     g = m.groupdict()
     lpa = "lpa" in f"{g.get('s1')} {g.get('s2')} {g.get('cur3')} {g.get('cur4')}".lower()
-    currency = _currency(g) or ("INR" if lpa else None)
+    s1, s2 = _scale_key(g.get("s1")), _scale_key(g.get("s2"))
+    # Only rupees are counted in lakhs and crores: "between 1.8 lakhs and 1 crore a year" names its currency.
+    currency = _currency(g) or ("INR" if lpa or {s1, s2} & {"lakh", "crore"} else None)
     if currency is None:
         return None  # "between 5 and 10 years"
-    s1, s2 = _scale_key(g.get("s1")), _scale_key(g.get("s2"))
+    if currency == "INR":  # Indian pay pages write thousands as "T" ("₹46T - ₹86L"), never trillions
+        s1 = "thousand" if (g.get("s1") or "").strip() in ("T", "t") else s1
+        s2 = "thousand" if (g.get("s2") or "").strip() in ("T", "t") else s2
     if lpa and not (s1 or s2):
         s1 = "lakh"  # "8-12 LPA"
     if g["n2"] and s2 and not s1:

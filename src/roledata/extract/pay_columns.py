@@ -24,7 +24,7 @@ _STATISTICS = (
     ("p25", re.compile(r"\b(?:bottom|lowest|lower) (?:25\s?%|25 percent)|\b25th percentile", re.I)),
     ("p75", re.compile(r"\b(?:top|highest|upper) (?:25\s?%|25 percent)|\b75th percentile", re.I)),
     ("p90", re.compile(r"\b(?:top|highest|upper) (?:10\s?%|10 percent|ten percent)|\b90th percentile", re.I)),
-    ("median", re.compile(r"\bmedian\b", re.I)),
+    ("median", re.compile(r"\bmedian\b|\b50th percentile", re.I)),
     ("average", re.compile(r"\b(?:average|mean|avg)\b", re.I)),
     ("minimum", re.compile(r"\b(?:minimum|min|lowest|starting)\b", re.I)),
     ("maximum", re.compile(r"\b(?:maximum|max|highest)\b", re.I)),
@@ -62,21 +62,27 @@ _PERIOD_WORDS = {
     "hour": "hour", "hr": "hour", "hourly": "hour", "year": "year", "yr": "year", "annum": "year",
     "annual": "year", "annually": "year", "yearly": "year", "month": "month", "mo": "month",
     "monthly": "month", "week": "week", "wk": "week", "weekly": "week", "day": "day", "daily": "day",
+    "fortnight": "biweekly", "fortnightly": "biweekly", "biweekly": "biweekly", "bi-weekly": "biweekly",
 }
 # Right after the figure, as pasted postings write it: "$41.00 USD Hourly", "$32 - $35/Hr",
 # "$16-/hr", "67,500.00 USD PER YEAR", "$93,000.00 per yearPerks".
 _PERIOD_AFTER = re.compile(
     r"\s*-?\s*(?:(?:USD|US|CAD|AUD|EUR|GBP)\b\.?\s*)?(?:(?:gross|net|before tax(?:es)?)\s+)?(?:"
-    r"(?:/|per\b|an?\b|each\b)\s*(?P<p>hour|hr|year|yr|annum|month|mo|week|wk|day)s?(?!(?-i:[a-z]))"
-    r"|(?P<q>hourly|annually|annual|yearly|monthly|weekly|daily)(?!(?-i:[a-z])))",
+    r"(?:/|per\b|an?\b|each\b)\s*(?P<p>hour|hr|year|yr|annum|month|mo|fortnight|week|wk|day)s?(?!(?-i:[a-z]))"
+    r"|/?\s*(?P<q>hourly|annually|annual|yearly|monthly|fortnightly|bi-?weekly|weekly|daily)(?!(?-i:[a-z])))",
     re.I,
 )
 # In the words before the figure or its label: "Hourly wage offered is $19.35", "median annual wage ... $X".
-_PERIOD_BEFORE = re.compile(r"\b(hourly|monthly|weekly|daily|annual|annually|yearly|per hour|an hour|per month|per annum|per year)\b", re.I)
+_PERIOD_BEFORE = re.compile(r"\b(hourly|monthly|fortnightly|bi-?weekly|weekly|daily|annual|annually|yearly|per hour|an hour|"
+                            r"per month|per fortnight|per annum|per year)\b", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Currencies whose pay the warehouse checks against a year's 10,000 to 10 million.
 _HOURLY_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "GBP", "EUR", "CHF"})
-_RATE_CUE = re.compile(r"\b(?:pay|rate|wages?|salar(?:y|ies)|range|compensation|earn\w*)\b", re.I)
+_RATE_CUE = re.compile(r"\b(?:pay|paid|rate|wages?|salar(?:y|ies)|range|compensation|earn\w*)\b", re.I)
+# A period word modifying the word of pay that governs the figure, a few words before it: "the estimated
+# monthly salary in India for programmers is between INR 29,531 and ...", "median hourly earnings were $16".
+_PERIOD_PAY = re.compile(r"\b(hourly|monthly|fortnightly|bi-?weekly|weekly|daily|annual|yearly)\s+(?:[a-z]+\s+){0,2}?"
+                         r"(?:salar(?:y|ies)|pay|wages?|earnings|income|rates?)\b", re.I)
 # A figure under the money emoji and nothing else is pay: `Near.prefix_emoji`.
 _PAY_EMOJI = frozenset("💰💵💲🤑")
 
@@ -105,9 +111,10 @@ class Near:
 
 
 def salary_row(document_id: str, role_id: str, sentence: Sentence, money: Money, clause: str,
-               near: Near, card: Span | None) -> dict | None:
+               near: Near, card: Span | None, earlier: tuple | None = None) -> dict | None:
     """The `salaries` row of `money`, read in `sentence`: `clause` is the text up to its
-    neighbouring amounts, `card` the label line a page structure gives it (or None)."""
+    neighbouring amounts, `card` the label line a page structure gives it (or None), `earlier` the
+    period and amount of the pay figure before it in the sentence (or None)."""
     label = sentence.label.text if sentence.label else ""
     card_text = card.text if card is not None else ""
     cue_text = f"{label} {card_text} {near.before[-60:]} {near.after[:40]}" if len(clause) > 160 else \
@@ -119,7 +126,8 @@ def salary_row(document_id: str, role_id: str, sentence: Sentence, money: Money,
     component = next((name for name, rx in _COMPONENTS if rx.search(cue_text)), "unspecified")
     segment_type, segment, years = _segment(sentence, money, clause)
     segment_type, segment, place = _place(sentence, money, segment_type, segment)
-    period = _period(money, near, label, card_text)
+    headings = f"{sentence.section.heading_text or ''} {sentence.section.top.heading_text or ''}"
+    period = _period(money, near, label, card_text, headings, earlier)
     row = money_columns(money, period)
     row.update(
         salary_id=None,
@@ -161,10 +169,14 @@ def _place(sentence: Sentence, money: Money, segment_type: str, segment: str | N
     return segment_type, segment, segment_codes(segment) or NO_PLACE
 
 
-def _period(money: Money, near: Near, label: str, card_text: str) -> str:
+def _period(money: Money, near: Near, label: str, card_text: str, heading: str = "", earlier: tuple | None = None) -> str:
     """As written on the figure ("$95/hour"), right after it ("$41.00 USD Hourly", "$32 - $35/Hr"),
-    in its label or the words just before it ("Hourly Rate: $24", "Hourly wage offered is $19.35");
-    a bare small figure of a pay rate ("Pay rate: $23 - $26") is hourly; else a year."""
+    in its label or the words just before it ("Hourly Rate: $24", "Hourly wage offered is $19.35"),
+    or on the word of pay governing it ("the estimated monthly salary ... is INR 29,531"); the period of
+    the figure before it in the sentence when this one continues a list of like figures (`earlier`:
+    that figure's period and amount: "the median hourly wage was $25.00 in construction; industrial,
+    $30.00"); a bare small figure of a pay rate ("Pay rate: $23 - $26", under "Typical wages") is
+    hourly; else a year."""
     stated = stated_period(money, near)
     if stated:
         return stated
@@ -174,9 +186,17 @@ def _period(money: Money, near: Near, label: str, card_text: str) -> str:
             pass
         if found is not None:
             return _PERIOD_WORDS[found.group(1).lower().replace("per ", "").replace("an ", "")]
+    governing = None
+    if "ly " in near.before or "nnual" in near.before:  # every period word ends in "ly" or is "annual"
+        for governing in _PERIOD_PAY.finditer(near.before):
+            pass
+    if governing is not None:
+        return _PERIOD_WORDS[governing.group(1).lower()]
     top = max(x for x in (money.amount_min, money.amount_max) if x is not None)
+    if earlier is not None and earlier[0] != "year" and earlier[1] / 3 <= top <= earlier[1] * 3:
+        return earlier[0]
     if (money.scale is None and money.currency in _HOURLY_CURRENCIES and 7 <= top <= 200
-            and _RATE_CUE.search(f"{near.before[-60:]} {label} {card_text}")):
+            and _RATE_CUE.search(f"{near.before[-60:]} {label} {card_text} {heading}")):
         return "hour"
     return "year"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from roledata.extract.context import PageContext, is_group_label, provenance
-from roledata.parse.headings import heading_kind
+from roledata.parse.headings import asks_duties, heading_kind
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, Section, split_label
 from roledata.parse.titles import TITLE_PATTERN, abbreviated_title, role_headed, split_title_list
@@ -168,7 +168,8 @@ def _led_in_duties(section: Section) -> list[tuple[Span, str | None]]:
     for line in section.lines:
         text = line.text
         if not line.is_bullet:
-            active = text.endswith(":") and _is_lead_in(text)
+            # (the question "What does a data engineer do?" opens the duties listed under it too)
+            active = (text.endswith(":") and _is_lead_in(text)) or (text.endswith("?") and asks_duties(text))
             continue
         if not active:
             if text.endswith(":") and _is_lead_in(text):

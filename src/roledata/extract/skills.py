@@ -237,6 +237,8 @@ def _resolve(candidates: list[SkillMatch], span: Span) -> list[SkillMatch]:
         found = candidates
         if found and found[0].skill.needs_context(found[0].span.text) and not _beside_language(found[0], found, span):
             return []
+        if found and _as_verb(found[0], span):
+            return []
         return found
     candidates.sort(key=lambda c: (-(c.span.end - c.span.start), c.span.start))
     found: list[SkillMatch] = []
@@ -244,7 +246,8 @@ def _resolve(candidates: list[SkillMatch], span: Span) -> list[SkillMatch]:
         if all(cand.span.end <= f.span.start or f.span.end <= cand.span.start for f in found):
             found.append(cand)
     found.sort(key=lambda x: x.span.start)
-    return [m for m in found if not m.skill.needs_context(m.span.text) or _beside_language(m, found, span)]
+    return [m for m in found if (not m.skill.needs_context(m.span.text) or _beside_language(m, found, span))
+            and not _as_verb(m, span)]
 
 
 def match_units(text: str, units: list[Span]) -> list[list[SkillMatch]]:
@@ -295,6 +298,19 @@ def _units_with_onet(text: str, units: list[Span], order: list[int],
         if k >= 0 and end <= units[order[k]].end:
             extra[order[k]].append(SkillMatch(skill, Span(start, end, text[start:end])))
     return [_with_onet(found, more, unit) if more else found for found, more, unit in zip(resolved, extra, units)]
+
+
+# A skill named by a verb form in an employer's voice is the sentence's verb: "We are hiring", "now recruiting".
+_AUXILIARY = re.compile(r"\b(?:we(?:'re|’re| are)(?: now| currently| actively)?|now|(?:is|are) (?:now|currently|actively))\s+$",
+                        re.I)
+
+
+def _as_verb(match: SkillMatch, span: Span) -> bool:
+    written = match.span.text
+    if written[-3:].lower() != "ing":
+        return False
+    at = match.span.start - span.start
+    return _AUXILIARY.search(span.text, max(0, at - 40), at) is not None
 
 
 def _separated(text: str, units: list[Span]) -> bool:

@@ -6,7 +6,7 @@ import re
 from roledata.parse import aipathly, generic, jobdescription_org, posting
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, split_lines
-from roledata.parse.titles import ROLE_FORMS, TitleChoice, choose_title, title_line
+from roledata.parse.titles import ROLE_FORMS, TitleChoice, choose_title, repeated_phrase, role_name, title_line
 
 _FAMILIES = {"jobdescription_org": jobdescription_org, "aipathly": aipathly, "job_posting": posting}
 _MIN_SCORE = 3
@@ -32,7 +32,7 @@ def parse_outline(text: str, lines: list[Line] | None = None) -> Outline:
 
 
 # A figure stated as pay: the page is about what some role earns.
-_PAY = re.compile(r"\b(?:salary|salaries|pay|wages?|compensation|remuneration|salaire|rémunération|salario|sueldo|"
+_PAY = re.compile(r"\b(?:salary|salaries|pay|paid|earn|earns|wages?|compensation|remuneration|salaire|rémunération|salario|sueldo|"
                   r"gehalt|vergütung)\b[^\n]{0,80}?\n?[^\n\d]{0,40}\d", re.I)  # the figure may sit on the next line
 # Section kinds that only a page about a role has.
 _ROLE_KINDS = frozenset({"duties", "requirements", "qualifications", "skills", "salary", "at_a_glance", "career_path"})
@@ -40,7 +40,9 @@ _ROLE_KINDS = frozenset({"duties", "requirements", "qualifications", "skills", "
 
 def fallback_title(outline: Outline, lines: list[Line]) -> TitleChoice | None:
     """A page with role content (duties, requirements, pay, a hiring voice) but no title cue is
-    titled by its first short line (`first_line`), else its first line; a page without is not."""
+    titled by the role phrase it names most, even once (not a posting: its first line is its
+    title as written), else by its first short line (`first_line`), else its first line; a page
+    without is not."""
     has_content = (outline.source_format == "job_posting" or posting.looks_like(outline.text) >= 2
                    or _PAY.search(outline.text) is not None
                    # Role sections count on a page that names roles: a site's menu ("Salary tools")
@@ -49,8 +51,13 @@ def fallback_title(outline: Outline, lines: list[Line]) -> TitleChoice | None:
                        and _role_mentions(outline.text) >= 3))
     if not has_content or not lines:
         return None
-    first = next((span for ln in lines if (span := title_line(ln)) is not None), lines[0].content)
-    return TitleChoice(first, "first_line", 0)
+    if outline.source_format != "job_posting" and (named := repeated_phrase(outline.text, min_count=1)) is not None:
+        # the role the page names, even once ("the median annual wage for computer network architects")
+        return TitleChoice(role_name(named), "repeated_phrase", 0)
+    first = next((span for ln in lines if not ln.is_bullet and (span := title_line(ln)) is not None), lines[0].content)
+    choice = TitleChoice(first, "first_line", 0)
+    choice.span = role_name(choice)  # "Crane Operation Careers" -> "Crane Operation"
+    return choice
 
 
 def _role_mentions(text: str) -> int:

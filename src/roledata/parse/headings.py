@@ -6,6 +6,8 @@ ones ("soft skills" before "skill", "qualification" before "skill").
 """
 from __future__ import annotations
 
+import re
+
 HEADING_RULES: tuple[tuple[str, str], ...] = (
     ("at a glance", "at_a_glance"),
     ("frequently asked", "faq"),
@@ -51,9 +53,21 @@ HEADING_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+# A heading that asks what the role does names its duties: "What Does a Data Engineer Do?".
+_DOES_WHAT = re.compile(r"^what (?:does|do) .{2,60} do\??$")
+
+
+def asks_duties(text: str) -> bool:
+    """Whether a line is the question that opens a role's duties: "What does a data engineer do?"."""
+    low = " ".join(text.lower().split())
+    return low.startswith("what d") and _DOES_WHAT.match(low) is not None
+
+
 def heading_kind(heading: str) -> str:
     """`Salary Ranges (US Market, 2024)` -> `salary`; unknown -> `other`."""
     low = " ".join(heading.lower().split())
+    if low.startswith("what d") and _DOES_WHAT.match(low):
+        return "duties"
     for keyword, kind in HEADING_RULES:
         if keyword in low:
             return kind

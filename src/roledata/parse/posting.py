@@ -103,7 +103,7 @@ def parse(text: str, lines: list[Line]) -> Outline:
     outline.source_format = "job_posting"
     # The first line, when it reads as a title, is the posting's title as written, whatever it
     # carries besides the role ("Senior Data Engineer (Remote) - Payments").
-    if (first := first_line_candidate(lines, text)) is not None \
+    if (first := first_line_candidate(lines, text, bullet=True)) is not None \
             and not any(c.source == "heading_pattern" for c in line_candidates(lines[:1])):
         first.span, first.score = lines[0].content, 12  # as written, emoji and numbers included
         outline.title_choice = first

@@ -44,6 +44,10 @@ thing from one run to the next):
   value_max equal) is a *forbidden hit*, counted whatever else it matches.
 - `*_optional` (salaries, growth, experience): rows matching them are left out
   of precision; missing them is no miss.
+- `ambiguous_amounts`: figures that are neither clearly pay nor clearly not (a
+  hypothetical example, a per-mile rate, pay with benefits counted in): a
+  salary row with either amount among them counts neither way: it is left
+  out of precision, and (being no gold fact) it finds nothing.
 
 - **employer**, **location**, **work_arrangement**, **employment_type**: one
   gold fact per document, from an export's structured fields, scored against
@@ -230,6 +234,14 @@ def _salary_facts(entries: list) -> list[_Fact]:
     return facts
 
 
+def _ambiguous_facts(amounts: list | None) -> list[_Fact]:
+    """One optional fact for the gold's `ambiguous_amounts`: a row with either amount among them."""
+    values = {_num(v) for v in amounts or []} - {None}
+    if not values:
+        return []
+    return [_Fact("ambiguous", lambda row: _num(row.get("amount_min")) in values or _num(row.get("amount_max")) in values)]
+
+
 def _growth_fact(entry: dict) -> _Fact | None:
     if not isinstance(entry, dict):
         return None
@@ -355,8 +367,8 @@ def score_document(name: str, gold: dict, status: str, reason: str | None, table
     salaries = [dict(r, _role_title=role_titles.get(r.get("role_id"))) for r in tables.get("salaries", [])]
     salary_rows = [_Row(f"{_pair(r.get('amount_min'), r.get('amount_max'))}/{r.get('period')}", r) for r in salaries]
     if "salaries" in gold:
-        record("salaries", _match(_salary_facts(gold["salaries"]), salary_rows,
-                                  _salary_facts(gold.get("salaries_optional"))), salary_rows)
+        optional = _salary_facts(gold.get("salaries_optional")) + _ambiguous_facts(gold.get("ambiguous_amounts"))
+        record("salaries", _match(_salary_facts(gold["salaries"]), salary_rows, optional), salary_rows)
     if "not_salary_amounts" in gold:
         banned = {_num(v) for v in gold["not_salary_amounts"] or []} - {None}
         hits = [r.label for r in salary_rows

@@ -50,4 +50,4 @@ def test_comments_and_views_build_and_describe_every_column():
             assert con.execute("SELECT comment FROM duckdb_views() WHERE view_name = ?", [view.name]).fetchone()[0]
     comment = comment_sql(TABLES_BY_NAME["salaries"])
     assert "COMMENT ON COLUMN salaries.period IS 'pay period of the amounts (year when the page states none). " \
-           "Allowed values: year, month, week, day, hour.'" in comment
+           "Allowed values: year, month, biweekly, week, day, hour.'" in comment

@@ -79,7 +79,7 @@ def test_every_type_encodes_for_frictionless(tmp_path):
     fields = {f["name"]: f for f in datapackage_schema(salaries)["fields"]}
     assert fields["open_ended"]["type"] == "boolean" and fields["amount_min"]["type"] == "number"
     assert fields["reference_year"]["constraints"] == {"minimum": 1990, "maximum": 2100}
-    assert fields["period"]["constraints"]["enum"] == ["year", "month", "week", "day", "hour"]
+    assert fields["period"]["constraints"]["enum"] == ["year", "month", "biweekly", "week", "day", "hour"]
 
 
 def test_a_value_outside_the_contract_is_reported(tmp_path):

@@ -46,12 +46,12 @@ def test_the_shipped_file_is_written_as_write_reference_accuracy_writes_it(measu
 
 
 def test_the_reference_set_is_the_samples_and_the_own_pages(measured):
-    assert list(measured["corpora"]) == ["samples", "guides", "postings"]
+    assert list(measured["corpora"]) == ["samples", "guides", "postings", "unseen"]
     samples = measured["corpora"]["samples"]
     assert samples["documents"] == {"total": 5, "parsed": 5, "lost": 0, "rejected": 0, "crashed": 0}
     assert samples["fields"]["title"] == {"gold": 5, "recall": 1.0, "precision": 1.0}
     assert samples["fields"]["salaries"] == {"gold": 36, "recall": 1.0, "precision": 1.0}
-    for label in ("guides", "postings"):  # every own page is scored, none lost
+    for label in ("guides", "postings", "unseen"):  # every own page is scored, none lost
         pages = len(list((ROOT / "tests" / "pages" / label).iterdir()))
         assert (measured["corpora"][label]["documents"]["total"], measured["corpora"][label]["documents"]["lost"]) == (pages, 0)
 

@@ -1,16 +1,23 @@
 """The `certifications` table: certifications a page names, with how strongly it asks for them.
 
-The names come from `data/certifications.csv` (`load_certifications`); one row
-per certification, at its first mention; a later mention may strengthen the
-requirement, never weaken it.
+The names come from `data/certifications.csv` (`load_certifications`) in the
+page's requirement pieces, and from the shape of a certification's or
+licence's name anywhere on the page (`cert_phrases`: "the ISO 9606-1
+certification", "Certified Welding Inspector", "a licensed practical nurse",
+a list opened by "certifications such as:"), the list's names winning where
+both read the same words. One row per certification, at its first mention;
+a later mention may strengthen the requirement, never weaken it. A name read
+by its shape is kept as written, with its issuer when the name opens with
+one ("ASME Section IX"), else `unspecified`.
 """
 from __future__ import annotations
 
 import re
 
 from roledata.contract.codes import REQUIREMENT
-from roledata.extract.context import PageContext, provenance
+from roledata.extract.context import PageContext, iter_sentences, provenance
 from roledata.extract.requirements import load_certifications, mentions_certification, requirement_pieces
+from roledata.extract.requirements.cert_phrases import list_item_name, opens_list, phrase_names
 from roledata.parse.outline import Outline
 from roledata.text import fold
 
@@ -64,10 +71,22 @@ def _cert_names(text: str, frame: str = "") -> list[tuple[re.Match[str], str, st
 
 
 def extract_certifications(outline: Outline, context: PageContext) -> list[dict]:
-    """One row per certification the page's requirement pieces name, at its first mention,
-    with the strongest requirement any mention states."""
+    """One row per certification the page's requirement pieces name from the list, or the page names
+    by a certification's shape, at its first mention, with the strongest requirement any mention states."""
     document_id, role_id = context.document_id, context.role_id
     rows: dict[str, dict] = {}
+    listed: list[tuple[int, int]] = []  # where the list's names were read: a shape there adds nothing
+
+    def add(name: str, issuer: str, requirement: str, section, span) -> None:
+        key = fold(" ".join(name.split()))
+        if key in rows:  # later mentions can only strengthen the requirement (rank 0 is the strongest)
+            if REQUIREMENT.rank(requirement) < REQUIREMENT.rank(rows[key]["requirement"]):
+                rows[key]["requirement"] = requirement
+            return
+        row = {"certification_id": None, "role_id": role_id, "name": name, "issuer": issuer, "requirement": requirement}
+        row.update(provenance(document_id, section, span))
+        rows[key] = row
+
     for piece in requirement_pieces(outline):
         span = piece.extra or piece.span  # the whole "label: value" line when the line has a label
         if not mentions_certification(span.text.lower() if piece.extra else piece.low):
@@ -75,12 +94,74 @@ def extract_certifications(outline: Outline, context: PageContext) -> list[dict]
         section = piece.section
         requirement = _cert_requirement(f"{section.heading_text or ''} {piece.label} {piece.span.text}")
         for m, name, issuer in _cert_names(span.text, f"{section.heading_text or ''} {piece.label}"):
-            if name in rows:  # later mentions can only strengthen the requirement (rank 0 is the strongest)
-                if REQUIREMENT.rank(requirement) < REQUIREMENT.rank(rows[name]["requirement"]):
-                    rows[name]["requirement"] = requirement
-                continue
-            row = {"certification_id": None, "role_id": role_id,
-                   "name": name, "issuer": issuer, "requirement": requirement}
-            row.update(provenance(document_id, section, span.sub(m.start(), m.end())))
-            rows[name] = row
+            named = span.sub(m.start(), m.end())
+            listed.append((named.start, named.end))
+            add(name, issuer, requirement, section, named)
+    for span, name, section, context_text in _shaped_names(outline):
+        if any(a < span.end and span.start < b for a, b in listed):
+            continue
+        add(name, _issuer(name), _cert_requirement(context_text), section, span)
     return list(rows.values())
+
+
+# Parts of the words a certification's shape needs ("certification", "licence", "credential", "the bar"),
+# found with plain string search: a page holds few of them.
+_SHAPE_HINTS = ("ertif", "icen", "redential", " bar", " Bar")
+
+
+def _hint_positions(text: str) -> list[int]:
+    found = []
+    for needle in _SHAPE_HINTS:
+        pos = text.find(needle)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(needle, pos + 1)
+    return sorted(found)
+
+
+_SKIP_KINDS = frozenset({"cover_letter", "related_roles"})
+
+
+def _shaped_names(outline: Outline):
+    """(span, name, section, context words) of each name read by its shape: in sentences that hold a
+    hint of one, then in the items of a list that a line about certifications opens."""
+    hints = _hint_positions(outline.text)
+    if not hints:
+        return  # most pages name no certification at all
+    k = 0
+    lists = False
+    for s in iter_sentences(outline, _SKIP_KINDS):  # in page order, as the hints are
+        while k < len(hints) and hints[k] < s.span.start:
+            k += 1
+        if k == len(hints):
+            break
+        if hints[k] < s.span.end:
+            text = s.span.text
+            for span, name in phrase_names(s.span):
+                yield span, name, s.section, f"{s.section.heading_text or ''} {s.label.text if s.label else ''} {text}"
+            lists = lists or (text.endswith(":") and opens_list(s.line.content.text))
+    if lists:
+        yield from _listed_names(outline)
+
+
+def _listed_names(outline: Outline):
+    """The items of each list a line about certifications opens ("... such as:" / "ASME Section IX:")."""
+    opened = False
+    for section in outline.sections:  # lines and headings in page order: an item may stand as a heading
+        if section.kind in _SKIP_KINDS:
+            opened = False
+            continue
+        for span in ([section.heading] if section.heading is not None else []) + [ln.content for ln in section.lines]:
+            if opened and (item := list_item_name(span)) is not None:
+                yield item[0], item[1], section, f"{section.heading_text or ''} {span.text}"
+                continue
+            opened = span.text.endswith(":") and opens_list(span.text)
+
+
+_ISSUER_FIRST = re.compile(r"^(?:[A-Z]{3,6}|CompTIA|Cisco|Microsoft|Google|Oracle|Salesforce|Amazon)\b(?=\s+\S)")
+
+
+def _issuer(name: str) -> str:
+    """The issuer a name read by its shape opens with ("ASME Section IX", "ISO 9606-1"), else "unspecified"."""
+    m = _ISSUER_FIRST.match(name)
+    return m.group() if m else "unspecified"

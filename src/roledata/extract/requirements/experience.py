@@ -22,6 +22,11 @@ _SCOPES = (
     ("leadership", re.compile(r"\b(?:leadership|leading|lead|management|managing|manager|executive)\b", re.I)),
     ("hands_on", re.compile(r"\bhands-on\b", re.I)),
     ("total", re.compile(r"\btotal\b", re.I)),
+    # Years spent doing the role's own work: "2+ years running ML systems in production".
+    ("domain", re.compile(r"^\W*(?:of\s+)?(?:experience\s+)?(?:running|building|deploying|developing|designing|shipping|"
+                          r"operating|training|maintaining|scaling|working (?:on|with)|applying)\b", re.I)),
+    # Years in any of several fields are a career's length: "5+ years in software or data engineering".
+    ("total", re.compile(r"^\W*in\s+(?:[\w/-]+\s+){1,2}or\s+[\w/-]+", re.I)),
     ("domain", re.compile(r"\b(?:in|of)\s+(?:[\w/-]+\s+){0,3}(?:development|engineering|AI|ML|software|data|architecture|design|research)", re.I)),
 )
 
