@@ -426,7 +426,8 @@ def table(results: list[dict], baselines: dict) -> str:
 def digest_corpora(work: Path, realworld: Path | None) -> list[tuple[str, Path, bool]]:
     """(name, folder, hide file names) of every corpus found, as benchmarks/accuracy.py finds them."""
     found = [("samples", ROOT / "raw", False), ("guides", ROOT / "tests" / "pages" / "guides", False),
-             ("postings", ROOT / "tests" / "pages" / "postings", False)]
+             ("postings", ROOT / "tests" / "pages" / "postings", False),
+             ("unseen", ROOT / "tests" / "pages" / "unseen", False)]
     if realworld is not None and realworld.is_dir():
         found += [(f"realworld-{name}", realworld / name, True) for name in ("pages", "postings")]
     found = [(name, folder, hide) for name, folder, hide in found if folder.is_dir()]

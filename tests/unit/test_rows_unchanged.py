@@ -12,7 +12,7 @@ from benchmarks.rows_digest import document_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA = {"samples": ROOT / "raw", "guides": ROOT / "tests" / "pages" / "guides",
-           "postings": ROOT / "tests" / "pages" / "postings"}
+           "postings": ROOT / "tests" / "pages" / "postings", "unseen": ROOT / "tests" / "pages" / "unseen"}
 
 
 @pytest.mark.parametrize("corpus", sorted(CORPORA))
