@@ -79,9 +79,8 @@ def test_twenty_postings_of_one_title_are_one_role_with_twenty_documents(samples
     assert midpoints[8] == 141_440 and midpoints[4] == 126_500 and midpoints[12] == 158_500
     assert summary == {
         "role_id": ROLE, "title": "Machine Learning Engineer", "documents": 20, "documents_with_pay": 18,
-        # Twenty employers; m02 names its own only on a bare line under the title, which posting_facts
-        # does not read as the employer (so 19 distinct, case ignored).
-        "employers": 19, "documents_with_midpoint": 17,
+        # Twenty employers, each read (m02 names its own on a bare line under the title).
+        "employers": 20, "documents_with_midpoint": 17,
         # 17 values: p25, median and p75 fall on the 5th, 9th and 13th (quantile_cont at (n - 1) * q).
         "midpoint_usd_min": 115_000.0, "midpoint_usd_p25": 126_500.0, "midpoint_usd_median": 141_440.0,
         "midpoint_usd_p75": 158_500.0, "midpoint_usd_max": 190_000.0, "periods": ["hour", "year"],
@@ -117,7 +116,7 @@ def test_three_postings_of_one_title_give_one_role_three_documents_and_their_pay
     # median 141,440; p75 = 141,440 + (154,000 - 141,440) / 2 = 147,720.
     assert _rows(warehouse, "SELECT * FROM role_pay_summary") == [{
         "role_id": ROLE, "title": "Machine Learning Engineer", "documents": 3, "documents_with_pay": 3,
-        "employers": 2,  # m01 and m03 name theirs (m02: see above)
+        "employers": 3,  # m02's on the bare line under its title
         "documents_with_midpoint": 3, "midpoint_usd_min": 140_000.0,
         "midpoint_usd_p25": 140_720.0, "midpoint_usd_median": 141_440.0, "midpoint_usd_p75": 147_720.0,
         "midpoint_usd_max": 154_000.0, "periods": ["hour", "year"], "latest_date_posted": None}]

@@ -112,7 +112,7 @@ def test_the_duckdb_cli_lists_views_and_comments(built):
     assert missing == []
     described = _cli(db, "select comment from duckdb_columns() where table_name = 'salaries' and column_name = 'period'")
     assert described == [{"comment": "pay period of the amounts (year when the page states none). "
-                                     "Allowed values: year, month, week, day, hour."}]
+                                     "Allowed values: year, month, biweekly, week, day, hour."}]
     counted = _cli(db, "select count(*) as n from duckdb_columns() where not internal and comment is not null")
     assert counted[0]["n"] == sum(len(t.columns) for t in TABLES) + sum(len(v.columns) for v in VIEWS)
 

@@ -183,7 +183,7 @@ LEFT JOIN facts ON facts.role_id = r.role_id""",
                                   "the mean of the middle two for an even count)."),
           ("midpoint_usd_p75", "75th percentile of the documents' base pay midpoints, annual USD (quantile_cont)."),
           ("midpoint_usd_max", "highest of the documents' base pay midpoints, annual USD."),
-          ("periods", "pay periods the counted figures were written in (year, month, week, day, hour), sorted; "
+          ("periods", "pay periods the counted figures were written in (year, month, biweekly, week, day, hour), sorted; "
                       "their amounts are converted to a year in annual_*_usd."),
           ("latest_date_posted", "newest date a posting of the role states it was listed (posting_facts "
                                  "date_posted); NULL when none states one."))),

@@ -296,8 +296,19 @@ def _joined(span: Span, a: Money, b: Money, gap: str | None = None, joins: bool 
     )
 
 
+# A statistic's name written right before the next figure names that figure: "$44,000 to $63,000
+# (median $52,800)" is a range, and the median is the figure in the brackets.
+_NAMES_NEXT = re.compile(r"[(\[,;]?\s*(?:the\s+)?(?:median|average|mean|avg|\d\dth percentile)"
+                         r"(?:\s+(?:of|is|was|at))?\s*[:=]?\s*$", re.I)
+
+
 def _clause(span: Span, amounts: list[Money], i: int) -> str:
     """The text around amount i, up to its neighbours: cues belong to the nearest amount."""
     start = amounts[i - 1].span.end - span.start if i > 0 else 0
     end = amounts[i + 1].span.start - span.start if i + 1 < len(amounts) else len(span.text)
-    return span.text[start:end]
+    clause = span.text[start:end]
+    if i + 1 < len(amounts):
+        named = _NAMES_NEXT.search(clause, amounts[i].span.end - span.start - start)
+        if named is not None:
+            return clause[:named.start()]
+    return clause

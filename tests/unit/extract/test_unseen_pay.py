@@ -237,3 +237,19 @@ def test_a_range_from_less_than_to_more_than():
     text = ("Kiln Operator Salary\n\n"
             "The salary for a kiln operator runs from less than $31,000 to more than $62,000 a year.\n")
     assert pay(text, "Kiln Operator") == [(31000.0, 62000.0, "year", "USD")]
+
+
+def stats(text: str, *names: str) -> list[tuple]:
+    rows = extract_salaries(parse_outline(text), PageContext("doc", "role", names))
+    return [(r["amount_min"], r["amount_max"], r["statistic"]) for r in rows]
+
+
+def test_a_statistic_named_after_the_figure_and_one_naming_the_next_figure():
+    text = ("Glazier Salary\n\n"
+            "Glaziers in Ohio take home $51,300, the median for the trade last year.\n\n"
+            "Most glaziers are paid $44,000 to $63,000 (median $52,800) depending on the union.\n\n"
+            "Union rates: $44,500 - $61,000 (median base pay across forty cities).\n\n"
+            "Glaziers average $49,900, median $50,200.\n")
+    assert stats(text, "Glazier") == [(51300.0, 51300.0, "median"), (44000.0, 63000.0, "range"),
+                                      (52800.0, 52800.0, "median"), (44500.0, 61000.0, "median"),
+                                      (49900.0, 49900.0, "average"), (50200.0, 50200.0, "median")]
