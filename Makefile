@@ -37,8 +37,11 @@ $(FONT):
 run: setup
 	$(BIN)/roledata run --raw raw --warehouse warehouse
 
+# Two pytest workers (one per core of the CI machine), a test file to each at a time: the tests of a
+# file share their module fixtures. TEST_WORKERS=0 runs them in this process.
+TEST_WORKERS ?= 2
 test: setup browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The quick loop while working on parsing and extraction (about 20 seconds): the unit tests only.
 test-fast: setup $(FONT)

@@ -54,6 +54,6 @@ def test_a_wheel_installed_outside_the_repo_publishes_with_accuracy(tmp_path):
     manifest = json.loads((snapshots / (snapshots / "LATEST").read_text().strip() / "manifest.json").read_text())
     accuracy = manifest["accuracy"]
     assert accuracy["current"] is True and accuracy["parser_fingerprint"] == parser_fingerprint()
-    assert set(accuracy["corpora"]) == {"samples", "guides", "postings"}
+    assert set(accuracy["corpora"]) == {"samples", "guides", "postings", "unseen"}
     assert accuracy["corpora"]["samples"]["fields"]["title"] == {"gold": 5, "recall": 1.0, "precision": 1.0}
     assert not (empty / "tests").exists() and (empty / "wh" / ".roledata" / "prefect-run").is_dir()
