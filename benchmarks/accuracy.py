@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         results[label] = evaluate_documents(raw, load_golds(gold), occupations)
         details[label] = keep
     for label, export, gold in exports(args.realworld):
-        for mode, result in evaluate_export(export, load_gold(gold)).items():
+        for mode, result in evaluate_export(export, load_gold(gold, by_record=True)).items():
             results[f"{label} ({mode})"] = result
             details[f"{label} ({mode})"] = False
     if not results:

@@ -17,7 +17,6 @@ import pyarrow.parquet as pq
 import pytest
 
 from roledata.contract.tables import TABLES
-from roledata.formats import exports
 from roledata.run import plan as plan_module
 from roledata.run.pipeline import run_pipeline
 from roledata.settings import Settings

@@ -72,7 +72,10 @@ PAGES = {"austin.txt": AUSTIN, "remote.txt": REMOTE, "berlin.txt": BERLIN}
 
 def _warehouse(pages: dict[str, str]) -> duckdb.DuckDBPyConnection:
     """An in-memory database with the contract's documents, posting_facts and salaries of `pages`, and the view."""
-    results = [process_document(name, text.encode()) for name, text in pages.items()]
+    return _loaded([process_document(name, text.encode()) for name, text in pages.items()])
+
+
+def _loaded(results: list) -> duckdb.DuckDBPyConnection:
     check_documents(results)
     con = duckdb.connect()
     for name in ("documents", "posting_facts", "salaries"):
@@ -137,3 +140,23 @@ def test_salary_rows_carry_the_place_they_are_for():
         ("location", "elsewhere", None, None, None, 130000.0, 160000.0, "USD"),
         ("location", "Toronto, ON", "Toronto", "CA-ON", "CA", 120000.0, 140000.0, "CAD"),
     ]
+
+
+def test_a_row_of_an_export_shows_its_own_cells_first():
+    # The description says Austin and hybrid; the export's cells say the company's legal name, Denver and
+    # remote: the view shows the cells (the text's rows stay in posting_facts).
+    import csv
+    import io
+
+    from roledata.formats.exports import read_export
+
+    stream = io.StringIO()
+    writer = csv.writer(stream)
+    writer.writerow(["id", "title", "company", "location", "is_remote", "description"])
+    writer.writerow(["j-1", "Data Engineer", "Acme Robotics, Inc.", "Denver, CO", "True", AUSTIN.split("\n", 2)[2]])
+    [(label, data)] = list(read_export(io.BytesIO(stream.getvalue().encode()), "jobs.csv", {}))
+    con = _loaded([process_document(f"jobs.csv#{label}", data)])
+    assert con.execute("SELECT employer, location, city, region, work_arrangement, employment_type FROM postings"
+                       ).fetchall() == [("Acme Robotics, Inc.", "Denver, CO", "Denver", "US-CO", "remote", "full_time")]
+    assert con.execute("SELECT count(*) FROM posting_facts WHERE origin = 'text' AND fact = 'location'"
+                       ).fetchone() == (1,)

@@ -221,7 +221,7 @@ LEFT JOIN employer AS e ON e.document_id = rd.document_id""",
 
 
 def _first(fact: str, column: str = "value") -> str:
-    """SQL: the posting's first `fact` row's `column` (page order), from `ranked` of the postings view."""
+    """SQL: the posting's first `fact` row's `column` (its cell, else page order), from `ranked` of the postings view."""
     return f"max(f.{column}) FILTER (WHERE f.fact = '{fact}' AND f.n = 1)"
 
 
@@ -229,10 +229,12 @@ _POSTING_FACTS = ("employer", "work_arrangement", "employment_type", "date_poste
                   "experience_level")
 POSTINGS = View(
     "postings", "One row per posting (a document with posting_facts rows): what it states about its job, the "
-    "first of each fact in page order (every location and employment type it states is in posting_facts).",
+    "first of each fact: an export's own cell where it has one, else the first in page order (every location "
+    "and employment type it states is in posting_facts).",
     f"""WITH ranked AS (
-    SELECT *, row_number() OVER (PARTITION BY document_id, fact ORDER BY char_start, char_end) AS n
-    FROM posting_facts WHERE origin = 'text')
+    SELECT *, row_number() OVER (PARTITION BY document_id, fact
+                                 ORDER BY origin = 'field' DESC, char_start, char_end) AS n
+    FROM posting_facts)
 SELECT f.document_id, d.source_path, min(f.role_id) AS role_id, {_first('title')} AS title,
        {_first('employer')} AS employer, {_first('location')} AS location, {_first('location', 'city')} AS city,
        {_first('location', 'region')} AS region, {_first('location', 'country')} AS country,

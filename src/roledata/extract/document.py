@@ -12,7 +12,7 @@ from roledata.contract.checks import RejectLog, check_rows, frame_rows
 from roledata.contract.tables import EXTRACTED_TABLES
 from roledata import formats
 from roledata.extract import PageTooCostly, extract_tables
-from roledata.extract.fields import field_salaries, field_title
+from roledata.extract.fields import field_posting_facts, field_salaries, field_title
 from roledata.extract.identity import assign_row_ids
 from roledata.formats.errors import Unreadable
 from roledata.formats.html import read_html
@@ -115,16 +115,19 @@ def _origin_by_name(source_path: str) -> str:
 def _add_field_rows(tables: dict[str, list[dict]], text: str, read: formats.Read, document_id: str,
                     failures: list[tuple[str, str, str]], source_path: str) -> None:
     """The rows an export row's fields give (`origin = 'field'`): its title (the primary role's row is
-    marked) and its pay cells as a salary, beside what the text gave."""
+    marked), its pay cells as a salary and its company, location, remote flag and job type as posting
+    facts, beside what the text gave."""
     role = tables["role_documents"][0]
     if role.get("title_source") == "field":
         role["origin"] = "field"
     salaries, problems = field_salaries(text, read.fields, document_id, role["role_id"])
     tables["salaries"] = [*tables.get("salaries", []), *salaries]
+    facts = field_posting_facts(text, read.fields, document_id, role["role_id"])
+    tables["posting_facts"] = [*tables.get("posting_facts", []), *facts]
     for problem in problems:
         failures.append(("salaries", problem, json.dumps({k: v["value"] for k, v in read.fields.items()},
                                                          ensure_ascii=False)))
-    if salaries:
+    if salaries or facts:
         assign_row_ids(tables, source_path)
 
 

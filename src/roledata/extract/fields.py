@@ -1,7 +1,8 @@
 """Rows taken from a document's structured fields (an export row's columns), `origin = 'field'`.
 
-An export row's title cell is the role's title (`title_source = 'field'`) and its pay
-cells (min, max or median amount, interval, currency) are a `salaries` row. Both
+An export row's title cell is the role's title (`title_source = 'field'`), its pay
+cells (min, max or median amount, interval, currency) are a `salaries` row, and its
+company, location, remote flag and job type are `posting_facts` rows. Both
 point at their cells in the document's stored text (`formats.exports.read_row`
 writes them there), so their provenance holds like any other row's. Pay the
 description states too is read from the text as usual (`origin = 'text'`): where
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 
 from roledata.extract.money import ANNUAL_FACTOR
+from roledata.extract.places import Place, read_places
+from roledata.extract.posting_cues import employment_types
 from roledata.parse.titles import TitleChoice
 from roledata.text import Span
 
@@ -79,3 +82,39 @@ def _amount(value: str) -> float | None:
         return None
     amount = float(m.group(1).replace(",", ""))
     return amount if amount > 0 else None
+
+
+# Remote flags as exports write them: LinkedIn's remote_allowed is 1.0 or blank, JobSpy's is_remote True/False.
+_TRUE = frozenset({"1", "1.0", "true", "yes", "y", "t"})
+
+
+def field_posting_facts(text: str, fields: dict, document_id: str, role_id: str) -> list[dict]:
+    """`posting_facts` rows from the export's own cells (`origin = 'field'`): the company as employer, the
+    location read into places, a remote flag that is set as work_arrangement remote (a blank or false
+    flag says nothing: "not flagged" is not on-site), and the job type's words as employment types.
+    Each row points at its cell, written in the document's text under the description."""
+    rows = []
+
+    def add(fact: str, value: str, start: int, end: int, place: Place | None = None) -> None:
+        rows.append({"fact_id": None, "role_id": role_id, "fact": fact, "value": value,
+                     "city": place.city if place else None, "region": place.region if place else None,
+                     "country": place.country if place else None, "remote_scope": None, "origin": "field",
+                     "document_id": document_id, "section_heading": None, "char_start": start,
+                     "char_end": end, "text": text[start:end]})
+
+    for name, cell in fields.items():
+        start, end = cell["char_start"], cell["char_end"]
+        value = text[start:end].strip()
+        if not value or text[start:end] != value:
+            continue
+        if name == "company":
+            add("employer", value, start, end)
+        elif name == "location":
+            found = read_places(Span(start, end, value))
+            add("location", value, start, end, found[0].place if found else None)
+        elif name == "is_remote" and value.lower() in _TRUE:
+            add("work_arrangement", "remote", start, end)
+        elif name == "job_type":
+            for code in employment_types(value):
+                add("employment_type", code, start, end)
+    return rows

@@ -156,7 +156,7 @@ class CellTable:
         taken = [(m.span.start, m.span.end) for m in found]
         out: list[Money] = []
         for m in _BARE.finditer(row.text):
-            start, end = row.start + m.start(), row.start + m.end()
+            start = row.start + m.start()
             if not within.start <= start < within.end or any(a <= start < b for a, b in taken):
                 continue
             label = self.label(row, start)

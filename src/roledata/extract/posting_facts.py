@@ -47,6 +47,7 @@ from roledata.extract.posting_page import (LABELLED, SENTENCE, TITLE_PLACE, Cand
                                            section_of)
 from roledata.extract.posting_sentences import read_sentences
 from roledata.parse.outline import Outline
+from roledata.text import Span
 
 _HEADER_LINES = 4
 _HEADER_MAX = 100

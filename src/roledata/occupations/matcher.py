@@ -30,7 +30,7 @@ are ordered by how many O*NET sources give the title, then by the duties.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 

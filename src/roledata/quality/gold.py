@@ -43,8 +43,10 @@ class Gold:
     recall_only: frozenset[str]
 
 
-def load_gold(path: str | Path, recall_only: set[str] | frozenset[str] = frozenset()) -> Gold:
-    """Read and check a gold file; GoldError with one clear message when it is not one."""
+def load_gold(path: str | Path, recall_only: set[str] | frozenset[str] = frozenset(), by_record: bool = False) -> Gold:
+    """Read and check a gold file; GoldError with one clear message when it is not one. A posting
+    export's gold is keyed by record; its documents are named by the text file each record is behind
+    (`visible_file`), or with `by_record` by the record's key (to score the export's own rows)."""
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -61,7 +63,7 @@ def load_gold(path: str | Path, recall_only: set[str] | frozenset[str] = frozens
     for name, doc in data["docs"].items():
         if not isinstance(doc, dict):
             raise GoldError(f"gold file {path}: the answers for {name!r} are not an object")
-    if any("visible_file" in doc for doc in data["docs"].values()):  # a CSV export's gold, keyed by record
+    if not by_record and any("visible_file" in doc for doc in data["docs"].values()):
         data["docs"] = {doc["visible_file"]: doc for doc in data["docs"].values() if doc.get("visible_file")}
     unknown = set(recall_only) - RECALL_ONLY_FIELDS
     if unknown:

@@ -10,7 +10,7 @@ import pytest
 
 from roledata.extract.document import process_document
 from roledata.formats import html as html_reader
-from tests.formats_render import to_docx, to_pdf
+from tests.formats_render import to_pdf
 
 POSTING_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 <title>Demand Forecaster | Lakeside Power Careers</title>
