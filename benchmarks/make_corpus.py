@@ -50,7 +50,7 @@ from pathlib import Path
 from roledata.extract.document import process_document
 from roledata.parse import parse_outline
 from roledata.parse.outline import section_ranges
-from roledata.parse.titles import ROLE_NOUNS
+from roledata.parse.role_nouns import ROLE_NOUNS
 from roledata.text import decode_bytes, slugify
 
 ROOT = Path(__file__).resolve().parents[1]

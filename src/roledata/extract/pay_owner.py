@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from roledata.parse.titles import ROLE_FORMS, role_headed, role_noun
+from roledata.parse.role_nouns import ROLE_FORMS, role_headed, role_noun
 from roledata.text import Span
 
 # Role nouns that never name another role: people in general, and levels or stages of any trade.

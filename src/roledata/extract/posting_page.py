@@ -13,7 +13,7 @@ from roledata.extract.gazetteer import gazetteer, key
 from roledata.extract.places import FoundPlace, Place, read_places
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
-from roledata.parse.titles import ROLE_FORMS
+from roledata.parse.role_nouns import ROLE_FORMS
 from roledata.text import Span
 
 # How strong a cue is: a label, the title or the lines under it; a sentence; a place at the title's end; where

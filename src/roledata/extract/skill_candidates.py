@@ -9,7 +9,7 @@ from roledata.extract.context import PageContext, provenance
 from roledata.extract.skills import TECH_CATEGORIES, SkillMatch, matchers, page_matches
 from roledata.parse.outline import Outline
 from roledata.parse.structure import split_label
-from roledata.parse.titles import role_headed
+from roledata.parse.role_nouns import role_headed
 from roledata.text import Span, split_span
 
 # Lists of tools: "(e.g., TensorFlow, PyTorch)", "such as Kedro, MindsDB and Mage.ai".

@@ -5,8 +5,9 @@ import re
 
 from roledata.parse import aipathly, generic, jobdescription_org, posting
 from roledata.parse.outline import Outline
+from roledata.parse.role_nouns import ROLE_FORMS
 from roledata.parse.structure import Line, split_lines
-from roledata.parse.titles import ROLE_FORMS, TitleChoice, choose_title, repeated_phrase, role_name, title_line
+from roledata.parse.titles import TitleChoice, choose_title, repeated_phrase, role_name, title_line
 
 _FAMILIES = {"jobdescription_org": jobdescription_org, "aipathly": aipathly, "job_posting": posting}
 _MIN_SCORE = 3

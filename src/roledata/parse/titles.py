@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from roledata.parse.headings import heading_kind
+from roledata.parse.role_nouns import ROLE_FORMS, ROLE_NOUNS, role_headed, role_noun, singular_noun
 from roledata.parse.structure import Line, is_heading_like
 from roledata.parse.title_phrase import BEFORE_NAME, NOT_NAME, OPENING, role_phrase, singular, without_place
 from roledata.text import Span, split_span
@@ -116,79 +116,6 @@ def abbreviated_title(title: str) -> str | None:
     if initials.upper() != m.group("abbr"):
         return None
     return (title[: m.start()] + m.group("abbr") + " " + title[m.end():]).strip()
-
-
-# ---------------------------------------------------------------- role nouns
-
-# Head nouns of job titles (singular, lower case). A title ends in one ("Data
-# Scientist", "Chief AI Officer"), or starts with one before "of" ("Head of AI").
-ROLE_NOUNS = frozenset("""
-    engineer scientist analyst manager officer developer architect lead director researcher specialist
-    consultant designer administrator president vp intern technician programmer strategist ethicist tester
-    representative coordinator advisor adviser attorney lawyer accountant executive owner expert practitioner
-    trainer writer editor recruiter auditor statistician mathematician economist physicist chemist biologist
-    appointee fellow steward evangelist advocate operator assistant associate clerk cto ceo cio caio cdo cso
-    founder investigator instructor teacher professor nurse physician therapist librarian planner modeler
-    modeller annotator labeler trainee apprentice supervisor superintendent controller head partner
-    technologist ops devops mlops sre dba linguist artist animator producer coder clinician electrician laborer
-    labourer mechanic driver cook chef cashier receptionist pathologist pharmacist dentist surgeon psychologist
-    counselor counsellor worker handler hauler agent broker buyer marketer photographer journalist reporter
-    translator interpreter paralegal secretary bookkeeper underwriter actuary geologist surveyor inspector
-    estimator machinist welder carpenter plumber hygienist aide caregiver guard scheduler dispatcher processor
-    generalist liaison ambassador moderator curator archivist scholar postdoc lecturer tutor coach facilitator
-    organizer merchandiser copywriter illustrator radiologist midwife paramedic dietitian nutritionist optometrist
-    veterinarian cfo coo cmo cpo ciso cro cxo rn lpn cna
-    firefighter emt doctor pilot attendant bartender barista waiter waitress baker butcher farmer janitor custodian
-    housekeeper landscaper roofer bricklayer pipefitter lineman lineworker cosmetologist hairdresser barber
-    esthetician phlebotomist sonographer optician chiropractor orthodontist audiologist podiatrist psychiatrist
-    pediatrician anesthesiologist draftsman drafter millwright boilermaker ironworker glazier upholsterer tailor
-    jeweler florist nanny chaplain mediator notary realtor appraiser banker courier chauffeur lifeguard detective
-    sheriff trooper soldier medic
-""".split())
-# Every written form of a role noun: singular, plural ("analysts"), -y plural ("secretaries").
-ROLE_FORMS = frozenset(ROLE_NOUNS | {n + "s" for n in ROLE_NOUNS} | {n + "es" for n in ROLE_NOUNS if n.endswith("s")}
-                       | {n[:-1] + "ies" for n in ROLE_NOUNS if n.endswith("y")})
-_HEADS_BEFORE_OF = frozenset({"head", "director", "vp", "president", "manager", "chief", "lead", "officer"})
-# Trailing words a title may carry after its head noun: "Engineer I", "Developer II", "Analyst (Remote)".
-_LEVEL = re.compile(r"^(?:[IVX]{1,4}|[1-9]|Sr\.?|Jr\.?)$")
-_TOKEN = re.compile(r"\([^)]*\)|[^\s()]+")
-
-
-def _singular(word: str) -> str:
-    low = word.lower().strip(".,;:!?'’\"")
-    if low.endswith(("'s", "’s")):
-        low = low[:-2]  # "Programmer's"
-    if low.endswith("ies"):
-        return low[:-3] + "y"
-    if low.endswith("s") and low[:-1] in ROLE_NOUNS:
-        return low[:-1]
-    return low
-
-
-@lru_cache(maxsize=8192)
-def role_noun(word: str) -> str | None:
-    """The singular role noun a written word is ("Analysts" -> "analyst", "secretaries" ->
-    "secretary"; "owner-operators" by its last part), or None when it names no role."""
-    last = re.split(r"[/-]", word)[-1]
-    if last[-2:] in ("'s", "’s"):
-        last = last[:-2]  # "Programmer's"
-    low = _singular(last)
-    return low if low in ROLE_NOUNS else None
-
-
-def role_headed(phrase: str) -> bool:
-    """Whether a phrase names a role: its last word (levels and brackets aside) is a role noun,
-    or it opens with one before "of" ("Head of AI Engineering")."""
-    words = [w for w in _TOKEN.findall(phrase) if not w.startswith("(")]
-    while words and _LEVEL.match(words[-1]):
-        words.pop()
-    if not words:
-        return False
-    last = re.split(r"[/-]", words[-1])[-1]
-    if _singular(last) in ROLE_NOUNS:
-        return True
-    lowered = [w.lower() for w in words]
-    return "of" in lowered and _singular(lowered[lowered.index("of") - 1]) in _HEADS_BEFORE_OF
 
 
 # ---------------------------------------------------------------- candidates
@@ -401,7 +328,7 @@ def first_line_candidate(lines: list[Line], text: str, bullet: bool = False) -> 
         return None  # a sentence, a question ("Why Is Design So Important"), a topic ("Income and benefits")
     core = _CORE_END.split(span.text, maxsplit=1)[0].strip().lower()
     repeated = len(core) >= 3 and text.lower().count(core) >= 2
-    named = any(_singular(piece) in ROLE_NOUNS for piece in re.findall(r"[A-Za-z]+", span.text))
+    named = any(singular_noun(piece) in ROLE_NOUNS for piece in re.findall(r"[A-Za-z]+", span.text))
     if not (named or (repeated and len(words) <= 8 and heading_kind(span.text) == "other" and "$" not in span.text)):
         return None
     return TitleChoice(span, "title_line", 8 + 0.5 * repeated)

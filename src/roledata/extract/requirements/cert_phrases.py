@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from roledata.parse.titles import role_noun
+from roledata.parse.role_nouns import role_noun
 from roledata.text import Span
 
 _KEYWORD = re.compile(r"\b(?:certifications?|certificates?|credentials?|licen[cs]es?|licensure)\b", re.I)
