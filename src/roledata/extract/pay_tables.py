@@ -31,6 +31,7 @@ _HIGH_END = re.compile(r"^\s*(?:max(?:imum)?|high(?:est)?|to|top)\b", re.I)
 _HEADER_CURRENCY = re.compile(r"\((?P<cur>[A-Z]{3}|[$£€₹¥])\)")
 _SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY"}
 # A bare number in a cell: grouped thousands, a decimal figure, or a plain figure of four to seven digits.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _BARE = re.compile(r"(?<![\w.,$£€₹¥])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,4}\.\d{2}|\d{4,7})(?![\w.,%])")
 _MAX_ROWS = 60
 
@@ -159,6 +160,8 @@ class CellTable:
             start = row.start + m.start()
             if not within.start <= start < within.end or any(a <= start < b for a, b in taken):
                 continue
+            if _YEAR.fullmatch(m.group("n")):
+                continue  # "Updated for 2025 | 7 min read": a year in a row of cells is no pay
             label = self.label(row, start)
             if label is None or not_pay_word(label.text):
                 continue

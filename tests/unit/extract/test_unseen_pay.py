@@ -253,3 +253,13 @@ def test_a_statistic_named_after_the_figure_and_one_naming_the_next_figure():
     assert stats(text, "Glazier") == [(51300.0, 51300.0, "median"), (44000.0, 63000.0, "range"),
                                       (52800.0, 52800.0, "median"), (44500.0, 61000.0, "median"),
                                       (49900.0, 49900.0, "average"), (50200.0, 50200.0, "median")]
+
+
+def test_a_year_in_a_row_of_cells_under_pay_is_no_pay():
+    text = ("Barista Salary Guide 2026\n\n"
+            "Typical Pay by Shop:\n- Chain cafe: $28,000 – $33,000\n- Specialty roaster: $31,000 – $38,000\n\n"
+            "Most baristas we surveyed earn between $29,000 and $34,000 in base pay.\n\n"
+            "Revised for 2026 | 4 min read\n\n"
+            "Baristas pull espresso, steam milk and keep the bar clean through the morning rush.\n")
+    assert pay(text, "Barista") == [(28000.0, 33000.0, "year", "USD"), (31000.0, 38000.0, "year", "USD"),
+                                    (29000.0, 34000.0, "year", "USD")]
