@@ -62,3 +62,21 @@ def test_the_role_page_shows_the_occupation_the_oews_distribution_and_the_credit
     assert "OEWS May 2025, Registered Nurses (29-1141): p10 to p90" in text  # the chart's bar behind the pay
     assert "roledata has modified all or some of this information." in text
     assert "This service uses the ESCO classification of the European Commission." in text
+
+
+def test_roles_read_a_slice_at_a_time_are_coded_as_in_one_slice(built, tmp_path, monkeypatch):
+    # The run reads the roles' inputs in slices (100,000 exported postings at once ran out of DuckDB's
+    # memory cap); slices of three roles give the same codings as one slice.
+    from roledata.run import stage
+
+    warehouse, _ = built
+    monkeypatch.setattr(stage, "ROLE_SLICE", 3)
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    shutil.copy(ROOT / "tests" / "pages" / "registered_nurse.md", raw / "registered_nurse.md")
+    sliced = tmp_path / "warehouse"
+    assert run_pipeline(Settings(raw, sliced, batch_size=2)).status == "succeeded"
+    query = "SELECT * FROM role_occupations ORDER BY ALL"
+    expected = _sql(warehouse, query)
+    assert len({row[0] for row in expected}) >= 12  # more roles than slices of three
+    assert _sql(sliced, query) == expected

@@ -89,14 +89,27 @@ def role_occupation_rows(roles: Iterable[tuple]) -> list[dict]:
 
 # SQL over a run's final tables (`final_<table>`): each role with its duties (and summary) and, when its
 # page is about it, that page's text (its sections, in order), cut to what the matcher reads.
-ROLE_INPUTS_SQL = f"""
-WITH du AS (SELECT role_id, list(text ORDER BY _row) AS texts FROM final_duties GROUP BY role_id),
+# Roles are read a slice at a time (`ROLE_SLICE` of them, by their place in page order): the page text
+# of every document at once is an aggregate DuckDB holds in memory (100,000 exported postings ran
+# out of its cap).
+ROLE_SLICE = 5_000
+
+
+def role_inputs_sql(low: int, high: int | None) -> str:
+    """SQL: (role_id, title, aliases, duties, page text) of the final roles whose `_row` is in
+    [low, high) (`high` None: to the end), in page order."""
+    upper = "" if high is None else f" AND _row < {int(high)}"
+    return f"""
+WITH r AS (SELECT * FROM final_roles WHERE _row >= {int(low)}{upper}),
+     du AS (SELECT role_id, list(text ORDER BY _row) AS texts FROM final_duties
+            WHERE role_id IN (SELECT role_id FROM r) GROUP BY role_id),
      page AS (SELECT document_id, left(string_agg(text, chr(10) ORDER BY _row), {TEXT_CHARS}) AS text
-              FROM final_sections GROUP BY document_id)
+              FROM final_sections WHERE document_id IN (SELECT document_id FROM r WHERE is_primary)
+              GROUP BY document_id)
 SELECT r.role_id, r.title, r.aliases,
        list_concat(coalesce(du.texts, []), CASE WHEN r.summary IS NULL THEN [] ELSE [r.summary] END) AS duties,
        CASE WHEN r.is_primary THEN page.text END AS page_text
-FROM final_roles AS r
+FROM r
 LEFT JOIN du ON du.role_id = r.role_id
 LEFT JOIN page ON page.document_id = r.document_id
 ORDER BY r._row"""
@@ -104,7 +117,7 @@ ORDER BY r._row"""
 
 def document_role_inputs(tables: dict[str, list[dict]]) -> tuple | None:
     """One page's rows (`process_document`) as the input `role_occupation_rows` takes for its primary
-    role, read as the run reads the final tables (`ROLE_INPUTS_SQL`); None when no role is primary."""
+    role, read as the run reads the final tables (`role_inputs_sql`); None when no role is primary."""
     role = next((r for r in tables.get("role_documents", []) if r.get("is_primary")), None)
     if role is None:
         return None

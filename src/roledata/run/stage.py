@@ -37,7 +37,7 @@ from roledata.contract.columns import Table
 from roledata.contract.export import arrow_schema
 from roledata.contract.tables import DATA_TABLES, DERIVED_TABLES, FOREIGN_KEYS, SHIPPED_TABLES, TABLES_BY_NAME
 from roledata.contract.frames import to_frame
-from roledata.occupations.coding import ROLE_INPUTS_SQL, occupations_table, role_occupation_rows, wages_table
+from roledata.occupations.coding import ROLE_SLICE, occupations_table, role_inputs_sql, role_occupation_rows, wages_table
 from roledata.run.occupation_cache import OccupationCache
 from roledata.run.plan import DUPLICATE, EXPORT, REJECTED, UNREADABLE, Entry
 from roledata.run.report import RunReport
@@ -273,7 +273,9 @@ class FinalTables:
     def _code_occupations(self) -> None:
         """`role_occupations`: each final role coded once (its rows checked like any others)."""
         table = TABLES_BY_NAME["role_occupations"]
-        roles = self.con.execute(ROLE_INPUTS_SQL).fetchall()
+        starts = [row for (row,) in self.sql(f"SELECT {ROW} FROM final_roles ORDER BY {ROW}")][::ROLE_SLICE]
+        roles = [role for i, low in enumerate(starts)
+                 for role in self.sql(role_inputs_sql(low, starts[i + 1] if i + 1 < len(starts) else None))]
         rows = OccupationCache(self._state_dir).rows(roles, role_occupation_rows)
         checked = check_rows(table, frame_rows(table, rows, self._log), {}, self._log)
         self._register("final_role_occupations", table, checked)
