@@ -191,3 +191,20 @@ def test_rejects_hold_the_current_rejects_and_do_not_pile_up(tmp_path):
     fourth = run_pipeline(Settings(raw, tmp_path / "wh", full_rebuild=True))
     assert fetch(db, "SELECT source_path, first_run_id, last_run_id FROM rejects") == [
         ("empty.txt", reports[0].run_id, fourth.run_id)]
+
+
+def test_snapshot_parquet_files_are_written_in_bounded_row_groups(tmp_path, monkeypatch):
+    # A reader holds a row group's column at once: 100,000 posting texts in one group ran out of DuckDB's
+    # memory cap when the CSV was written from it. With groups of 1,000 rows the 7,870 skills take 8.
+    import pyarrow.parquet as pq
+
+    from roledata.publish import snapshot
+
+    monkeypatch.setattr(snapshot, "ROW_GROUP_ROWS", 1_000)
+    report = run_pipeline(Settings(RAW, tmp_path / "wh", batch_size=2))
+    folder = tmp_path / "wh" / "snapshots" / report.snapshot_id
+    skills = pq.ParquetFile(folder / "skills.parquet")
+    groups = [skills.metadata.row_group(i).num_rows for i in range(skills.num_row_groups)]
+    assert max(groups) == 1_000 and sum(groups) == 7_870 and len(groups) == 8
+    with duckdb.connect() as con:
+        assert con.execute(f"SELECT count(*) FROM read_csv('{folder / 'skills.csv'}')").fetchone() == (7_870,)
