@@ -1,6 +1,6 @@
 """A run over a folder that mixes every format people keep: text and Markdown pages, a saved web
 page, a Word document, a PDF, a JobSpy-shaped CSV written here, the real LinkedIn export when
-/work/shared/realworld is there, and a bad file of each kind. Every good file is parsed, each bad
+../shared/realworld is there, and a bad file of each kind. Every good file is parsed, each bad
 one is one reject with its reason, every row of every table and format points into
 `document_texts` (checked in SQL), and an export is planned row by row."""
 from __future__ import annotations
@@ -20,11 +20,11 @@ from roledata.contract.tables import TABLES
 from roledata.run import plan as plan_module
 from roledata.run.pipeline import run_pipeline
 from roledata.settings import Settings
-from tests.conftest import RAW
+from tests.conftest import RAW, ROOT
 from tests.exports_fixture import ROWS, jobspy_csv
 from tests.formats_render import to_docx, to_html, to_pdf
 
-REALWORLD_EXPORT = Path(os.environ.get("ROLEDATA_REALWORLD", "/work/shared/realworld")) / "postings.csv"
+REALWORLD_EXPORT = Path(os.environ.get("ROLEDATA_REALWORLD", ROOT.parent / "shared" / "realworld")) / "postings.csv"
 PAGES = Path(__file__).resolve().parents[1] / "pages"
 SAMPLES = sorted(p.name for p in RAW.glob("*.txt"))
 
