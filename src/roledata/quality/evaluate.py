@@ -11,6 +11,8 @@ A lost, rejected or crashed document finds nothing, so its facts are misses.
 """
 from __future__ import annotations
 
+import hashlib
+
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -42,10 +44,11 @@ class EvalResult:
 
     def to_dict(self, details: bool = True) -> dict:
         """Everything as JSON-ready data. details=False keeps, per document, only its status and
-        missed counts per field: no text read from the pages or their gold (for corpora whose
-        text must not be copied into the project)."""
+        missed counts per field, named by a digest of its name: no text read from the pages, their
+        names or their gold (for corpora whose text must not be copied into the project; an export's
+        record keys can spell out its title and employer)."""
         docs = [d.to_dict() if details else
-                {"file": d.file, "status": d.status, "missed_count": d.missed_count,
+                {"file": "#" + hashlib.sha256(d.file.encode("utf-8")).hexdigest()[:16], "status": d.status, "missed_count": d.missed_count,
                  "missed": {k: len(v) for k, v in d.missed.items()},
                  "wrong": {k: len(v) for k, v in d.wrong.items()},
                  "forbidden": {k: len(v) for k, v in d.forbidden.items()}}

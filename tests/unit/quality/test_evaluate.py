@@ -264,3 +264,17 @@ def test_cli_prints_the_table_and_writes_json(tmp_path, corpus):
     assert data["fields"]["salaries"]["recall"] == 0.5 and data["fields"]["salaries"]["recall_only"] is True
     assert data["documents"]["lost"] == 1
     assert {d["file"] for d in data["docs"]} == {"route.md", "fleet.md", "blank.txt", "missing.md"}
+
+
+def test_without_details_a_document_is_named_by_a_digest_and_keeps_only_counts(corpus):
+    # For real documents whose text must stay out of the project (an export's record key can spell out
+    # its title and employer): no name, no text, only how many facts were missed per field.
+    import hashlib
+
+    raw, gold = corpus
+    result = evaluate_documents(raw, load_gold(gold))
+    full, bare = result.to_dict(details=True)["docs"], result.to_dict(details=False)["docs"]
+    assert [d["file"] for d in bare] == ["#" + hashlib.sha256(d["file"].encode()).hexdigest()[:16] for d in full]
+    for whole, counted in zip(full, bare):
+        assert counted["missed"] == {field: len(facts) for field, facts in whole["missed"].items()}
+        assert set(counted) == {"file", "status", "missed_count", "missed", "wrong", "forbidden"}
