@@ -2,9 +2,10 @@
 and how a DuckDB connection of ours is configured (one memory cap; beyond it DuckDB spills to disk)."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
+
+from roledata.text import LazyPattern
 
 # DuckDB's share of a run's memory, for every connection that works on a whole corpus.
 DUCKDB_MEMORY_LIMIT = "512MB"
@@ -15,7 +16,7 @@ def sql_string(text: str | Path) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
-_GLOB = re.compile(r"([*?\[])")
+_GLOB = LazyPattern(r"([*?\[])")
 
 
 def read_parquet(files: Path | Iterable[Path], filename: bool = False) -> str:

@@ -13,6 +13,38 @@ import unicodedata
 from typing import NamedTuple
 
 
+class LazyPattern:
+    """A regular expression compiled the first time it is used, not when its module is imported.
+
+    The extractors hold some four hundred patterns; compiled at import they cost every command
+    (a query, a run with nothing to do) a sixth of a second. Each method of the compiled pattern
+    is bound to the instance on first use, so later calls cost what a compiled pattern's do.
+    `pattern` and `flags` are read without compiling, so patterns compose from others' text.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self.flags = flags
+
+    def compiled(self) -> re.Pattern[str]:
+        regex = self.__dict__.get("_regex")
+        if regex is None:
+            regex = self.__dict__["_regex"] = re.compile(self.pattern, self.flags)
+        return regex
+
+    def __getattr__(self, name: str):
+        # Called only for names not yet bound: the first use of each method (never for dunders,
+        # which copy and pickle probe for).
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = getattr(self.compiled(), name)
+        setattr(self, name, value)
+        return value
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags!r})"
+
+
 class Span(NamedTuple):
     """`text` = the document's `text[start:end]`. A named tuple rather than a frozen dataclass:
     a page builds thousands, and a tuple is built in a third of the time (same fields, equality,
@@ -90,14 +122,14 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", norm).strip("-")
 
 
-def split_span(span: Span, separator: re.Pattern[str] | str) -> list[tuple[Span, str]]:
+def split_span(span: Span, separator: re.Pattern[str] | LazyPattern | str) -> list[tuple[Span, str]]:
     """Split at every match of `separator`: (trimmed piece, separator after it), empty pieces dropped.
 
     `split_span(Span(0, 6, "a; b"), ";")` -> [(Span "a", ";"), (Span "b", "")]
     """
     pieces: list[tuple[Span, str]] = []
     pos = 0
-    regex = separator if isinstance(separator, re.Pattern) else re.compile(separator)
+    regex = re.compile(separator) if isinstance(separator, str) else separator
     for m in regex.finditer(span.text):
         pieces.append((span.sub(pos, m.start()), m.group(0)))
         pos = m.end()

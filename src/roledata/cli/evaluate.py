@@ -7,6 +7,9 @@ from typing import Optional
 import typer
 
 from roledata.cli.common import fail
+from roledata.quality.evaluate import evaluate_documents, format_table, write_json
+from roledata.quality.gold import GoldError, load_golds
+from roledata.quality.occupations import folder_occupation_gold
 
 
 def eval_(raw: Path = typer.Option(..., "--raw", metavar="DIR", help="folder of the pages the gold describes"),
@@ -23,12 +26,6 @@ def eval_(raw: Path = typer.Option(..., "--raw", metavar="DIR", help="folder of 
               help="occupation gold ({\"docs\": {\"<folder>/<file>\": {\"soc\": [...]}}}): also score each page's "
                    "occupation, top-1 and top-3")) -> None:
     """Measure extraction accuracy: recall and precision per field against gold answers."""
-    # Imported here: the extractors (hundreds of patterns) and pandas load only for this command, so
-    # the command line starts fast and a run with nothing to do answers in well under a second.
-    from roledata.quality.evaluate import evaluate_documents, format_table, write_json
-    from roledata.quality.gold import GoldError, load_golds
-    from roledata.quality.occupations import folder_occupation_gold
-
     if not raw.exists():
         fail(f"raw folder not found: {raw}")
     if not raw.is_dir():

@@ -15,6 +15,7 @@ from roledata.cli.common import (COMMAND_STARTED, BatchSizeOption, RawOption, Re
 from roledata.publish.warehouse import WarehouseError
 from roledata.run import prefect_runtime
 from roledata.run.journal import RunLockedError
+from roledata.run.pipeline import run_pipeline
 from roledata.run.report import RunReport, report_dict, report_lines
 from roledata.run.session import answer_if_unchanged, record_failed_start
 from roledata.run.sources import SourceError
@@ -105,10 +106,6 @@ def run(raw: Optional[Path] = RawOption, warehouse: Optional[Path] = WarehouseOp
 
 def _run_direct(settings: Settings) -> RunReport:
     """The run's steps without Prefect."""
-    # Imported here: the run's machinery (the extractors' patterns, pandas, pandera) loads only when
-    # there is work, so a run with nothing to do answers in well under a second.
-    from roledata.run.pipeline import run_pipeline
-
     return run_pipeline(settings, COMMAND_STARTED)
 
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from roledata.contract.columns import Table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas is imported where rows are checked (see roledata.contract.frames).
+
 from roledata.contract.frames import pandera_schema, to_frame
 from roledata.text import stable_id
 
@@ -23,6 +27,9 @@ def _payload(row: pd.Series) -> str:
 
 
 def _plain(value):
+    import numpy as np
+    import pandas as pd
+
     if isinstance(value, (list, tuple, np.ndarray)):
         return [_plain(v) for v in value]
     if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
@@ -64,6 +71,8 @@ class RejectLog:
         })
 
     def add_rows(self, table: str, frame: pd.DataFrame, reasons: dict[int, list[str]]) -> None:
+        import pandas as pd
+
         for idx, why in reasons.items():
             row = frame.loc[idx]
             doc_id = row.get("document_id") if "document_id" in frame.columns else None
@@ -77,6 +86,7 @@ def check_rows(table: Table, frame: pd.DataFrame, texts: dict[str, str], log: Re
 
     Checks across rows (unique keys, references) need the whole run: see `roledata.run.stage`.
     """
+    import pandas as pd
     from pandera.errors import SchemaErrors  # with pandera itself, when rows are first checked
 
     reasons: dict[int, list[str]] = defaultdict(list)

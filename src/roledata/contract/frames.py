@@ -5,12 +5,14 @@ from functools import lru_cache
 
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from roledata.contract.columns import PANDAS_DTYPES, Table
 
 if TYPE_CHECKING:
+    import pandas as pd
     import pandera.pandas as pa
+
+# pandas and pandera are imported where frames are built or checked, not with the module: a
+# command that builds no frame (a query, a run with nothing to do) does not pay their start-up.
 
 
 @lru_cache(maxsize=None)
@@ -37,11 +39,15 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
 
 
 def empty_frame(table: Table) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame({c.name: pd.Series(dtype=PANDAS_DTYPES[c.dtype]) for c in table.columns})
 
 
 def to_frame(table: Table, rows: list[dict]) -> pd.DataFrame:
     """Rows (dicts) -> a DataFrame with exactly the table's columns and dtypes."""
+    import pandas as pd
+
     if not rows:
         return empty_frame(table)
     df = pd.DataFrame.from_records(rows, columns=table.column_names)

@@ -6,11 +6,11 @@ import re
 from roledata.extract.context import PageContext, iter_sentences, provenance, row_span
 from roledata.extract.money import find_percents
 from roledata.parse.outline import Outline
-from roledata.text import fold
+from roledata.text import LazyPattern, fold
 
 # As for salaries: a cover letter's figures, and other roles' lists, are never this role's pay.
 _SKIP = frozenset({"cover_letter", "related_roles"})
-_BONUS = re.compile(r"\bbonus(?:es)?\b", re.I)
+_BONUS = LazyPattern(r"\bbonus(?:es)?\b", re.I)
 
 
 def extract_bonuses(outline: Outline, context: PageContext) -> list[dict]:

@@ -17,11 +17,11 @@ from roledata.extract.identity import assign_row_ids
 from roledata.formats.errors import Unreadable
 from roledata.formats.html import read_html
 from roledata.parse import parse_outline
-from roledata.text import decode_bytes, display_path, mojibake_samples, sha256_hex, unicode_by_bom
+from roledata.text import LazyPattern, decode_bytes, display_path, mojibake_samples, sha256_hex, unicode_by_bom
 
 _BINARY_SNIFF = 8192
-_HTML_START = re.compile(r"\A\ufeff?\s*<(?:!doctype\s+html|html|head|body)\b", re.I)
-_HTML_TAG = re.compile(r"</?(?:p|div|span|a|h[1-6]|ul|ol|li|table|tr|td|br|body|head|script|style)\b[^>]*>", re.I)
+_HTML_START = LazyPattern(r"\A\ufeff?\s*<(?:!doctype\s+html|html|head|body)\b", re.I)
+_HTML_TAG = LazyPattern(r"</?(?:p|div|span|a|h[1-6]|ul|ol|li|table|tr|td|br|body|head|script|style)\b[^>]*>", re.I)
 
 
 @dataclass

@@ -16,13 +16,13 @@ from roledata.extract.money import ANNUAL_FACTOR
 from roledata.extract.places import Place, read_places
 from roledata.extract.posting_cues import employment_types
 from roledata.parse.titles import TitleChoice
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
 # Pay intervals as exports write them -> salaries.period.
 INTERVALS = {"year": "year", "yearly": "year", "annual": "year", "annually": "year", "month": "month",
              "monthly": "month", "week": "week", "weekly": "week", "day": "day", "daily": "day", "hour": "hour",
              "hourly": "hour"}
-_NUMBER = re.compile(r"^\$?\s*(\d[\d,]*(?:\.\d+)?)$")
+_NUMBER = LazyPattern(r"^\$?\s*(\d[\d,]*(?:\.\d+)?)$")
 
 
 def field_title(text: str, spans: dict[str, tuple[int, int]]) -> TitleChoice | None:

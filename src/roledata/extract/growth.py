@@ -34,49 +34,49 @@ from roledata.extract.growth_periods import PERIOD_KEYS, context_period, money_p
 from roledata.extract.money import Percent, find_money, find_percents
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, Section, split_label
-from roledata.text import Span, split_span
+from roledata.text import LazyPattern, Span, split_span
 
 _SKIP = frozenset({"cover_letter", "related_roles"})
-_GROWTH_CUE = re.compile(r"\b(?:increas\w*|grow\w*|grew|growth|ris(?:e|es|ing)|rose|risen|climb\w*|soar\w*|up(?!\s+to\b)|jump\w*|surg\w*|CAGR|expan\w*|project\w*|demand|"
-                         r"outlook|(?:faster|slower) than (?:the )?average)\b", re.I)
+_GROWTH_CUE = LazyPattern(r"\b(?:increas\w*|grow\w*|grew|growth|ris(?:e|es|ing)|rose|risen|climb\w*|soar\w*|up(?!\s+to\b)|jump\w*|surg\w*|CAGR|expan\w*|project\w*|demand|"
+                          r"outlook|(?:faster|slower) than (?:the )?average)\b", re.I)
 # Salary sections speak of pay and duty sections of the work; a figure there is growth only when it
 # names the occupation's outlook.
 _NOT_MARKET_KINDS = frozenset({"salary", "duties"})
 # A sentence that opens with a verb of change in the imperative is a target set for the role
 # ("Grow repeat orders by 20%", "Cut scrap 15%"), not a statistic about it.
-_TARGET = re.compile(r"^(?:increase|grow|improve|reduce|cut|boost|drive|raise|lift|decrease|lower|expand|"
-                     r"scale|double|triple|accelerate|shorten|halve)\s+(?!in\b|of\b|by\b|at\b|from\b|to\b|rates?\b)",
-                     re.I)
-_EMPLOYMENT_CUE = re.compile(r"\b(?:employment|job (?:outlook|growth)|outlook|projected|percent change)\b", re.I)
+_TARGET = LazyPattern(r"^(?:increase|grow|improve|reduce|cut|boost|drive|raise|lift|decrease|lower|expand|"
+                      r"scale|double|triple|accelerate|shorten|halve)\s+(?!in\b|of\b|by\b|at\b|from\b|to\b|rates?\b)",
+                      re.I)
+_EMPLOYMENT_CUE = LazyPattern(r"\b(?:employment|job (?:outlook|growth)|outlook|projected|percent change)\b", re.I)
 # A phrase of a longer sentence: "pay sits near $X a year, and hiring is projected to grow 7.9% ..."
-_PHRASE_BREAK = re.compile(r"[,;()·|]|\s[—–]\s|\s+(?:and|with|while|but|whereas)\s+")
+_PHRASE_BREAK = LazyPattern(r"[,;()·|]|\s[—–]\s|\s+(?:and|with|while|but|whereas)\s+")
 # Job growth read off the context (heading, label) of a figure whose sentence names no subject.
-_JOB_CONTEXT = re.compile(r"\b(?:jobs?|employment|occupations?|careers?|outlook|workforce|projected growth|"
+_JOB_CONTEXT = LazyPattern(r"\b(?:jobs?|employment|occupations?|careers?|outlook|workforce|projected growth|"
                          r"(?:faster|slower) than (?:the )?average)\b", re.I)
 # What grew when it is not work: a card labelled "Revenue Growth" or "Sales Growth" is no job growth.
-_NOT_JOB_CONTEXT = re.compile(r"\b(?:market|revenue|sales|profits?|margins?|spending|budgets?|invest\w*|funding|segment|"
-                              r"customers?|users?|subscribers?|traffic|prices?|valuation|stock|GDP|economy)\b", re.I)
-_PAY_CONTEXT = re.compile(r"\b(?:bonus\w*|salar\w*|earn\w*|pay|compensation|wages?|raises?|income|acceptance rate)\b", re.I)
-_ADOPTION = re.compile(r"%\s+of\s+(?:companies|organizations|organisations|enterprises|businesses|firms)\b[^.]*\b(?:use|using|adopt\w*|deploy\w*)", re.I)
+_NOT_JOB_CONTEXT = LazyPattern(r"\b(?:market|revenue|sales|profits?|margins?|spending|budgets?|invest\w*|funding|segment|"
+                               r"customers?|users?|subscribers?|traffic|prices?|valuation|stock|GDP|economy)\b", re.I)
+_PAY_CONTEXT = LazyPattern(r"\b(?:bonus\w*|salar\w*|earn\w*|pay|compensation|wages?|raises?|income|acceptance rate)\b", re.I)
+_ADOPTION = LazyPattern(r"%\s+of\s+(?:companies|organizations|organisations|enterprises|businesses|firms)\b[^.]*\b(?:use|using|adopt\w*|deploy\w*)", re.I)
 _MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0, "quintupled": 5.0}
 # Every growth row is read off a figure: a digit or a multiple word. Most sentences have neither.
-_FIGURE = re.compile(r"\d|doubled|tripled|quadrupled|quintupled", re.I)
-_DIGIT = re.compile(r"\d")
+_FIGURE = LazyPattern(r"\d|doubled|tripled|quadrupled|quintupled", re.I)
+_DIGIT = LazyPattern(r"\d")
 
 
 def _has_figure(text: str) -> bool:
     """`_FIGURE.search(text)`, cheaper: a digit scan, and the multiple words only where "led" is."""
     return _DIGIT.search(text) is not None or ("led" in text.lower() and _FIGURE.search(text) is not None)
-_MULTIPLE = re.compile(r"\b(?P<word>doubled|tripled|quadrupled|quintupled)\b|\b(?P<n>\d+(?:\.\d+)?)(?:x|-fold)\b", re.I)
-_JOBS = re.compile(
+_MULTIPLE = LazyPattern(r"\b(?P<word>doubled|tripled|quadrupled|quintupled)\b|\b(?P<n>\d+(?:\.\d+)?)(?:x|-fold)\b", re.I)
+_JOBS = LazyPattern(
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<scale>million|thousand|k)?\s+(?:new\s+)?(?:jobs|positions|roles)\b", re.I
 )
-_SUBJECT_AFTER = re.compile(r"\b(?:increase|growth|rise|jump|surge)(?:\s+projected)?\s+(?:in|for|of)\s+(?P<subj>[^,.;]+?)(?=\s+(?:from|between|since|by|through|over|across|in\s+(?:19|20)\d\d)\b|[,.;]|$)", re.I)
-_SUBJECT_FOR = re.compile(r"\b(?:growth|demand)\s+for\s+(?P<subj>[^,.;]+?)\s+(?:is|are|was|has)\b", re.I)
-_SUBJECT_BEFORE = re.compile(r"^(?:The\s+)?(?P<subj>[A-Z][^,.;]{2,80}?)\s+(?:have|has|is|are|grew|rose)\b")
+_SUBJECT_AFTER = LazyPattern(r"\b(?:increase|growth|rise|jump|surge)(?:\s+projected)?\s+(?:in|for|of)\s+(?P<subj>[^,.;]+?)(?=\s+(?:from|between|since|by|through|over|across|in\s+(?:19|20)\d\d)\b|[,.;]|$)", re.I)
+_SUBJECT_FOR = LazyPattern(r"\b(?:growth|demand)\s+for\s+(?P<subj>[^,.;]+?)\s+(?:is|are|was|has)\b", re.I)
+_SUBJECT_BEFORE = LazyPattern(r"^(?:The\s+)?(?P<subj>[A-Z][^,.;]{2,80}?)\s+(?:have|has|is|are|grew|rose)\b")
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:with|while|but|up from|and)\s+|\s+and\s+(?:a|an)\s+(?=\d)")
+_CLAUSE_BREAK = LazyPattern(r";\s+|,\s+(?:with|while|but|up from|and)\s+|\s+and\s+(?:a|an)\s+(?=\d)")
 
 
 def extract_growth(outline: Outline, context: PageContext) -> list[dict]:
@@ -125,7 +125,7 @@ def _sentence_rows(sentence: Sentence, document_id: str, role_id: str) -> list[d
 # A stat card's value line: "+7.9%", "22% (Faster than average)", "Faster than average (8%..13%)".
 _CARD_MAX = 70
 _CARD_LABEL_MAX = 60
-_CARD_CUE = re.compile(r"\b(?:growth|grow\w*|outlook|projected|projections?|employment change)\b", re.I)
+_CARD_CUE = LazyPattern(r"\b(?:growth|grow\w*|outlook|projected|projections?|employment change)\b", re.I)
 
 
 def _heading_and_card_rows(outline: Outline, document_id: str, role_id: str) -> list[dict]:
@@ -158,7 +158,7 @@ def _heading_and_card_rows(outline: Outline, document_id: str, role_id: str) -> 
     return rows
 
 
-_OUTLOOK_WORDS = re.compile(r"\b(?:faster|slower) than (?:the )?average\b|^\W*(?:as fast as|little or no change)", re.I)
+_OUTLOOK_WORDS = LazyPattern(r"\b(?:faster|slower) than (?:the )?average\b|^\W*(?:as fast as|little or no change)", re.I)
 
 
 def _strip_percents(text: str) -> str:
@@ -298,12 +298,12 @@ def _percent_rows(sentence: Sentence, document_id: str, role_id: str) -> list[di
     return rows
 
 
-_STRONG_GROWTH = re.compile(r"\b(?:grow\w*|grew|growth|increas\w*|project\w*)\b", re.I)
-_COMPARATIVE = re.compile(r"\b(?:than|as fast as|above|below|ahead of|behind|outpac\w*)\b[^,.;()]*", re.I)
-_NOT_GROWTH_SENTENCE = re.compile(
+_STRONG_GROWTH = LazyPattern(r"\b(?:grow\w*|grew|growth|increas\w*|project\w*)\b", re.I)
+_COMPARATIVE = LazyPattern(r"\b(?:than|as fast as|above|below|ahead of|behind|outpac\w*)\b[^,.;()]*", re.I)
+_NOT_GROWTH_SENTENCE = LazyPattern(
     r"\ball (?:occupations|jobs|careers|workers|industries)\b|\b(?:national|overall|economy-wide) average\b|"
     r"\b(?:labou?r market|economy) as a whole\b", re.I)
-_NOT_GROWTH_PHRASE = re.compile(
+_NOT_GROWTH_PHRASE = LazyPattern(
     # Survey shares are opinions, not growth: "58% say they plan to expand", "44% of respondents reported ...".
     r"\b(?:risk|probability|likelihood|chance|survey\w*|respondents|says?|said|report(?:s|ed)?|plan(?:s|ned|ning)? to|"
     r"unemployment|turnover|attrition|travel\w*|"
@@ -331,7 +331,7 @@ def _percent_metric(text: str) -> str | None:
     return metric
 
 
-_MARKET_ANNUAL = re.compile(r"\b(?:market|segment|industry)\b.*\b(?:a year|per year|annually|per annum)\b", re.I)
+_MARKET_ANNUAL = LazyPattern(r"\b(?:market|segment|industry)\b.*\b(?:a year|per year|annually|per annum)\b", re.I)
 
 
 def _growth_metric(text: str) -> str:
@@ -367,7 +367,7 @@ def _multiple_rows(sentence: Sentence, document_id: str, role_id: str) -> list[d
     return rows
 
 
-_INVESTMENT = re.compile(r"\b(?:invest\w*|allocat\w*|fund\w*)\b")
+_INVESTMENT = LazyPattern(r"\b(?:invest\w*|allocat\w*|fund\w*)\b")
 
 
 def _money_rows(sentence: Sentence, document_id: str, role_id: str, whole: str) -> list[dict]:

@@ -9,29 +9,30 @@ from __future__ import annotations
 import re
 
 from roledata.extract.money import Money
+from roledata.text import LazyPattern
 
 # The period columns of a growth row, in their order.
 PERIOD_KEYS = ("period_start", "period_end", "period_label")
 _SOURCES = (
-    ("LinkedIn", re.compile(r"\bLinkedIn\b")),
-    ("Bureau of Labor Statistics", re.compile(r"\bBureau of Labor Statistics\b|\bBLS\b")),
-    ("World Economic Forum", re.compile(r"\bWorld Economic Forum\b|\bWEF\b")),
-    ("Gartner", re.compile(r"\bGartner\b")),
-    ("McKinsey", re.compile(r"\bMcKinsey\b")),
-    ("Indeed", re.compile(r"\bIndeed\b")),
-    ("Glassdoor", re.compile(r"\bGlassdoor\b")),
-    ("Stanford AI Index", re.compile(r"\bAI Index\b")),
-    ("Statista", re.compile(r"\bStatista\b")),
-    ("PwC", re.compile(r"\bPwC\b")),
-    ("IDC", re.compile(r"\bIDC\b")),
+    ("LinkedIn", LazyPattern(r"\bLinkedIn\b")),
+    ("Bureau of Labor Statistics", LazyPattern(r"\bBureau of Labor Statistics\b|\bBLS\b")),
+    ("World Economic Forum", LazyPattern(r"\bWorld Economic Forum\b|\bWEF\b")),
+    ("Gartner", LazyPattern(r"\bGartner\b")),
+    ("McKinsey", LazyPattern(r"\bMcKinsey\b")),
+    ("Indeed", LazyPattern(r"\bIndeed\b")),
+    ("Glassdoor", LazyPattern(r"\bGlassdoor\b")),
+    ("Stanford AI Index", LazyPattern(r"\bAI Index\b")),
+    ("Statista", LazyPattern(r"\bStatista\b")),
+    ("PwC", LazyPattern(r"\bPwC\b")),
+    ("IDC", LazyPattern(r"\bIDC\b")),
 )
 _YEAR = r"(?:19|20)\d\d"
-_FROM_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|-|–)\s+(?P<b>{_YEAR})\b")
+_FROM_TO = LazyPattern(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|-|–)\s+(?P<b>{_YEAR})\b")
 # "2022–2032", "2020-30" (a projection period written as a year range)
-_YEAR_RANGE = re.compile(rf"(?<![\d-])(?P<a>{_YEAR})\s*[-–—]\s*(?P<b>{_YEAR}|\d\d)(?![\d%])")
-_THROUGH = re.compile(rf"\b(?:through|by|until|to)\s+(?P<b>{_YEAR})\b")
-_SINCE = re.compile(rf"\bsince\s+(?P<label>(?:Q[1-4]\s+)?(?P<a>{_YEAR}))\b")
-_PERIOD_LABEL = re.compile(r"\b(?:year[- ]over[- ]year|YoY|annually|per year|month[- ]over[- ]month|in the (?:past|last) (?:\w+ )?(?:years?|months?))\b", re.I)
+_YEAR_RANGE = LazyPattern(rf"(?<![\d-])(?P<a>{_YEAR})\s*[-–—]\s*(?P<b>{_YEAR}|\d\d)(?![\d%])")
+_THROUGH = LazyPattern(rf"\b(?:through|by|until|to)\s+(?P<b>{_YEAR})\b")
+_SINCE = LazyPattern(rf"\bsince\s+(?P<label>(?:Q[1-4]\s+)?(?P<a>{_YEAR}))\b")
+_PERIOD_LABEL = LazyPattern(r"\b(?:year[- ]over[- ]year|YoY|annually|per year|month[- ]over[- ]month|in the (?:past|last) (?:\w+ )?(?:years?|months?))\b", re.I)
 
 
 def source_of(text: str) -> str | None:

@@ -21,13 +21,12 @@ moved gets new ids, as a new source would.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from roledata.contract.tables import IDENTITY
-from roledata.text import stable_id
+from roledata.text import LazyPattern, stable_id
 
-_SPACE = re.compile(r"\s+")
+_SPACE = LazyPattern(r"\s+")
 
 
 def normalized(value: object) -> str:

@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
 # Written before the number -> ISO 4217. A bare "$" reads as USD and a bare "¥"
 # as JPY; a code or currency word right after the number overrides them
@@ -140,19 +140,19 @@ _DASH = r"\s*(?:–|—|-|to)\s*"
 # cur1/cur2: the currency before each number; cur3: after the amount ("$80,000
 # AUD"); cur4: after the first end of a range ("$120,000 USD - $150,000 USD",
 # "45.000 € - 55.000 €").
-MONEY_RE = re.compile(
+MONEY_RE = LazyPattern(
     rf"(?P<cur1>{_CUR})\s?(?P<n1>{_NUM})(?P<s1>{_LPA}|{_SCALE})?(?:\s?(?P<cur4>{_CODE}|{_WORD}))?"
     rf"(?:{_DASH}(?P<cur2>{_CUR})?\s?(?P<n2>{_NUM})(?P<s2>{_LPA}|{_SCALE})?)?"
     rf"(?:\s?(?P<cur3>{_CODE}|{_WORD}))?(?P<plus>\+)?{_PERIOD}?"
 )
-MONEY_SUFFIX_RE = re.compile(
+MONEY_SUFFIX_RE = LazyPattern(
     rf"(?P<n1>{_FREE_NUM})(?P<s1>{_SCALE})?(?:\s?(?P<cur4>{_SUFFIX_CUR}))?(?:{_DASH}(?P<n2>{_NUM})(?P<s2>{_SCALE})?)?"
     rf"\s?(?P<cur3>{_SUFFIX_CUR}){_PERIOD}?"
 )
 # "between X and Y" joins two amounts only after "between": elsewhere "and"
 # separates two figures ("$90K and $120K in bonuses"). The amount's span
 # starts after "between", like the qualifier words it leaves outside.
-MONEY_BETWEEN_RE = re.compile(
+MONEY_BETWEEN_RE = LazyPattern(
     rf"[Bb](?<![A-Za-z].)etween\s+(?P<amount>(?:(?P<cur1>{_CUR})\s?)?(?P<n1>{_NUM})(?P<s1>{_LPA}|{_SCALE})?"
     rf"(?:\s?(?P<cur4>{_SUFFIX_CUR}))?\s+and\s+(?:(?P<cur2>{_CUR})\s?)?(?P<n2>{_NUM})(?P<s2>{_LPA}|{_SCALE})?"
     rf"(?:\s?(?P<cur3>{_SUFFIX_CUR}))?(?P<plus>\+)?{_PERIOD}?)"
@@ -193,8 +193,8 @@ class Money:
 
 
 _GROUP_MARKS = str.maketrans("", "", " \u00a0\u202f'’")
-_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_DOT_THOUSANDS = LazyPattern(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL_COMMA = LazyPattern(r"\d+,\d{1,2}")
 
 
 def parse_number(digits: str, scale: str | None) -> float:
@@ -214,7 +214,7 @@ def parse_number(digits: str, scale: str | None) -> float:
     return value * _SCALES[scale] if scale else value
 
 
-_DIGIT = re.compile(r"\d")  # every amount has one: a cheap test before the big patterns
+_DIGIT = LazyPattern(r"\d")  # every amount has one: a cheap test before the big patterns
 
 
 def _scale_key(raw: str | None) -> str | None:
@@ -314,12 +314,12 @@ class Percent:
 
 # A number that starts inside a longer run of digits is not read ("2030-4218%" holds no
 # readable percentage: "218%" would be half a number), hence the look-behind.
-_PCT_RE = re.compile(
+_PCT_RE = LazyPattern(
     r"(?<!\d)(?:(?P<a>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:%|percent\b)?\s*(?:–|—|-|to)\s*"
     r"(?P<b>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:%|\s?percent\b)(?P<plus>\+)?"
     r"|(?P<v>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:%|\s?percent\b)(?P<plus2>\+)?)"
 )
-_LOWER_BOUND_BEFORE = re.compile(r"(?:more than|over|above|at least|upwards of|in excess of)\s*$", re.I)
+_LOWER_BOUND_BEFORE = LazyPattern(r"(?:more than|over|above|at least|upwards of|in excess of)\s*$", re.I)
 
 
 def find_percents(span: Span) -> list[Percent]:

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from roledata.extract.money import Money
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!,?\d)|\d{1,3}(?:\.\d)?\s?[kK]\b|\d{5,7}(?![\d,.]\d)"
 # A word of pay, up to four words, a verb or preposition, then the figure (and perhaps the high end).
-_GOVERNED = re.compile(
+_GOVERNED = LazyPattern(
     r"(?:\b(?:salar(?:y|ies)|wages?|pay|earnings|income|compensation)|工资|薪资|薪酬|年薪|月薪)"
     rf"(?:\s+[a-z][\w'’-]*){{0,4}}?\s*(?:\s(?:of|is|was|were|are|at|averag(?:e|es|ed|ing)|reach(?:es|ed)?|"
     rf"(?:ranges?|ranging|runs?|running) (?:from|between)|between|from)\b|约为|为|是|:)\s*"
@@ -26,7 +26,7 @@ _GOVERNED = re.compile(
     re.I,
 )
 # A line that is only a salary range, perhaps with its period or what comes on top of it.
-_RANGE_LINE = re.compile(
+_RANGE_LINE = LazyPattern(
     rf"\s*(?P<n1>{_NUMBER})\s*(?:-|–|—|to)\s*(?P<n2>{_NUMBER})\s*"
     r"(?:(?:per|a|/)\s*(?:year|yr|annum)|annually|yearly|\+?\s*(?:plus|\+)\s+[\w &]{2,30}|doe|"
     r"depending on experience)?\s*\.?",
@@ -37,8 +37,8 @@ _RANGE_LINE = re.compile(
 _PAY_WORDS = ("alar", "ALAR", "age", "AGE", "ay", "AY", "arning", "ARNING", "ncome", "NCOME", "ompensation",
               "OMPENSATION", "工资", "薪资", "薪酬", "年薪", "月薪")
 # (a figure with a currency sign before it is read by `find_money`, and is no candidate)
-_CANDIDATE = re.compile(r"\d(?<![$£€₹¥\d.,]\d)(?<![$£€₹¥] \d)(?:\d{0,2},\d{3}|\d{0,2}(?:\.\d)?\s?[kK]\b|\d{4})")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_CANDIDATE = LazyPattern(r"\d(?<![$£€₹¥\d.,]\d)(?<![$£€₹¥] \d)(?:\d{0,2},\d{3}|\d{0,2}(?:\.\d)?\s?[kK]\b|\d{4})")
+_YEAR = LazyPattern(r"(?:19|20)\d\d")
 _LOWEST_PAY = 1_000  # a bare figure below this is no yearly pay and is not read (a count, a year's part)
 
 
@@ -85,18 +85,18 @@ def governed_figures(span: Span, found: list[Money], currency: str | None) -> li
 
 
 # The word that links a word of pay to its figure, right before the figure (the pattern's own list).
-_LINK_BEFORE = re.compile(
+_LINK_BEFORE = LazyPattern(
     r"(?:\s(?:of|is|was|were|are|at|averag(?:e|es|ed|ing)|reach(?:es|ed)?|between|from)|约为|为|是|:)\s*"
     r"(?:(?:about|around|approximately|roughly|nearly|close to|over|more than|up to)\s+)?$", re.I)
 _REACH = 90  # characters before a figure in which its word of pay is looked for
 
 
 # A value after a label of pay ("Salary: 42k to 50k"): the label governs the figure that opens it.
-_OPENING_FIGURE = re.compile(
+_OPENING_FIGURE = LazyPattern(
     rf"\s*(?:(?:about|around|approximately|roughly|up to|over)\s+)?(?P<n1>{_NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<n2>{_NUMBER}))?")
-_PAY_LABEL = re.compile(r"\b(?:salar(?:y|ies)|wages?|pay|earnings|income|compensation|base)\b", re.I)
+_PAY_LABEL = LazyPattern(r"\b(?:salar(?:y|ies)|wages?|pay|earnings|income|compensation|base)\b", re.I)
 # A figure line under a statistic's label ("50th percentile" / "23.40"): a number alone on its line.
-_FIGURE_ALONE = re.compile(r"\s*(?P<n1>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}\.\d{2})\s*")
+_FIGURE_ALONE = LazyPattern(r"\s*(?P<n1>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}\.\d{2})\s*")
 
 
 def labelled_figure(span: Span, label: str, currency: str | None) -> Money | None:

@@ -16,42 +16,42 @@ from dataclasses import dataclass
 from roledata.extract.context import Sentence, provenance, row_span
 from roledata.extract.money import ANNUAL_FACTOR, Money
 from roledata.extract.pay_places import is_place_segment, place_after, segment_codes
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
 _STATISTICS = (
-    ("p10", re.compile(r"\b(?:bottom|lowest|lower) (?:10\s?%|10 percent|ten percent)|\b10th percentile|"
-                       r"\b(?:10|ten) percent (?:of [\w ]{0,40}?)?earned less", re.I)),
-    ("p25", re.compile(r"\b(?:bottom|lowest|lower) (?:25\s?%|25 percent)|\b25th percentile", re.I)),
-    ("p75", re.compile(r"\b(?:top|highest|upper) (?:25\s?%|25 percent)|\b75th percentile", re.I)),
-    ("p90", re.compile(r"\b(?:top|highest|upper) (?:10\s?%|10 percent|ten percent)|\b90th percentile", re.I)),
-    ("median", re.compile(r"\bmedian\b|\b50th percentile", re.I)),
-    ("average", re.compile(r"\b(?:average|mean|avg)\b", re.I)),
-    ("minimum", re.compile(r"\b(?:minimum|min|lowest|starting)\b", re.I)),
-    ("maximum", re.compile(r"\b(?:maximum|max|highest)\b", re.I)),
+    ("p10", LazyPattern(r"\b(?:bottom|lowest|lower) (?:10\s?%|10 percent|ten percent)|\b10th percentile|"
+                        r"\b(?:10|ten) percent (?:of [\w ]{0,40}?)?earned less", re.I)),
+    ("p25", LazyPattern(r"\b(?:bottom|lowest|lower) (?:25\s?%|25 percent)|\b25th percentile", re.I)),
+    ("p75", LazyPattern(r"\b(?:top|highest|upper) (?:25\s?%|25 percent)|\b75th percentile", re.I)),
+    ("p90", LazyPattern(r"\b(?:top|highest|upper) (?:10\s?%|10 percent|ten percent)|\b90th percentile", re.I)),
+    ("median", LazyPattern(r"\bmedian\b|\b50th percentile", re.I)),
+    ("average", LazyPattern(r"\b(?:average|mean|avg)\b", re.I)),
+    ("minimum", LazyPattern(r"\b(?:minimum|min|lowest|starting)\b", re.I)),
+    ("maximum", LazyPattern(r"\b(?:maximum|max|highest)\b", re.I)),
 )
 _COMPONENTS = (
-    ("total_cash", re.compile(r"\btotal cash\b", re.I)),
-    ("total", re.compile(r"\b(?:total (?:compensation|comp|pay|package|earnings|remuneration)|OTE)\b", re.I)),
-    ("base", re.compile(r"\bbase\b", re.I)),
+    ("total_cash", LazyPattern(r"\btotal cash\b", re.I)),
+    ("total", LazyPattern(r"\b(?:total (?:compensation|comp|pay|package|earnings|remuneration)|OTE)\b", re.I)),
+    ("base", LazyPattern(r"\bbase\b", re.I)),
 )
-_ERA = re.compile(
+_ERA = LazyPattern(
     r"\b(?:before|after|prior to|until|since)\s+(?:the\s+)?(?:(?:19|20)\d\d\b|"
     r"(?:[A-Z0-9][\w.-]*\s+)+(?:moment|era|boom|wave|launch|release|pandemic)\b)"
 )
-_AT_PLACE = re.compile(r"^(?:At|In|Among|For)\s+(?P<seg>[^,]{3,80}),")
-_YEARS = re.compile(r"(?P<a>\d{1,2})\s*(?:\+|(?:–|—|-|to)\s*(?P<b>\d{1,2}))?\s*(?:\+\s*)?(?:years?|yrs?)", re.I)
-_YEAR_IN_HEADING = re.compile(r"\b(?:19|20)\d\d\b")
+_AT_PLACE = LazyPattern(r"^(?:At|In|Among|For)\s+(?P<seg>[^,]{3,80}),")
+_YEARS = LazyPattern(r"(?P<a>\d{1,2})\s*(?:\+|(?:–|—|-|to)\s*(?P<b>\d{1,2}))?\s*(?:\+\s*)?(?:years?|yrs?)", re.I)
+_YEAR_IN_HEADING = LazyPattern(r"\b(?:19|20)\d\d\b")
 
 # Segment words, tried on the group/sub-heading first, then on the label text.
 _SEGMENT_TYPES = (
-    ("experience_level", re.compile(r"\b(?:entry|junior|mid|senior|executive|experience|level|years?|seniority|career stage)\b", re.I)),
-    ("location", re.compile(r"\b(?:location|geograph\w*|region\w*|cit(?:y|ies)|metro\w*|hubs?|area|state|country|remote|national|San Francisco|New York|Seattle|Boston|Austin|London|Europe|Asia)\b", re.I)),
-    ("industry", re.compile(r"\b(?:industr\w*|sectors?|finance|healthcare|tech|software|academia|research|government|retail|banking)\b", re.I)),
-    ("company_type", re.compile(r"\b(?:compan(?:y|ies)|startups?|enterprises?|firms?|labs?|FAANG|big tech)\b", re.I)),
-    ("title_variant", re.compile(r"\b(?:roles?|titles?|variations?|positions?|Engineer|Director|Manager|Head|President|VP|Lead|Officer|Scientist|Architect)\b")),
+    ("experience_level", LazyPattern(r"\b(?:entry|junior|mid|senior|executive|experience|level|years?|seniority|career stage)\b", re.I)),
+    ("location", LazyPattern(r"\b(?:location|geograph\w*|region\w*|cit(?:y|ies)|metro\w*|hubs?|area|state|country|remote|national|San Francisco|New York|Seattle|Boston|Austin|London|Europe|Asia)\b", re.I)),
+    ("industry", LazyPattern(r"\b(?:industr\w*|sectors?|finance|healthcare|tech|software|academia|research|government|retail|banking)\b", re.I)),
+    ("company_type", LazyPattern(r"\b(?:compan(?:y|ies)|startups?|enterprises?|firms?|labs?|FAANG|big tech)\b", re.I)),
+    ("title_variant", LazyPattern(r"\b(?:roles?|titles?|variations?|positions?|Engineer|Director|Manager|Head|President|VP|Lead|Officer|Scientist|Architect)\b")),
 )
 # Words that only say which statistic or which pay: removed before a label names a segment.
-_STAT_WORDS = re.compile(
+_STAT_WORDS = LazyPattern(
     r"\b(?:median|average|mean|avg|typical|broad(?:er)?|general|overall|national|annual|yearly|"
     r"salary|salaries|pay|range|ranges|compensation|total|cash|base|minimum|maximum|estimated|"
     r"earnings|income|us|u\.s\.)\b",
@@ -66,23 +66,23 @@ _PERIOD_WORDS = {
 }
 # Right after the figure, as pasted postings write it: "$41.00 USD Hourly", "$32 - $35/Hr",
 # "$16-/hr", "67,500.00 USD PER YEAR", "$93,000.00 per yearPerks".
-_PERIOD_AFTER = re.compile(
+_PERIOD_AFTER = LazyPattern(
     r"\s*-?\s*(?:(?:USD|US|CAD|AUD|EUR|GBP)\b\.?\s*)?(?:(?:gross|net|before tax(?:es)?)\s+)?(?:"
     r"(?:/|per\b|an?\b|each\b)\s*(?P<p>hour|hr|year|yr|annum|month|mo|fortnight|week|wk|day)s?(?!(?-i:[a-z]))"
     r"|/?\s*(?P<q>hourly|annually|annual|yearly|monthly|fortnightly|bi-?weekly|weekly|daily)(?!(?-i:[a-z])))",
     re.I,
 )
 # In the words before the figure or its label: "Hourly wage offered is $19.35", "median annual wage ... $X".
-_PERIOD_BEFORE = re.compile(r"\b(hourly|monthly|fortnightly|bi-?weekly|weekly|daily|annual|annually|yearly|per hour|an hour|"
-                            r"per month|per fortnight|per annum|per year)\b", re.I)
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_PERIOD_BEFORE = LazyPattern(r"\b(hourly|monthly|fortnightly|bi-?weekly|weekly|daily|annual|annually|yearly|per hour|an hour|"
+                             r"per month|per fortnight|per annum|per year)\b", re.I)
+_CAMEL = LazyPattern(r"(?<=[a-z])(?=[A-Z])")
 # Currencies whose pay the warehouse checks against a year's 10,000 to 10 million.
 _HOURLY_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "GBP", "EUR", "CHF"})
-_RATE_CUE = re.compile(r"\b(?:pay|paid|rate|wages?|salar(?:y|ies)|range|compensation|earn\w*)\b", re.I)
+_RATE_CUE = LazyPattern(r"\b(?:pay|paid|rate|wages?|salar(?:y|ies)|range|compensation|earn\w*)\b", re.I)
 # A period word modifying the word of pay that governs the figure, a few words before it: "the estimated
 # monthly salary in India for programmers is between INR 29,531 and ...", "median hourly earnings were $16".
-_PERIOD_PAY = re.compile(r"\b(hourly|monthly|fortnightly|bi-?weekly|weekly|daily|annual|yearly)\s+(?:[a-z]+\s+){0,2}?"
-                         r"(?:salar(?:y|ies)|pay|wages?|earnings|income|rates?)\b", re.I)
+_PERIOD_PAY = LazyPattern(r"\b(hourly|monthly|fortnightly|bi-?weekly|weekly|daily|annual|yearly)\s+(?:[a-z]+\s+){0,2}?"
+                          r"(?:salar(?:y|ies)|pay|wages?|earnings|income|rates?)\b", re.I)
 # A figure under the money emoji and nothing else is pay: `Near.prefix_emoji`.
 _PAY_EMOJI = frozenset("💰💵💲🤑")
 

@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from roledata.extract.context import Sentence
 from roledata.extract.money import Money
 from roledata.extract.pay_columns import Near, stated_period
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
-PAY_CUE = re.compile(
+PAY_CUE = LazyPattern(
     r"\b(?:salar(?:y|ies)|pay|paid|pays|compensation|comp|earn(?:s|ed|ing|ings)?|paying|wages?|income|(?:pay|hourly|starting|base) rates?|"
     r"base|OTE|stipend|package|post(?:s|ed)? at|per hour|hourly|annual)\b",
     re.I,
 )
-NOT_PAY_CUE = re.compile(
+NOT_PAY_CUE = LazyPattern(
     r"\b(?:revenue|market(?:s)? (?:size|value|is|was|will|to)|market size|"
     # investing in people is what a benefits section says, not an investment: "How we invest in you"
     r"invest\w*(?! in (?:you\b|your\b|our (?:people|team|staff|employees)))|fund(?:s|ing|ed)?|"
@@ -36,13 +36,13 @@ NOT_PAY_CUE = re.compile(
 # ("an after-tax salary of $X"): what is left of pay, or taken from it, or set beside it (after-tax
 # pay, taxes, levies, pension contributions, pay adjusted for the cost of living, a survey's
 # reporting cap).
-DERIVED_PAY = re.compile(
+DERIVED_PAY = LazyPattern(
     r"\b(?:after[- ]tax|take-home|take home (?:pay|salary|income)|income tax(?:es)?|tax(?:es)? of|levy|levies|"
     r"superannuation|pension contributions?|adjusted for|(?:reporting|wage) cap)\b",
     re.I,
 )
-_ANY_NOT_PAY = re.compile(f"{NOT_PAY_CUE.pattern}|{DERIVED_PAY.pattern}", re.I)
-_DERIVED_RIGHT_AFTER = re.compile(rf"\W*(?:[\w-]+\s+)?(?:{DERIVED_PAY.pattern})", re.I)
+_ANY_NOT_PAY = LazyPattern(f"{NOT_PAY_CUE.pattern}|{DERIVED_PAY.pattern}", re.I)
+_DERIVED_RIGHT_AFTER = LazyPattern(rf"\W*(?:[\w-]+\s+)?(?:{DERIVED_PAY.pattern})", re.I)
 # Never a salary at these scales; a lakh or crore figure is pay only with a period or a pay word
 # ("₹12 LPA", "a package of ₹1.2 crore a year").
 _NEVER_PAY_SCALES = frozenset({"billion", "trillion"})
@@ -52,19 +52,19 @@ _MARKET_WIDE = {"trends"}
 NOT_PAY_KINDS = frozenset({"cover_letter", "related_roles"})
 
 # Pay words glued to the word before in pasted postings: "Schedule: Part-timeSalary: $37.50".
-_GLUED_PAY_CUE = re.compile(r"(?<=[A-Za-z])(?:Pay|Salary|Compensation|Wages?|Hourly)\b")
-SALARY_HEADING = re.compile(r"\b(?:salar|compensation|pay\b|wages?\b|earnings)", re.I)
+_GLUED_PAY_CUE = LazyPattern(r"(?<=[A-Za-z])(?:Pay|Salary|Compensation|Wages?|Hourly)\b")
+SALARY_HEADING = LazyPattern(r"\b(?:salar|compensation|pay\b|wages?\b|earnings)", re.I)
 # A heading that is only a rate: "Rate", "Hourly rate", "Contract rates".
-_RATE_HEADING = re.compile(r"^(?:(?:hourly|daily|day|weekly|contract(?:or)?|pay)\s+)?rates?\s*:?$", re.I)
+_RATE_HEADING = LazyPattern(r"^(?:(?:hourly|daily|day|weekly|contract(?:or)?|pay)\s+)?rates?\s*:?$", re.I)
 # A short label that only names a statistic: "Median: $98,340".
-_STAT_LABEL = re.compile(r"^(?:\w+\s)?(?:median|average|mean)(?:\s\w+)?$", re.I)
-_RANGE_LABEL = re.compile(r"\b(?:range|rate)\b", re.I)
+_STAT_LABEL = LazyPattern(r"^(?:\w+\s)?(?:median|average|mean)(?:\s\w+)?$", re.I)
+_RANGE_LABEL = LazyPattern(r"\b(?:range|rate)\b", re.I)
 # Words with which a sentence carries on the pay its paragraph spoke of: "... ranges ...", "starts at",
 # "Illinois and Alaska, at $54,690 and $52,640, respectively".
-_RANGE_WORD = re.compile(r"\b(?:range|rate|between|start|starting|starts|respectively)\b", re.I)
+_RANGE_WORD = LazyPattern(r"\b(?:range|rate|between|start|starting|starts|respectively)\b", re.I)
 # What a benefit's money is called: "$750 signing bonus", "$2,000 learning stipend",
 # "reimbursed up to $180", "CA$500 wellness account", "Referral program: ... $350".
-BENEFIT = re.compile(
+BENEFIT = LazyPattern(
     r"\b(?:allowances?|reimburs\w*|bonus(?:es)?|budgets?|credits?|match(?:ing)?|discounts?|perks?|"
     r"referr\w*|sign[- ]?on|signing|tuition|gym|401\s?\(?k\)?|insurance|commissions?|"
     # a bonus by another name: "Additional Cash Compensation", "additional pay"; money paid once
@@ -76,30 +76,30 @@ BENEFIT = re.compile(
     re.I,
 )
 # A benefit's word that names a kind of employer or trade: "insurance carriers", "tuition-free colleges".
-_BENEFIT_AS_MODIFIER = re.compile(r"\s+(?:carriers?|compan(?:y|ies)|firms?|industry|industries|agenc(?:y|ies)|brokers?|"
-                                  r"brokerages?|sectors?|providers?|underwriters?|adjusters?|agents?)\b", re.I)
+_BENEFIT_AS_MODIFIER = LazyPattern(r"\s+(?:carriers?|compan(?:y|ies)|firms?|industry|industries|agenc(?:y|ies)|brokers?|"
+                                   r"brokerages?|sectors?|providers?|underwriters?|adjusters?|agents?)\b", re.I)
 # A piece of every word `BENEFIT` names, in lower case.
 _BENEFIT_STEMS = ("allowance", "reimburs", "bonus", "budget", "credit", "match", "discount", "perk", "referr", "sign",
                   "tuition", "gym", "401", "insurance", "commission", "additional", "lump", "one-", "one ", "severance",
                   "relocation", "stipend", "account", "benefit", "program", "membership", "fund", "spending")
-_BEFORE_STOP = re.compile(r"[+;:,(.]|\b(?:plus|and|with|or)\b", re.I)
-_PAY_NOUN = re.compile(r"\b(?:salar(?:y|ies)|pay|wages?|rates?|compensation|earnings|OTE|base)\b", re.I)
+_BEFORE_STOP = LazyPattern(r"[+;:,(.]|\b(?:plus|and|with|or)\b", re.I)
+_PAY_NOUN = LazyPattern(r"\b(?:salar(?:y|ies)|pay|wages?|rates?|compensation|earnings|OTE|base)\b", re.I)
 # A heading that names only a benefit's money: "Additional Cash Compensation", "Signing bonus" (not "Benefits
 # and Perks": postings print their pay range among the perks).
-_BENEFIT_MONEY_HEADING = re.compile(
+_BENEFIT_MONEY_HEADING = LazyPattern(
     r"(?:\w+\s+){0,2}(?:additional (?:cash )?(?:compensation|pay)|(?:cash |signing |sign-on |annual )?bonus(?:es)?|"
     r"commissions?|allowances?|stipends?)\s*:?$", re.I)
 # "$62,500 before bonuses", "$48,000 excluding commission": the figure leaves the benefit out.
-_EXCLUDES = re.compile(r"^\W*(?:before|excluding|excl\.?|not including|without|exclusive of|prior to|on top of|"
-                       r"in addition to)\b", re.I)
+_EXCLUDES = LazyPattern(r"^\W*(?:before|excluding|excl\.?|not including|without|exclusive of|prior to|on top of|"
+                        r"in addition to)\b", re.I)
 # A word of pay that governs a figure after a non-pay word: "Sales reps earn $X", "credit unions paid $X".
-_PAY_GOVERNOR = re.compile(
+_PAY_GOVERNOR = LazyPattern(
     r"\b(?:salar(?:y|ies)|pay|paid|pays|paying|wages?|earn\w*|compensation|make|makes|made|making|"
     r"receiv(?:e|es|ed|ing)|gets?|got|averag(?:e|es|ed|ing)|(?:brings?|brought|takes?|took) home|command(?:s|ed)?)\b",
     re.I)
 # A verb of pay right before the figure governs it: "those with five years make $61,000",
 # "apprentices earn about $19 an hour", "received an average salary of $52,000".
-_PAY_VERB_BEFORE = re.compile(
+_PAY_VERB_BEFORE = LazyPattern(
     r"\b(?:earn(?:s|ed|ing)?|make|makes|made|making|paid|receiv(?:e|es|ed|ing)|(?:brings?|brought|takes?|took) home|"
     r"command(?:s|ed)?|start(?:s|ing)? (?:at|from|on)|begin(?:s|ning)? at)\s+"
     r"(?:(?:just|about|around|approximately|roughly|nearly|almost|close to|up to|over|more than|less than|at least|"
@@ -109,19 +109,19 @@ _PAY_VERB_BEFORE = re.compile(
 # comma ("..., following a 3.6% pay award"), and another number (its words are its own).
 _CLAUSE_MARK = (r"[;!?]|\.\s|,\s+(?:while|whereas|but|following|which|and|according|though|although|when|where|"
                 r"compared|depending|after|as)\b|\s(?:while|whereas)\s|\d")
-_CLAUSE_MARKS = re.compile(_CLAUSE_MARK, re.I)
+_CLAUSE_MARKS = LazyPattern(_CLAUSE_MARK, re.I)
 # A difference between two figures, not a figure of pay: "$15,000 more per year than ...",
 # "$18,000 above the national average", "an extra $4,000", "a raise of $2,500".
-_DIFFERENCE_AFTER = re.compile(
+_DIFFERENCE_AFTER = LazyPattern(
     r"^\W{0,3}(?:(?:per|a|an|each)\s+(?:year|month|week|hour|annum)\s+)?(?:more|less|higher|lower|above|below|extra)\b"
     r"(?:\s+(?:per|a|an|each)\s+(?:year|month|week|hour|annum))?\s+(?:than|the|their|its|what|a|an|on average)\b",
     re.I)
 _DIFFERENCE_WORDS = ("xtra", "dditional", "remium", "aise", "ise", "ncrease", "ump", "oost", "ncrement", "ifference",
                      "gap")  # one of them in the words before, or the pattern cannot match
-_DIFFERENCE_BEFORE = re.compile(
+_DIFFERENCE_BEFORE = LazyPattern(
     r"\b(?:an? extra|an additional|(?:a |the )?(?:premium|raise|pay rise|rise|increase|bump|boost|increment|difference|gap)"
     r"(?: of)?(?: about| around| nearly| roughly| up to)?)\s*$", re.I)
-_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_GLUED = LazyPattern(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 def is_pay(sentence: Sentence, money: Money, near: Near, role_names: Sequence[str], card: Span | None,

@@ -16,13 +16,13 @@ from roledata.extract.pay_tables import CellTable, table_of
 from roledata.extract.pay_cues import NOT_PAY_KINDS, PAY_CUE, SALARY_HEADING, has_pay_cue, names_benefit, not_pay_word
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, split_label
-from roledata.text import Span, has_digit
+from roledata.text import LazyPattern, Span, has_digit
 
 # A line opening a block of other roles, each with its pay: "Related job titles", "Similar careers".
-_OTHER_ROLES_LEAD = re.compile(r"\b(?:related|similar|other)\s+(?:job\s+)?(?:titles|jobs|roles|careers|occupations|"
-                               r"positions|professions)\b", re.I)
+_OTHER_ROLES_LEAD = LazyPattern(r"\b(?:related|similar|other)\s+(?:job\s+)?(?:titles|jobs|roles|careers|occupations|"
+                                r"positions|professions)\b", re.I)
 # Words a stat-card label or a lead-in line uses for pay: "Median Pay", "Reasonable estimate of the range".
-_LABEL_CUE = re.compile(
+_LABEL_CUE = LazyPattern(
     r"\b(?:median|average|mean|range|rate|estimated?|OTE|on[- ]target|targeted cash|total cash|percentile)\b", re.I)
 
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from roledata.parse.role_nouns import ROLE_FORMS, role_headed, role_noun
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
 # Role nouns that never name another role: people in general, and levels or stages of any trade.
 _ANYONE = frozenset("""worker employee professional staff people person individual member practitioner expert
@@ -38,20 +38,20 @@ _MODIFIED = frozenset("""office offices practice practices clinic clinics firm f
 # Level words a heading may add to the page's role without naming another ("Senior Data Scientist").
 _LEVEL_WORDS = frozenset("""senior junior lead principal staff chief head entry entry-level mid mid-level
     experienced new newly qualified graduate trainee apprentice associate assistant i ii iii iv level""".split())
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_LETTERS = re.compile(r"[a-z]+")
-_PAY_WORD = re.compile(
+_WORD = LazyPattern(r"[A-Za-z][A-Za-z'’-]*")
+_LETTERS = LazyPattern(r"[a-z]+")
+_PAY_WORD = LazyPattern(
     r"\b(?:salar(?:y|ies)|pay|paid|wages?|earn\w*|income|compensation|make|makes|made|receiv(?:e|es|ed)|got|gets|"
     r"averag(?:e|es|ed)|reported|(?:brings?|brought|takes?|took) home|command(?:s|ed)?)\b", re.I)
 # A paragraph's earlier sentence ties its role to pay only in words that mean pay and nothing else
 # ("account managers received ... emails" ties nothing).
-_STRONG_PAY_WORD = re.compile(r"\b(?:salar(?:y|ies)|wages?|earn\w*|paid|averag(?:e|es|ed))\b", re.I)
+_STRONG_PAY_WORD = LazyPattern(r"\b(?:salar(?:y|ies)|wages?|earn\w*|paid|averag(?:e|es|ed))\b", re.I)
 # "earnings of individuals who worked as personal financial advisers": pay, then its owner.
-_PAY_OF = re.compile(r"\b(?:salar(?:y|ies)|pay|wages?|earnings|income|compensation)\s+(?:of|for)\b", re.I)
+_PAY_OF = LazyPattern(r"\b(?:salar(?:y|ies)|pay|wages?|earnings|income|compensation)\s+(?:of|for)\b", re.I)
 _DETERMINERS = frozenset("a an the each every one any this that per his her their".split())
 _OWNER_REACH = 12  # words between "pay of" and its owner
 _OWNER_REACH_AFTER = 8  # words between the owner and its word of pay
-_SENTENCE_MARK = re.compile(r"[.!?;:]\s|[a-z][A-Z]")  # a sentence's end, or list items glued together
+_SENTENCE_MARK = LazyPattern(r"[.!?;:]\s|[a-z][A-Z]")  # a sentence's end, or list items glued together
 _PARAGRAPH_REACH = 400  # characters of the paragraph before the sentence
 
 

@@ -20,17 +20,17 @@ from __future__ import annotations
 import re
 
 from roledata.extract.places import FoundPlace, read_places
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
 # Words a location segment may hold besides its places: "all other US locations", "and", "or".
-_LIST_WORDS = re.compile(r"\b(?:and|or|in|the|all|other|us|u\.s\.|locations?|markets?|states?|cities|"
-                         r"metros?|areas?|regions?|offices?|based|roles?|hubs?|elsewhere)\b|[,;&/()·|.-]", re.I)
+_LIST_WORDS = LazyPattern(r"\b(?:and|or|in|the|all|other|us|u\.s\.|locations?|markets?|states?|cities|"
+                          r"metros?|areas?|regions?|offices?|based|roles?|hubs?|elsewhere)\b|[,;&/()·|.-]", re.I)
 # The words after a figure that say where it is paid: "in New York", "for Seattle-based roles", "elsewhere".
-_AFTER = re.compile(r"\s*(?:(?:USD|a|per)\s+(?:year|yr|annum)\s+)?(?:in|for)\s+(?P<place>[A-Z][\w .'’-]{1,40}?"
-                    r"(?:,\s*[A-Z][\w.'’-]{1,30})?)(?=\s*(?:[,;.)]|$|\s(?:and|or|for|with|depending|based)\b|-based))")
-_ELSEWHERE = re.compile(r"\s*(?P<elsewhere>elsewhere|everywhere\s+else|in\s+(?:all\s+)?other\s+(?:US\s+)?"
-                        r"(?:locations|markets|states|cities|regions))\b")
-_LOCATION_WORDS = re.compile(r"\b(?:locations?|elsewhere|markets?|states?|cities|metros?|remote)\b", re.I)
+_AFTER = LazyPattern(r"\s*(?:(?:USD|a|per)\s+(?:year|yr|annum)\s+)?(?:in|for)\s+(?P<place>[A-Z][\w .'’-]{1,40}?"
+                     r"(?:,\s*[A-Z][\w.'’-]{1,30})?)(?=\s*(?:[,;.)]|$|\s(?:and|or|for|with|depending|based)\b|-based))")
+_ELSEWHERE = LazyPattern(r"\s*(?P<elsewhere>elsewhere|everywhere\s+else|in\s+(?:all\s+)?other\s+(?:US\s+)?"
+                         r"(?:locations|markets|states|cities|regions))\b")
+_LOCATION_WORDS = LazyPattern(r"\b(?:locations?|elsewhere|markets?|states?|cities|metros?|remote)\b", re.I)
 
 
 def segment_codes(segment: str | None) -> tuple[str | None, str | None, str | None] | None:

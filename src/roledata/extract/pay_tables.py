@@ -20,26 +20,26 @@ import re
 from roledata.extract.money import Money, find_money
 from roledata.extract.pay_columns import Near
 from roledata.extract.pay_cues import has_pay_cue, not_pay_word
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
-_SEPARATOR = re.compile(r"^[\s|:—–-]+$")  # "---|---|", "| :-- | --: |"
-_STATISTIC = re.compile(r"\b(?:median|average|mean|percentile|range|minimum|maximum|min|max|low|high|entry|starting)\b",
-                        re.I)
+_SEPARATOR = LazyPattern(r"^[\s|:—–-]+$")  # "---|---|", "| :-- | --: |"
+_STATISTIC = LazyPattern(r"\b(?:median|average|mean|percentile|range|minimum|maximum|min|max|low|high|entry|starting)\b",
+                         re.I)
 # The two ends of a range in neighbouring columns: "| Min | Max |", "| Low | High |", "| From | To |".
-_LOW_END = re.compile(r"^\s*(?:min(?:imum)?|low(?:est)?|from|starting|bottom)\b", re.I)
-_HIGH_END = re.compile(r"^\s*(?:max(?:imum)?|high(?:est)?|to|top)\b", re.I)
-_HEADER_CURRENCY = re.compile(r"\((?P<cur>[A-Z]{3}|[$£€₹¥])\)")
+_LOW_END = LazyPattern(r"^\s*(?:min(?:imum)?|low(?:est)?|from|starting|bottom)\b", re.I)
+_HIGH_END = LazyPattern(r"^\s*(?:max(?:imum)?|high(?:est)?|to|top)\b", re.I)
+_HEADER_CURRENCY = LazyPattern(r"\((?P<cur>[A-Z]{3}|[$£€₹¥])\)")
 _SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY"}
 # A bare number in a cell: grouped thousands, a decimal figure, or a plain figure of four to seven digits.
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_BARE = re.compile(r"(?<![\w.,$£€₹¥])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,4}\.\d{2}|\d{4,7})(?![\w.,%])")
+_YEAR = LazyPattern(r"(?:19|20)\d\d")
+_BARE = LazyPattern(r"(?<![\w.,$£€₹¥])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,4}\.\d{2}|\d{4,7})(?![\w.,%])")
 _MAX_ROWS = 60
 
 
 # Cells part at "|", and at the tags of an HTML table left in the text ("123,110</td></tr> <tr><td>...");
 # a row tag starts the row again.
-_CELL_MARK = re.compile(r"\||</?t[dh]\b[^>]*>")
-_ROW_MARK = re.compile(r"</?tr\b[^>]*>")
+_CELL_MARK = LazyPattern(r"\||</?t[dh]\b[^>]*>")
+_ROW_MARK = LazyPattern(r"</?tr\b[^>]*>")
 
 
 def cells(text: str) -> list[tuple[int, int]]:

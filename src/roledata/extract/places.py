@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from roledata.extract.gazetteer import City, Gazetteer, gazetteer
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,23 +43,23 @@ class FoundPlace:
 
 
 # Where one place ends and the next begins in a list of places.
-_LIST_SEPARATOR = re.compile(r"\s*(?:[;|·•/]|\bor\b|\band\b|&|\s[-–—]\s|\(|\)|\n)\s*")
+_LIST_SEPARATOR = LazyPattern(r"\s*(?:[;|·•/]|\bor\b|\band\b|&|\s[-–—]\s|\(|\)|\n)\s*")
 # A bracket parts names without parting a place: "Arlington (Virginia)" is one place, "Remote (US)" two names.
-_SOFT_SEPARATOR = re.compile(r"^\s*[()]\s*$")
+_SOFT_SEPARATOR = LazyPattern(r"^\s*[()]\s*$")
 # A name: words that open with a capital (small linking words allowed), as places are written.
-_NAME = re.compile(r"[A-Z][\w'’.]*(?:[ \t-]+(?:[A-Z][\w'’.]*|of|de|del|la|le|du|upon|on|the|am|an|sur))*")
-_CODE_AFTER = re.compile(r"^(?P<name>.+?)[ \t-]+(?P<code>[A-Z]{2})$")
-_ZIP = re.compile(r"\s+\d{5}(?:-\d{4})?$|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d$")
+_NAME = LazyPattern(r"[A-Z][\w'’.]*(?:[ \t-]+(?:[A-Z][\w'’.]*|of|de|del|la|le|du|upon|on|the|am|an|sur))*")
+_CODE_AFTER = LazyPattern(r"^(?P<name>.+?)[ \t-]+(?P<code>[A-Z]{2})$")
+_ZIP = LazyPattern(r"\s+\d{5}(?:-\d{4})?$|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d$")
 # Words that say how or where-ish, never a place's name: "Palo Alto, CA Onsite".
 _NOT_NAMES = frozenset("""remote remotely hybrid onsite on-site in-office in-person person office offices flexible
 anywhere home preferred required only and or travel fully partially based location locations multiple various
 worldwide global globally nationwide n/a tbd work north south east west central americas america europe asia
 africa oceania emea apac latam""".split()) - {"america"}
 # Applicant-tracking systems write country, region and city in one token: "USA.CO.Boulder", "US-IL-Northfield".
-_TRIPLE = re.compile(r"^(?P<country>[A-Z]{2,3})[.:-](?P<region>[A-Z]{2,3})[.:-](?P<city>[A-Z][\w .'’-]*[\w.])")
+_TRIPLE = LazyPattern(r"^(?P<country>[A-Z]{2,3})[.:-](?P<region>[A-Z]{2,3})[.:-](?P<city>[A-Z][\w .'’-]*[\w.])")
 # "Greater Boston Area", "San Francisco Bay Area", "Austin, Texas Metropolitan Area", "Metro Detroit".
-_METRO_PREFIX = re.compile(r"^(?:Greater|Metro|Metropolitan)\s+", re.I)
-_METRO_SUFFIX = re.compile(r"\s+(?:Bay Area|Metropolitan Area|Metro Area|Metroplex|Metro|Area|Region)$", re.I)
+_METRO_PREFIX = LazyPattern(r"^(?:Greater|Metro|Metropolitan)\s+", re.I)
+_METRO_SUFFIX = LazyPattern(r"\s+(?:Bay Area|Metropolitan Area|Metro Area|Metroplex|Metro|Area|Region)$", re.I)
 _MAX_NAME_WORDS = 5
 
 
@@ -123,7 +123,7 @@ def _names(span: Span) -> list[tuple[Span, bool]]:
 
 
 # Applicant-tracking systems also write a path of names: "Americas-United States of America-New York-New York".
-_DASH_PATH = re.compile(r"\s*[A-Z][\w .']*(?:-[A-Z][\w .']*){2,}\s*")
+_DASH_PATH = LazyPattern(r"\s*[A-Z][\w .']*(?:-[A-Z][\w .']*){2,}\s*")
 
 
 def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -198,7 +198,7 @@ def _peel(name: Span) -> list[Span] | None:
 
 
 _COMPASS = frozenset({"north", "south", "east", "west", "central"})
-_CONTINENT = re.compile(r"^(?:North|South|Latin|Central)\s+America\b")
+_CONTINENT = LazyPattern(r"^(?:North|South|Latin|Central)\s+America\b")
 
 
 def _trimmed(part: Span, m: re.Match[str]) -> Span | None:

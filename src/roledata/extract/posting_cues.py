@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from roledata.text import LazyPattern
+
 # ------------------------------------------------------------------ labels
 # Label -> fact. Case-insensitive; the label may stand glued after a lower-case letter when it
 # opens with a capital ("BankLocation:"), as pasted postings run their fields together.
@@ -54,24 +56,24 @@ LABEL_AFTER_SPACE = (
 _LABEL_GROUPS = "|".join(f"(?P<{fact}>{pattern})" for fact, pattern in LABELS)
 # The label, then ":" (or " - ", "–"), then the value. At the start of a line, after white space
 # or punctuation, or glued after a lower-case letter (checked in `find_labels`).
-LABEL = re.compile(rf"(?<![\w&'’-])(?:{_LABEL_GROUPS})[ \t]*(?:[:：]|[ \t]+[-–—][ \t]+|[-–—](?=[ \t]*[A-Z]))[ \t]*",
-                   re.I)
-GLUED_LABEL = re.compile(rf"(?<=[a-z)\].])(?:{_LABEL_GROUPS})[ \t]*(?:[:：]|[ \t]*[-–—][ \t]*(?=[A-Z]))[ \t]*", re.I)
+LABEL = LazyPattern(rf"(?<![\w&'’-])(?:{_LABEL_GROUPS})[ \t]*(?:[:：]|[ \t]+[-–—][ \t]+|[-–—](?=[ \t]*[A-Z]))[ \t]*",
+                    re.I)
+GLUED_LABEL = LazyPattern(rf"(?<=[a-z)\].])(?:{_LABEL_GROUPS})[ \t]*(?:[:：]|[ \t]*[-–—][ \t]*(?=[A-Z]))[ \t]*", re.I)
 # A label alone on its line, without a colon, its value on the next line: "Location" / "San Francisco".
-LABEL_LINE = re.compile(rf"^[*_#> \t]*(?:{_LABEL_GROUPS})[ \t]*:?[ \t*_]*$", re.I)
+LABEL_LINE = LazyPattern(rf"^[*_#> \t]*(?:{_LABEL_GROUPS})[ \t]*:?[ \t*_]*$", re.I)
 # Any "Label:" that opens a field glued to the value before it ends that value ("San DiegoJob Type:").
-NEXT_FIELD = re.compile(r"(?<=[a-z0-9)\].])(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)"
-                        r"|[ \t]{2,}(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)")
+NEXT_FIELD = LazyPattern(r"(?<=[a-z0-9)\].])(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)"
+                         r"|[ \t]{2,}(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)")
 # The fields job boards print, whatever stands before them ("Trenton, NJJob Type:", "OR HybridTerm:"):
 # a value ends where one of them begins.
-FIELD_NAMES = re.compile(
+FIELD_NAMES = LazyPattern(
     r"(?:Job\s+(?:Title|Type|ID|Code|Description|Location)|Employment\s+Type|Position(?:\s+(?:Type|Title))?|"
     r"Duration|(?:Additional\s+|Other\s+)?Locations?|Work\s+Location|Salary|Compensation|Pay(?:\s+Rate)?|Rate|Experience|Title|Role|Type|"
     r"Start\s+Date|Visa|Client|Interview|Department|Reports\s+to|Hours|Shift|Schedule|Status|Travel|Company|"
     r"Industry|Openings|Benefits|Term)[ \t]*:")
 # On a line of fields ("Job Title: Data Scientist Location: Charlotte, NC Duration: 6 months") a value also
 # ends where the next "Label:" follows a single space.
-NEXT_FIELD_ON_FIELD_LINE = re.compile(r"[ \t]+(?=[A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*){0,2}[ \t]*:\s)")
+NEXT_FIELD_ON_FIELD_LINE = LazyPattern(r"[ \t]+(?=[A-Z][A-Za-z]*(?:[ \t][A-Z][A-Za-z]*){0,2}[ \t]*:\s)")
 MAX_VALUE = 160
 
 
@@ -84,12 +86,12 @@ _REMOTE = (r"(?:fully[ -]remote|100\s?%\s?remote|remote(?:[ -]first)?|work(?:ing
            r"(?:work(?:ing)?[ -])?from[ -]anywhere)")
 _HYBRID = r"hybrid"
 _ONSITE = r"(?:on[- ]?site|onsite|in[- ]office|in[- ]person|office[- ]based)"
-ARRANGEMENT_WORD = re.compile(rf"\b(?:(?P<remote>{_REMOTE})|(?P<hybrid>{_HYBRID})|(?P<onsite>{_ONSITE}))\b", re.I)
+ARRANGEMENT_WORD = LazyPattern(rf"\b(?:(?P<remote>{_REMOTE})|(?P<hybrid>{_HYBRID})|(?P<onsite>{_ONSITE}))\b", re.I)
 # LinkedIn's workplace tags, written by the employer: "#LI-Remote", "#LI-Hybrid", "#LI-Onsite".
-ARRANGEMENT_TAG = re.compile(r"#LI-(?:(?P<remote>Remote)|(?P<hybrid>Hybrid)|(?P<onsite>On-?site))\b", re.I)
+ARRANGEMENT_TAG = LazyPattern(r"#LI-(?:(?P<remote>Remote)|(?P<hybrid>Hybrid)|(?P<onsite>On-?site))\b", re.I)
 # Sentences that say what the job is: "This is a remote position", "This role is hybrid", "fully remote",
 # "work remotely from anywhere in the US", "must work on-site", "a hybrid schedule".
-ARRANGEMENT_SENTENCE = re.compile(
+ARRANGEMENT_SENTENCE = LazyPattern(
     rf"\b(?:(?:this|the)\s+(?:role|position|job|opportunity|posting|is)\b[^.;:]{{0,60}}?|"
     rf"\b(?:is|are|be|a|an|as|will\s+work|works?|working|100%|fully|position:?|role:?)\s+)"
     rf"(?P<word>{_REMOTE}|{_HYBRID}|{_ONSITE})"
@@ -97,33 +99,33 @@ ARRANGEMENT_SENTENCE = re.compile(
     rf"employee|team\s+member|days?))?\b", re.I)
 # Other ways a sentence says what the job is: "the remote opportunity in Johnson County", "open to remote
 # candidates", "Remote work from home is acceptable", "Hybrid 2 days per week".
-ARRANGEMENT_EXTRA = re.compile(
+ARRANGEMENT_EXTRA = LazyPattern(
     r"\bthe\s+(?P<word>remote|hybrid|on[- ]?site)\s+(?:role|position|job|opportunity)\b"
     r"|\bopen\s+to\s+(?P<word2>remote)\s+(?:candidates|applicants|work(?:ers)?)\b"
     r"|^(?P<word3>remote\s+work|working\s+remotely)(?:\s+from\s+home)?\s+is\s+"
     r"(?:acceptable|available|allowed|an\s+option|possible|permitted)\b"
     r"|^(?P<word4>hybrid)\s+\d", re.I)
-NOT_ARRANGEMENT = re.compile(
+NOT_ARRANGEMENT = LazyPattern(
     r"\b(?:(?:weeks?|days?)\s+(?:a|per|each|every)\s+year|stipend|allowance|perks?|benefits?|reimburse\w*|"
     r"(?:per|a|each|every)\s+year|days?\s+off|"
     r"holidays?|vacation|retreats?|offsite|equipment|set-?up|may\s+be\s+(?:remote|hybrid)|occasional(?:ly)?|"
     r"some\s+remote|partially|option\s+to|flexibility\s+to)\b", re.I)
-NOT_REMOTE = re.compile(r"\b(?:not|no|never)\s+(?:a\s+|an\s+)?(?:fully\s+)?(?:remote|telecommut\w*)", re.I)
+NOT_REMOTE = LazyPattern(r"\b(?:not|no|never)\s+(?:a\s+|an\s+)?(?:fully\s+)?(?:remote|telecommut\w*)", re.I)
 # Triggers (`*_TRIGGER`): what every match of a sentence cue holds, as a choice of groups, every word of a
 # group in the folded sentence ("join" and "team in"; a word may be a pattern, searched in the folded text
 # without re.I, first when no rare word opens the group), checked before the cue's pattern runs on a sentence
 # (`posting_sentences`). Here: every arrangement sentence (`ARRANGEMENT_SENTENCE`, `NOT_REMOTE`).
 ARRANGEMENT_TRIGGER = (("remot",), ("wfh",), ("telecommut",), ("hybrid",), ("anywhere",),
-                       ("home", re.compile(r"(?:from|at) home")), ("site", re.compile(r"on[- ]?site")),
-                       ("office", re.compile(r"in[- ]office|office[- ]based")), ("person", re.compile(r"in[- ]person")))
+                       ("home", LazyPattern(r"(?:from|at) home")), ("site", LazyPattern(r"on[- ]?site")),
+                       ("office", LazyPattern(r"in[- ]office|office[- ]based")), ("person", LazyPattern(r"in[- ]person")))
 # "Remote (US only)", "Remote - US", "remote within the United States", "Remote, EST hours".
-REMOTE_SCOPE = re.compile(
+REMOTE_SCOPE = LazyPattern(
     r"\s*(?:\(\s*(?P<paren>[^()]{2,40}?)\s*\)|[-–—:,]\s*(?P<dash>[A-Z][\w .'’-]{1,30}?)(?=\s*(?:$|[,;)|·(]|\s[-–]\s))|"
     r"\s+(?:within|in|from|anywhere\s+in)\s+(?:the\s+)?(?P<within>[A-Z][\w.'’ -]{1,30}?)(?=\s*(?:$|[,;.)(]|\s(?:or|and|with|time)\b)))",
     )
-_SCOPE_WORDS = re.compile(r"\s*(?:only|based|residents?|candidates?|time\s*zones?|hours)\b\.?", re.I)
-TIME_ZONE = re.compile(r"^(?:[ECMP][SD]?T|UTC[+-]?\d{0,2}|GMT[+-]?\d{0,2}|CET|EET|IST|AEST|EMEA|APAC|LATAM|AMER|"
-                       r"Americas|Europe|Asia|North America|Latin America|[A-Z][a-z]+ time zones?)$")
+_SCOPE_WORDS = LazyPattern(r"\s*(?:only|based|residents?|candidates?|time\s*zones?|hours)\b\.?", re.I)
+TIME_ZONE = LazyPattern(r"^(?:[ECMP][SD]?T|UTC[+-]?\d{0,2}|GMT[+-]?\d{0,2}|CET|EET|IST|AEST|EMEA|APAC|LATAM|AMER|"
+                        r"Americas|Europe|Asia|North America|Latin America|[A-Z][a-z]+ time zones?)$")
 
 
 def arrangement(match: re.Match[str]) -> str:
@@ -137,14 +139,14 @@ def arrangement_of(word: str) -> str | None:
 
 
 # ------------------------------------------------------------------ employment type
-EMPLOYMENT_WORD = re.compile(
+EMPLOYMENT_WORD = LazyPattern(
     r"\b(?:(?P<full_time>full(?:[- ]|\\?_)?time|FTE|permanent)|(?P<part_time>part(?:[- ]|\\?_)?time)|"
     r"(?P<contract>contract(?:[- ]to[- ](?:hire|perm))?|contractor|freelance|C2C|corp[- ]to[- ]corp|1099|W-?2\s+contract)|"
     r"(?P<temporary>temporary|temp(?:[- ]to[- ](?:perm|hire))?|seasonal)|(?P<internship>internship|intern|co-?op)|(?P<per_diem>per[- ]diem|PRN))\b",
     re.I)
 # "This is a full-time position", "a 6-month contract", "contract-to-hire role", "part-time, remote role",
 # "full-time on-site role", "internship program".
-EMPLOYMENT_SENTENCE = re.compile(
+EMPLOYMENT_SENTENCE = LazyPattern(
     r"\b(?:(?:this|the)\s+(?:role|position|job|opportunity)\s+is\s+(?:an?\s+)?|(?:is|be|as|for)\s+an?\s+|an?\s+|this\s+|"
     r"\d+[- ](?:month|week|year)s?\s+)"
     r"(?:(?:long|short)[- ]term\s+)?"  # "a long-term contract role"
@@ -165,20 +167,20 @@ EMPLOYMENT_SENTENCE = re.compile(
     r"|(?:^|\s[-–—]\s*)(?P<word4>full[- ]?time|part[- ]?time|contract|temporary)\s+(?:[\w-]+\s+)?(?:role|position|job)\b",
     re.I)
 # The words of the `word` groups above, one of which every match holds.
-EMPLOYMENT_TRIGGER = (("time", re.compile(r"(?:full|part)[- ]?time")), ("contract",), ("temp",), ("seasonal",), ("diem",),
-                      *((unit, re.compile(rf"(?:\ban?|\bthis)\s+(?:\d+[- ])?{unit}|\d[- ]{unit}")) for unit in ("month", "week")),
+EMPLOYMENT_TRIGGER = (("time", LazyPattern(r"(?:full|part)[- ]?time")), ("contract",), ("temp",), ("seasonal",), ("diem",),
+                      *((unit, LazyPattern(rf"(?:\ban?|\bthis)\s+(?:\d+[- ])?{unit}|\d[- ]{unit}")) for unit in ("month", "week")),
                       ("internship",))  # "a paid internship": the noun names the type
 # "This is a W2 contract, work-from-home role for ...", "This is a full-time on-site role":
 # every term between the article and the noun; "This" may be glued to a heading ("Role DescriptionThis is").
-TERMS_SENTENCE = re.compile(r"(?:\b(?:this|it)|(?<=[a-z])(?-i:This))\s+(?:is|will\s+be)\s+an?\s+(?P<terms>[^.;:]{2,80}?)\s+"
-                            r"(?:role|position|job|opportunity|assignment|engagement)\b", re.I)
-TERMS_TRIGGER = ((re.compile(r"(?:this|it)\s+(?:is|will\s+be)\s+an?\s"),),)
+TERMS_SENTENCE = LazyPattern(r"(?:\b(?:this|it)|(?<=[a-z])(?-i:This))\s+(?:is|will\s+be)\s+an?\s+(?P<terms>[^.;:]{2,80}?)\s+"
+                             r"(?:role|position|job|opportunity|assignment|engagement)\b", re.I)
+TERMS_TRIGGER = ((LazyPattern(r"(?:this|it)\s+(?:is|will\s+be)\s+an?\s"),),)
 # A line that is only terms: "Contract (C2C/W2)", "Fulltime/ W2", "Full-time | Remote".
-TERMS_LINE = re.compile(r"^[\W_]*(?:(?:full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|temporary|internship|"
-                        r"remote|hybrid|on[- ]?site|w-?2|c2c|1099|permanent|direct[- ]hire)[\W_]*){1,5}$", re.I)
-NOT_EMPLOYMENT = re.compile(r"\b(?:employees?\s+(?:are|who|working|accrue)|eligible|benefits?|insurance|401|pto|"
-                            r"paid\s+time|holidays?|leave|students?\s+(?:who|must)|converted|conversion|experience|"
-                            r"transition|prorated)\b", re.I)
+TERMS_LINE = LazyPattern(r"^[\W_]*(?:(?:full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|temporary|internship|"
+                         r"remote|hybrid|on[- ]?site|w-?2|c2c|1099|permanent|direct[- ]hire)[\W_]*){1,5}$", re.I)
+NOT_EMPLOYMENT = LazyPattern(r"\b(?:employees?\s+(?:are|who|working|accrue)|eligible|benefits?|insurance|401|pto|"
+                             r"paid\s+time|holidays?|leave|students?\s+(?:who|must)|converted|conversion|experience|"
+                             r"transition|prorated)\b", re.I)
 
 
 def employment_types(text: str) -> list[str]:
@@ -205,14 +207,14 @@ def employment_code(word: str) -> str | None:
 # ------------------------------------------------------------------ experience level
 # LinkedIn's seniority scale, which job boards share: the code list `codes.EXPERIENCE_LEVEL`.
 LEVEL_WORDS = (
-    ("internship", re.compile(r"\b(?:intern(?:ship)?|co-?op|student)\b", re.I)),
-    ("entry", re.compile(r"\b(?:entry[- ]?level|entry|junior|graduate|new\s+grad|early[- ]career|beginner)\b", re.I)),
-    ("associate", re.compile(r"\bassociate\b", re.I)),
-    ("mid_senior", re.compile(r"\b(?:mid[- ]?senior|mid[- ]?level|mid|senior|experienced|intermediate|lead|principal|staff)\b", re.I)),
-    ("director", re.compile(r"\bdirector\b", re.I)),
-    ("executive", re.compile(r"\b(?:executive|c-?level|vice\s+president|vp)\b", re.I)),
+    ("internship", LazyPattern(r"\b(?:intern(?:ship)?|co-?op|student)\b", re.I)),
+    ("entry", LazyPattern(r"\b(?:entry[- ]?level|entry|junior|graduate|new\s+grad|early[- ]career|beginner)\b", re.I)),
+    ("associate", LazyPattern(r"\bassociate\b", re.I)),
+    ("mid_senior", LazyPattern(r"\b(?:mid[- ]?senior|mid[- ]?level|mid|senior|experienced|intermediate|lead|principal|staff)\b", re.I)),
+    ("director", LazyPattern(r"\bdirector\b", re.I)),
+    ("executive", LazyPattern(r"\b(?:executive|c-?level|vice\s+president|vp)\b", re.I)),
 )
-LEVEL_SENTENCE = re.compile(
+LEVEL_SENTENCE = LazyPattern(
     r"\b(?:this\s+is\s+an?\s+|an?\s+|(?:is|as)\s+an?\s+)(?P<word>entry[- ]level|mid[- ]senior[- ]level|mid[- ]level|"
     r"senior[- ]level|director[- ]level|executive[- ]level|associate[- ]level)\s+"
     r"(?:role|position|job|opportunity|hire)\b", re.I)
@@ -231,7 +233,7 @@ def experience_level(text: str) -> str | None:
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-DATE = re.compile(
+DATE = LazyPattern(
     rf"\b(?:(?P<iso>(?P<y1>(?:19|20)\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d))"
     rf"|(?P<us>(?P<m2>\d{{1,2}})/(?P<d2>\d{{1,2}})/(?P<y2>(?:19|20)\d\d))"
     rf"|(?P<named>{_MONTH}\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d))"
@@ -240,9 +242,9 @@ DATE = re.compile(
     re.I)
 # Sentences that date the posting or its close: "Posted on 2026-03-04", "Applications close March 31, 2026",
 # "This job posting will be posted until 05/29/2026", "Apply by 1 April 2026".
-POSTED_SENTENCE = re.compile(r"\b(?:posted|published|listed)\s+(?:on\s+)?(?=\S)", re.I)
+POSTED_SENTENCE = LazyPattern(r"\b(?:posted|published|listed)\s+(?:on\s+)?(?=\S)", re.I)
 POSTED_WORDS = ("posted", "published", "listed")  # one is in every match, as is a year (a digit)
-CLOSING_SENTENCE = re.compile(
+CLOSING_SENTENCE = LazyPattern(
     r"\b(?:(?:posted|open|accepted|available|advertised)\s+(?:until|through|thru)|apply\s+(?:by|before)|"
     r"applications?\s+(?:close|are\s+due|due|deadline|will\s+close|accepted\s+(?:until|through))(?:\s+(?:on|by))?|"
     r"closing\s+date(?:\s+is)?|deadline(?:\s+(?:is|to\s+apply(?:\s+is)?))?|(?:closes|expires)(?:\s+on)?)\s*:?\s*", re.I)
@@ -267,7 +269,7 @@ def read_date(match: re.Match[str]) -> str | None:
 
 # ------------------------------------------------------------------ employer
 # The employer speaking to an applicant: what makes a page a posting though it has few posting headings.
-HIRING_VOICE = re.compile(
+HIRING_VOICE = LazyPattern(
     r"\b(?:equal\s+(?:employment\s+)?opportunity|affirmative\s+action|e-verify|"
     r"(?:is|are|we're|we’re)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|hiring|looking\s+(?:for|to\s+hire)|recruiting)|"
     r"join\s+(?:our|the)\s+(?:[\w-]+\s+)?team|apply\s+(?:now|today|online|here)|"
@@ -279,55 +281,55 @@ EMPLOYER_NAME = (r"(?P<name>(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*)[�
                  r"(?:,?[ \t]+(?:Inc|LLC|PLLC|Ltd|Co|Corp|Corporation|GmbH|PLC|LLP|LP|L\.P|L\.L\.C|S\.A|AG|N\.A|P\.A)\b\.?)?)"
                  r"(?:[ \t]+\([A-Z][A-Za-z&]{1,8}\))?")  # "Riverbend Youth Center (RYC)"
 # "Acme Robotics is hiring a ...", "Acme Robotics is seeking", "Acme has an opening for".
-EMPLOYER_HIRING = re.compile(  # these three are matched where a sentence opens (`.match`, after a glued heading)
+EMPLOYER_HIRING = LazyPattern(  # these three are matched where a sentence opens (`.match`, after a glued heading)
     rf"{EMPLOYER_NAME}(?:'s|’s)?\s+(?:(?:is|are)\s+(?:currently\s+|now\s+|actively\s+)?"
     rf"(?:hiring|seeking|looking\s+(?:for|to\s+hire)|searching\s+for|recruiting|on\s+the\s+lookout\s+for)|(?:has|have)\s+an?\s+"
     rf"(?:immediate\s+|exciting\s+|fantastic\s+|great\s+)?(?:opening|opportunity|need)|seeks|hires)\b")
 HIRING_TRIGGER = (("hiring",), ("seek",), ("looking",), ("searching",), ("recruiting",), ("lookout",), ("hires",),
-                  (re.compile(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity|need)"),))
+                  (LazyPattern(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity|need)"),))
 # "Acme Robotics is an equal opportunity employer", "... is proud to be an Equal Employment Opportunity employer".
-EMPLOYER_EEO = re.compile(
+EMPLOYER_EEO = LazyPattern(
     rf"{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+being\s+)?"
     rf"an?\s+(?i:equal|EEO|E-Verify|affirmative)")
 EEO_TRIGGER = (("equal",), ("eeo",), ("e-verify",), ("affirmative",))
 # "At Acme Robotics, we ...", "Join Acme Robotics", "Why Acme Robotics?", "About Acme Robotics".
-EMPLOYER_AT = re.compile(rf"(?:(?:We\s+)?[Aa]t\s+{EMPLOYER_NAME}(?:,\s|\s+(?=(?:we|our|understand|believe)\b))|Join\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s)?[\s!.]|"
-                         rf"Working\s+(?:for|at)\s+{EMPLOYER_NAME.replace('?P<name>', '?P<working>')}(?:'s|’s)?[\s,!.])")
+EMPLOYER_AT = LazyPattern(rf"(?:(?:We\s+)?[Aa]t\s+{EMPLOYER_NAME}(?:,\s|\s+(?=(?:we|our|understand|believe)\b))|Join\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s)?[\s!.]|"
+                          rf"Working\s+(?:for|at)\s+{EMPLOYER_NAME.replace('?P<name>', '?P<working>')}(?:'s|’s)?[\s,!.])")
 # Within a sentence: "As a Data Analyst at Acme Robotics, you will", "As an employee of Acme Robotics, you",
 # "to join Acme Robotics' analytics team" (a possessive: "join the Data team" names a team).
-EMPLOYER_AS = re.compile(
+EMPLOYER_AS = LazyPattern(
     rf"\b(?:[Aa]s\s+an?\s+(?:[\w/&+-]+\s+){{1,6}}?at\s+{EMPLOYER_NAME}(?:'s|’s)?(?=,|\s)|"
     rf"[Aa]s\s+an\s+employee\s+of\s+{EMPLOYER_NAME.replace('?P<name>', '?P<of>')}(?=[,\s])|"
     rf"\bjoin\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s|’|')\s|"
     rf"\b[Jj]oin\s+our\s+(?:[\w-]+\s+){{0,2}}team\s+at\s+{EMPLOYER_NAME.replace('?P<name>', '?P<team>')}(?=\s*[,.!]|\s+(?:and|where|in)\b)|"
     # "... group at Argonne Ridge Laboratory has an opening for ..."
     rf"\bat\s+{EMPLOYER_NAME.replace('?P<name>', '?P<opening>')}\s+(?:has|have)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity)\b)")
-EMPLOYER_AS_TRIGGER = ((re.compile(r"as\s+an?\s+(?:\S+\s+){1,6}?at\s|as\s+an\s+employee\s+of\s"),), ("join",),
-                       (re.compile(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity)"),))
+EMPLOYER_AS_TRIGGER = ((LazyPattern(r"as\s+an?\s+(?:\S+\s+){1,6}?at\s|as\s+an\s+employee\s+of\s"),), ("join",),
+                       (LazyPattern(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity)"),))
 # A company's own opening sentence, at the top of the description or of a company section:
 # "Tidewell is a freight software company", "Lanternfish is changing how clinics book visits".
-EMPLOYER_OPENING = re.compile(
+EMPLOYER_OPENING = LazyPattern(
     rf"^{EMPLOYER_NAME}(?:\s+\([^()]{{1,60}}\))?(?:,\s+[^,]{{2,80}},)?\s+(?:is|are|was|has\s+been|provides|builds|develops|offers|helps|"
     rf"empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives)\b")
 # Headings over a company's description: "Company Description", "About the Company", "Who we are".
-COMPANY_HEADING = re.compile(r"^(?:about\s+(?:the\s+)?(?:company|us|our\s+company|the\s+organi[sz]ation)|"
-                             r"company\s+(?:description|overview|profile|information|summary)|company|who\s+we\s+are|"
-                             r"our\s+company|overview)\s*:?\s*", re.I)
+COMPANY_HEADING = LazyPattern(r"^(?:about\s+(?:the\s+)?(?:company|us|our\s+company|the\s+organi[sz]ation)|"
+                              r"company\s+(?:description|overview|profile|information|summary)|company|who\s+we\s+are|"
+                              r"our\s+company|overview)\s*:?\s*", re.I)
 # Headings glued to the name after them ("Company DescriptionHollis Bros. Inc.", "CompanyPenny Lark").
-GLUED_HEADING = re.compile(r"^(?:Company\s+(?:Description|Overview|Profile)|Description|Overview|Summary|Company|"
-                           r"Position|Role|Job|About\s+Us|Details|Information)(?=[A-Z][a-z])")
-EMPLOYER_HEADING = re.compile(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|with))|Why|Life\s+at|Working\s+at|Join|Who\s+is)"
-                              rf"\s+{EMPLOYER_NAME}[?!:.]?$")
+GLUED_HEADING = LazyPattern(r"^(?:Company\s+(?:Description|Overview|Profile)|Description|Overview|Summary|Company|"
+                            r"Position|Role|Job|About\s+Us|Details|Information)(?=[A-Z][a-z])")
+EMPLOYER_HEADING = LazyPattern(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|with))|Why|Life\s+at|Working\s+at|Join|Who\s+is)"
+                               rf"\s+{EMPLOYER_NAME}[?!:.]?$")
 # The same opening a line, glued to the text after it: "About Fernhill Homes:Fernhill ...", "Why Join Acme?We ...".
-EMPLOYER_HEADING_GLUED = re.compile(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|with))|Why)\s+{EMPLOYER_NAME}(?:[?]|:(?!\s*$))")
+EMPLOYER_HEADING_GLUED = LazyPattern(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|with))|Why)\s+{EMPLOYER_NAME}(?:[?]|:(?!\s*$))")
 # "About Fernhill HomesFernhill Homes builds ...": the heading glued to a first sentence that names the
 # company again (the name is what stands between "About" and its first word's return).
-EMPLOYER_ABOUT_AGAIN = re.compile(r"^About\s+(?P<name>(?P<first>[A-Z][\w&'’.+-]*?)(?:[ \t]+[A-Z][\w&'’.+-]*?){0,4})"
-                                  r"(?:At\s+)?(?P=first)\b")
+EMPLOYER_ABOUT_AGAIN = LazyPattern(r"^About\s+(?P<name>(?P<first>[A-Z][\w&'’.+-]*?)(?:[ \t]+[A-Z][\w&'’.+-]*?){0,4})"
+                                   r"(?:At\s+)?(?P=first)\b")
 # The words those two headings open with: a line opening otherwise is no such heading.
 EMPLOYER_HEADING_OPENERS = ("About", "Why", "Life", "Working", "Join", "Who")
 # The LinkedIn template: "This is a full-time on-site role for a Data Analyst at Acme Robotics located in Austin, TX."
-TEMPLATE_ROLE = re.compile(
+TEMPLATE_ROLE = LazyPattern(
     rf"\brole\s+for\s+an?\s+[^.]{{2,80}}?\s+at\s+{EMPLOYER_NAME}"
     rf"(?=[.,]|\s+(?:located|based|in|that|which|where|and|with|who)\b)(?:,?\s+(?:(?:located|based)\s+)?in\s+(?P<place>[^.]+))?")
 # Words that open a sentence but name no company.
@@ -337,11 +339,11 @@ description overview summary location remote hybrid salary compensation benefits
 equal department division group unit agency firm business and or with""".split())
 # A posting by an agency for one client ("Our client, a regional bank, ...", "on behalf of a client"): one
 # client, not "our clients" (a consulting firm speaks of its clients).
-AGENCY = re.compile(r"\b[Oo]ur\s+client(?:,|'s|’s|\s+(?:is|has|seeks|located|based|in)\b)|"
-                    r"\bon\s+behalf\s+of\s+(?:our|a|an|one\s+of\s+our)\s+(?:\w+\s+){0,3}?clients?\b|"
-                    r"\bone\s+of\s+our\s+(?:\w+\s+){0,2}?clients\b")
+AGENCY = LazyPattern(r"\b[Oo]ur\s+client(?:,|'s|’s|\s+(?:is|has|seeks|located|based|in)\b)|"
+                     r"\bon\s+behalf\s+of\s+(?:our|a|an|one\s+of\s+our)\s+(?:\w+\s+){0,3}?clients?\b|"
+                     r"\bone\s+of\s+our\s+(?:\w+\s+){0,2}?clients\b")
 # A client or an agency's candidate: the name before it is not the employer of the job.
-ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|for\s+(?:our|a|one\s+of\s+our)\s+(?:\w+\s+){0,3}clients?|"
-                       r"our\s+client|staffing\s+(?:agency|firm|company|partner|services)|recruiting\s+(?:firm|agency)|"
-                       r"talent\s+(?:partner|acquisition\s+firm))\b",
-                       re.I)
+ON_BEHALF = LazyPattern(r"\b(?:on\s+behalf\s+of|for\s+(?:our|a|one\s+of\s+our)\s+(?:\w+\s+){0,3}clients?|"
+                        r"our\s+client|staffing\s+(?:agency|firm|company|partner|services)|recruiting\s+(?:firm|agency)|"
+                        r"talent\s+(?:partner|acquisition\s+firm))\b",
+                        re.I)

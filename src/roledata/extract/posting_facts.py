@@ -47,16 +47,16 @@ from roledata.extract.posting_page import (LABELLED, SENTENCE, TITLE_PLACE, Cand
                                            section_of)
 from roledata.extract.posting_sentences import read_sentences
 from roledata.parse.outline import Outline
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
 _HEADER_LINES = 4
 _HEADER_MAX = 100
 # The end of a title that may be a place: "- London", "(Palo Alto)", "| Austin, TX".
-_TITLE_TAIL = re.compile(r"(?:\s[-–—|]\s*|\(|,\s)(?P<place>[A-Z][^()\-–—|,]*(?:,\s*[A-Z][^()\-–—|]*)?)\)?\s*$")
+_TITLE_TAIL = LazyPattern(r"(?:\s[-–—|]\s*|\(|,\s)(?P<place>[A-Z][^()\-–—|,]*(?:,\s*[A-Z][^()\-–—|]*)?)\)?\s*$")
 # A title naming its employer after "at": "Data Engineer at Acme Robotics", "... (Internship) at Acme Michigan".
-_TITLE_EMPLOYER = re.compile(rf"\sat\s+{cues.EMPLOYER_NAME}\s*(?:[-–—|(,].*)?$")
+_TITLE_EMPLOYER = LazyPattern(rf"\sat\s+{cues.EMPLOYER_NAME}\s*(?:[-–—|(,].*)?$")
 # Under the title, a spaced dash parts the pieces too ("Copperline AI — New York, NY").
-_HEADER_PIECES = re.compile(r"\s*(?:[|·•;]|\s/\s|\s+or\s+|\s[–—]\s)\s*")
+_HEADER_PIECES = LazyPattern(r"\s*(?:[|·•;]|\s/\s|\s+or\s+|\s[–—]\s)\s*")
 
 
 def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:

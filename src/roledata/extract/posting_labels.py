@@ -14,10 +14,10 @@ from roledata.extract import posting_cues as cues
 from roledata.extract.posting_page import (LABELLED, Candidate, PostingPage, employer_candidate, employment_words,
                                            page_span, read_terms)
 from roledata.parse.structure import Section
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
 # A line that opens with a field: "Job Title: ...", "Location: ...".
-_FIELD_START = re.compile(r"[*_#> \t]*[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,2}[ \t]*:\s")
+_FIELD_START = LazyPattern(r"[*_#> \t]*[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,2}[ \t]*:\s")
 
 
 def _is_field_line(text: str) -> bool:
@@ -26,7 +26,7 @@ def _is_field_line(text: str) -> bool:
 
 
 # "Duration: 6 months": a fixed term is a contract.
-_TERM = re.compile(r"\b\d+\s*(?:-\s*\d+\s*)?(?:months?|weeks?|mos?)\b", re.I)
+_TERM = LazyPattern(r"\b\d+\s*(?:-\s*\d+\s*)?(?:months?|weeks?|mos?)\b", re.I)
 
 
 def read_labels(page: PostingPage) -> None:
@@ -46,7 +46,7 @@ def read_labels(page: PostingPage) -> None:
 
 
 # A location label without its colon, opening a short line, a capital after it: "Location Beavercreek, OH".
-_BARE_LOCATION = re.compile(r"[*_#> \t]*(?i:(?:(?:job|work|office|primary)[ \t]+)?locations?)[ \t]+(?=[A-Z])")
+_BARE_LOCATION = LazyPattern(r"[*_#> \t]*(?i:(?:(?:job|work|office|primary)[ \t]+)?locations?)[ \t]+(?=[A-Z])")
 _BARE_LINE = 80
 # The longest line a label alone stands on: the longest label ("contract duration of the contract") with its
 # bullets, stars and colon.
@@ -82,7 +82,7 @@ def _label_matches(line: Span) -> list[re.Match[str]]:
     return found
 
 
-_DASH_CAPITAL = re.compile(r"[-–—][ \t]*[A-Z]")
+_DASH_CAPITAL = LazyPattern(r"[-–—][ \t]*[A-Z]")
 
 
 def _may_hold_label(text: str) -> bool:
@@ -94,14 +94,14 @@ def _may_hold_label(text: str) -> bool:
 # A separator after a word a label may end with ("Job Location:", "Type -"), read on the line written
 # backwards: the pattern then opens with the separator, which the engine skips to, so only separators
 # cost anything; the label patterns run only before these (a pasted posting may be one long line).
-_LABEL_TAIL_BACKWARDS = re.compile(r"[:：\-–—][ \t]*(?:" + "|".join(
+_LABEL_TAIL_BACKWARDS = LazyPattern(r"[:：\-–—][ \t]*(?:" + "|".join(
     [word[::-1] for word in sorted(cues.LABEL_LAST_WORDS, key=len, reverse=True)]
     + [word[::-1] + r"(?=\s)" for word in sorted(cues.LABEL_AFTER_SPACE, key=len, reverse=True)])
     + r")(?:[^\W\d_]|\s)*", re.I)
 # Where a glued label may start in a window: a capital right after a letter, ")", "]" or "." (the look-behind
 # of GLUED_LABEL under re.I); a window without one holds no glued label that counts (one opening lower case
 # is dropped, `_label_matches`).
-_GLUED_START = re.compile(r"(?:[^\W\d_]|[)\].])[A-Z]")
+_GLUED_START = LazyPattern(r"(?:[^\W\d_]|[)\].])[A-Z]")
 # How far before its separator a label may start: the longest label with its spaces, and room to spare.
 _LABEL_REACH = 80
 

@@ -14,16 +14,16 @@ from roledata.extract.places import FoundPlace, Place, read_places
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
 from roledata.parse.role_nouns import ROLE_FORMS
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
 # How strong a cue is: a label, the title or the lines under it; a sentence; a place at the title's end; where
 # the company's site is ("a firm located in Franklin, Tennessee": the job's place when nothing else says).
 LABELLED, SENTENCE, TITLE_PLACE, SITE_PLACE = 3, 2, 1, 0
 
 # Where a list of places or terms parts on one line ("Seattle, WA · Austin, TX | Remote").
-PIECES = re.compile(r"\s*(?:[|·•;]|\s/\s|\s+or\s+)\s*")
+PIECES = LazyPattern(r"\s*(?:[|·•;]|\s/\s|\s+or\s+)\s*")
 # A word glued to the next sentence's first word ("DescriptionWe are ...").
-_GLUED_WORD = re.compile(r"[a-z]{3,}(?:We|Our|The|This|You|Are|Is|In|At|As|For)\b")
+_GLUED_WORD = LazyPattern(r"[a-z]{3,}(?:We|Our|The|This|You|Are|Is|In|At|As|For)\b")
 _VOICE_REACH = 20_000  # characters of a page looked at for the employer's voice
 _ROLE_WORDS = ROLE_FORMS
 
@@ -207,7 +207,7 @@ _HEADING_WORDS = frozenset({"information", "details", "description", "overview",
 _JOB_WORDS = frozenset({"intern", "internship", "job", "jobs", "careers", "hiring", "remote"})
 _LEVELS = frozenset({"i", "ii", "iii", "iv", "v", "1", "2", "3", "sr", "jr"})
 # Where a title's role ends and what follows it begins: "Data Engineer at Acme", "Data Engineer - Austin".
-_TITLE_AT = re.compile(r"\s(?:at|@)\s")
+_TITLE_AT = LazyPattern(r"\s(?:at|@)\s")
 
 
 # ------------------------------------------------------------------ choosing

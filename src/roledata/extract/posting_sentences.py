@@ -27,19 +27,19 @@ from roledata.extract.posting_page import (LABELLED, SENTENCE, SITE_PLACE, Candi
                                            employment_words, opens_company_section, read_terms, remote_scope)
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
-from roledata.text import Span, fold, sentence_spans
+from roledata.text import LazyPattern, Span, fold, sentence_spans
 
 # Sections whose sentences speak of perks and policies, not of the job's own terms.
 # Benefits sections proper: a full-time statement there speaks of who gets the benefits.
-_PERKS = re.compile(r"\b(?:benefits?|perks?|what we offer|total rewards)\b", re.I)
+_PERKS = LazyPattern(r"\b(?:benefits?|perks?|what we offer|total rewards)\b", re.I)
 
 
-_BENEFITS = re.compile(r"\b(?:benefits?|perks?|what we offer|why (?:join|work)|total rewards|rewards|"
-                       r"compensation|pay|salary|equal|eeo|accommodation|disclaimer)\b", re.I)
+_BENEFITS = LazyPattern(r"\b(?:benefits?|perks?|what we offer|why (?:join|work)|total rewards|rewards|"
+                        r"compensation|pay|salary|equal|eeo|accommodation|disclaimer)\b", re.I)
 
 
 # A sentence that places the job (its subject is the role, the position or "you"): the place follows.
-_JOB_PLACE = re.compile(
+_JOB_PLACE = LazyPattern(
     r"\b(?:(?:this|the)\s+(?:[\w-]+\s+){0,5}?(?:role|position|job|opportunity|team)\s+(?:is(?:\s+to\s+be)?|will\s+be)\s+"
     r"(?:primarily\s+|currently\s+)?(?:based|located|situated)\s+(?:in|at|out\s+of)|"
     r"(?:role|position|job|opportunity)\s+(?:based|located)\s+(?:in|at|out\s+of)|"
@@ -56,50 +56,50 @@ _JOB_PLACE = re.compile(
 
 
 # A pay line that opens with a place: "McLean, VA: $197,300 - $225,100", "Cleveland $59,100 to $188,100".
-_PAY_PLACE = re.compile(r"^(?P<place>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .'’-]{1,30}?)?)\s*(?::|[-–])?\s*(?:USD\s*)?\$\s?\d")
+_PAY_PLACE = LazyPattern(r"^(?P<place>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .'’-]{1,30}?)?)\s*(?::|[-–])?\s*(?:USD\s*)?\$\s?\d")
 
 
 # Pay or terms for the roles of one place: "For New York, NY-based roles: ...".
-_PLACE_BASED = re.compile(r"^For\s+(?P<place>[A-Z][^:]{2,60}?)[- ]based\s+(?:roles?|positions?|candidates?|employees?)\b")
+_PLACE_BASED = LazyPattern(r"^For\s+(?P<place>[A-Z][^:]{2,60}?)[- ]based\s+(?:roles?|positions?|candidates?|employees?)\b")
 
 
 # What every match of `_JOB_PLACE` holds (a trigger, see `posting_cues`).
 _JOB_PLACE_TRIGGER = (
-    *((word, re.compile(word + r"\s+(?:in|at|out)\b")) for word in ("based", "located", "situated")),
-    ("will", re.compile(r"you\s+will\s+(?:be\s+)?(?:based|located|work)")), ("performed",),
-    ("site", re.compile(r"on[- ]?site")), ("office", re.compile(r"in[- ]office|office\s+(?:located\s+)?in\b")),
-    ("person", re.compile(r"in\s+person")), ("hybrid",), ("join", re.compile(r"team\s+in\b")),
-    ("local", re.compile(r"local\s+to")))
+    *((word, LazyPattern(word + r"\s+(?:in|at|out)\b")) for word in ("based", "located", "situated")),
+    ("will", LazyPattern(r"you\s+will\s+(?:be\s+)?(?:based|located|work)")), ("performed",),
+    ("site", LazyPattern(r"on[- ]?site")), ("office", LazyPattern(r"in[- ]office|office\s+(?:located\s+)?in\b")),
+    ("person", LazyPattern(r"in\s+person")), ("hybrid",), ("join", LazyPattern(r"team\s+in\b")),
+    ("local", LazyPattern(r"local\s+to")))
 # Twins of cues: the pattern without re.I, for the folded text (`_matches`).
-_JOB_PLACE_FOLDED = re.compile(_JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
-_POSTED_FOLDED = re.compile(cues.POSTED_SENTENCE.pattern)
-_EMPLOYMENT_FOLDED = re.compile(cues.EMPLOYMENT_SENTENCE.pattern)
-_ARRANGEMENT_FOLDED = re.compile(cues.ARRANGEMENT_SENTENCE.pattern)
-_NOT_REMOTE_FOLDED = re.compile(cues.NOT_REMOTE.pattern)
-_TERMS_FOLDED = re.compile(cues.TERMS_SENTENCE.pattern.replace("(?-i:This)", "this"))
-_CLOSING_FOLDED = re.compile(cues.CLOSING_SENTENCE.pattern)
+_JOB_PLACE_FOLDED = LazyPattern(_JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
+_POSTED_FOLDED = LazyPattern(cues.POSTED_SENTENCE.pattern)
+_EMPLOYMENT_FOLDED = LazyPattern(cues.EMPLOYMENT_SENTENCE.pattern)
+_ARRANGEMENT_FOLDED = LazyPattern(cues.ARRANGEMENT_SENTENCE.pattern)
+_NOT_REMOTE_FOLDED = LazyPattern(cues.NOT_REMOTE.pattern)
+_TERMS_FOLDED = LazyPattern(cues.TERMS_SENTENCE.pattern.replace("(?-i:This)", "this"))
+_CLOSING_FOLDED = LazyPattern(cues.CLOSING_SENTENCE.pattern)
 # A list of the job's places: "based out of any of the following locations: New York, Denver, Chicago",
 # "The locations for this role include: Austin, Boston".
-_PLACE_LIST = re.compile(r"\b(?:(?:following|these)\s+(?:metro\s+|office\s+)?(?:locations|offices|cities|sites)|"
-                         r"our\s+(?:hub\s+|office\s+|main\s+)?locations\s+(?:of|in)|"
-                         r"locations?(?:\s*\(s\))?\s+for\s+this\s+(?:role|position|job)\s+(?:include|are))\s*[:.-]?\s*", re.I)
+_PLACE_LIST = LazyPattern(r"\b(?:(?:following|these)\s+(?:metro\s+|office\s+)?(?:locations|offices|cities|sites)|"
+                          r"our\s+(?:hub\s+|office\s+|main\s+)?locations\s+(?:of|in)|"
+                          r"locations?(?:\s*\(s\))?\s+for\s+this\s+(?:role|position|job)\s+(?:include|are))\s*[:.-]?\s*", re.I)
 _PLACE_LIST_TRIGGER = (("following", "location"), ("these", "location"), ("following", "office"), ("these", "office"),
                        ("following", "cities"), ("include", "location"), ("locations", "our"))
 # Where a company's site is, the weakest cue, kept only when nothing else places the job: "a design firm located in
 # Franklin, Tennessee", "our brand new Aiken, SC facility", "Our Mountain View office is ...". A head office is not
 # the job's site ("headquartered in", `_COMPANY_PLACE`).
-_SITE_PLACE = re.compile(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:company|firm|client|organization|startup)\s+in)"
-                         r"\s+(?:the\s+(?:\w+\s+)?(?:town|city)\s+of\s+)?", re.I)
+_SITE_PLACE = LazyPattern(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:company|firm|client|organization|startup)\s+in)"
+                          r"\s+(?:the\s+(?:\w+\s+)?(?:town|city)\s+of\s+)?", re.I)
 # A street address before the place: "located at 601 Lake Road, Cleveland, OH 44113".
-_STREET = re.compile(r"\d+[\w .'-]{2,40},\s*")
-_OUR_SITE = re.compile(r"\b[Oo]ur\s+(?:brand\s+new\s+|new\s+|main\s+|flagship\s+)?(?P<place>[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})"
-                       r"\s+(?:office|facility|campus|clinic|location|plant|warehouse|branch|store|site|hospital)\b")
-_SITE_TRIGGER = (("located",), ("based", re.compile(r"based\s+(?:in|out|at)\b")), *(
-    (noun, re.compile(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup")),
-    ("our", re.compile(r"our\s+(?:[\w.'’,-]+\s+){1,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
-                       r"store|site|hospital)\b")))
+_STREET = LazyPattern(r"\d+[\w .'-]{2,40},\s*")
+_OUR_SITE = LazyPattern(r"\b[Oo]ur\s+(?:brand\s+new\s+|new\s+|main\s+|flagship\s+)?(?P<place>[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})"
+                        r"\s+(?:office|facility|campus|clinic|location|plant|warehouse|branch|store|site|hospital)\b")
+_SITE_TRIGGER = (("located",), ("based", LazyPattern(r"based\s+(?:in|out|at)\b")), *(
+    (noun, LazyPattern(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup")),
+    ("our", LazyPattern(r"our\s+(?:[\w.'’,-]+\s+){1,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
+                        r"store|site|hospital)\b")))
 # Each trigger group opens with its rarest word: it marks the sentences the others are looked for in.
-_COMPANY_PLACE = re.compile(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
+_COMPANY_PLACE = LazyPattern(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
 
 # The cues a sentence is read for, one bit each, and what every match of the cue holds (its trigger).
 EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, PAY, AS, LIST, SITE, DATES = (1 << n for n in range(13))
@@ -108,18 +108,18 @@ _TRIGGERS: tuple[tuple[int, tuple[tuple[str | re.Pattern[str], ...], ...]], ...]
     (ARRANGEMENT, cues.ARRANGEMENT_TRIGGER), (TERMS, cues.TERMS_TRIGGER), (EMPLOYMENT, cues.EMPLOYMENT_TRIGGER),
     (LEVEL, (("level",),)), (PAY, (("$",),)), (AS, cues.EMPLOYER_AS_TRIGGER), (LIST, _PLACE_LIST_TRIGGER),
     (SITE, _SITE_TRIGGER),
-    (DATES, ((re.compile(r"(?:19|20)\d\d"),),)))  # every date holds a year
+    (DATES, ((LazyPattern(r"(?:19|20)\d\d"),),)))  # every date holds a year
 
 
-_NAME_LINE = re.compile(cues.EMPLOYER_NAME + r"[.:]?")
+_NAME_LINE = LazyPattern(cues.EMPLOYER_NAME + r"[.:]?")
 # A company described as one: "Tidewell is a freight software company", "Tidewell, a freight software company,".
-_DESCRIBES = re.compile(r"(?:\s+is|,)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|provider|leader|"
-                        r"manufacturer|developer|publisher|agency|organi[sz]ation|institution|group|business|startup|"
-                        r"platform|network|bank|insurer|university|school|hospital|clinic|practice|studio|lab|laboratory)\b")
+_DESCRIBES = LazyPattern(r"(?:\s+is|,)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|provider|leader|"
+                         r"manufacturer|developer|publisher|agency|organi[sz]ation|institution|group|business|startup|"
+                         r"platform|network|bank|insurer|university|school|hospital|clinic|practice|studio|lab|laboratory)\b")
 # How the sentences that `EMPLOYER_AT` and `_PLACE_BASED` read open.
 _OPENERS = ("At", "Join", "Working", "We at", "We At", "For")
 # A short heading glued to the sentence after it by its colon: "Summary:Acme seeks", "Overview: Acme is".
-_GLUED_HEAD = re.compile(r"[A-Z][A-Za-z]+(?: [A-Za-z]+)?:\s*(?=[A-Z0-9])")
+_GLUED_HEAD = LazyPattern(r"[A-Z][A-Za-z]+(?: [A-Za-z]+)?:\s*(?=[A-Z0-9])")
 
 
 def read_sentences(page: PostingPage) -> None:

@@ -9,16 +9,16 @@ from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, Section, split_label
 from roledata.parse.titles import TITLE_PATTERN, abbreviated_title, split_title_list
 from roledata.parse.role_nouns import role_headed
-from roledata.text import ARROW, Span, fold, sentence_spans, slugify, split_span
+from roledata.text import ARROW, LazyPattern, Span, fold, sentence_spans, slugify, split_span
 
 # Title words -> seniority, first match wins ("VP of AI Engineering" is executive, not lead).
 _SENIORITY = (
-    ("executive", re.compile(r"\b(?:chief|vp|vice president|president|cto|caio|cio|cdo|evp|svp)\b", re.I)),
-    ("director", re.compile(r"\b(?:head|director)\b", re.I)),
-    ("manager", re.compile(r"\bmanager\b", re.I)),
-    ("lead", re.compile(r"\blead\b", re.I)),
-    ("senior", re.compile(r"\b(?:senior|sr\.?|staff|principal)\b", re.I)),
-    ("entry", re.compile(r"\b(?:junior|jr\.?|entry[- ]level|associate|intern|graduate)\b", re.I)),
+    ("executive", LazyPattern(r"\b(?:chief|vp|vice president|president|cto|caio|cio|cdo|evp|svp)\b", re.I)),
+    ("director", LazyPattern(r"\b(?:head|director)\b", re.I)),
+    ("manager", LazyPattern(r"\bmanager\b", re.I)),
+    ("lead", LazyPattern(r"\blead\b", re.I)),
+    ("senior", LazyPattern(r"\b(?:senior|sr\.?|staff|principal)\b", re.I)),
+    ("entry", LazyPattern(r"\b(?:junior|jr\.?|entry[- ]level|associate|intern|graduate)\b", re.I)),
 )
 
 
@@ -122,18 +122,18 @@ def extract_duties(outline: Outline, context: PageContext) -> list[dict]:
 
 
 # "Key responsibilities include:", "Most days, the work includes:", "Planners typically do the following:"
-_LEAD_IN = re.compile(r"\b(?:responsibilit\w*|duties|tasks|aspects of (?:the|this|their) (?:\w+ )?(?:role|job|position|work)|"
-                      r"(?:work|job|role|position) (?:includes?|involves?)|day[- ]to[- ]day|typically (?:do|perform)|"
-                      r"what (?:they|you)(?:'ll| will)? do|(?:they|you) will)\b[^.!?]*:$", re.I)
-_NOT_LEAD_IN = re.compile(r"\b(?:skills?|qualifications?|requirements?|education|knowledge|competenc\w*|"
-                          r"certifications?|tools|traits|abilities)\b", re.I)
-_LEAD_IN_WORDS = re.compile(r"\b(?:responsibilit\w*|duties)\b", re.I)
+_LEAD_IN = LazyPattern(r"\b(?:responsibilit\w*|duties|tasks|aspects of (?:the|this|their) (?:\w+ )?(?:role|job|position|work)|"
+                       r"(?:work|job|role|position) (?:includes?|involves?)|day[- ]to[- ]day|typically (?:do|perform)|"
+                       r"what (?:they|you)(?:'ll| will)? do|(?:they|you) will)\b[^.!?]*:$", re.I)
+_NOT_LEAD_IN = LazyPattern(r"\b(?:skills?|qualifications?|requirements?|education|knowledge|competenc\w*|"
+                           r"certifications?|tools|traits|abilities)\b", re.I)
+_LEAD_IN_WORDS = LazyPattern(r"\b(?:responsibilit\w*|duties)\b", re.I)
 _NO_DUTY_KINDS = frozenset({"duties", "faq", "cover_letter", "related_roles", "requirements", "qualifications",
                             "skills", "soft_skills"})
-_NOT_DUTY_HEADING = re.compile(r"\bwhat you(?:'ll|’ll)? (?:bring|need|have)\b|\bwho you are\b|\babout you\b|"
-                               r"\bnice to have\b|\byou have\b", re.I)
+_NOT_DUTY_HEADING = LazyPattern(r"\bwhat you(?:'ll|’ll)? (?:bring|need|have)\b|\bwho you are\b|\babout you\b|"
+                                r"\bnice to have\b|\byou have\b", re.I)
 # A lead-in glued to the end of the last bullet: "... of the route tables Core skills include:"
-_GLUED_LEAD_IN = re.compile(r"(?<=[a-z,).])\s+(?=[A-Z][a-z]+\b[^.!?]*:$)")
+_GLUED_LEAD_IN = LazyPattern(r"(?<=[a-z,).])\s+(?=[A-Z][a-z]+\b[^.!?]*:$)")
 
 
 def _not_duties(section: Section) -> bool:
@@ -208,7 +208,7 @@ def extract_faqs(outline: Outline, context: PageContext) -> list[dict]:
 
 
 # ------------------------------------------------------------ related roles
-_ROLE_NOUN = re.compile(
+_ROLE_NOUN = LazyPattern(
     r"\b(?:Engineer|Scientist|Lead|Manager|Director|Officer|Head|VP|President|Architect|Analyst|"
     r"Researcher|Fellow|Principal|Founder|Consultant|Specialist|Developer|CTO|CAIO)s?\b"
 )
@@ -217,18 +217,18 @@ _TO_OPENING = (r"leading to|leads? to|lead(?:ing)? into|career paths? from [^.,]
                r"can (?:move|advance|progress) (?:up )?(?:in)?to")
 _FROM_OPENING = (r"progress(?:es)? from|transition(?:s|ing)? from|moves? up from|comes? from|start(?:s|ing)? (?:in|as)|"
                  r"(?:advance|progress|move|transition) (?:to|into|through)")
-_TO = re.compile(
+_TO = LazyPattern(
     rf"(?i:{_TO_OPENING})"
     rf"\s+(?:(?:executive|senior|leadership)\s+)?(?i:roles?|positions?)?\s*(?i:like|such as|as)?\s*{_TITLE_LIST}"
 )
-_FROM = re.compile(
+_FROM = LazyPattern(
     rf"(?i:{_FROM_OPENING})"
     rf"\s+(?:(?:entry-level|senior|leadership|executive)\s+)?(?i:roles?|positions?)?\s*(?i:like|such as)?\s*(?i:an?\s+)?{_TITLE_LIST}"
 )
 
 # Each pattern with its opening phrase alone, for lower-cased text: a line without the phrase
 # cannot match, and the phrase is found far faster than the whole pattern.
-_CAREER_MOVES = ((_TO, "career_to", re.compile(_TO_OPENING)), (_FROM, "career_from", re.compile(_FROM_OPENING)))
+_CAREER_MOVES = ((_TO, "career_to", LazyPattern(_TO_OPENING)), (_FROM, "career_from", LazyPattern(_FROM_OPENING)))
 
 
 def extract_related_roles(outline: Outline, context: PageContext) -> list[dict]:
@@ -271,34 +271,34 @@ def extract_related_roles(outline: Outline, context: PageContext) -> list[dict]:
 # ------------------------------------------------------------ related roles from labelled lists
 # A heading or a line label that introduces a list of roles, and how they relate to the page's role.
 _LIST_CUES = (
-    ("career_from", re.compile(r"\b(?:entry points?|(?:entry|feeder|previous|prior|source) (?:roles?|positions?|points?)|"
-                               r"(?:comes?|coming|moving|transition\w*) from|(?:routes?|pathways?|ways) in(?:to)?|"
-                               r"common backgrounds?|where .{0,20}come from)\b", re.I)),
-    ("career_to", re.compile(r"\b(?:advancement|advance to|promotions?|next (?:steps?|roles?|levels?|moves?)|"
-                             r"career (?:progression|ladder|path(?:s|way)?)|progression|where (?:\w+ ){0,3}leads?|"
-                             r"leads? to|moves? up|exit (?:options|opportunities))\b", re.I)),
-    ("see_also", re.compile(r"\b(?:lateral(?: moves?| options?| roles?)?|(?:related|similar|adjacent|comparable|neighbou?ring) "
-                            r"(?:careers?|roles?|jobs?|titles?|occupations?|positions?|professions?|tracks?)|"
-                            r"see also|pivot targets?|speciali[sz]ations?|specialties|specialisms?)\b", re.I)),
-    ("alias", re.compile(r"\b(?:alternative|alternate|other|similar|common) (?:job )?titles?|also (?:known|called|listed) as|"
-                         r"job title variations?|a\.?k\.?a\b", re.I)),
+    ("career_from", LazyPattern(r"\b(?:entry points?|(?:entry|feeder|previous|prior|source) (?:roles?|positions?|points?)|"
+                                r"(?:comes?|coming|moving|transition\w*) from|(?:routes?|pathways?|ways) in(?:to)?|"
+                                r"common backgrounds?|where .{0,20}come from)\b", re.I)),
+    ("career_to", LazyPattern(r"\b(?:advancement|advance to|promotions?|next (?:steps?|roles?|levels?|moves?)|"
+                              r"career (?:progression|ladder|path(?:s|way)?)|progression|where (?:\w+ ){0,3}leads?|"
+                              r"leads? to|moves? up|exit (?:options|opportunities))\b", re.I)),
+    ("see_also", LazyPattern(r"\b(?:lateral(?: moves?| options?| roles?)?|(?:related|similar|adjacent|comparable|neighbou?ring) "
+                             r"(?:careers?|roles?|jobs?|titles?|occupations?|positions?|professions?|tracks?)|"
+                             r"see also|pivot targets?|speciali[sz]ations?|specialties|specialisms?)\b", re.I)),
+    ("alias", LazyPattern(r"\b(?:alternative|alternate|other|similar|common) (?:job )?titles?|also (?:known|called|listed) as|"
+                          r"job title variations?|a\.?k\.?a\b", re.I)),
 )
 _CUE_MAX_WORDS = 6
 # Separators between roles on one line: "A · B · C", "A | B", "A, B and C", "A; B", "A / B".
-_ITEM_SPLIT = re.compile(r"\s*(?:[·|•;]|,\s*(?:and|or)\s+|,|\s/\s|\s+(?:and|or)\s+)\s*")
+_ITEM_SPLIT = LazyPattern(r"\s*(?:[·|•;]|,\s*(?:and|or)\s+|,|\s/\s|\s+(?:and|or)\s+)\s*")
 # Career ladders written with arrows: "A → B → C" (also "->", "»", and arrows decoded twice: text.ARROW).
-_ARROW = re.compile(rf"\s*{ARROW}\s*")
-_LEADING_LIST = re.compile(r"^(?P<list>[A-Z][^.:;]*?)\s+(?:share|are|have|also|can|often|use|work|do)\b")
-_DASH_DESCRIPTION = re.compile(r"\s+[—–-]\s+")
-_HARD_SEPARATOR = re.compile(r"[·|•;,]|\s/\s")
-_TRAILING_BRACKET = re.compile(r"\s*\([^)]*\)\s*$")
+_ARROW = LazyPattern(rf"\s*{ARROW}\s*")
+_LEADING_LIST = LazyPattern(r"^(?P<list>[A-Z][^.:;]*?)\s+(?:share|are|have|also|can|often|use|work|do)\b")
+_DASH_DESCRIPTION = LazyPattern(r"\s+[—–-]\s+")
+_HARD_SEPARATOR = LazyPattern(r"[·|•;,]|\s/\s")
+_TRAILING_BRACKET = LazyPattern(r"\s*\([^)]*\)\s*$")
 
 
 # A word (lower case) that every cue above contains: most headings and labels have none.
-_CUE_HINT = re.compile("entry|feeder|previous|prior|source|from|route|way|common|"
-                       "advance|promotion|next|career|progression|lead|move|exit|"
-                       "lateral|related|similar|adjacent|comparable|neighbo|see also|pivot|special|"
-                       "title|also|aka|a\\.ka|ak\\.a|a\\.k\\.a")
+_CUE_HINT = LazyPattern("entry|feeder|previous|prior|source|from|route|way|common|"
+                        "advance|promotion|next|career|progression|lead|move|exit|"
+                        "lateral|related|similar|adjacent|comparable|neighbo|see also|pivot|special|"
+                        "title|also|aka|a\\.ka|ak\\.a|a\\.k\\.a")
 
 
 def _cue(text: str | None) -> str | None:

@@ -42,19 +42,19 @@ from roledata.extract.pay_lines import PageLines, heading_sentences, is_figure_l
 from roledata.extract.pay_owner import PayOwners
 from roledata.extract.pay_tables import within_cell
 from roledata.parse.outline import Outline
-from roledata.text import DASH, Span
+from roledata.text import DASH, LazyPattern, Span
 
-_RANGE_GAP = re.compile(
+_RANGE_GAP = LazyPattern(
     r"\s*(?:(?:USD|US|CAD)\b\s*)?(?:(?:/|per\b|an?\b)\s*(?:year|yr|hour|hr|annum|month|week)s?\s*|"
     rf"(?:hourly|annually|yearly|monthly|weekly)\s*)?(?:{DASH}|to)\s*(?:(?:USD|US|CAD)\s*|Â)?",
     re.I,
 )
 # A label naming a statistic of pay, over a bare figure: "50th percentile", "Median", "Low".
-_STATISTIC_LABEL = re.compile(r"\b(?:percentile|median|average|mean|low|high|entry|starting|top)\b", re.I)
+_STATISTIC_LABEL = LazyPattern(r"\b(?:percentile|median|average|mean|low|high|entry|starting|top)\b", re.I)
 # Words that carry on from the figure before: "a bonus of $X, with a range from $Y - $Z", "or up to $W".
-_CONTINUES = re.compile(r"[\s,;(]*(?:with |and |or )?(?:an? )?(?:range|ranging|up to|between|from|to)\b[^.;]*$", re.I)
-_AND_GAP = re.compile(r"\s*(?:USD\s*)?and\s*", re.I)
-_DIGIT = re.compile(r"\d")
+_CONTINUES = LazyPattern(r"[\s,;(]*(?:with |and |or )?(?:an? )?(?:range|ranging|up to|between|from|to)\b[^.;]*$", re.I)
+_AND_GAP = LazyPattern(r"\s*(?:USD\s*)?and\s*", re.I)
+_DIGIT = LazyPattern(r"\d")
 
 
 def extract_salaries(outline: Outline, context: PageContext) -> list[dict]:
@@ -221,8 +221,8 @@ def _join_ranges(span: Span, amounts: list[Money]) -> list[Money]:
     return out
 
 
-_IN_BRACKETS_BEFORE = re.compile(r"\s*\(\s*")
-_IN_BRACKETS_AFTER = re.compile(r"\s*\)")
+_IN_BRACKETS_BEFORE = LazyPattern(r"\s*\(\s*")
+_IN_BRACKETS_AFTER = LazyPattern(r"\s*\)")
 
 
 def _joined_across_brackets(span: Span, four: list[Money]) -> list[Money] | None:
@@ -249,7 +249,7 @@ def _joined_across_brackets(span: Span, four: list[Money]) -> list[Money] | None
 # Words before the low end that open a range its high end closes: "from less than $X to more than $Y",
 # "a minimum of $X to a maximum of $Y", "starts at $X with raises up to $Y".
 # A new clause between two figures: they are two statements, not one range.
-_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:while|whereas|but)\b", re.I)
+_CLAUSE_BREAK = LazyPattern(r"[,;]|\b(?:while|whereas|but)\b", re.I)
 _RANGE_OPENERS = ("from", "from less than", "from under", "from as little as", "from a low of", "from a minimum of",
                   "a minimum of", "minimum of", "as little as", "a low of", "starts at", "starting at", "start at",
                   "starts from", "starting from", "begins at", "beginning at")
@@ -298,8 +298,8 @@ def _joined(span: Span, a: Money, b: Money, gap: str | None = None, joins: bool 
 
 # A statistic's name written right before the next figure names that figure: "$44,000 to $63,000
 # (median $52,800)" is a range, and the median is the figure in the brackets.
-_NAMES_NEXT = re.compile(r"[(\[,;]?\s*(?:the\s+)?(?:median|average|mean|avg|\d\dth percentile)"
-                         r"(?:\s+(?:of|is|was|at))?\s*[:=]?\s*$", re.I)
+_NAMES_NEXT = LazyPattern(r"[(\[,;]?\s*(?:the\s+)?(?:median|average|mean|avg|\d\dth percentile)"
+                          r"(?:\s+(?:of|is|was|at))?\s*[:=]?\s*$", re.I)
 
 
 def _clause(span: Span, amounts: list[Money], i: int) -> str:

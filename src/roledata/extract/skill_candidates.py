@@ -10,16 +10,16 @@ from roledata.extract.skills import TECH_CATEGORIES, SkillMatch, matchers, page_
 from roledata.parse.outline import Outline
 from roledata.parse.structure import split_label
 from roledata.parse.role_nouns import role_headed
-from roledata.text import Span, split_span
+from roledata.text import LazyPattern, Span, split_span
 
 # Lists of tools: "(e.g., TensorFlow, PyTorch)", "such as Kedro, MindsDB and Mage.ai".
-_LIST = re.compile(
+_LIST = LazyPattern(
     r"\((?:e\.g\.,?|i\.e\.,?|such as|like|including)?\s*(?P<paren>[^()]+)\)"
     r"|\b(?:such as|like|including|e\.g\.,?)\s+(?P<tail>[^.;:()]+)"
 )
-_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
-_CAPITALIZED = re.compile(r"[A-Z][\w.+#-]*(?:\s[A-Z0-9][\w.+#-]*){0,2}")
-_TECH_SHAPE = re.compile(r"[a-z][A-Z]|\d|[.+#]\w|^[A-Z]{2,}[a-z]?$")
+_ITEM_SPLIT = LazyPattern(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*")
+_CAPITALIZED = LazyPattern(r"[A-Z][\w.+#-]*(?:\s[A-Z0-9][\w.+#-]*){0,2}")
+_TECH_SHAPE = LazyPattern(r"[a-z][A-Z]|\d|[.+#]\w|^[A-Z]{2,}[a-z]?$")
 _NOT_TECH = {"AI", "ML", "AI/ML", "API", "APIs", "UI", "UX", "IT", "US", "U.S", "EU", "CEO", "CTO", "CFO", "KPIs", "OKRs",
              "PhD", "Ph.D.", "Ph.D", "MS", "MSc", "M.S.", "BS", "BSc", "B.S.", "MBA", "ROI", "KPI", "QA", "CI", "CD", "CT",
              "USD", "EUR", "GBP", "CHF", "INR", "CAD", "AUD", "COO", "CIO", "CISO", "HR", "R&D", "SaaS", "B2B", "B2C",
@@ -82,10 +82,10 @@ def extract_skill_candidates(outline: Outline, context: PageContext) -> list[dic
 
 _NO_CANDIDATE_KINDS = frozenset({"related_roles", "salary", "faq", "cover_letter"})
 # Lists of things that are not tools: "Key certifications: CKA, CKS", "Top employer types: Google, Meta".
-_NOT_TOOL_LABEL = re.compile(r"certif|employer|compan|industr|degree|education|licen|location|sector|organi[sz]ation|"
-                             r"institut|universit|hyperscaler|vendor|provider|client|customer|partner|labs?\b|firms?\b|visa|sponsor|"
-                             r"authori[sz]|benefit|insurance|holiday", re.I)
-_NOT_TOOL_LABEL_LOWER = re.compile(_NOT_TOOL_LABEL.pattern)  # for lower-cased text: no IGNORECASE, far faster
+_NOT_TOOL_LABEL = LazyPattern(r"certif|employer|compan|industr|degree|education|licen|location|sector|organi[sz]ation|"
+                              r"institut|universit|hyperscaler|vendor|provider|client|customer|partner|labs?\b|firms?\b|visa|sponsor|"
+                              r"authori[sz]|benefit|insurance|holiday", re.I)
+_NOT_TOOL_LABEL_LOWER = LazyPattern(_NOT_TOOL_LABEL.pattern)  # for lower-cased text: no IGNORECASE, far faster
 
 
 def _not_tool_label(text: str) -> bool:
@@ -98,7 +98,7 @@ def _not_tool_label(text: str) -> bool:
 
 
 # Work-visa and status codes ("H-1B", "F-1 OPT", "TN") that travel in comma lists beside tools.
-_VISA = re.compile(r"^(?:[A-Z]-?\d[A-Z]?\b.*|TN|OPT|CPT|EAD|GC|PTO|EAP)$")
+_VISA = LazyPattern(r"^(?:[A-Z]-?\d[A-Z]?\b.*|TN|OPT|CPT|EAD|GC|PTO|EAP)$")
 
 
 def _names_list(items: list[Span], known: list[SkillMatch]) -> bool:

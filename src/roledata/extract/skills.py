@@ -43,7 +43,7 @@ from roledata.extract.technology import CATEGORY as ONET_CATEGORY, OnetExample, 
 from roledata.reference import ESCO_SKILL, load
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,7 @@ _LEFT = r"(?<![\w&+#.-])"
 # ... and "SQL-based", "GPT-4-grade", "PyTorch-native": a name before a hyphenated modifier is still the name.
 _MODIFIER = r"(?:based|class|style|like|powered|driven|native|compatible|level|grade|backed|centric|first|heavy|only|specific|savvy|friendly|ready)\b"
 _RIGHT = rf"(?![\w&+#]|-(?!{_MODIFIER})\w|\.\w)"
-_RIGHT_RE = re.compile(_RIGHT)
+_RIGHT_RE = LazyPattern(_RIGHT)
 
 
 @lru_cache(maxsize=1)
@@ -301,8 +301,8 @@ def _units_with_onet(text: str, units: list[Span], order: list[int],
 
 
 # A skill named by a verb form in an employer's voice is the sentence's verb: "We are hiring", "now recruiting".
-_AUXILIARY = re.compile(r"\b(?:we(?:'re|’re| are)(?: now| currently| actively)?|now|(?:is|are) (?:now|currently|actively))\s+$",
-                        re.I)
+_AUXILIARY = LazyPattern(r"\b(?:we(?:'re|’re| are)(?: now| currently| actively)?|now|(?:is|are) (?:now|currently|actively))\s+$",
+                         re.I)
 
 
 def _as_verb(match: SkillMatch, span: Span) -> bool:
@@ -341,11 +341,11 @@ def _beside_language(match: SkillMatch, found: list[SkillMatch], span: Span) -> 
 
 TECH_CATEGORIES = frozenset({"programming_language", "ml_framework", "cloud_platform", "mlops", "data_platform",
                    "vector_database", "llm_tooling", "responsible_ai", "developer_tool"})
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|/|&)\s*")
+_LIST_GAP = LazyPattern(r"\s*(?:,\s*(?:and|or)?|and|or|/|&)\s*")
 
 
-_PREFERRED = re.compile(r"\b(?:preferred|nice to have|a plus|bonus|desirable)\b", re.I)
-_REQUIRED = re.compile(r"\b(?:required|requirements?|must|mandatory|minimum)\b", re.I)
+_PREFERRED = LazyPattern(r"\b(?:preferred|nice to have|a plus|bonus|desirable)\b", re.I)
+_REQUIRED = LazyPattern(r"\b(?:required|requirements?|must|mandatory|minimum)\b", re.I)
 
 
 def _requirement(section: Section | None) -> str:

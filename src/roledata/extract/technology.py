@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from roledata.occupations.text import stem
 from roledata.reference import load
+from roledata.text import LazyPattern
 
 CATEGORY = "technology"
 
@@ -78,8 +79,8 @@ def is_ordinary(word: str) -> bool:
     return low in ordinary_words() or stem(low) in ordinary_words()
 
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/.+-]{1,9}$")
-_TECH_SHAPE = re.compile(r"[a-z][A-Z]|\d|[.+#]|^[A-Z]{3,}$")
+_ACRONYM = LazyPattern(r"^[A-Z][A-Z0-9&/.+-]{1,9}$")
+_TECH_SHAPE = LazyPattern(r"[a-z][A-Z]|\d|[.+#]|^[A-Z]{3,}$")
 
 
 def _makers() -> frozenset[str]:

@@ -22,21 +22,21 @@ import json
 import re
 
 from roledata.formats.errors import Unreadable
-from roledata.text import decode_bytes
+from roledata.text import LazyPattern, decode_bytes
 
 MAX_MARKUP = 5_000_000  # characters of markup outside scripts and styles: far beyond any job page
-_SCRIPT = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_SCRIPT = LazyPattern(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 # The head holds the title and metadata (read as fields), never the page's text: an empty body is no text.
-_HEAD = re.compile(r"<head\b[^>]*>.*?</head\s*>", re.I | re.S)
-_LD_JSON = re.compile(r"<script\b[^>]*type\s*=\s*[\"']?application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
-_TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # the `|---|---|` line under a table's header
-_CRUFT_NAME = re.compile(r"cookie|consent|gdpr|banner|newsletter|subscribe|breadcrumb|share|social|promo|"
-                         r"sidebar|related|nav|menu|footer|header|modal|popup", re.I)
+_HEAD = LazyPattern(r"<head\b[^>]*>.*?</head\s*>", re.I | re.S)
+_LD_JSON = LazyPattern(r"<script\b[^>]*type\s*=\s*[\"']?application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
+_TABLE_RULE = LazyPattern(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # the `|---|---|` line under a table's header
+_CRUFT_NAME = LazyPattern(r"cookie|consent|gdpr|banner|newsletter|subscribe|breadcrumb|share|social|promo|"
+                          r"sidebar|related|nav|menu|footer|header|modal|popup", re.I)
 _CRUFT_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
                "svg", "iframe", "select")
 _BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "dd", "dt", "address", "figcaption",
            "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "ul", "ol", "table", "body"}
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_SPACES = LazyPattern(r"[ \t\u00a0\u2009\u202f]+")
 
 
 def read_html_bytes(data: bytes) -> tuple[str, dict | None]:

@@ -15,13 +15,13 @@ are a broken file and a password-protected one. Work is bounded by
 from __future__ import annotations
 
 import io
-import re
 
 from roledata.formats.errors import Unreadable
+from roledata.text import LazyPattern
 
 MAX_PAGES = 300  # a job description or career guide is a few pages; a longer PDF is a book or a report
-_BULLET = re.compile(r"^[•●▪■◦‣∙·]\s*")
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_BULLET = LazyPattern(r"^[•●▪■◦‣∙·]\s*")
+_SENTENCE_END = LazyPattern(r"[.!?:;]\s*$")
 
 
 def read_pdf(data: bytes) -> tuple[str, None]:

@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from roledata.occupations.text import fold, title_tokens
+from roledata.text import LazyPattern
 
 # Words about the level or the terms of a job, not the job: dropped before a second lookup.
 SENIORITY = frozenset({
@@ -31,14 +32,14 @@ JOB_NOUNS = frozenset({
     "mechanic", "chef", "cook", "welder", "paralegal", "auditor", "recruiter", "editor", "producer", "planner",
     "buyer", "controller", "economist", "statistician", "researcher", "physician", "surgeon", "dentist", "hygienist",
 })
-_WORK_TERMS = re.compile(r"\b(?:part|full)[\s-]*time\b|\bper\s+(?:hour|year|month|week)\b|\bwork\s+from\s+home\b", re.I)
-_PAY_OR_ID = re.compile(r"[$£€₹]\s?\d[\d,.]*\s*[kK]?|#\s?\d+|\b[A-Za-z]*\d{3,}[A-Za-z\d]*\b|\b\d+\+?(?=\s|$)")
-_LEADING = re.compile(r"^\s*(?:we(?:'re|\s+are)\s+hiring|now\s+hiring|hiring(?:\s+for\s+the\s+role\s+of)?(?:\s+an?\b)?|"
-                      r"join\s+our\s+team\s+as\s+an?|job\s+title|position|role)\b\s*[:\-–—]?\s*", re.I)
-_BRACKETS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_WORK_TERMS = LazyPattern(r"\b(?:part|full)[\s-]*time\b|\bper\s+(?:hour|year|month|week)\b|\bwork\s+from\s+home\b", re.I)
+_PAY_OR_ID = LazyPattern(r"[$£€₹]\s?\d[\d,.]*\s*[kK]?|#\s?\d+|\b[A-Za-z]*\d{3,}[A-Za-z\d]*\b|\b\d+\+?(?=\s|$)")
+_LEADING = LazyPattern(r"^\s*(?:we(?:'re|\s+are)\s+hiring|now\s+hiring|hiring(?:\s+for\s+the\s+role\s+of)?(?:\s+an?\b)?|"
+                       r"join\s+our\s+team\s+as\s+an?|job\s+title|position|role)\b\s*[:\-–—]?\s*", re.I)
+_BRACKETS = LazyPattern(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 # Where a title splits into its job and the rest: dashes and bars with spaces, commas, colons,
 # "for"/"with"/"at"/"in" clauses, and slashes between whole titles.
-_SEGMENTS = re.compile(r"\s+[-–—|]+\s+|\s*[|:;,·]\s*|\s[–—]|[–—]\s|\s+(?:for|with|at|in|on|to|from|within)\s+|\s*/\s*", re.I)
+_SEGMENTS = LazyPattern(r"\s+[-–—|]+\s+|\s*[|:;,·]\s*|\s[–—]|[–—]\s|\s+(?:for|with|at|in|on|to|from|within)\s+|\s*/\s*", re.I)
 
 
 class Variant(NamedTuple):

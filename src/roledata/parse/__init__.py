@@ -8,6 +8,7 @@ from roledata.parse.outline import Outline
 from roledata.parse.role_nouns import ROLE_FORMS
 from roledata.parse.structure import Line, split_lines
 from roledata.parse.titles import TitleChoice, choose_title, repeated_phrase, role_name, title_line
+from roledata.text import LazyPattern
 
 _FAMILIES = {"jobdescription_org": jobdescription_org, "aipathly": aipathly, "job_posting": posting}
 _MIN_SCORE = 3
@@ -33,8 +34,8 @@ def parse_outline(text: str, lines: list[Line] | None = None) -> Outline:
 
 
 # A figure stated as pay: the page is about what some role earns.
-_PAY = re.compile(r"\b(?:salary|salaries|pay|paid|earn|earns|wages?|compensation|remuneration|salaire|rémunération|salario|sueldo|"
-                  r"gehalt|vergütung)\b[^\n]{0,80}?\n?[^\n\d]{0,40}\d", re.I)  # the figure may sit on the next line
+_PAY = LazyPattern(r"\b(?:salary|salaries|pay|paid|earn|earns|wages?|compensation|remuneration|salaire|rémunération|salario|sueldo|"
+                   r"gehalt|vergütung)\b[^\n]{0,80}?\n?[^\n\d]{0,40}\d", re.I)  # the figure may sit on the next line
 # Section kinds that only a page about a role has.
 _ROLE_KINDS = frozenset({"duties", "requirements", "qualifications", "skills", "salary", "at_a_glance", "career_path"})
 

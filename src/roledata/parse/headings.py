@@ -6,7 +6,7 @@ ones ("soft skills" before "skill", "qualification" before "skill").
 """
 from __future__ import annotations
 
-import re
+from roledata.text import LazyPattern
 
 HEADING_RULES: tuple[tuple[str, str], ...] = (
     ("at a glance", "at_a_glance"),
@@ -54,7 +54,7 @@ HEADING_RULES: tuple[tuple[str, str], ...] = (
 
 
 # A heading that asks what the role does names its duties: "What Does a Data Engineer Do?".
-_DOES_WHAT = re.compile(r"^what (?:does|do) .{2,60} do\??$")
+_DOES_WHAT = LazyPattern(r"^what (?:does|do) .{2,60} do\??$")
 
 
 def asks_duties(text: str) -> bool:

@@ -20,13 +20,13 @@ from roledata.parse.outline import (
 )
 from roledata.parse.structure import Line, Section, is_heading_like, is_label_line
 from roledata.parse.titles import TitleChoice, title_from_prose
-from roledata.text import Span, fold
+from roledata.text import LazyPattern, Span, fold
 
-BRAND = re.compile(r"^jobdescription\.org$", re.IGNORECASE)
-LAST_UPDATED = re.compile(r"^last updated\b", re.IGNORECASE)
-MORE_IN = re.compile(r"^More in (?P<family>.+)$")
-SEE_ALL = re.compile(r"^See all\b[^→]*→\s*(?:[-•]\s*)?")
-LISTED_ROLE = re.compile(
+BRAND = LazyPattern(r"^jobdescription\.org$", re.IGNORECASE)
+LAST_UPDATED = LazyPattern(r"^last updated\b", re.IGNORECASE)
+MORE_IN = LazyPattern(r"^More in (?P<family>.+)$")
+SEE_ALL = LazyPattern(r"^See all\b[^→]*→\s*(?:[-•]\s*)?")
+LISTED_ROLE = LazyPattern(
     r"^(?P<title>[^$£€]+?)\s*(?P<pay>(?:US)?[$£€]\s?[\d.,]+\s*[KkMm]?"
     r"(?:\s*(?:[–—-]|to)\s*(?:US)?[$£€]?\s?[\d.,]+\s*[KkMm]?)?\+?)?\s*$"
 )

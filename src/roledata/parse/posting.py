@@ -16,6 +16,7 @@ from roledata.parse import generic
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line
 from roledata.parse.titles import first_line_candidate, line_candidates
+from roledata.text import LazyPattern
 
 # Section headings only postings use (lower case, without a closing colon).
 _HEADINGS = frozenset("""about the role|about the job|about the position|about the opportunity|about us|about the team|
@@ -32,23 +33,23 @@ _VOICE_WORDS = (
     r"job type|employment type|full[- ]time|part[- ]time|contract(?:-to-hire| to hire| role| position)|w-?2|"
     r"remote|hybrid|on-?site|location:|sign[- ]on bonus|401\(?k\)?|paid time off|pto|health insurance|dental|"
     r"reports? (?:directly )?to|this (?:role|position)|pay range|salary range|per hour|hourly)\b")
-_VOICE = re.compile(rf"\b{_VOICE_WORDS}", re.I)
+_VOICE = LazyPattern(rf"\b{_VOICE_WORDS}", re.I)
 # Career guides talk about an occupation, not to an applicant.
 _GUIDE_WORDS = (
     r"(?:career path|job outlook|how to become|median (?:annual )?(?:pay|wage|salary)|average salary"
     r"|what does an? [\w ]{1,40} do|job description template|sample job descriptions?|projected to grow"
     r"|career guide|salary ranges)\b")
-_GUIDE = re.compile(rf"\b{_GUIDE_WORDS}", re.I)
+_GUIDE = LazyPattern(rf"\b{_GUIDE_WORDS}", re.I)
 _HEADING_PREFIXES = tuple(sorted(_HEADINGS, key=len, reverse=True))
 # A capital right after a small letter ("welcomeJob"), found by its capital: a pattern that opens
 # with a character class lets the engine skip to the next capital instead of trying every position.
-_GLUED = re.compile(r"[A-Z](?<=[a-z][A-Z])")
+_GLUED = LazyPattern(r"[A-Z](?<=[a-z][A-Z])")
 # The same patterns for lower-cased text (without IGNORECASE they run about three times faster),
 # opening on the non-word character before the phrase instead of on `\b`: every phrase opens with a
 # word character, so that character is what `\b` checks, and the engine skips to the next one (see
 # `_phrases`).
-_VOICE_LOWER = re.compile(rf"\W({_VOICE_WORDS})")
-_GUIDE_LOWER = re.compile(rf"\W({_GUIDE_WORDS})")
+_VOICE_LOWER = LazyPattern(rf"\W({_VOICE_WORDS})")
+_GUIDE_LOWER = LazyPattern(rf"\W({_GUIDE_WORDS})")
 
 
 def _phrases(regex: re.Pattern[str], low: str) -> set[str]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from roledata.text import LazyPattern
+
 
 # Head nouns of job titles (singular, lower case). A title ends in one ("Data
 # Scientist", "Chief AI Officer"), or starts with one before "of" ("Head of AI").
@@ -42,8 +44,8 @@ ROLE_FORMS = frozenset(ROLE_NOUNS | {n + "s" for n in ROLE_NOUNS} | {n + "es" fo
                        | {n[:-1] + "ies" for n in ROLE_NOUNS if n.endswith("y")})
 _HEADS_BEFORE_OF = frozenset({"head", "director", "vp", "president", "manager", "chief", "lead", "officer"})
 # Trailing words a title may carry after its head noun: "Engineer I", "Developer II", "Analyst (Remote)".
-_LEVEL = re.compile(r"^(?:[IVX]{1,4}|[1-9]|Sr\.?|Jr\.?)$")
-_TOKEN = re.compile(r"\([^)]*\)|[^\s()]+")
+_LEVEL = LazyPattern(r"^(?:[IVX]{1,4}|[1-9]|Sr\.?|Jr\.?)$")
+_TOKEN = LazyPattern(r"\([^)]*\)|[^\s()]+")
 
 
 def singular_noun(word: str) -> str:

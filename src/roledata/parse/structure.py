@@ -6,13 +6,12 @@ lines. A bullet's marker ("- ", "• ", "1. ") is not part of its text, so the
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
-_BULLET = re.compile(r"^[ \t\u00a0]*(?:[-*•·▪◦‣–—]|\d{1,2}[.)])[ \t\u00a0]+")
-_MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+_BULLET = LazyPattern(r"^[ \t\u00a0]*(?:[-*•·▪◦‣–—]|\d{1,2}[.)])[ \t\u00a0]+")
+_MARKDOWN_HEADING = LazyPattern(r"^[ \t]*#{1,6}[ \t]+")
 _TERMINAL = ".,;:!?"
 
 
@@ -62,7 +61,7 @@ def split_lines(doc: str) -> list[Line]:
         if not text:
             continue
         lead = start + marker.end() + len(rest) - len(rest.lstrip())
-        bullet = marker.re is _BULLET
+        bullet = marker.re is _BULLET.compiled()
         append(Line(number, Span(lead, lead + len(text), text), bullet, indent, not bullet))
     return lines
 
@@ -94,8 +93,8 @@ def is_label_line(line: Line, max_words: int = 12) -> bool:
     )
 
 
-_LABEL = re.compile(r"^(?P<label>[A-Z][^:!?]{0,80}?)\s*:\s+(?=\S)")
-_SENTENCE_BREAK = re.compile(r"[a-z0-9)]\. [A-Z]")
+_LABEL = LazyPattern(r"^(?P<label>[A-Z][^:!?]{0,80}?)\s*:\s+(?=\S)")
+_SENTENCE_BREAK = LazyPattern(r"[a-z0-9)]\. [A-Z]")
 
 
 def split_label(span: Span) -> tuple[Span | None, Span]:

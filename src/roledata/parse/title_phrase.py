@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
 NounOf = Callable[[str], "str | None"]  # a written word -> the singular role noun it is, or None
 
@@ -39,9 +39,9 @@ NOT_NAME = frozenset("""average median typical mean top best highest lowest high
     usa uk eu nhs newly recently qualified""".split())
 # Heads that take their field after "of": "Head of AI", "Director of Engineering".
 _HEADS_BEFORE_OF = frozenset({"head", "director", "vp", "president", "manager", "chief", "lead", "officer"})
-_TOKEN = re.compile(r"\([^)]*\)|[^\s()]+")
-_PLACE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_TOKEN = LazyPattern(r"\([^)]*\)|[^\s()]+")
+_PLACE = LazyPattern(r"\s+in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
+_POSSESSIVE = LazyPattern(r"['’]s?$")
 
 
 def role_phrase(span: Span, noun_of: NounOf) -> Span:

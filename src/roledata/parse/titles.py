@@ -23,7 +23,7 @@ from roledata.parse.headings import heading_kind
 from roledata.parse.role_nouns import ROLE_FORMS, ROLE_NOUNS, role_headed, role_noun, singular_noun
 from roledata.parse.structure import Line, is_heading_like
 from roledata.parse.title_phrase import BEFORE_NAME, NOT_NAME, OPENING, role_phrase, singular, without_place
-from roledata.text import Span, split_span
+from roledata.text import LazyPattern, Span, split_span
 
 _WORD = r"(?:[A-Z][\w&+./'’-]*|\([A-Z][\w/&.+' -]{0,60}\))"
 _JOIN = r"(?:of|and|&|for|in|the|to|on)"
@@ -33,7 +33,7 @@ _ALIAS_LEAD = (r"(?:(?:also|sometimes|often|commonly)\s+(?:known as|called|refer
 _VERB = (r"(?:is|are|has|have|plays|play|combines|involves|requires|encompasses|sits|serves|acts|leads|oversees|"
          r"bridges|represents|stands|specializes|specialises)")
 
-_ROLE_OF = re.compile(
+_ROLE_OF = LazyPattern(
     rf"\b[Tt]he (?:role|position|job) of (?:an? |the )?(?P<title>{TITLE_PATTERN})"
     rf"(?:,\s*{_ALIAS_LEAD}\s+(?P<aliases>[^,]+),|\s+or\s+(?:an? |the )?(?P<alt>{TITLE_PATTERN}))?\s+{_VERB}\b"
 )
@@ -41,23 +41,23 @@ _ROLE_OF = re.compile(
 # "AI Engineering Managers lead ..."), tried on every opening line before the weak ones.
 STRONG_PROSE = (
     _ROLE_OF,
-    re.compile(
+    LazyPattern(
         rf"^(?:The|An?)\s+(?P<title>{TITLE_PATTERN})"
         rf"(?:,\s*{_ALIAS_LEAD}\s+(?P<aliases>[^,]+),)?\s+{_VERB}\b"
     ),
     # Plural lead-ins on JobDescription.org-style summaries: "AI Engineering Managers lead ..."
-    re.compile(rf"^(?P<title>{TITLE_PATTERN})s\s+(?:are|lead|design|build|oversee|sit|own|develop|manage)\b"),
+    LazyPattern(rf"^(?P<title>{TITLE_PATTERN})s\s+(?:are|lead|design|build|oversee|sit|own|develop|manage)\b"),
 )
 # Any verb after a role-headed title: "A Speech Recognition Engineer teaches ...", and an occupation
 # plural as written: "Survey Technicians usually measure ...".
 WEAK_PROSE = (
-    re.compile(
+    LazyPattern(
         rf"^(?:The|An?)\s+(?P<title>{TITLE_PATTERN})"
         rf"(?:,\s*{_ALIAS_LEAD}\s+(?:an?\s+)?(?P<aliases>[^,]+),)?\s+(?:[a-z]+ly\s+)?[a-z]{{3,}}s\b"
     ),
-    re.compile(rf"^(?P<title>{TITLE_PATTERN})\s+(?:[a-z]+ly\s+)?[a-z]{{3,}}\b"),
+    LazyPattern(rf"^(?P<title>{TITLE_PATTERN})\s+(?:[a-z]+ly\s+)?[a-z]{{3,}}\b"),
     # in sentence case: "Crane operators lift ...", "Data engineers typically build ..."
-    re.compile(r"^(?P<title>[A-Z][a-z]+(?:\s+[a-z][\w/-]*){1,3})\s+(?:[a-z]+ly\s+)?[a-z]{3,}\b"),
+    LazyPattern(r"^(?P<title>[A-Z][a-z]+(?:\s+[a-z][\w/-]*){1,3})\s+(?:[a-z]+ly\s+)?[a-z]{3,}\b"),
 )
 
 # Words that start a sentence but never a title.
@@ -96,7 +96,7 @@ def prose_title(lines: list[Line]) -> tuple[TitleChoice, Line] | None:
     return None
 
 
-_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:or|and)\s+|,\s*|\s+or\s+|\s+and\s+(?=[A-Z]))")
+_LIST_SPLIT = LazyPattern(r"\s*(?:,\s*(?:or|and)\s+|,\s*|\s+or\s+|\s+and\s+(?=[A-Z]))")
 
 
 def split_title_list(span: Span) -> list[Span]:
@@ -104,7 +104,7 @@ def split_title_list(span: Span) -> list[Span]:
     return [piece for piece, _ in split_span(span, _LIST_SPLIT)]
 
 
-_ABBREVIATED = re.compile(r"(?P<words>(?:[A-Z][a-z]+\s+){1,4})\((?P<abbr>[A-Z]{2,6})\)\s*")
+_ABBREVIATED = LazyPattern(r"(?P<words>(?:[A-Z][a-z]+\s+){1,4})\((?P<abbr>[A-Z]{2,6})\)\s*")
 
 
 def abbreviated_title(title: str) -> str | None:
@@ -130,13 +130,13 @@ class TitleChoice:
 
 _TOP_LINES = 15  # how far down the page a title line or heading is looked for
 # A line of an article's byline: "By", "Written by ...", "7 min read".
-_BYLINE = re.compile(r"^(?:by|written by|reviewed by|edited by|fact[- ]checked by|posted by|author)\b"
-                     r"|\b\d+\s+min(?:ute)?s?\s+read\b", re.I)
+_BYLINE = LazyPattern(r"^(?:by|written by|reviewed by|edited by|fact[- ]checked by|posted by|author)\b"
+                      r"|\b\d+\s+min(?:ute)?s?\s+read\b", re.I)
 _MAX_TITLE_WORDS = 10
 
 _T = r"(?:an?\s+|the\s+)?(?P<t>[^\s:|].*?)"
 # "<Title> Job Description: Duties ...", "Career Profile: <Title>", "Skills for <Title>", "<Title>: Salary, outlook ...".
-_HEADING_PATTERNS = tuple(re.compile(p, re.I) for p in (
+_HEADING_PATTERNS = tuple(LazyPattern(p, re.I) for p in (
     rf"^{_T}\s*[-–—:|]?\s+(?:job descriptions?|sample job descriptions?|job description template|job profile|"
     r"job duties|career guide|career information|career overview|career profile|careers? (?:path|outlook)|"
     r"occupation(?:al)? (?:information|profile|overview)|job information|fact sheet|"
@@ -154,7 +154,7 @@ _HEADING_PATTERNS = tuple(re.compile(p, re.I) for p in (
 ))
 # A cheap test per heading pattern (the lower-cased line must hold one of these) before the pattern,
 # whose open title part makes it try every split of a line that has none of its words.
-_HEADING_NEEDS = tuple(re.compile(p) for p in (
+_HEADING_NEEDS = tuple(LazyPattern(p) for p in (
     "job|career|occupation|fact sheet|salar|pay|interview|duties|responsibilit|role overview|skills",
     ":",
     "for|of",
@@ -162,7 +162,7 @@ _HEADING_NEEDS = tuple(re.compile(p) for p in (
     ":",
 ))
 _QUESTION_NEEDS = ("wh",)  # every question pattern opens with "what" or "who"
-_QUESTION_PATTERNS = tuple(re.compile(p, re.I) for p in (
+_QUESTION_PATTERNS = tuple(LazyPattern(p, re.I) for p in (
     rf"^what (?:does|do)\s+{_T}\s+do\b",
     rf"^what (?:is|are)\s+{_T}\s*\?",
     rf"^who (?:is|are)\s+{_T}\s*\?",
@@ -170,10 +170,10 @@ _QUESTION_PATTERNS = tuple(re.compile(p, re.I) for p in (
 ))
 # Questions and headlines about what a role earns name it in running text, often in the plural:
 # "How Much Do Software Developers Make in India?", "That's how much money elementary school teachers make".
-_EARN_PATTERN = re.compile(
+_EARN_PATTERN = LazyPattern(
     r"\bhow much (?:money\s+)?(?:(?:do|does|can|will|did|should)\s+)?(?:an?\s+|the\s+)?(?P<t>[^\s?].*?)\s+"
     r"(?:make|makes|earn|earns|get paid|are paid|is paid)\b", re.I)
-_CRUMB = re.compile(r"\s+[›»>/·|]\s+")
+_CRUMB = LazyPattern(r"\s+[›»>/·|]\s+")
 _EDGE_JUNK = " \t*_#>|·•-–—:,;!?\"'“”‘’"
 
 
@@ -202,7 +202,7 @@ def _is_byline(text: str) -> bool:
 
 
 _BYLINE_OPENINGS = frozenset({"by", "wr", "re", "ed", "fa", "po", "au"})
-_NUMBER_MARK = re.compile(r"\s*\d{1,2}[.)]\s")
+_NUMBER_MARK = LazyPattern(r"\s*\d{1,2}[.)]\s")
 
 
 def _numbered_heading(lines: list[Line], i: int, page: str) -> bool:
@@ -283,9 +283,9 @@ def line_candidates(lines: list[Line], page: str = "") -> list[TitleChoice]:
 
 # A level card or job-family page is titled by the discipline its header names among other fields
 # ("Engineering family | Computer Vision Engineering | level 3 of 6"), when no role title is near.
-_DISCIPLINE = re.compile(r"^[A-Z][\w&/.+ -]{2,60}\s(?:Engineering|Science|Analytics|Research|Operations)$")
+_DISCIPLINE = LazyPattern(r"^[A-Z][\w&/.+ -]{2,60}\s(?:Engineering|Science|Analytics|Research|Operations)$")
 _DISCIPLINE_LINES = 4
-_FIELD_CRUMB = re.compile(r"\s+[›»·|]\s+")
+_FIELD_CRUMB = LazyPattern(r"\s+[›»·|]\s+")
 
 
 def _discipline(content: Span, crumbs: list[str]) -> Span | None:
@@ -298,8 +298,8 @@ def _discipline(content: Span, crumbs: list[str]) -> Span | None:
     return None
 
 
-_SENTENCE = re.compile(r"\b[a-z]{3,}[.!?]\s+[A-Z]")  # a word ending a sentence ("Sr. Applied" is no sentence)
-_CORE_END = re.compile(r"\s+[-–—|]\s+|\s*[(,:|]")
+_SENTENCE = LazyPattern(r"\b[a-z]{3,}[.!?]\s+[A-Z]")  # a word ending a sentence ("Sr. Applied" is no sentence)
+_CORE_END = LazyPattern(r"\s+[-–—|]\s+|\s*[(,:|]")
 _FIRST_LINE_WORDS = 25
 def _lower_words(words: list[str]) -> int:
     """Words in lower case other than small joining words: a sentence has them ("Paralegals help tip the
@@ -308,7 +308,7 @@ def _lower_words(words: list[str]) -> int:
 
 
 _SMALL_JOINS = frozenset("a an the of and or for in on at to with by from de".split())
-_ASKS = re.compile(r"(?:why|how|is|are|can|should|do|does|will|which|when|where)\b", re.I)
+_ASKS = LazyPattern(r"(?:why|how|is|are|can|should|do|does|will|which|when|where)\b", re.I)
 _TOPIC_WORDS = frozenset("""income benefits benefit salary salaries pay wages overview outlook summary introduction skills
     duties education training requirements career careers job jobs description and of the""".split())
 
@@ -343,7 +343,7 @@ _PHRASE_STOP = frozenset("""a an the our your their its this that these those as
     in on at from new top best senior junior every each all most many more what who how why""".split())
 # Words that never sit inside a role's name: articles, verbs of being, the ends of contractions.
 _INNER_STOP = frozenset("a an the is are was were be re s t ll ve d m to as".split())
-_ROLE_WORD = re.compile(r"[A-Za-z][\w/&+.-]*")
+_ROLE_WORD = LazyPattern(r"[A-Za-z][\w/&+.-]*")
 
 
 _REPEAT_MAX = 6.0  # the best a repeated phrase can score: 3 + 0.3 per mention, at most 6
@@ -455,7 +455,7 @@ def _wrapped(text: str) -> bool:
     return any(word.lower() in _WRAP_WORDS for word in text.split())
 
 
-_FIELD_SUFFIX = re.compile(r"\s+(?:careers?|jobs|career guide|salary|salaries)$", re.I)
+_FIELD_SUFFIX = LazyPattern(r"\s+(?:careers?|jobs|career guide|salary|salaries)$", re.I)
 
 
 def _field_name(span: Span) -> Span:

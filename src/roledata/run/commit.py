@@ -8,8 +8,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 from importlib import resources
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from roledata.publish.snapshot import latest_snapshot, mark_latest, publish_snapshot, table_digests
 from roledata.run.report import RunReport
@@ -23,6 +22,9 @@ from roledata.run.session import RunSession, nothing_published
 from roledata.run.stage import FinalTables, Stage
 from roledata.run.upkeep import after_commit, tidy, update_catalog
 from roledata.publish.warehouse import build_database, database_problem, swap_in
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def finish(session: RunSession, final: FinalTables, stage: Stage, history: History, files: dict) -> RunReport:
@@ -125,6 +127,8 @@ def current_rejects(previous: pd.DataFrame, rows: list[dict]) -> list[dict]:
 
 
 def _append(old: pd.DataFrame, name: str, new_rows: list[dict]) -> pd.DataFrame:
+    import pandas as pd  # where frames are built (see roledata.contract.frames)
+
     new = to_frame(TABLES_BY_NAME[name], new_rows)
     if not len(old):
         return new

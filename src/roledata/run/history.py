@@ -4,8 +4,7 @@ dataset that collapsed."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from roledata.contract.frames import to_frame
 from roledata.contract.tables import TABLES_BY_NAME
@@ -15,6 +14,9 @@ from roledata.run.report import RunReport
 from roledata.run.session import RunSession, journaled_run_row, latest_table
 from roledata.settings import Settings
 from roledata.text import display_path
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass
@@ -33,6 +35,8 @@ class CollapseRefused(WarehouseError):
 
 def read_history(session: RunSession) -> History:
     """Run log, rejects and first-seen times from the LATEST snapshot, plus runs that never finished."""
+    import pandas as pd  # where frames are built (see roledata.contract.frames)
+
     snapshots_dir = session.settings.snapshots_dir
     latest = latest_snapshot(snapshots_dir)
     runs = latest_table(snapshots_dir, latest, "pipeline_runs")

@@ -27,9 +27,9 @@ import shutil
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from roledata.contract.checks import RejectLog, check_rows, frame_rows
@@ -43,6 +43,9 @@ from roledata.run.plan import DUPLICATE, EXPORT, REJECTED, UNREADABLE, Entry
 from roledata.run.report import RunReport
 from roledata.run.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of
 from roledata.sql import duckdb_config, read_parquet
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 ROW = "_row"

@@ -34,25 +34,25 @@ from importlib import resources
 from roledata.extract.context import iter_sentences
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
-from roledata.text import APOSTROPHE, DASH, Span, split_span
+from roledata.text import APOSTROPHE, DASH, LazyPattern, Span, split_span
 
 _SKIP = frozenset({"cover_letter", "faq", "related_roles"})
 _REQUIREMENT_KINDS = {"requirements", "qualifications", "at_a_glance", "overview", "skills"}
-_REQUIREMENT_HEADING = re.compile(r"\b(?:requirement|qualification|education|experience|certification)", re.I)
+_REQUIREMENT_HEADING = LazyPattern(r"\b(?:requirement|qualification|education|experience|certification)", re.I)
 # A (sub-)heading that announces requirements in so many words, whatever kind its page section has:
 # "What You Bring", "Who you are", "Your profile", "What we're looking for", "Eligibility", "How to Become One".
-_REQUIREMENT_PLACE = re.compile(
+_REQUIREMENT_PLACE = LazyPattern(
     r"\b(?:requirement|qualification|education|experience|certification|eligib|how to become|who you are|"
     r"your (?:profile|background)|about you|ideal candidate|must[- ]haves?|nice[- ]to[- ]haves?|"
     r"what (?:you|we)(?:'ll|’ll| will)? (?:bring|need|have|want|look for)|"
     r"what (?:we|you)(?:'re|’re| are) looking for|you (?:might be a fit|should have|will have|have|bring))", re.I)
-_PAY_HEADING = re.compile(r"salar|\bpay\b|compensation|\bearn|wage", re.I)
+_PAY_HEADING = LazyPattern(r"salar|\bpay\b|compensation|\bearn|wage", re.I)
 
 # A requirement label: "Education", "Typical Entry-Level Education", "Work Experience in a Related
 # Occupation", "Key certifications", "Licenses/Certifications", "Requirements".
 _LABEL_WORDS = ("educat", "degree", "experience", "certif", "licen", "credential", "qualif", "requirement")
-_LABEL_HINT = re.compile("|".join(_LABEL_WORDS))  # any of them, in one scan
-_REQ_LABEL = re.compile(
+_LABEL_HINT = LazyPattern("|".join(_LABEL_WORDS))  # any of them, in one scan
+_REQ_LABEL = LazyPattern(
     r"(?:(?:typical|typically|required|minimum|min\.?|preferred|key|common|most|usual|entry|entry-level|"
     r"professional|relevant|work|academic|educational|desired|recommended)\s+){0,4}"
     r"(?:education(?:al)?|degrees?|experience|certifications?|licen[cs]es?|credentials?|qualifications?|requirements?)\b"
@@ -61,9 +61,9 @@ _REQ_LABEL = re.compile(
     re.I)
 # The letters a label can open with (its first word, in any case): most sentences open otherwise.
 _LABEL_INITIALS = frozenset("trmpkcuewadlq")
-_LABEL_ONLY_TAIL = re.compile(r"\s*:?\s*$")
-_TOPICS = (("education", re.compile(r"educat|degree", re.I)), ("experience", re.compile(r"experience", re.I)),
-           ("certification", re.compile(r"certif|licen|credential", re.I)))
+_LABEL_ONLY_TAIL = LazyPattern(r"\s*:?\s*$")
+_TOPICS = (("education", LazyPattern(r"educat|degree", re.I)), ("experience", LazyPattern(r"experience", re.I)),
+           ("certification", LazyPattern(r"certif|licen|credential", re.I)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,8 +231,8 @@ def _heading_pieces(outline: Outline) -> list[Piece]:
 
 # Prose that asks for something: a degree or years of experience beside a verb of need.
 _PROSE_HINT = ("degree", "bachelor", "master", "phd", "ph.d", "doctor", "year", "diploma", "mba")
-_PROSE_HINT_RE = re.compile("|".join(map(re.escape, _PROSE_HINT)))
-_PROSE_CUE = re.compile(
+_PROSE_HINT_RE = LazyPattern("|".join(map(re.escape, _PROSE_HINT)))
+_PROSE_CUE = LazyPattern(
     r"\b(?:need|needs|needed|require|requires|required|requirement|must|hold|holds|want|wants|ask(?:s|ed)? for|"
     r"look(?:s|ing)? for|expect|expects|expected|prefer|prefers|preferred|minimum|at least|typically|typical|"
     r"usually|usual|generally|standard|most)\b", re.I)
@@ -255,7 +255,7 @@ def clauses(span: Span) -> list[Span]:
 
 # Also where list items were glued together when a page lost its line breaks
 # ("...or a related field2-4 years of experience...", "...financial servicesComfortable with Excel").
-_CLAUSE_BREAK = re.compile(r";\s*|,\s+with\s+|\s*\t\s*|(?<=[a-z]{4})(?=[A-Z][a-z]|\d)|(?<=[a-z]{3}[.!?])(?=[A-Z])")
+_CLAUSE_BREAK = LazyPattern(r";\s*|,\s+with\s+|\s*\t\s*|(?<=[a-z]{4})(?=[A-Z][a-z]|\d)|(?<=[a-z]{3}[.!?])(?=[A-Z])")
 
 
 # ---------------------------------------------------------------- degree levels
@@ -263,23 +263,23 @@ _APOS = f"{APOSTROPHE}?"  # every apostrophe look-alike, double-decoded ones inc
 # Degree abbreviations count only where they read as degrees: "BS/MS in", "an MS or PhD", not "MS Office".
 _ABBR_AFTER = r"(?=\s*(?:/|,|\bor\b|\band\b|\bin\b|\bdegree|\(|$))"
 _LEVELS = (
-    ("doctorate", re.compile(r"\bPh\.?\s?D\.?(?![a-z])|\bdoctora(?:te|l)\b", re.I)),
-    ("mba", re.compile(r"\bMBA\b")),
-    ("master", re.compile(
+    ("doctorate", LazyPattern(r"\bPh\.?\s?D\.?(?![a-z])|\bdoctora(?:te|l)\b", re.I)),
+    ("mba", LazyPattern(r"\bMBA\b")),
+    ("master", LazyPattern(
         rf"\b(?i:master){_APOS}s\b|\b(?i:master)(?=\s+(?i:degree|of\s+(?:science|arts|engineering|business)))"
         rf"|(?:(?<=\b[oO]r )|(?<=/))(?i:master)\b|\b(?:M\.S\.|MS|MSc|M\.Sc\.?|M\.Tech|MTech|MEng){_ABBR_AFTER}")),
-    ("bachelor", re.compile(
+    ("bachelor", LazyPattern(
         rf"\b(?i:bachelor){_APOS}s?\b|\b(?i:undergraduate degree)\b|\b(?i:(?:four|4)[- ]year (?:college |university )?degree)\b"
         rf"|\b(?:B\.S\.|BS|BSc|B\.Sc\.?|B\.Tech|BTech|B\.E\.|BEng){_ABBR_AFTER}")),
-    ("associate", re.compile(rf"\bassociate{_APOS}s? degree\b", re.I)),
-    ("high_school", re.compile(r"\bhigh school\b|\bGED\b", re.I)),
-    ("bootcamp", re.compile(r"\bbootcamps?\b", re.I)),
+    ("associate", LazyPattern(rf"\bassociate{_APOS}s? degree\b", re.I)),
+    ("high_school", LazyPattern(r"\bhigh school\b|\bGED\b", re.I)),
+    ("bootcamp", LazyPattern(r"\bbootcamps?\b", re.I)),
 )
 # Cheap checks before any degree regex: lower-case words, then case-sensitive abbreviations.
 _DEGREE_WORDS = ("degree", "bachelor", "master", "phd", "ph.d", "ph. d", "doctora", "high school", "bootcamp", "associate")
 _DEGREE_ABBREVIATIONS = ("BS", "MS", "B.S", "M.S", "BSc", "MSc", "B.Sc", "M.Sc", "Tech", "B.E.", "BEng", "MEng", "MBA", "GED")
-_DEGREE_WORDS_RE = re.compile("|".join(map(re.escape, _DEGREE_WORDS)))
-_DEGREE_ABBREVIATIONS_RE = re.compile("|".join(map(re.escape, _DEGREE_ABBREVIATIONS)))
+_DEGREE_WORDS_RE = LazyPattern("|".join(map(re.escape, _DEGREE_WORDS)))
+_DEGREE_ABBREVIATIONS_RE = LazyPattern("|".join(map(re.escape, _DEGREE_ABBREVIATIONS)))
 
 
 def mentions_degree(text: str, low: str | None = None) -> bool:
@@ -289,7 +289,7 @@ def mentions_degree(text: str, low: str | None = None) -> bool:
 
 
 # "2-6 years (counting graduate school)", "during or after your doctorate": the degree counts time, it is not asked for.
-_COUNTED_IN = re.compile(r"\b(?:including|incl\.|during|after)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_COUNTED_IN = LazyPattern(r"\b(?:including|incl\.|during|after)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
 def degree_levels(text: str) -> list[str]:
@@ -308,7 +308,7 @@ def degree_levels(text: str) -> list[str]:
 # ---------------------------------------------------------------- years
 _N = r"(?:\d{1,2}(?![\d,.]\d)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b)"
 _DASH = rf"(?:\s*{DASH}\s*|\s+to\s+)"
-_YEARS = re.compile(
+_YEARS = LazyPattern(
     r"(?:(?P<atleast>\b(?:over|more than|at least|minimum(?:\s+of)?|min\.?|upwards of)\s+)"
     r"|(?P<under>\b(?:less than|under|fewer than|up to|no more than|maximum(?:\s+of)?)\s+))?"
     rf"(?<![\d$.,/-])(?P<a>{_N})(?:(?P<plus>\s*\+|\s+or\s+more)|{_DASH}(?P<b>{_N})(?P<plus2>\s*\+)?)?"
@@ -317,7 +317,7 @@ _YEARS = re.compile(
     r"of (?:continuous |company |completed )?(?:service|tenure)))",
     re.I)
 # "the past two years", "over the coming 3-4 years": a time frame, not experience.
-_TIME_FRAME = re.compile(r"\b(?:past|last|next|coming|within|first|recent|every|each|per)\s+$", re.I)
+_TIME_FRAME = LazyPattern(r"\b(?:past|last|next|coming|within|first|recent|every|each|per)\s+$", re.I)
 
 
 def year_matches(text: str) -> list[re.Match[str]]:

@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 
 from roledata.parse.role_nouns import role_noun
-from roledata.text import Span
+from roledata.text import LazyPattern, Span
 
-_KEYWORD = re.compile(r"\b(?:certifications?|certificates?|credentials?|licen[cs]es?|licensure)\b", re.I)
-_NAME_TOKEN = re.compile(r"\([A-Z][\w/+-]{1,10}\)|[\w+#./'’-]+|[,;:!?()–—]")
+_KEYWORD = LazyPattern(r"\b(?:certifications?|certificates?|credentials?|licen[cs]es?|licensure)\b", re.I)
+_NAME_TOKEN = LazyPattern(r"\([A-Z][\w/+-]{1,10}\)|[\w+#./'’-]+|[,;:!?()–—]")
 # Words that end a name on its left: articles, verbs and prepositions of the sentence around it.
 _LEFT_STOP = frozenset("""a an the hold holds holding obtain obtaining earn earning get getting have has having need
     needs require requires required requiring with without and/or such as for to of in on by from pass passing
@@ -45,24 +45,24 @@ _QUALIFIERS = frozenset("""relevant professional industry state national federal
     standard standards popular common useful valuable good top best certain
     certification certifications certificate certificates credential credentials license licenses licence licences
     licensure""".split())
-_DEGREE = re.compile(r"\b(?:Ph\.?\s?D|MBA|Master'?s|Bachelor'?s|degrees?|diplomas?|M\.?Sc|B\.?Sc)\b", re.I)
-_QUALIFYING_SUFFIX = re.compile(r"-(?:specific|related|based|focused|level|oriented|centric|grade)$", re.I)
-_NOT_LICENCES = re.compile(r"\b(?:driver'?s?|driving|business|software|open[- ]source|MIT|Apache|GPL|BSD|commercial|"
-                           r"enterprise|perpetual|user|seat|creative commons|marriage|liquor|fishing|hunting)\b", re.I)
-_SPLIT = re.compile(r"\s*(?:,\s*(?:or|and)\s+|,\s*|\s+or\s+|\s+and\s+|\s*/\s*)", re.I)
+_DEGREE = LazyPattern(r"\b(?:Ph\.?\s?D|MBA|Master'?s|Bachelor'?s|degrees?|diplomas?|M\.?Sc|B\.?Sc)\b", re.I)
+_QUALIFYING_SUFFIX = LazyPattern(r"-(?:specific|related|based|focused|level|oriented|centric|grade)$", re.I)
+_NOT_LICENCES = LazyPattern(r"\b(?:driver'?s?|driving|business|software|open[- ]source|MIT|Apache|GPL|BSD|commercial|"
+                            r"enterprise|perpetual|user|seat|creative commons|marriage|liquor|fishing|hunting)\b", re.I)
+_SPLIT = LazyPattern(r"\s*(?:,\s*(?:or|and)\s+|,\s*|\s+or\s+|\s+and\s+|\s*/\s*)", re.I)
 # Issuers whose names open a certification's ("Salesforce Certified Administrator", "Cisco DevNet Associate").
 _ISSUERS = (r"AWS|Amazon|Microsoft|Azure|Google(?: Cloud)?|Cisco|CompTIA|Oracle|Salesforce|Tableau|Snowflake|"
             r"Databricks|Red Hat|VMware|IBM|SAS|NVIDIA|HashiCorp|Linux Foundation|CNCF|ISACA|ISC2|\(ISC\)²|PMI|"
             r"Scrum Alliance|Scrum\.org|ITIL|Adobe|Autodesk|Juniper|Fortinet|Palo Alto|Elastic|MongoDB|Kubernetes")
 _LEVELS = r"Professional|Associate|Expert|Specialty|Practitioner|Fundamentals|Foundation|Master|Architect|Administrator"
 _LEVEL_NEEDLES = tuple(_LEVELS.split("|"))
-_ISSUER_CERTIFIED = re.compile(rf"\b(?:{_ISSUERS})[- ]Certified(?:\s+[A-Z][\w+/.-]*){{1,5}}")
-_ISSUER_LEVEL = re.compile(rf"\b(?:{_ISSUERS})(?:\s+[A-Z][\w+/.-]*){{0,5}}\s+(?:{_LEVELS})\b")
-_CERTIFIED = re.compile(r"\b(?:[Bb]oard[- ])?[Cc]ertified\s+(?:in\s+)?(?:[A-Z][\w+/&-]*\s*){1,5}(?:\([A-Z]{2,6}\))?")
-_LICENSED = re.compile(r"\b(?:an?|be|as)\s+(?P<name>[Ll]icensed\s+(?P<role>(?:[a-z]+\s+){0,2}[a-z]+)"
-                       r"(?:\s+\((?P<abbr>[A-Z]{2,5})\))?)")
-_BAR = re.compile(r"\b(?:admitted to (?:the|a) (?:state )?bar|admission to (?:the|a) (?:state )?bar|pass(?:ed|ing)? "
-                  r"the bar(?: exam(?:ination)?)?|bar admission)\b", re.I)
+_ISSUER_CERTIFIED = LazyPattern(rf"\b(?:{_ISSUERS})[- ]Certified(?:\s+[A-Z][\w+/.-]*){{1,5}}")
+_ISSUER_LEVEL = LazyPattern(rf"\b(?:{_ISSUERS})(?:\s+[A-Z][\w+/.-]*){{0,5}}\s+(?:{_LEVELS})\b")
+_CERTIFIED = LazyPattern(r"\b(?:[Bb]oard[- ])?[Cc]ertified\s+(?:in\s+)?(?:[A-Z][\w+/&-]*\s*){1,5}(?:\([A-Z]{2,6}\))?")
+_LICENSED = LazyPattern(r"\b(?:an?|be|as)\s+(?P<name>[Ll]icensed\s+(?P<role>(?:[a-z]+\s+){0,2}[a-z]+)"
+                        r"(?:\s+\((?P<abbr>[A-Z]{2,5})\))?)")
+_BAR = LazyPattern(r"\b(?:admitted to (?:the|a) (?:state )?bar|admission to (?:the|a) (?:state )?bar|pass(?:ed|ing)? "
+                   r"the bar(?: exam(?:ination)?)?|bar admission)\b", re.I)
 
 
 def phrase_names(span: Span) -> list[tuple[Span, str]]:
@@ -115,8 +115,8 @@ def list_item_name(span: Span) -> tuple[Span, str] | None:
 # A line opening a list of certifications: "... may need certifications such as:", "Key licences include:".
 # The certification word is the last noun before "such as": "... regulated by organizations such as:" opens
 # a list of organizations.
-_LIST_LEAD = re.compile(r"\b(?:certifications?|licen[cs]es|credentials)(?:\s+[a-z]+){0,2}?\s*(?:such as|include|"
-                        r"including|like|are)?\s*:\s*$", re.I)
+_LIST_LEAD = LazyPattern(r"\b(?:certifications?|licen[cs]es|credentials)(?:\s+[a-z]+){0,2}?\s*(?:such as|include|"
+                         r"including|like|are)?\s*:\s*$", re.I)
 
 
 def opens_list(text: str) -> bool:
@@ -177,12 +177,12 @@ def _looks_like_name(words: list[str]) -> bool:
                or w.strip("(),") in _LEVEL_WORDS for w in words)
 
 
-_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9+]+|^[A-Z][a-z]?[A-Z]")  # "EMT", "CCNA-Security", "PgMP"
+_ABBREVIATION = LazyPattern(r"[A-Z][A-Z0-9+]+|^[A-Z][a-z]?[A-Z]")  # "EMT", "CCNA-Security", "PgMP"
 _LEVEL_WORDS = frozenset("Professional Associate Expert Specialty Specialist Practitioner Fundamentals Foundation "
                          "Master Certified".split())
 # Words run together where a page lost its line breaks ("relevantRelevant", "required.Additional").
 # (a brand's own capital, "DevNet", "PowerShell", follows a short run of small letters)
-_GLUED = re.compile(r"[a-z]{5}[.]?[A-Z]|[a-z][.][A-Z]")
+_GLUED = LazyPattern(r"[a-z]{5}[.]?[A-Z]|[a-z][.][A-Z]")
 
 
 def _names_trade(words: list[str]) -> bool:

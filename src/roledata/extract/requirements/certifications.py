@@ -19,13 +19,13 @@ from roledata.extract.context import PageContext, iter_sentences, provenance
 from roledata.extract.requirements import load_certifications, mentions_certification, requirement_pieces
 from roledata.extract.requirements.cert_phrases import list_item_name, opens_list, phrase_names
 from roledata.parse.outline import Outline
-from roledata.text import fold
+from roledata.text import LazyPattern, fold
 
-_SOFT = re.compile(r"\b(?:sometimes|supporting|optional|beneficial|less formal|not always required|can be|relevant|"
-                   r"valued|valuable|a plus|nice[- ]to[- ]have|preferred|prefer|prefers|welcome|welcomed|advantage|"
-                   r"helpful|help you stand out|stand out|bonus|desirable|recommended)(?![a-z])", re.I)
-_CERT_REQUIRED = re.compile(r"\b(?:required|mandatory|must)\b", re.I)
-_CERT_NOT_REQUIRED = re.compile(r"\b(?:not|never|rarely|none|no)\b(?:\s+[\w-]+){0,2}\s+required\b|\bnot always required\b", re.I)
+_SOFT = LazyPattern(r"\b(?:sometimes|supporting|optional|beneficial|less formal|not always required|can be|relevant|"
+                    r"valued|valuable|a plus|nice[- ]to[- ]have|preferred|prefer|prefers|welcome|welcomed|advantage|"
+                    r"helpful|help you stand out|stand out|bonus|desirable|recommended)(?![a-z])", re.I)
+_CERT_REQUIRED = LazyPattern(r"\b(?:required|mandatory|must)\b", re.I)
+_CERT_NOT_REQUIRED = LazyPattern(r"\b(?:not|never|rarely|none|no)\b(?:\s+[\w-]+){0,2}\s+required\b|\bnot always required\b", re.I)
 
 
 def _cert_requirement(context: str) -> str:
@@ -38,7 +38,7 @@ def _cert_requirement(context: str) -> str:
 
 # A title-like name (`Certification.title_like`: "AWS Data Engineer", "Azure AI Engineer", "CISA")
 # is a certification only with one of these words in the name, around it, or in its label or heading.
-_CERT_WORD = re.compile(r"certif|credential|\bexam\b|(?-i:\bAssociate\b)|\b[A-Z]{2}-\d{3}\b", re.I)
+_CERT_WORD = LazyPattern(r"certif|credential|\bexam\b|(?-i:\bAssociate\b)|\b[A-Z]{2}-\d{3}\b", re.I)
 
 
 def _is_certification(text: str, m: re.Match[str], frame: str) -> bool:
@@ -158,7 +158,7 @@ def _listed_names(outline: Outline):
             opened = span.text.endswith(":") and opens_list(span.text)
 
 
-_ISSUER_FIRST = re.compile(r"^(?:[A-Z]{3,6}|CompTIA|Cisco|Microsoft|Google|Oracle|Salesforce|Amazon)\b(?=\s+\S)")
+_ISSUER_FIRST = LazyPattern(r"^(?:[A-Z]{3,6}|CompTIA|Cisco|Microsoft|Google|Oracle|Salesforce|Amazon)\b(?=\s+\S)")
 
 
 def _issuer(name: str) -> str:

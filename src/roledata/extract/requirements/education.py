@@ -11,23 +11,24 @@ import re
 from roledata.extract.context import PageContext, provenance
 from roledata.extract.requirements import clauses, degree_levels, mentions_degree, requirement_pieces
 from roledata.parse.outline import Outline
+from roledata.text import LazyPattern
 
 # O*NET "Required Level of Education" categories.
 ONET_RL = {"high_school": 2, "bootcamp": 3, "associate": 5, "bachelor": 6, "master": 8, "mba": 8, "doctorate": 11}
-_FIELDS = re.compile(r"\b(?:in|of)\s+(?P<fields>[^;()]+?)(?=\s*\(|\s*;|\s+(?:with|combined|is|are|common|preferred|often)\b|[.]?$)")
-_FIELD_SPLIT = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+(?=[a-z])")
-_NOT_FIELD = re.compile(r"\b(?:related|relevant|similar|quantitative field|discipline|field|area)\b", re.I)
+_FIELDS = LazyPattern(r"\b(?:in|of)\s+(?P<fields>[^;()]+?)(?=\s*\(|\s*;|\s+(?:with|combined|is|are|common|preferred|often)\b|[.]?$)")
+_FIELD_SPLIT = LazyPattern(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+(?=[a-z])")
+_NOT_FIELD = LazyPattern(r"\b(?:related|relevant|similar|quantitative field|discipline|field|area)\b", re.I)
 
-_PREFERRED = re.compile(
+_PREFERRED = LazyPattern(
     r"\b(?:preferred|preferably|prefer|prefers|highly preferred|nice[- ]to[- ]have|a plus|bonus|consider|considered|"
     r"optional|valued|valuable|welcome|welcomed|advantage|advantageous|desirable|desired|ideally|helpful|"
     r"beneficial|(?:an|competitive) edge|stand out|adds value)(?![a-z])", re.I)
-_COMMON = re.compile(r"\b(?:common|commonly)\b", re.I)
-_REQUIRED = re.compile(r"\b(?:mandatory|minimum|required|must)\b", re.I)
-_NOT_REQUIRED = re.compile(r"\b(?:not|never|no|none|n't|rarely)\b(?:\s+[\w-]+){0,2}\s+(?:required|necessary|needed)\b"
-                           r"|\bnone\b|\bnot a (?:gate|requirement)\b", re.I)
+_COMMON = LazyPattern(r"\b(?:common|commonly)\b", re.I)
+_REQUIRED = LazyPattern(r"\b(?:mandatory|minimum|required|must)\b", re.I)
+_NOT_REQUIRED = LazyPattern(r"\b(?:not|never|no|none|n't|rarely)\b(?:\s+[\w-]+){0,2}\s+(?:required|necessary|needed)\b"
+                            r"|\bnone\b|\bnot a (?:gate|requirement)\b", re.I)
 # "a bachelor's is needed, ideally in applied physics": the preference is about the field.
-_FIELD_PREFERENCE = re.compile(r"\b(?:preferably|ideally)\s+(?:in|with)\b", re.I)
+_FIELD_PREFERENCE = LazyPattern(r"\b(?:preferably|ideally)\s+(?:in|with)\b", re.I)
 
 
 def _requirement_level(text: str, default: str) -> str:

@@ -11,23 +11,24 @@ import re
 from roledata.extract.context import PageContext, provenance
 from roledata.extract.requirements import clauses, requirement_pieces, year_matches
 from roledata.parse.outline import Outline
+from roledata.text import LazyPattern
 
 # The number words the shared year pattern (`requirements._N`) reads.
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 # "Junior (1 year) through Lead (6+ years)": one span of levels.
-_LEVEL_JOIN = re.compile(r"\s*\)?\s*(?:to|through|–|—|-)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*\(\s*", re.I)
-_LEVEL_OPEN = re.compile(r"[A-Za-z][\w-]*\s*\(\s*$")
+_LEVEL_JOIN = LazyPattern(r"\s*\)?\s*(?:to|through|–|—|-)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*\(\s*", re.I)
+_LEVEL_OPEN = LazyPattern(r"[A-Za-z][\w-]*\s*\(\s*$")
 _SCOPES = (
-    ("leadership", re.compile(r"\b(?:leadership|leading|lead|management|managing|manager|executive)\b", re.I)),
-    ("hands_on", re.compile(r"\bhands-on\b", re.I)),
-    ("total", re.compile(r"\btotal\b", re.I)),
+    ("leadership", LazyPattern(r"\b(?:leadership|leading|lead|management|managing|manager|executive)\b", re.I)),
+    ("hands_on", LazyPattern(r"\bhands-on\b", re.I)),
+    ("total", LazyPattern(r"\btotal\b", re.I)),
     # Years spent doing the role's own work: "2+ years running ML systems in production".
-    ("domain", re.compile(r"^\W*(?:of\s+)?(?:experience\s+)?(?:running|building|deploying|developing|designing|shipping|"
-                          r"operating|training|maintaining|scaling|working (?:on|with)|applying)\b", re.I)),
+    ("domain", LazyPattern(r"^\W*(?:of\s+)?(?:experience\s+)?(?:running|building|deploying|developing|designing|shipping|"
+                           r"operating|training|maintaining|scaling|working (?:on|with)|applying)\b", re.I)),
     # Years in any of several fields are a career's length: "5+ years in software or data engineering".
-    ("total", re.compile(r"^\W*in\s+(?:[\w/-]+\s+){1,2}or\s+[\w/-]+", re.I)),
-    ("domain", re.compile(r"\b(?:in|of)\s+(?:[\w/-]+\s+){0,3}(?:development|engineering|AI|ML|software|data|architecture|design|research)", re.I)),
+    ("total", LazyPattern(r"^\W*in\s+(?:[\w/-]+\s+){1,2}or\s+[\w/-]+", re.I)),
+    ("domain", LazyPattern(r"\b(?:in|of)\s+(?:[\w/-]+\s+){0,3}(?:development|engineering|AI|ML|software|data|architecture|design|research)", re.I)),
 )
 
 
