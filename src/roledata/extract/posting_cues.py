@@ -286,8 +286,10 @@ EMPLOYER_HIRING = re.compile(  # these three are matched where a sentence opens 
 HIRING_TRIGGER = (("hiring",), ("seek",), ("looking",), ("searching",), ("recruiting",), ("lookout",), ("hires",),
                   (re.compile(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity|need)"),))
 # "Acme Robotics is an equal opportunity employer", "... is proud to be an Equal Employment Opportunity employer".
+# A linking word may open the sentence ("Furthermore, Acme Robotics is committed to providing an equal ...").
 EMPLOYER_EEO = re.compile(
-    rf"{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+being\s+)?"
+    rf"(?:(?:Furthermore|Moreover|Additionally|Also|In\s+addition),\s+)?"
+    rf"{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+(?:being|providing)\s+)?"
     rf"an?\s+(?i:equal|EEO|E-Verify|affirmative)")
 EEO_TRIGGER = (("equal",), ("eeo",), ("e-verify",), ("affirmative",))
 # "At Acme Robotics, we ...", "Join Acme Robotics", "Why Acme Robotics?", "About Acme Robotics".
@@ -306,9 +308,13 @@ EMPLOYER_AS_TRIGGER = ((re.compile(r"as\s+an?\s+(?:\S+\s+){1,6}?at\s|as\s+an\s+e
                        (re.compile(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity)"),))
 # A company's own opening sentence, at the top of the description or of a company section:
 # "Tidewell is a freight software company", "Lanternfish is changing how clinics book visits".
+# An opening phrase may stand before the name ("As the region's largest grocer, Acme Foods is ...", "Founded in 1990,
+# Acme is ..."), and the sentence may speak of the company's aim ("Acme's mission is to ...").
 EMPLOYER_OPENING = re.compile(
-    rf"^{EMPLOYER_NAME}(?:\s+\([^()]{{1,60}}\))?(?:,\s+[^,]{{2,80}},)?\s+(?:is|are|was|has\s+been|provides|builds|develops|offers|helps|"
-    rf"empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives)\b")
+    rf"^(?:(?:As|With|Since|Founded\s+in)\s[^.;:!?]{{3,120}}?,\s+)?"
+    rf"{EMPLOYER_NAME}(?:\s+\([^()]{{1,60}}\))?(?:,\s+[^,]{{2,80}},)?\s+(?:is|are|was|has\s+been|provides|builds|develops|offers|helps|"
+    rf"empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives|"
+    rf"(?:'s|’s)\s+(?:[\w-]+\s+){{1,3}}is)\b")
 # Headings over a company's description: "Company Description", "About the Company", "Who we are".
 COMPANY_HEADING = re.compile(r"^(?:about\s+(?:the\s+)?(?:company|us|our\s+company|the\s+organi[sz]ation)|"
                              r"company\s+(?:description|overview|profile|information|summary)|company|who\s+we\s+are|"

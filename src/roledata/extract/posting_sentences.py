@@ -88,7 +88,9 @@ _PLACE_LIST_TRIGGER = (("following", "location"), ("these", "location"), ("follo
 # Where a company's site is, the weakest cue, kept only when nothing else places the job: "a design firm located in
 # Franklin, Tennessee", "our brand new Aiken, SC facility", "Our Mountain View office is ...". A head office is not
 # the job's site ("headquartered in", `_COMPANY_PLACE`).
-_SITE_PLACE = re.compile(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:company|firm|client|organization|startup)\s+in)"
+_SITE_PLACE = re.compile(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:company|firm|client|organization|startup)\s+in|"
+                         # "Our flagship office is in Denver, Colorado", "our plant in Greer, SC"
+                         r"our\s+(?:[\w-]+\s+)?(?:office|facility|campus|clinic|plant|warehouse|branch|store|hospital)\s+(?:is\s+)?in)"
                          r"\s+(?:the\s+(?:\w+\s+)?(?:town|city)\s+of\s+)?", re.I)
 # A street address before the place: "located at 601 Lake Road, Cleveland, OH 44113".
 _STREET = re.compile(r"\d+[\w .'-]{2,40},\s*")
@@ -96,7 +98,7 @@ _OUR_SITE = re.compile(r"\b[Oo]ur\s+(?:brand\s+new\s+|new\s+|main\s+|flagship\s+
                        r"\s+(?:office|facility|campus|clinic|location|plant|warehouse|branch|store|site|hospital)\b")
 _SITE_TRIGGER = (("located",), ("based", re.compile(r"based\s+(?:in|out|at)\b")), *(
     (noun, re.compile(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup")),
-    ("our", re.compile(r"our\s+(?:[\w.'’,-]+\s+){1,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
+    ("our", re.compile(r"our\s+(?:[\w.'’,-]+\s+){0,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
                        r"store|site|hospital)\b")))
 # Each trigger group opens with its rarest word: it marks the sentences the others are looked for in.
 _COMPANY_PLACE = re.compile(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
@@ -118,6 +120,8 @@ _DESCRIBES = re.compile(r"(?:\s+is|,)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:com
                         r"platform|network|bank|insurer|university|school|hospital|clinic|practice|studio|lab|laboratory)\b")
 # How the sentences that `EMPLOYER_AT` and `_PLACE_BASED` read open.
 _OPENERS = ("At", "Join", "Working", "We at", "We At", "For")
+# A colon glued to the capital after it ("Day to Day:Acme Robotics is hiring"): where a pasted heading ends.
+_COLON_NAME = re.compile(r"(?<=[a-z]):[ \t]*(?=[A-Z])")
 # A short heading glued to the sentence after it by its colon: "Summary:Acme seeks", "Overview: Acme is".
 _GLUED_HEAD = re.compile(r"[A-Z][A-Za-z]+(?: [A-Za-z]+)?:\s*(?=[A-Z0-9])")
 
@@ -317,6 +321,11 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
         if not read:
             continue
         m = rx.match(text, opens)
+        if m is None and rx is cues.EMPLOYER_HIRING:
+            # A short heading glued by its colon inside a run-on sentence: "...a related field Day to Day:Acme
+            # Robotics is looking to hire ...".
+            m = next((found for colon in _COLON_NAME.finditer(text, opens) if (found := rx.match(text, colon.end()))),
+                     None)
         if m is not None and not cues.ON_BEHALF.search(text):
             group = next(g for g in ("name", "joined", "working") if g in rx.groupindex and m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, strength))
