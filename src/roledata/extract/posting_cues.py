@@ -152,7 +152,9 @@ EMPLOYMENT_SENTENCE = re.compile(
     r"seasonal|per[- ]diem|paid|summer|"
     r"(?:\d+[- ])?(?:month|week)s?)"
     r"(?:\s*[,/]?\s*(?:\w+[- ])?(?:on[- ]?site|remote|hybrid|in[- ]office|w-?2|salaried|exempt|permanent|direct[- ]hire|"
-    r"temporary|benefited|regular|office))*(?:\s*\([^()]{1,20}\))?\s+"  # "a contract (1099) position"
+    r"temp(?:orary)?[- ]to[- ](?:hire|perm)|temporary|benefited|regular|office))*(?:\s*\([^()]{1,20}\))?\s+"  # "a contract (1099) position"
+    # the role's title may stand before the noun: "this contract / temp-to-hire Senior Payroll Analyst opportunity"
+    r"(?:(?-i:[A-Z][\w/&.-]*)\s+){0,5}?"
     r"(?P<noun>role|position|job|opportunity|employment|contract|assignment|engagement|internship|basis|hire|"
     r"employee|appointment)\b"
     # "Position is full time (40 hours per week)", "The role is part-time."
@@ -162,8 +164,14 @@ EMPLOYMENT_SENTENCE = re.compile(
     r"(?P<word3>full[- ]?time|part[- ]?time|"
     r"contract|temporary|seasonal)\b"
     # A line or a part after a dash that opens with the terms: "Full-time office role", "– Contract position".
-    r"|(?:^|\s[-–—]\s*)(?P<word4>full[- ]?time|part[- ]?time|contract|temporary)\s+(?:[\w-]+\s+)?(?:role|position|job)\b",
+    r"|(?:^|\s[-–—]\s*)(?P<word4>full[- ]?time|part[- ]?time|contract|temporary)\s+(?:[\w-]+\s+)?(?:role|position|job)\b"
+    # A requirement to work the job's hours: "Ability to work in-office full time", "must be able to work part-time";
+    # not hours worked now and then ("able to work full-time when needed").
+    r"|\b(?:able|ability|willing(?:ness)?|available)\s+to\s+work\s+(?:[\w-]+\s+){0,2}?(?P<word5>full[- ]?time|part[- ]?time)\b"
+    r"(?!\s+(?:when|if|as|during|at\s+times|on\s+occasion|in\s+(?:the\s+)?(?:summer|busy)))",
     re.I)
+# The groups of `EMPLOYMENT_SENTENCE` that hold the words of the type.
+EMPLOYMENT_GROUPS = ("word", "word2", "word3", "word4", "word5")
 # The words of the `word` groups above, one of which every match holds.
 EMPLOYMENT_TRIGGER = (("time", re.compile(r"(?:full|part)[- ]?time")), ("contract",), ("temp",), ("seasonal",), ("diem",),
                       *((unit, re.compile(rf"(?:\ban?|\bthis)\s+(?:\d+[- ])?{unit}|\d[- ]{unit}")) for unit in ("month", "week")),

@@ -73,7 +73,7 @@ _JOB_PLACE_TRIGGER = (
 # Twins of cues: the pattern without re.I, for the folded text (`_matches`).
 _JOB_PLACE_FOLDED = re.compile(_JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
 _POSTED_FOLDED = re.compile(cues.POSTED_SENTENCE.pattern)
-_EMPLOYMENT_FOLDED = re.compile(cues.EMPLOYMENT_SENTENCE.pattern)
+_EMPLOYMENT_FOLDED = re.compile(cues.EMPLOYMENT_SENTENCE.pattern.replace("(?-i:[A-Z][\\w/&.-]*)", "[^\\W_][\\w/&.-]*"))
 _ARRANGEMENT_FOLDED = re.compile(cues.ARRANGEMENT_SENTENCE.pattern)
 _NOT_REMOTE_FOLDED = re.compile(cues.NOT_REMOTE.pattern)
 _TERMS_FOLDED = re.compile(cues.TERMS_SENTENCE.pattern.replace("(?-i:This)", "this"))
@@ -408,7 +408,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                                SENTENCE))
     if not (perks[0] and perks[1]) and which & EMPLOYMENT:
         for m in _matches(cues.EMPLOYMENT_SENTENCE, _EMPLOYMENT_FOLDED, text, low):
-            group = next(g for g in ("word", "word2", "word3", "word4") if m.group(g))
+            group = next(g for g in cues.EMPLOYMENT_GROUPS if m.group(g))
             # "All full-time employees are eligible ...": the type of other people's jobs, right by the words. A
             # statement about this job ("this full-time position", "the role is part-time") stands whatever follows.
             if not m.group().lstrip(" -–—").lower().startswith(_THIS_JOB) \

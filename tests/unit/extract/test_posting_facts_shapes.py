@@ -770,3 +770,31 @@ def test_more_names_the_employer_goes_by_and_where_it_names_itself():
     assert employer(PRODUCT_BEFORE_COMPANY) == [("employer", "Quillfeather", None, None, None, None, "Quillfeather")]
     # One word named twice, once in capitals.
     assert employer(NAMED_IN_CAPITALS) == [("employer", "Brambleco", None, None, None, None, "Brambleco")]
+
+
+TITLE_BEFORE_THE_NOUN = """Payroll Analyst
+
+About the role
+You may be right for this short-term contract / temp-to-hire Senior Payroll Analyst opportunity if you like audits.
+
+Benefits
+- Weekly pay
+"""
+
+ABLE_TO_WORK = """Teller
+
+About the role
+- Count and balance the drawer
+- Ability to work on-site full time.
+
+Benefits
+- Paid holidays
+"""
+
+NOW_AND_THEN = ABLE_TO_WORK.replace("Ability to work on-site full time.", "Must be able to work full-time when needed.")
+
+
+def test_a_title_between_the_terms_and_the_noun_and_the_hours_one_must_be_able_to_work():
+    assert types(TITLE_BEFORE_THE_NOUN) == [("employment_type", "contract", None, None, None, None, "contract")]
+    assert types(ABLE_TO_WORK) == [("employment_type", "full_time", None, None, None, None, "full time")]
+    assert types(NOW_AND_THEN) == []  # hours worked now and then are not the job's type
