@@ -798,3 +798,14 @@ def test_a_title_between_the_terms_and_the_noun_and_the_hours_one_must_be_able_t
     assert types(TITLE_BEFORE_THE_NOUN) == [("employment_type", "contract", None, None, None, None, "contract")]
     assert types(ABLE_TO_WORK) == [("employment_type", "full_time", None, None, None, None, "full time")]
     assert types(NOW_AND_THEN) == []  # hours worked now and then are not the job's type
+
+
+FIELDS_ON_THE_TITLE_LINE = """Help Desk AnalystLocation: Golden, CO 80401, USADuration: 6 Months with a possible extension
+Job Description: Must be able to take calls from the office on Mondays.
+Answer tickets from staff, reset passwords and keep laptops patched. We are hiring for our support desk.
+"""
+
+
+def test_fields_run_together_on_the_line_the_title_is_read_from():
+    assert places(FIELDS_ON_THE_TITLE_LINE) == [
+        ("location", "Golden, CO 80401, USA", "Golden", "US-CO", "US", None, "Golden, CO 80401, USA")]
