@@ -68,6 +68,9 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from roledata.run.fingerprint import parser_fingerprint
+from roledata.text import sha256_hex
+
 ROOT = Path(__file__).resolve().parents[1]
 ROLEDATA = str(Path(sys.executable).parent / "roledata")
 SEED = 7
@@ -108,16 +111,19 @@ baseline()
 # ---------------------------------------------------------------- corpora
 
 def corpus(work: Path, pages: int) -> Path:
-    """The seeded corpus of `pages` pages, generated once and reused."""
+    """The seeded corpus of `pages` pages, generated once and reused while its recipe holds: the
+    generator reads the samples with the parser, so a corpus made by other code is made again."""
     folder = work / f"corpus-{pages}"
     marker = folder / ".complete"  # hidden files are not pages to roledata
-    if not marker.exists():
+    recipe = (f"{pages} pages, seed {SEED}, parser {parser_fingerprint()}, "
+              f"generator {sha256_hex((ROOT / 'benchmarks' / 'make_corpus.py').read_bytes())[:16]}\n")
+    if not marker.exists() or marker.read_text(encoding="utf-8") != recipe:
         shutil.rmtree(folder, ignore_errors=True)
         from benchmarks.make_corpus import make_corpus
 
         started = time.perf_counter()
         make_corpus(folder, pages, SEED, ROOT / "raw")
-        marker.write_text(f"{pages} pages, seed {SEED}\n")
+        marker.write_text(recipe, encoding="utf-8")
         print(f"  corpus of {pages:,} pages made in {time.perf_counter() - started:.1f} s", flush=True)
     return folder
 

@@ -47,7 +47,8 @@ _LIST_SEPARATOR = LazyPattern(r"\s*(?:[;|·•/]|\bor\b|\band\b|&|\s[-–—]\s|
 # A bracket parts names without parting a place: "Arlington (Virginia)" is one place, "Remote (US)" two names.
 _SOFT_SEPARATOR = LazyPattern(r"^\s*[()]\s*$")
 # A name: words that open with a capital (small linking words allowed), as places are written.
-_NAME = LazyPattern(r"[A-Z][\w'’.]*(?:[ \t-]+(?:[A-Z][\w'’.]*|of|de|del|la|le|du|upon|on|the|am|an|sur))*")
+_NAME = LazyPattern(r"[A-Z][\w'’.]*(?:[ \t-]+(?:[A-Z][\w'’.]*|(?:of|de|del|la|le|du|upon|on|the|am|an|sur)\b))*")
+_CODE_BEFORE = LazyPattern(r"^(?P<code>[A-Z]{2})[ \t]+(?=[A-Z][a-z])")
 _CODE_AFTER = LazyPattern(r"^(?P<name>.+?)[ \t-]+(?P<code>[A-Z]{2})$")
 _ZIP = LazyPattern(r"\s+\d{5}(?:-\d{4})?$|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d$")
 # Words that say how or where-ish, never a place's name: "Palo Alto, CA Onsite".
@@ -122,6 +123,9 @@ def _names(span: Span) -> list[tuple[Span, bool]]:
     return out
 
 
+# A region code glued by its full stop to the next field of a pasted posting: "Duluth, GA.Duration-6 Months"
+# ("GA" ends the place). Not a dotted code ("U.S.A.") nor a dotted path ("USA.CO.Boulder", `_TRIPLE`).
+_CODE_GLUED = LazyPattern(r"(?<![\w.])[A-Z]{2}\.[A-Z][a-z]")
 # Applicant-tracking systems also write a path of names: "Americas-United States of America-New York-New York".
 _DASH_PATH = LazyPattern(r"\s*[A-Z][\w .']*(?:-[A-Z][\w .']*){2,}\s*")
 
@@ -131,7 +135,8 @@ def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     dashes = _DASH_PATH.fullmatch(text, start, end) is not None  # the hyphens part the names, as commas do
     for i in range(start, end):
         if text[i] in ",:" or (dashes and text[i] == "-") or (text[i] == "." and i + 1 < end and text[i + 1] in " \t" and i - pos > 2
-                                and text[i - 1].islower()):
+                                and text[i - 1].islower()) or (text[i] == "." and i - 2 >= start
+                                                                and _CODE_GLUED.match(text, i - 2, i + 3)):
             parts.append((pos, i))
             pos = i + 1
     parts.append((pos, end))
@@ -155,14 +160,18 @@ def _part_names(part: Span, last: bool) -> list[Span]:
         return []  # words after the name: the comma does not close a place's name
     if _whole_name(base.text):
         return [base]  # "United States of America", "New Jersey": one name, whatever its words
+    if not last and (lead := _CODE_BEFORE.match(base.text)) is not None and _town_like(base.text[lead.end():]) \
+            and gazetteer().subdivisions(lead.group("code"), _CODE_COUNTRIES):
+        # Pairs listed without separators: "Muskogee, OK Monticello, MS": "OK" ends one place, "Monticello" opens the next.
+        return [base.sub(0, lead.end("code")), base.sub(lead.end(), len(base.text))]
     if not last and not _town_like(base.text):  # "Platform Technical LeadOnsite- Plano": the town's words
         words = list(re.finditer(r"\S+", base.text))
         tail = next((k for k in range(len(words) - 1, -1, -1) if not _town_like(base.text[words[k].start():])), None)
         if tail is not None and tail + 1 < len(words):
             base = base.sub(words[tail + 1].start(), len(base.text))
     name = base.text
-    if len(name.split()) > 1 and (peeled := _peel(base)) is not None:
-        return peeled
+    if len(name.split()) > 1 and not gazetteer().city(name) and (peeled := _peel(base)) is not None:
+        return peeled  # (a city's own name is not peeled: "South Jordan" is no town of Jordan)
     split = _CODE_AFTER.match(name)
     if split and len(split.group("name").split()) <= _MAX_NAME_WORDS - 1:
         return [base.sub(0, split.end("name")), base.sub(split.start("code"), split.end("code"))]

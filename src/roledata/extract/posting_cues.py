@@ -154,7 +154,9 @@ EMPLOYMENT_SENTENCE = LazyPattern(
     r"seasonal|per[- ]diem|paid|summer|"
     r"(?:\d+[- ])?(?:month|week)s?)"
     r"(?:\s*[,/]?\s*(?:\w+[- ])?(?:on[- ]?site|remote|hybrid|in[- ]office|w-?2|salaried|exempt|permanent|direct[- ]hire|"
-    r"temporary|benefited|regular|office))*(?:\s*\([^()]{1,20}\))?\s+"  # "a contract (1099) position"
+    r"temp(?:orary)?[- ]to[- ](?:hire|perm)|temporary|benefited|regular|office))*(?:\s*\([^()]{1,20}\))?\s+"  # "a contract (1099) position"
+    # the role's title may stand before the noun: "this contract / temp-to-hire Senior Payroll Analyst opportunity"
+    r"(?:(?-i:[A-Z][\w/&.-]*)\s+){0,5}?"
     r"(?P<noun>role|position|job|opportunity|employment|contract|assignment|engagement|internship|basis|hire|"
     r"employee|appointment)\b"
     # "Position is full time (40 hours per week)", "The role is part-time."
@@ -164,8 +166,14 @@ EMPLOYMENT_SENTENCE = LazyPattern(
     r"(?P<word3>full[- ]?time|part[- ]?time|"
     r"contract|temporary|seasonal)\b"
     # A line or a part after a dash that opens with the terms: "Full-time office role", "– Contract position".
-    r"|(?:^|\s[-–—]\s*)(?P<word4>full[- ]?time|part[- ]?time|contract|temporary)\s+(?:[\w-]+\s+)?(?:role|position|job)\b",
+    r"|(?:^|\s[-–—]\s*)(?P<word4>full[- ]?time|part[- ]?time|contract|temporary)\s+(?:[\w-]+\s+)?(?:role|position|job)\b"
+    # A requirement to work the job's hours: "Ability to work in-office full time", "must be able to work part-time";
+    # not hours worked now and then ("able to work full-time when needed").
+    r"|\b(?:able|ability|willing(?:ness)?|available)\s+to\s+work\s+(?:[\w-]+\s+){0,2}?(?P<word5>full[- ]?time|part[- ]?time)\b"
+    r"(?!\s+(?:when|if|as|during|at\s+times|on\s+occasion|in\s+(?:the\s+)?(?:summer|busy)))",
     re.I)
+# The groups of `EMPLOYMENT_SENTENCE` that hold the words of the type.
+EMPLOYMENT_GROUPS = ("word", "word2", "word3", "word4", "word5")
 # The words of the `word` groups above, one of which every match holds.
 EMPLOYMENT_TRIGGER = (("time", LazyPattern(r"(?:full|part)[- ]?time")), ("contract",), ("temp",), ("seasonal",), ("diem",),
                       *((unit, LazyPattern(rf"(?:\ban?|\bthis)\s+(?:\d+[- ])?{unit}|\d[- ]{unit}")) for unit in ("month", "week")),
@@ -288,8 +296,10 @@ EMPLOYER_HIRING = LazyPattern(  # these three are matched where a sentence opens
 HIRING_TRIGGER = (("hiring",), ("seek",), ("looking",), ("searching",), ("recruiting",), ("lookout",), ("hires",),
                   (LazyPattern(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity|need)"),))
 # "Acme Robotics is an equal opportunity employer", "... is proud to be an Equal Employment Opportunity employer".
+# A linking word may open the sentence ("Furthermore, Acme Robotics is committed to providing an equal ...").
 EMPLOYER_EEO = LazyPattern(
-    rf"{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+being\s+)?"
+    rf"(?:(?:Furthermore|Moreover|Additionally|Also|In\s+addition),\s+)?"
+    rf"{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+(?:being|providing)\s+)?"
     rf"an?\s+(?i:equal|EEO|E-Verify|affirmative)")
 EEO_TRIGGER = (("equal",), ("eeo",), ("e-verify",), ("affirmative",))
 # "At Acme Robotics, we ...", "Join Acme Robotics", "Why Acme Robotics?", "About Acme Robotics".
@@ -308,9 +318,13 @@ EMPLOYER_AS_TRIGGER = ((LazyPattern(r"as\s+an?\s+(?:\S+\s+){1,6}?at\s|as\s+an\s+
                        (LazyPattern(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity)"),))
 # A company's own opening sentence, at the top of the description or of a company section:
 # "Tidewell is a freight software company", "Lanternfish is changing how clinics book visits".
+# An opening phrase may stand before the name ("As the region's largest grocer, Acme Foods is ...", "Founded in 1990,
+# Acme is ..."), and the sentence may speak of the company's aim ("Acme's mission is to ...").
 EMPLOYER_OPENING = LazyPattern(
-    rf"^{EMPLOYER_NAME}(?:\s+\([^()]{{1,60}}\))?(?:,\s+[^,]{{2,80}},)?\s+(?:is|are|was|has\s+been|provides|builds|develops|offers|helps|"
-    rf"empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives)\b")
+    rf"^(?:(?:As|With|Since|Founded\s+in)\s[^.;:!?]{{3,120}}?,\s+)?"
+    rf"{EMPLOYER_NAME}(?:\s+\([^()]{{1,60}}\))?(?:,\s+[^,]{{2,80}},)?\s+(?:is|are|was|has\s+been|provides|builds|develops|offers|helps|"
+    rf"empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives|"
+    rf"(?:'s|’s)\s+(?:[\w-]+\s+){{1,3}}is)\b")
 # Headings over a company's description: "Company Description", "About the Company", "Who we are".
 COMPANY_HEADING = LazyPattern(r"^(?:about\s+(?:the\s+)?(?:company|us|our\s+company|the\s+organi[sz]ation)|"
                               r"company\s+(?:description|overview|profile|information|summary)|company|who\s+we\s+are|"

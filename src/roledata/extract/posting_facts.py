@@ -73,7 +73,7 @@ def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:
         # An agency's posting for one client: the names its voice gives (its equal-opportunity note, "X is
         # hiring") are the agency's; only a label may name the employer.
         page.found = [c for c in page.found if c.fact != "employer" or c.is_label]
-    chosen = choose(page.found)
+    chosen = choose(page.found, outline.text)
     if not chosen and not page.is_posting:
         return []
     title = outline.title

@@ -30,7 +30,7 @@ _TERM = LazyPattern(r"\b\d+\s*(?:-\s*\d+\s*)?(?:months?|weeks?|mos?)\b", re.I)
 
 
 def read_labels(page: PostingPage) -> None:
-    for line, section, _ in page.lines:
+    for line, section, _ in [*_title_line(page), *page.lines]:
         found = False
         for m in _label_matches(line):
             found = True
@@ -43,6 +43,21 @@ def read_labels(page: PostingPage) -> None:
                 and (m := _BARE_LOCATION.match(line.text)) is not None:
             # "Location Beavercreek, OH": a short line, the label without its colon, a place after it.
             read_terms(page, line.sub(m.end(), len(line.text)), section, LABELLED, places=True)
+
+
+def _title_line(page: PostingPage) -> list[tuple[Span, Section | None, bool]]:
+    """The line the title was read from, when it is no line of the page's sections: a pasted posting may open with
+    its fields run together ("Support TechnicianLocation: Golden, CO 80401Duration: 6 Months")."""
+    title = page.outline.title
+    if title is None or any(span.start <= title.start < span.end for span, _, _ in page.lines):
+        return []
+    text = page.outline.text
+    start = text.rfind("\n", 0, title.start) + 1
+    end = text.find("\n", title.end)
+    end = len(text) if end < 0 else end
+    if ":" not in text[start:end]:
+        return []
+    return [(Span(start, end, text[start:end]), None, False)]
 
 
 # A location label without its colon, opening a short line, a capital after it: "Location Beavercreek, OH".

@@ -171,11 +171,13 @@ def employer_candidate(page: PostingPage, span: Span, section: Section | None, s
     span = Span(span.start, span.start + len(name), name)
     words = name.split()
     if not words or len(name) > 60 or _GLUED_WORD.search(name) or (
-            words[0].lower() in cues.NOT_EMPLOYERS and not (words[0].isupper() and len(words) > 1)):  # "IT Concepts"
+            words[0].lower() in cues.NOT_EMPLOYERS and not (words[0].isupper() and len(words) > 1)  # "IT Concepts"
+            and not _the_name(words)):
         return None
     if len(words) == 1 and strength < LABELLED and not describes and not _has_capital_inside(name) \
-            and len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", page.outline.text)) < 2:
-        return None  # one plain word read once ("Autonomously ..."): a company names itself again
+            and sum(m.group()[0].isupper() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])",
+                                                                 page.outline.text, re.I)) < 2:
+        return None  # one plain word read once ("Autonomously ..."): a company names itself again (in capitals too)
     if _names_a_role(words) or words[-1].lower().strip(".,:") in _HEADING_WORDS:
         return None  # a role ("Senior Data Engineer"), a heading ("General Information")
     title = page.outline.title
@@ -185,6 +187,18 @@ def employer_candidate(page: PostingPage, span: Span, section: Section | None, s
     if g.country(name) or g.subdivisions(name) or (len(words) <= 2 and g.city(name) and strength < LABELLED):
         return None
     return Candidate("employer", name, span, section, strength)
+
+
+def _the_name(words: list[str]) -> bool:
+    """A name that opens with "The", as some companies' do ("The Hanover Insurance Group", "The Medicare Coach"): two
+    capitalised words or more after it, the first and the last no generic word ("The Data Team", "The Our Company"):
+    a company's own last word may be ("The Hanover Insurance Group")."""
+    rest = [w.lower().strip(".,:") for w in words[1:]]
+    return words[0] == "The" and len(rest) >= 2 and all(w[:1].isupper() for w in words[1:3]) \
+        and rest[0] not in cues.NOT_EMPLOYERS and (rest[-1] not in cues.NOT_EMPLOYERS or rest[-1] in _COMPANY_NOUNS)
+
+
+_COMPANY_NOUNS = frozenset({"group", "agency", "firm", "company"})
 
 
 def _names_a_role(words: list[str]) -> bool:
@@ -216,15 +230,16 @@ def _has_capital_inside(name: str) -> bool:
     return any(ch.isupper() for ch in name[1:]) or any(ch.isdigit() for ch in name)
 
 
-def choose(found: list[Candidate]) -> list[Candidate]:
-    """One reading per fact (locations and employment types: every distinct one at the strongest cue)."""
+def choose(found: list[Candidate], text: str = "") -> list[Candidate]:
+    """One reading per fact (locations and employment types: every distinct one at the strongest cue); `text`, the
+    page's, breaks a tie between employers."""
     chosen: list[Candidate] = []
     by_fact: dict[str, list[Candidate]] = {}
     for c in found:
         by_fact.setdefault(c.fact, []).append(c)
     for fact, candidates in by_fact.items():
         if fact == "employer":
-            chosen.append(_chooseemployer_candidate(candidates))
+            chosen.append(_chooseemployer_candidate(candidates, text))
             continue
         best = max(c.strength for c in candidates)
         strongest = sorted((c for c in candidates if c.strength == best), key=lambda c: c.span.start)
@@ -249,9 +264,11 @@ def choose(found: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
-def _chooseemployer_candidate(candidates: list[Candidate]) -> Candidate:
+def _chooseemployer_candidate(candidates: list[Candidate], text: str = "") -> Candidate:
     """The name the page gives most weight: the sum of its cues' strengths, a short form's cues counting for
-    the full name they begin ("Marlowe" for "Marlowe Systems Ltd"), then the longer name, then the first."""
+    the full name they begin ("Marlowe" for "Marlowe Systems Ltd"), then the name the page writes most often (a
+    product's or a team's name opens a posting once or twice, the company's recurs), then the longer name, then
+    the first."""
     score: dict[str, int] = {}
     for c in candidates:
         folded = _company_key(c.value)
@@ -266,9 +283,19 @@ def _chooseemployer_candidate(candidates: list[Candidate]) -> Candidate:
             score[full] += score.pop(short)
     total = {k: sum(v for other, v in score.items() if k.split()[:len(other.split())] == other.split())
              for k in score}
-    best = max(total, key=lambda k: (total[k], len(k)))
+    top = max(total.values())
+    tied = [k for k in total if total[k] == top]
+    written = {k: _times_written(next(c.value for c in candidates if _company_key(c.value) == k), text)
+               for k in tied} if len(tied) > 1 and text else {}
+    best = max(tied, key=lambda k: (written.get(k, 0), len(k)))
     same = [c for c in candidates if _company_key(c.value) == best]
     return max(same, key=lambda c: (c.strength, -c.span.start))
+
+
+def _times_written(name: str, text: str) -> int:
+    """How often the page writes a name (the case of its letters aside), its legal ending left out."""
+    words = re.sub(r"[, ]+(?:Inc|LLC|Ltd|Co|Corp|Corporation|GmbH|PLC|LLP|LP)\.?$", "", name)
+    return len(re.findall(rf"(?<![\w-]){re.escape(words)}(?![\w-])", text, re.I))
 
 
 def _initials(folded: str) -> str:

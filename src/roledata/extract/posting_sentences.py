@@ -73,7 +73,7 @@ _JOB_PLACE_TRIGGER = (
 # Twins of cues: the pattern without re.I, for the folded text (`_matches`).
 _JOB_PLACE_FOLDED = LazyPattern(_JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
 _POSTED_FOLDED = LazyPattern(cues.POSTED_SENTENCE.pattern)
-_EMPLOYMENT_FOLDED = LazyPattern(cues.EMPLOYMENT_SENTENCE.pattern)
+_EMPLOYMENT_FOLDED = LazyPattern(cues.EMPLOYMENT_SENTENCE.pattern.replace("(?-i:[A-Z][\\w/&.-]*)", "[^\\W_][\\w/&.-]*"))
 _ARRANGEMENT_FOLDED = LazyPattern(cues.ARRANGEMENT_SENTENCE.pattern)
 _NOT_REMOTE_FOLDED = LazyPattern(cues.NOT_REMOTE.pattern)
 _TERMS_FOLDED = LazyPattern(cues.TERMS_SENTENCE.pattern.replace("(?-i:This)", "this"))
@@ -88,7 +88,9 @@ _PLACE_LIST_TRIGGER = (("following", "location"), ("these", "location"), ("follo
 # Where a company's site is, the weakest cue, kept only when nothing else places the job: "a design firm located in
 # Franklin, Tennessee", "our brand new Aiken, SC facility", "Our Mountain View office is ...". A head office is not
 # the job's site ("headquartered in", `_COMPANY_PLACE`).
-_SITE_PLACE = LazyPattern(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:company|firm|client|organization|startup)\s+in)"
+_SITE_PLACE = LazyPattern(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:company|firm|client|organization|startup)\s+in|"
+                          # "Our flagship office is in Denver, Colorado", "our plant in Greer, SC"
+                          r"our\s+(?:[\w-]+\s+)?(?:office|facility|campus|clinic|plant|warehouse|branch|store|hospital)\s+(?:is\s+)?in)"
                           r"\s+(?:the\s+(?:\w+\s+)?(?:town|city)\s+of\s+)?", re.I)
 # A street address before the place: "located at 601 Lake Road, Cleveland, OH 44113".
 _STREET = LazyPattern(r"\d+[\w .'-]{2,40},\s*")
@@ -96,7 +98,7 @@ _OUR_SITE = LazyPattern(r"\b[Oo]ur\s+(?:brand\s+new\s+|new\s+|main\s+|flagship\s
                         r"\s+(?:office|facility|campus|clinic|location|plant|warehouse|branch|store|site|hospital)\b")
 _SITE_TRIGGER = (("located",), ("based", LazyPattern(r"based\s+(?:in|out|at)\b")), *(
     (noun, LazyPattern(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup")),
-    ("our", LazyPattern(r"our\s+(?:[\w.'’,-]+\s+){1,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
+    ("our", LazyPattern(r"our\s+(?:[\w.'’,-]+\s+){0,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
                         r"store|site|hospital)\b")))
 # Each trigger group opens with its rarest word: it marks the sentences the others are looked for in.
 _COMPANY_PLACE = LazyPattern(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
@@ -118,6 +120,8 @@ _DESCRIBES = LazyPattern(r"(?:\s+is|,)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:co
                          r"platform|network|bank|insurer|university|school|hospital|clinic|practice|studio|lab|laboratory)\b")
 # How the sentences that `EMPLOYER_AT` and `_PLACE_BASED` read open.
 _OPENERS = ("At", "Join", "Working", "We at", "We At", "For")
+# A colon glued to the capital after it ("Day to Day:Acme Robotics is hiring"): where a pasted heading ends.
+_COLON_NAME = LazyPattern(r"(?<=[a-z]):[ \t]*(?=[A-Z])")
 # A short heading glued to the sentence after it by its colon: "Summary:Acme seeks", "Overview: Acme is".
 _GLUED_HEAD = LazyPattern(r"[A-Z][A-Za-z]+(?: [A-Za-z]+)?:\s*(?=[A-Z0-9])")
 
@@ -317,6 +321,11 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
         if not read:
             continue
         m = rx.match(text, opens)
+        if m is None and rx is cues.EMPLOYER_HIRING:
+            # A short heading glued by its colon inside a run-on sentence: "...a related field Day to Day:Acme
+            # Robotics is looking to hire ...".
+            m = next((found for colon in _COLON_NAME.finditer(text, opens) if (found := rx.match(text, colon.end()))),
+                     None)
         if m is not None and not cues.ON_BEHALF.search(text):
             group = next(g for g in ("name", "joined", "working") if g in rx.groupindex and m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, strength))
@@ -399,7 +408,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                                SENTENCE))
     if not (perks[0] and perks[1]) and which & EMPLOYMENT:
         for m in _matches(cues.EMPLOYMENT_SENTENCE, _EMPLOYMENT_FOLDED, text, low):
-            group = next(g for g in ("word", "word2", "word3", "word4") if m.group(g))
+            group = next(g for g in cues.EMPLOYMENT_GROUPS if m.group(g))
             # "All full-time employees are eligible ...": the type of other people's jobs, right by the words. A
             # statement about this job ("this full-time position", "the role is part-time") stands whatever follows.
             if not m.group().lstrip(" -–—").lower().startswith(_THIS_JOB) \

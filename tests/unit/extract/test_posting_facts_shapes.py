@@ -661,3 +661,151 @@ def test_a_mode_label_an_opening_at_a_named_lab_and_a_page_that_says_this_is_a_p
         ("employer", "Cedar Ridge National Laboratory", None, None, None, None, "Cedar Ridge National Laboratory")]
     assert process_document("page.txt", CONTRACT_POSITION_GENERIC.encode()).document["source_format"] == "generic"
     assert types(CONTRACT_POSITION_GENERIC) == [("employment_type", "contract", None, None, None, None, "contract")]
+
+
+def test_places_glued_to_the_next_field_listed_without_separators_and_towns_named_like_a_country():
+    def read(text: str) -> list[tuple]:
+        return [(f.span.text, f.place.city, f.place.region, f.place.country)
+                for f in read_places(Span(0, len(text), text), True, ())]
+
+    # A pasted posting glues the next field to the region code by its full stop.
+    assert read("Marietta, GA.Duration-6 Months") == [("Marietta, GA", "Marietta", "US-GA", "US")]
+    assert read("USA.CO.Boulder") == [("USA.CO.Boulder", "Boulder", "US-CO", "US")]  # a dotted path stays one
+    # City-state pairs one after the other, no comma or bar between them.
+    assert read("Tulsa, OK Hattiesburg, MS Dothan, AL") == [
+        ("Tulsa, OK", "Tulsa", "US-OK", "US"), ("Hattiesburg, MS", "Hattiesburg", "US-MS", "US"),
+        ("Dothan, AL", "Dothan", "US-AL", "US")]
+    # A town whose name ends with a country's is the town, not a place in that country.
+    assert read("West Jordan, Utah") == [("West Jordan, Utah", "West Jordan", "US-UT", "US")]
+    # "of" is a linking word of a name only as a word ("CT offices" is no "CT of ...").
+    assert read("Trenton, NJ or Hartford, CT offices") == [
+        ("Trenton, NJ", "Trenton", "US-NJ", "US"), ("Hartford, CT", "Hartford", "US-CT", "US")]
+
+
+OFFICE_IS_IN = """Loan Operations Analyst
+
+About the role
+Support the lending team with reports and reconciliations.
+
+About Us
+Ridgeline Bank is a business bank serving two states. Our main office is in Boise, Idaho, and our branches are
+spread across the valley.
+"""
+
+OFFICE_IS_IN_AND_JOB = OFFICE_IS_IN + "\nThis position is based in Nampa, ID.\n"
+
+
+def test_where_our_office_is_places_the_job_only_when_nothing_else_does():
+    assert places(OFFICE_IS_IN) == [("location", "Boise, Idaho", "Boise", "US-ID", "US", None, "Boise, Idaho")]
+    assert places(OFFICE_IS_IN_AND_JOB) == [("location", "Nampa, ID", "Nampa", "US-ID", "US", None, "Nampa, ID")]
+
+
+THE_NAME_EEO = """Claims Data Analyst
+
+About the role
+Build the monthly claims reports.
+
+EEO statement
+Candidates are considered without regard to any protected status.
+
+Furthermore, The Larkspur Mutual Group is committed to providing an equal opportunity workplace.
+"""
+
+THE_TEAM_EEO = THE_NAME_EEO.replace("The Larkspur Mutual Group", "The Analytics Team")
+
+OPENING_PHRASE = """Customer Care Lead
+
+Company Overview
+
+As the state's oldest seed cooperative, Prairieway Seeds is a member-owned business serving four hundred farms.
+
+About the role
+- Lead the customer care desk
+- Join our team of twelve advisers
+
+Benefits
+- Seed for your own garden
+"""
+
+COLON_IN_RUN_ON = """Test Engineer
+
+Must Haves:five years of hardware testing, a degree in engineering or a related field Day to Day:Bellweather \
+Systems is looking to hire a test engineer for a satellite maker near the coast. This person will write test plans.
+"""
+
+PRODUCT_BEFORE_COMPANY = """Senior Product Manager
+
+About The Job
+
+Trailmix Sync offers travel agents one screen for bookings from many suppliers.
+
+As the product manager for Trailmix Sync you will own its roadmap.
+
+More About Quillfeather
+
+At Quillfeather, we build booking tools for independent agencies. Quillfeather has offices in three countries,
+and Quillfeather staff travel often.
+"""
+
+NAMED_IN_CAPITALS = """Junior Support Analyst
+
+BRAMBLECO = training and placement for new analysts.
+
+We at Brambleco understand what employers look for in a new analyst, and we are hiring for our help desk.
+"""
+
+
+def test_more_names_the_employer_goes_by_and_where_it_names_itself():
+    # A company whose name opens with "The"; a team is no company.
+    assert employer(THE_NAME_EEO) == [
+        ("employer", "The Larkspur Mutual Group", None, None, None, None, "The Larkspur Mutual Group")]
+    assert employer(THE_TEAM_EEO) == []
+    # A company section opening with a phrase before the name.
+    assert employer(OPENING_PHRASE) == [
+        ("employer", "Prairieway Seeds", None, None, None, None, "Prairieway Seeds")]
+    # A heading glued by its colon inside a run-on sentence.
+    assert employer(COLON_IN_RUN_ON) == [
+        ("employer", "Bellweather Systems", None, None, None, None, "Bellweather Systems")]
+    # Two names of equal weight: the page writes the company's more often than the product's.
+    assert employer(PRODUCT_BEFORE_COMPANY) == [("employer", "Quillfeather", None, None, None, None, "Quillfeather")]
+    # One word named twice, once in capitals.
+    assert employer(NAMED_IN_CAPITALS) == [("employer", "Brambleco", None, None, None, None, "Brambleco")]
+
+
+TITLE_BEFORE_THE_NOUN = """Payroll Analyst
+
+About the role
+You may be right for this short-term contract / temp-to-hire Senior Payroll Analyst opportunity if you like audits.
+
+Benefits
+- Weekly pay
+"""
+
+ABLE_TO_WORK = """Teller
+
+About the role
+- Count and balance the drawer
+- Ability to work on-site full time.
+
+Benefits
+- Paid holidays
+"""
+
+NOW_AND_THEN = ABLE_TO_WORK.replace("Ability to work on-site full time.", "Must be able to work full-time when needed.")
+
+
+def test_a_title_between_the_terms_and_the_noun_and_the_hours_one_must_be_able_to_work():
+    assert types(TITLE_BEFORE_THE_NOUN) == [("employment_type", "contract", None, None, None, None, "contract")]
+    assert types(ABLE_TO_WORK) == [("employment_type", "full_time", None, None, None, None, "full time")]
+    assert types(NOW_AND_THEN) == []  # hours worked now and then are not the job's type
+
+
+FIELDS_ON_THE_TITLE_LINE = """Help Desk AnalystLocation: Golden, CO 80401, USADuration: 6 Months with a possible extension
+Job Description: Must be able to take calls from the office on Mondays.
+Answer tickets from staff, reset passwords and keep laptops patched. We are hiring for our support desk.
+"""
+
+
+def test_fields_run_together_on_the_line_the_title_is_read_from():
+    assert places(FIELDS_ON_THE_TITLE_LINE) == [
+        ("location", "Golden, CO 80401, USA", "Golden", "US-CO", "US", None, "Golden, CO 80401, USA")]
