@@ -80,3 +80,23 @@ def test_roles_read_a_slice_at_a_time_are_coded_as_in_one_slice(built, tmp_path,
     expected = _sql(warehouse, query)
     assert len({row[0] for row in expected}) >= 12  # more roles than slices of three
     assert _sql(sliced, query) == expected
+
+
+def test_documents_and_role_inputs_read_in_small_slices_give_the_same_tables(built, tmp_path, monkeypatch):
+    # A 100,000-row export's documents and role inputs at once held too much memory: both are read a
+    # slice at a time. Slices of two pages and of five duties give the tables of one slice.
+    from roledata.run import stage
+
+    warehouse, _ = built
+    monkeypatch.setattr(stage, "DOCUMENT_SLICE", 2)
+    monkeypatch.setattr(stage, "ROLE_SLICE_DUTIES", 5)
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    shutil.copy(ROOT / "tests" / "pages" / "registered_nurse.md", raw / "registered_nurse.md")
+    sliced = tmp_path / "warehouse"
+    assert run_pipeline(Settings(raw, sliced, batch_size=2)).status == "succeeded"
+    duties = _sql(warehouse, "SELECT role_id, count(*) FROM duties GROUP BY role_id ORDER BY ALL")
+    assert len(duties) >= 6 and max(n for _, n in duties) > 5  # several slices, one role alone past the bound
+    for query in ("SELECT * EXCLUDE (first_seen_at) FROM documents", "SELECT * FROM role_occupations ORDER BY ALL",
+                  "SELECT * EXCLUDE (run_id, first_run_id, last_run_id) FROM rejects ORDER BY ALL"):
+        assert _sql(sliced, query) == _sql(warehouse, query)

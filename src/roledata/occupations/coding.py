@@ -89,10 +89,12 @@ def role_occupation_rows(roles: Iterable[tuple]) -> list[dict]:
 
 # SQL over a run's final tables (`final_<table>`): each role with its duties (and summary) and, when its
 # page is about it, that page's text (its sections, in order), cut to what the matcher reads.
-# Roles are read a slice at a time (`ROLE_SLICE` of them, by their place in page order): the page text
-# of every document at once is an aggregate DuckDB holds in memory (100,000 exported postings ran
-# out of its cap).
+# Roles are read a slice at a time (at most `ROLE_SLICE` of them, by their place in page order, holding
+# at most `ROLE_SLICE_DUTIES` duties past their first role): the page text of every document at once is
+# an aggregate DuckDB holds in memory (100,000 exported postings ran out of its cap), and the duties of
+# every role at once a list Python holds.
 ROLE_SLICE = 5_000
+ROLE_SLICE_DUTIES = 50_000
 
 
 def role_inputs_sql(low: int, high: int | None) -> str:

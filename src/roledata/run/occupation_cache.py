@@ -23,18 +23,26 @@ class OccupationCache:
         self.folder = Path(state_dir) / "occupations"
         self.path = self.folder / f"{publisher_fingerprint()}.json"
 
-    def rows(self, roles: list[tuple], code: Coder) -> list[dict]:
-        """The `role_occupations` rows of (role_id, title, aliases, duties, page text) tuples: kept
-        ones where the inputs are the same, the rest from `code`; the file is rewritten when it changed."""
+    def rows(self, slices: Iterable[list[tuple]], code: Coder) -> list[dict]:
+        """The `role_occupations` rows of (role_id, title, aliases, duties, page text) tuples, given a
+        slice at a time (a slice's inputs are let go before the next is read): kept ones where the
+        inputs are the same, the rest from `code`; the file is rewritten when it changed."""
         known = self._load()
-        keys = [_key(role) for role in roles]
-        todo = [(role, key) for role, key in zip(roles, keys) if key not in known]
-        fresh: dict[str, list[dict]] = {}
-        for row in code([role for role, _ in todo]):
-            fresh.setdefault(row["role_id"], []).append({k: v for k, v in row.items() if k != "role_id"})
-        coded = {key: fresh[role[0]] for role, key in todo if role[0] in fresh}
-        kept = {key: known[key] if key in known else coded[key] for key in keys if key in known or key in coded}
-        out = [{"role_id": role[0], **row} for role, key in zip(roles, keys) for row in kept.get(key, [])]
+        kept: dict[str, list[dict]] = {}
+        out: list[dict] = []
+        for roles in slices:
+            keys = [_key(role) for role in roles]
+            todo = [(role, key) for role, key in zip(roles, keys) if key not in known and key not in kept]
+            fresh: dict[str, list[dict]] = {}
+            for row in code([role for role, _ in todo]):
+                fresh.setdefault(row["role_id"], []).append({k: v for k, v in row.items() if k != "role_id"})
+            for role, key in todo:
+                if role[0] in fresh:
+                    kept.setdefault(key, fresh[role[0]])
+            for key in keys:
+                if key in known:
+                    kept.setdefault(key, known[key])
+            out += [{"role_id": role[0], **row} for role, key in zip(roles, keys) for row in kept.get(key, [])]
         if set(kept) != set(known):
             self._save(kept)
         return out

@@ -37,7 +37,8 @@ from roledata.contract.columns import Table
 from roledata.contract.export import arrow_schema
 from roledata.contract.tables import DATA_TABLES, DERIVED_TABLES, FOREIGN_KEYS, SHIPPED_TABLES, TABLES_BY_NAME
 from roledata.contract.frames import to_frame
-from roledata.occupations.coding import ROLE_SLICE, occupations_table, role_inputs_sql, role_occupation_rows, wages_table
+from roledata.occupations.coding import (ROLE_SLICE, ROLE_SLICE_DUTIES, occupations_table, role_inputs_sql,
+                                         role_occupation_rows, wages_table)
 from roledata.run.occupation_cache import OccupationCache
 from roledata.run.plan import DUPLICATE, EXPORT, REJECTED, UNREADABLE, Entry
 from roledata.run.report import RunReport
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 
 ROW = "_row"
 _PAGE_ROWS = 1 << 24  # _row = page rank * this + the row's place in its page
+DOCUMENT_SLICE = 10_000  # pages whose `documents` rows are built and checked at a time
 # The run's own records (run log, reject log) are final as written; every other table is checked,
 # but those computed from the checked ones, which are checked as they are made.
 CHECKED = tuple(t for t in DATA_TABLES if t.name not in DERIVED_TABLES)
@@ -84,14 +86,14 @@ class Stage:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def accept_documents(stage: Stage, entries: list[Entry],
-                     kept: list[dict]) -> tuple[list[dict], list[int], list[tuple[str, int]]]:
+def accept_documents(stage: Stage, entries: list[Entry], kept: list[dict],
+                     first_rank: int = 0) -> tuple[list[dict], list[int], list[tuple[str, int]]]:
     """Document-level decisions, in path order: unreadable, same bytes as another file, rejected by the
     parser, or in. Returns the `documents` rows, their ranks, and (key, rank) of the pages whose rows go on."""
     report, log = stage.report, stage.log
     info = {row[KEY]: row for row in kept}
     documents, ranks, pages = [], [], []
-    for rank, entry in enumerate(entries):
+    for rank, entry in enumerate(entries, start=first_rank):
         if entry.state == EXPORT:  # the file of an export: its rows are the documents
             continue
         report.documents_seen += 1
@@ -151,7 +153,7 @@ class FinalTables:
         owned = [(e.key, index[e.key]) for e in entries if e.key in index]
         self.con.register("owners", pa.table({KEY: pa.array([k for k, _ in owned], pa.string()),
                                               "_part": pa.array([p for _, p in owned], pa.string())}))
-        self._documents(stage, entries, self._kept_documents(store, parts), index)
+        self._documents(stage, entries, store.files(DOCUMENTS, parts), index)
         for table in CHECKED:
             if table.name in SHIPPED_TABLES:
                 self._register(f"staged_{table.name}", table, shipped[table.name])
@@ -165,25 +167,42 @@ class FinalTables:
         self._check_references()
         self._code_occupations()
 
-    def _kept_documents(self, store: RowStore, parts: list[str]) -> list[dict]:
-        """The store's rows of the run's documents (through Arrow: a missing value is None)."""
-        files = store.files(DOCUMENTS, parts)
-        if not files:
-            return []
-        return self.con.sql(f"SELECT t.* EXCLUDE (filename) FROM {_owned(files)}").to_arrow_table().to_pylist()
-
-    def _documents(self, stage: Stage, entries: list[Entry], kept: list[dict], index: dict[str, str]) -> None:
-        """The `documents` rows (checked here: first_seen_at is only known now) and `run_docs`,
-        the pages whose rows go on, with their part and their rank in path order."""
-        documents, ranks, pages = accept_documents(stage, entries, kept)
+    def _documents(self, stage: Stage, entries: list[Entry], files: list[Path], index: dict[str, str]) -> None:
+        """The `documents` rows (checked here: first_seen_at is only known now) and `run_docs`, the
+        pages whose rows go on, with their part and their rank in path order. Built and checked
+        `DOCUMENT_SLICE` pages at a time: a 100,000-row export's documents as Python rows at once
+        held hundreds of MB. Row-check rejects are logged after every page's own, as in one slice."""
         table = TABLES_BY_NAME["documents"]
-        checked = check_rows(table, frame_rows(table, documents, self._log), {}, self._log)
-        arrow = pa.Table.from_pandas(checked[table.column_names], schema=arrow_schema(table), preserve_index=False)
-        self.con.register("staged_documents", arrow.append_column(
-            ROW, pa.array([ranks[i] * _PAGE_ROWS for i in checked.index], pa.int64())))
+        if files:  # the store's rows of the run's documents
+            self.sql(f"CREATE TEMP TABLE kept_documents AS SELECT t.* EXCLUDE (filename) FROM {_owned(files)}")
+        checks = RejectLog(self._log.run_id, self._log.paths)
+        pages: list[tuple[str, int]] = []
+        for low in range(0, max(len(entries), 1), DOCUMENT_SLICE):
+            part = entries[low:low + DOCUMENT_SLICE]
+            kept = self._kept_documents([e.key for e in part if e.key in index]) if files else []
+            documents, ranks, part_pages = accept_documents(stage, part, kept, first_rank=low)
+            checked = check_rows(table, frame_rows(table, documents, checks), {}, checks)
+            arrow = pa.Table.from_pandas(checked[table.column_names], schema=arrow_schema(table), preserve_index=False)
+            self.con.register("documents_slice", arrow.append_column(
+                ROW, pa.array([ranks[i] * _PAGE_ROWS for i in checked.index], pa.int64())))
+            self.sql(f"{'INSERT INTO staged_documents' if low else 'CREATE TEMP TABLE staged_documents AS'} "
+                     "SELECT * FROM documents_slice")
+            self.con.unregister("documents_slice")
+            pages += part_pages
+        for row in checks.rows:
+            self._log.add(row["document_id"], row["table_name"], row["reason"], row["payload"], row["source_path"])
         self.con.register("run_docs", pa.table({KEY: pa.array([k for k, _ in pages], pa.string()),
                                                 "_part": pa.array([index[k] for k, _ in pages], pa.string()),
                                                 "_rank": pa.array([r for _, r in pages], pa.int64())}))
+
+    def _kept_documents(self, keys: list[str]) -> list[dict]:
+        """The kept `documents` rows of these pages (through Arrow: a missing value is None)."""
+        self.con.register("slice_keys", pa.table({KEY: pa.array(keys, pa.string())}))
+        try:
+            return self.con.sql(f"SELECT * FROM kept_documents WHERE {KEY} IN (SELECT {KEY} FROM slice_keys)"
+                                ).to_arrow_table().to_pylist()
+        finally:
+            self.con.unregister("slice_keys")
 
     def put(self, name: str, frame: pd.DataFrame) -> None:
         """A final table kept whole in memory and not checked here (the run log, the reject log)."""
@@ -276,12 +295,28 @@ class FinalTables:
     def _code_occupations(self) -> None:
         """`role_occupations`: each final role coded once (its rows checked like any others)."""
         table = TABLES_BY_NAME["role_occupations"]
-        starts = [row for (row,) in self.sql(f"SELECT {ROW} FROM final_roles ORDER BY {ROW}")][::ROLE_SLICE]
-        roles = [role for i, low in enumerate(starts)
-                 for role in self.sql(role_inputs_sql(low, starts[i + 1] if i + 1 < len(starts) else None))]
-        rows = OccupationCache(self._state_dir).rows(roles, role_occupation_rows)
+        rows = OccupationCache(self._state_dir).rows(self._role_inputs(), role_occupation_rows)
         checked = check_rows(table, frame_rows(table, rows, self._log), {}, self._log)
         self._register("final_role_occupations", table, checked)
+
+    def _role_inputs(self) -> Iterator[list[tuple]]:
+        """The roles' coding inputs (`role_inputs_sql`), a slice at a time: at most ROLE_SLICE roles and,
+        past the first role, ROLE_SLICE_DUTIES duties (a title shared by 100,000 postings holds the
+        duties of every one of them)."""
+        weights = self.sql(f"""
+            SELECT r.{ROW}, coalesce(d.n, 0) FROM final_roles AS r
+            LEFT JOIN (SELECT role_id, count(*) AS n FROM final_duties GROUP BY role_id) AS d USING (role_id)
+            ORDER BY r.{ROW}""")
+        starts: list[int] = []
+        roles = duties = 0
+        for row, n in weights:
+            if not starts or roles == ROLE_SLICE or duties + n > ROLE_SLICE_DUTIES:
+                starts.append(row)
+                roles = duties = 0
+            roles += 1
+            duties += n
+        for i, low in enumerate(starts):
+            yield self.sql(role_inputs_sql(low, starts[i + 1] if i + 1 < len(starts) else None))
 
     def _reject(self, table: Table, rows_table: str, reason: str, source: str) -> None:
         rejected = self.con.execute(

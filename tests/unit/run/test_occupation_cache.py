@@ -16,11 +16,11 @@ def test_an_unchanged_role_keeps_its_coding_and_a_changed_one_is_coded_again(tmp
         asked.append([r[0] for r in roles])
         return role_occupation_rows(roles)
 
-    first = OccupationCache(tmp_path).rows([NURSE, WELDER], code)
-    again = OccupationCache(tmp_path).rows([NURSE, WELDER], code)
+    first = OccupationCache(tmp_path).rows([[NURSE, WELDER]], code)
+    again = OccupationCache(tmp_path).rows([[NURSE, WELDER]], code)
     assert asked == [["registered-nurse", "welder"], []] and again == first
     renamed = ("registered-nurse", "Welder", [], ["Join steel parts with an arc"], "")
-    changed = OccupationCache(tmp_path).rows([renamed, WELDER], code)
+    changed = OccupationCache(tmp_path).rows([[renamed, WELDER]], code)
     assert asked[-1] == ["registered-nurse"]
     assert [(r["role_id"], r["soc_code"]) for r in changed if r["rank"] == 1] == [
         ("registered-nurse", "51-4121"), ("welder", "51-4121")]
@@ -31,22 +31,36 @@ def test_an_unreadable_cache_means_coding_everything_again(tmp_path):
     cache = OccupationCache(tmp_path)
     cache.folder.mkdir()
     cache.path.write_text("{not json", encoding="utf-8")
-    rows = cache.rows([WELDER], role_occupation_rows)
-    assert rows[0]["soc_code"] == "51-4121" and OccupationCache(tmp_path).rows([WELDER], lambda r: []) == rows
+    rows = cache.rows([[WELDER]], role_occupation_rows)
+    assert rows[0]["soc_code"] == "51-4121" and OccupationCache(tmp_path).rows([[WELDER]], lambda r: []) == rows
 
 
 def test_roles_with_the_same_inputs_share_one_coding(tmp_path):
     twin = ("welder-2", "Welder", [], [], "")
-    rows = OccupationCache(tmp_path).rows([WELDER, twin], role_occupation_rows)
+    rows = OccupationCache(tmp_path).rows([[WELDER, twin]], role_occupation_rows)
     assert [r["role_id"] for r in rows if r["rank"] == 1] == ["welder", "welder-2"]
 
 
 def test_a_changed_role_among_unchanged_ones_gets_its_own_coding(tmp_path):
     """The codings of the roles coded now are filed under their own inputs, not their neighbours'."""
     nurse = ("registered-nurse", "Registered Nurse", [], [], "")
-    OccupationCache(tmp_path).rows([WELDER, nurse], role_occupation_rows)
+    OccupationCache(tmp_path).rows([[WELDER, nurse]], role_occupation_rows)
     editor = ("editor", "Editor", [], [], "")
-    rows = OccupationCache(tmp_path).rows([WELDER, editor, nurse], role_occupation_rows)
+    rows = OccupationCache(tmp_path).rows([[WELDER, editor, nurse]], role_occupation_rows)
     clean = role_occupation_rows([WELDER, editor, nurse])
     assert rows == clean and {r["role_id"] for r in rows} == {"welder", "editor", "registered-nurse"}
-    assert OccupationCache(tmp_path).rows([WELDER, editor, nurse], lambda roles: []) == clean
+    assert OccupationCache(tmp_path).rows([[WELDER, editor, nurse]], lambda roles: []) == clean
+
+
+def test_roles_given_in_slices_get_the_rows_of_one_slice_and_a_twin_is_coded_once(tmp_path):
+    asked: list[list[str]] = []
+
+    def code(roles):
+        roles = list(roles)
+        asked.append([r[0] for r in roles])
+        return role_occupation_rows(roles)
+
+    twin = ("welder-2", "Welder", [], [], "")
+    rows = OccupationCache(tmp_path).rows([[NURSE], [WELDER], [twin]], code)
+    assert rows == role_occupation_rows([NURSE, WELDER, twin])
+    assert asked == [["registered-nurse"], ["welder"], []]
