@@ -14,7 +14,10 @@ PAGE = "002_6556d4ddef99196b.txt"
 def _latest_changes(warehouse: Path) -> dict:
     snapshots = warehouse / "snapshots"
     latest = (snapshots / "LATEST").read_text(encoding="utf-8").strip()
-    return json.loads((snapshots / latest / "changes.json").read_text(encoding="utf-8"))
+    text = (snapshots / latest / "changes.json").read_text(encoding="utf-8")
+    changes = json.loads(text)
+    assert text == json.dumps(changes, indent=2) + "\n"  # written a table at a time, laid out as one dump
+    return changes
 
 
 def test_one_edited_pay_figure_is_one_changed_salary_row(tmp_path: Path) -> None:
@@ -62,3 +65,33 @@ def test_an_edit_elsewhere_leaves_the_other_rows_unchanged(tmp_path: Path) -> No
     for name in ("duties", "salaries", "role_skills", "growth_stats", "experience_requirements", "related_roles"):
         assert (tables[name]["added"], tables[name]["removed"], tables[name]["changed"]) == (0, 0, 0), name
     assert tables["documents"]["changed"] == 1
+
+
+def test_the_final_tables_let_go_of_their_memory_before_changes_are_computed(tmp_path: Path, monkeypatch) -> None:
+    """Two capped DuckDB connections at once were twice the cap: the final tables' one is closed once
+    every table is written, and changes.json's own spills to a folder removed after it."""
+    from roledata.publish import snapshot
+    from roledata.run import stage
+    from roledata.run.pipeline import run_pipeline
+    from roledata.settings import Settings
+
+    events: list[str] = []
+    close, changes = stage.FinalTables.close, snapshot.write_changes
+
+    def closing(self) -> None:
+        events.append("close" if self.con is not None else "closed already")
+        close(self)
+
+    def computing(folder: Path, previous: Path | None, spill: Path | None = None) -> None:
+        events.append(f"changes, spilling to {spill.name}")
+        changes(folder, previous, spill)
+
+    monkeypatch.setattr(stage.FinalTables, "close", closing)
+    monkeypatch.setattr(snapshot, "write_changes", computing)
+    raw, warehouse = tmp_path / "raw", tmp_path / "warehouse"
+    shutil.copytree(ROOT / "raw", raw)
+    report = run_pipeline(Settings(raw, warehouse))
+    assert report.status == "succeeded"
+    assert events[:2] == ["close", f"changes, spilling to .tmp-{report.snapshot_id}-changes"]
+    assert not list((warehouse / "snapshots").glob(".tmp-*"))
+    assert _latest_changes(warehouse)["tables"]["salaries"]["added"] == report.row_counts["salaries"]

@@ -26,26 +26,31 @@ from pathlib import Path
 import duckdb
 
 from roledata.contract.tables import DATA_TABLES, TABLES_BY_NAME
-from roledata.sql import read_parquet
+from roledata.sql import duckdb_config, read_parquet
 
 ROW_SAMPLE = 100  # changed rows listed per table with their before and after values
 _NOT_VALUES = {"document_id", "char_start", "char_end", "ordinal", "first_seen_at"}
 
 
-def write_changes(folder: Path, previous: Path | None) -> None:
-    """`changes.json` of the snapshot in `folder` against the one in `previous` (None: the first)."""
-    changes: dict = {"previous_snapshot": previous.name if previous else None, "tables": {}}
-    with duckdb.connect() as con:
+def write_changes(folder: Path, previous: Path | None, spill: Path | None = None) -> None:
+    """`changes.json` of the snapshot in `folder` against the one in `previous` (None: the first);
+    DuckDB's memory is capped like every connection of a run's, spilling to `spill`."""
+    # Written a table at a time, as `json.dumps(changes, indent=2)` would write the whole: a first
+    # snapshot of 100,000 postings lists every page under every table, 170 MB of JSON built at once.
+    with duckdb.connect(config=duckdb_config(spill)) as con, \
+            open(folder / "changes.json", "w", encoding="utf-8") as out:
         _keyed_documents(con, "new_docs", folder)
         if previous is not None:
             _keyed_documents(con, "old_docs", previous)
         ids = dict(con.execute("SELECT _path, _doc FROM old_docs").fetchall()) if previous is not None else {}
         ids.update(con.execute("SELECT _path, _doc FROM new_docs").fetchall())  # the page's current version
-        for table in DATA_TABLES:  # the run log and reject log describe runs, not pages: no diff
+        out.write(f'{{\n  "previous_snapshot": {json.dumps(previous.name if previous else None)},\n  "tables": {{')
+        for i, table in enumerate(DATA_TABLES):  # the run log and reject log describe runs, not pages: no diff
             change = _table_changes(con, table.name, folder, previous)
             change["documents"] = [{"document_id": ids.get(p), "source_path": p} for p in change["documents"]]
-            changes["tables"][table.name] = change
-    (folder / "changes.json").write_text(json.dumps(changes, indent=2, default=_json_value) + "\n", encoding="utf-8")
+            body = json.dumps(change, indent=2, default=_json_value).replace("\n", "\n    ")  # JSON strings hold no newline
+            out.write(f'{"," if i else ""}\n    {json.dumps(table.name)}: {body}')
+        out.write("\n  }\n}\n")
 
 
 def _parquet(folder: Path, name: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -40,8 +41,9 @@ from roledata.sql import read_parquet, sql_string
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
            "title": "Creative Commons Attribution 4.0 International"}
 CONTRIBUTORS = [{"title": "roledata", "role": "author"}]
-# Rows per Parquet row group: a reader holds a row group's column at once, and 100,000 posting texts in
-# one (about 350 MB) were more than DuckDB's memory cap allows when the CSV is written from it.
+# Rows per Parquet row group, and per batch read from the final tables: a reader holds a row group's
+# column at once, and 100,000 posting texts in one (about 350 MB) were more than DuckDB's memory cap
+# allows when the CSV is written from it.
 ROW_GROUP_ROWS = 10_000
 # How the CSV files are written (DuckDB COPY): declared whole so no reader has to guess.
 CSV_DIALECT = {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True,
@@ -74,10 +76,11 @@ def table_digests(tables: FinalTables) -> dict[str, str]:
 
 def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str, created_at: datetime,
                      accuracy: dict | None = None, raw_dir: Path | None = None,
-                     digests: dict[str, str] | None = None) -> Path:
+                     digests: dict[str, str] | None = None, read: Callable[[], None] | None = None) -> Path:
     """Write the snapshot folder; `accuracy` (the parser's figures on the reference set) goes in its manifest,
     `raw_dir` (the folder the pages were read from) in the datapackage's sources, `digests` (`table_digests`)
-    in the manifest."""
+    in the manifest. `read` is called once every table is written, before `changes.json` is computed
+    from the files: the caller may let go of `tables` and the memory they hold."""
     snapshots_dir.mkdir(parents=True, exist_ok=True)
     final = snapshots_dir / snapshot_id
     tmp = snapshots_dir / f".tmp-{snapshot_id}"
@@ -89,8 +92,8 @@ def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str,
         for table in TABLES:
             path = tmp / f"{table.name}.parquet"
             rows = 0
-            with pq.ParquetWriter(path, arrow_schema(table)) as writer:  # streamed: one batch in memory
-                for batch in tables.batches(table.name):
+            with pq.ParquetWriter(path, arrow_schema(table)) as writer:  # streamed: one row group in memory
+                for batch in tables.batches(table.name, ROW_GROUP_ROWS):
                     writer.write_batch(batch, row_group_size=ROW_GROUP_ROWS)
                     rows += batch.num_rows
             digest, size = sha256_file(path), path.stat().st_size
@@ -125,8 +128,14 @@ def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str,
                                                                   "O*NET", "OEWS", "ESCO"],
                    "resources": resources + files}
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        if read is not None:
+            read()
         previous = latest_snapshot(snapshots_dir)
-        write_changes(tmp, snapshots_dir / previous if previous and previous != snapshot_id else None)
+        spill = snapshots_dir / f".tmp-{snapshot_id}-changes"  # DuckDB's spill space (removed with the others)
+        try:
+            write_changes(tmp, snapshots_dir / previous if previous and previous != snapshot_id else None, spill)
+        finally:
+            shutil.rmtree(spill, ignore_errors=True)
         (tmp / "datapackage.json").write_text(json.dumps(package, indent=2) + "\n", encoding="utf-8")
         if final.exists() and latest_snapshot(snapshots_dir) != snapshot_id:
             shutil.rmtree(final)  # left by an earlier attempt of this same run (a task retry)

@@ -64,8 +64,9 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     database_tmp = build_database(settings.database_path, final, report.run_id)
     fault_point("before-snapshot")
     accuracy = shipped_accuracy()
+    # The final tables' DuckDB memory is let go once they are written, before changes.json's own.
     publish_snapshot(settings.snapshots_dir, final, report.snapshot_id, report.finished_at, accuracy,
-                     raw_dir=settings.raw_dir, digests=digests)
+                     raw_dir=settings.raw_dir, digests=digests, read=final.close)
     fault_point("before-commit")
     mark_latest(settings.snapshots_dir, report.snapshot_id)
     # The snapshot is published: nothing below turns the run into a failed one (run/upkeep.py).
@@ -79,7 +80,6 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     after_commit(report, "warehouse file not replaced (the next run builds it)", swap)
     session.state.forget([*history.failed_runs, report.run_id])
     tidy(settings, report, stage.store, _live_keys(files))
-    final.close()  # its DuckDB memory is free before the catalog's own
     update_catalog(settings, report)
     return report
 
