@@ -7,7 +7,7 @@ from roledata.extract.context import PageContext, is_group_label, provenance
 from roledata.parse.headings import asks_duties, heading_kind
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Line, Section, split_label
-from roledata.parse.titles import TITLE_PATTERN, abbreviated_title, split_title_list
+from roledata.parse.title_prose import TITLE_PATTERN, abbreviated_title, split_title_list
 from roledata.parse.role_nouns import role_headed
 from roledata.text import ARROW, LazyPattern, Span, fold, sentence_spans, slugify, split_span
 

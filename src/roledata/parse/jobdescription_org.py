@@ -19,7 +19,8 @@ from roledata.parse.outline import (
     question_answer_pairs,
 )
 from roledata.parse.structure import Line, Section, is_heading_like, is_label_line
-from roledata.parse.titles import TitleChoice, title_from_prose
+from roledata.parse.title_prose import title_from_prose
+from roledata.parse.titles import TitleChoice
 from roledata.text import LazyPattern, Span, fold
 
 BRAND = LazyPattern(r"^jobdescription\.org$", re.IGNORECASE)
