@@ -13,14 +13,8 @@ import unicodedata
 from typing import NamedTuple
 
 
-class LazyPattern:
-    """A regular expression compiled the first time it is used, not when its module is imported.
-
-    The extractors hold some four hundred patterns; compiled at import they cost every command
-    (a query, a run with nothing to do) a sixth of a second. Each method of the compiled pattern
-    is bound to the instance on first use, so later calls cost what a compiled pattern's do.
-    `pattern` and `flags` are read without compiling, so patterns compose from others' text.
-    """
+class _Pattern:
+    """A regular expression's text and flags, its compiled form, and that form's methods bound to it."""
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern = pattern
@@ -32,17 +26,34 @@ class LazyPattern:
             regex = self.__dict__["_regex"] = re.compile(self.pattern, self.flags)
         return regex
 
-    def __getattr__(self, name: str):
-        # Called only for names not yet bound: the first use of each method (never for dunders,
-        # which copy and pickle probe for).
-        if name.startswith("__"):
-            raise AttributeError(name)
-        value = getattr(self.compiled(), name)
-        setattr(self, name, value)
-        return value
-
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self.flags!r})"
+
+
+_PATTERN_API = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
+                "groupindex", "groups")
+
+
+class LazyPattern(_Pattern):
+    """A regular expression compiled the first time it is used, not when its module is imported.
+
+    The extractors hold some four hundred patterns; compiled at import they cost every command
+    (a query, a run with nothing to do) a sixth of a second. On first use the compiled pattern's
+    methods are bound to the instance and it sheds this class's `__getattr__` (a class with one
+    pays for it on every attribute read), so later calls cost what a compiled pattern's do.
+    `pattern` and `flags` are read without compiling, so patterns compose from others' text.
+    """
+
+    def __getattr__(self, name: str):
+        # Called only for a name the instance lacks: the first use (never for dunders, which copy
+        # and pickle probe for).
+        if name.startswith("__") or name not in _PATTERN_API:
+            raise AttributeError(name)
+        regex = self.compiled()
+        for method in _PATTERN_API:
+            setattr(self, method, getattr(regex, method))
+        self.__class__ = _Pattern
+        return getattr(regex, name)
 
 
 class Span(NamedTuple):
