@@ -25,6 +25,16 @@ def built(tmp_path_factory):
     return warehouse, report
 
 
+def _build_again(tmp_path):
+    """The `built` fixture's run made again in `tmp_path` (under whatever the test has patched)."""
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    shutil.copy(ROOT / "tests" / "pages" / "registered_nurse.md", raw / "registered_nurse.md")
+    warehouse = tmp_path / "warehouse"
+    assert run_pipeline(Settings(raw, warehouse, batch_size=2)).status == "succeeded"
+    return warehouse
+
+
 def _sql(warehouse, query: str) -> list[tuple]:
     with duckdb.connect(str(warehouse / "roledata.duckdb"), read_only=True) as con:
         return con.execute(query).fetchall()
@@ -71,11 +81,7 @@ def test_roles_read_a_slice_at_a_time_are_coded_as_in_one_slice(built, tmp_path,
 
     warehouse, _ = built
     monkeypatch.setattr(stage, "ROLE_SLICE", 3)
-    raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
-    shutil.copy(ROOT / "tests" / "pages" / "registered_nurse.md", raw / "registered_nurse.md")
-    sliced = tmp_path / "warehouse"
-    assert run_pipeline(Settings(raw, sliced, batch_size=2)).status == "succeeded"
+    sliced = _build_again(tmp_path)
     query = "SELECT * FROM role_occupations ORDER BY ALL"
     expected = _sql(warehouse, query)
     assert len({row[0] for row in expected}) >= 12  # more roles than slices of three
@@ -90,11 +96,7 @@ def test_documents_and_role_inputs_read_in_small_slices_give_the_same_tables(bui
     warehouse, _ = built
     monkeypatch.setattr(stage, "DOCUMENT_SLICE", 2)
     monkeypatch.setattr(stage, "ROLE_SLICE_DUTIES", 5)
-    raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
-    shutil.copy(ROOT / "tests" / "pages" / "registered_nurse.md", raw / "registered_nurse.md")
-    sliced = tmp_path / "warehouse"
-    assert run_pipeline(Settings(raw, sliced, batch_size=2)).status == "succeeded"
+    sliced = _build_again(tmp_path)
     duties = _sql(warehouse, "SELECT role_id, count(*) FROM duties GROUP BY role_id ORDER BY ALL")
     assert len(duties) >= 6 and max(n for _, n in duties) > 5  # several slices, one role alone past the bound
     for query in ("SELECT * EXCLUDE (first_seen_at) FROM documents", "SELECT * FROM role_occupations ORDER BY ALL",

@@ -76,10 +76,11 @@ def table_digests(tables: FinalTables) -> dict[str, str]:
 
 def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str, created_at: datetime,
                      accuracy: dict | None = None, raw_dir: Path | None = None,
-                     digests: dict[str, str] | None = None, read: Callable[[], None] | None = None) -> Path:
+                     digests: dict[str, str] | None = None,
+                     tables_written: Callable[[], None] | None = None) -> Path:
     """Write the snapshot folder; `accuracy` (the parser's figures on the reference set) goes in its manifest,
     `raw_dir` (the folder the pages were read from) in the datapackage's sources, `digests` (`table_digests`)
-    in the manifest. `read` is called once every table is written, before `changes.json` is computed
+    in the manifest. `tables_written` is called once every table is written, before `changes.json` is computed
     from the files: the caller may let go of `tables` and the memory they hold."""
     snapshots_dir.mkdir(parents=True, exist_ok=True)
     final = snapshots_dir / snapshot_id
@@ -128,8 +129,8 @@ def publish_snapshot(snapshots_dir: Path, tables: FinalTables, snapshot_id: str,
                                                                   "O*NET", "OEWS", "ESCO"],
                    "resources": resources + files}
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-        if read is not None:
-            read()
+        if tables_written is not None:
+            tables_written()
         previous = latest_snapshot(snapshots_dir)
         spill = snapshots_dir / f".tmp-{snapshot_id}-changes"  # DuckDB's spill space (removed with the others)
         try:

@@ -66,7 +66,7 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     accuracy = shipped_accuracy()
     # The final tables' DuckDB memory is let go once they are written, before changes.json's own.
     publish_snapshot(settings.snapshots_dir, final, report.snapshot_id, report.finished_at, accuracy,
-                     raw_dir=settings.raw_dir, digests=digests, read=final.close)
+                     raw_dir=settings.raw_dir, digests=digests, tables_written=final.close)
     fault_point("before-commit")
     mark_latest(settings.snapshots_dir, report.snapshot_id)
     # The snapshot is published: nothing below turns the run into a failed one (run/upkeep.py).

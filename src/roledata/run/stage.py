@@ -189,6 +189,8 @@ class FinalTables:
                      "SELECT * FROM documents_slice")
             self.con.unregister("documents_slice")
             pages += part_pages
+        if files:
+            self.sql("DROP TABLE kept_documents")  # spent: its memory is DuckDB's again for the checks below
         for row in checks.rows:
             self._log.add(row["document_id"], row["table_name"], row["reason"], row["payload"], row["source_path"])
         self.con.register("run_docs", pa.table({KEY: pa.array([k for k, _ in pages], pa.string()),

@@ -8,7 +8,8 @@ NURSE = ("registered-nurse", "Registered Nurse", [], ["Assess patients and recor
 WELDER = ("welder", "Welder", [], [], "")
 
 
-def test_an_unchanged_role_keeps_its_coding_and_a_changed_one_is_coded_again(tmp_path):
+def _asking():
+    """A coder that records the role ids it is asked to code, call by call."""
     asked: list[list[str]] = []
 
     def code(roles):
@@ -16,6 +17,11 @@ def test_an_unchanged_role_keeps_its_coding_and_a_changed_one_is_coded_again(tmp
         asked.append([r[0] for r in roles])
         return role_occupation_rows(roles)
 
+    return asked, code
+
+
+def test_an_unchanged_role_keeps_its_coding_and_a_changed_one_is_coded_again(tmp_path):
+    asked, code = _asking()
     first = OccupationCache(tmp_path).rows([[NURSE, WELDER]], code)
     again = OccupationCache(tmp_path).rows([[NURSE, WELDER]], code)
     assert asked == [["registered-nurse", "welder"], []] and again == first
@@ -53,13 +59,7 @@ def test_a_changed_role_among_unchanged_ones_gets_its_own_coding(tmp_path):
 
 
 def test_roles_given_in_slices_get_the_rows_of_one_slice_and_a_twin_is_coded_once(tmp_path):
-    asked: list[list[str]] = []
-
-    def code(roles):
-        roles = list(roles)
-        asked.append([r[0] for r in roles])
-        return role_occupation_rows(roles)
-
+    asked, code = _asking()
     twin = ("welder-2", "Welder", [], [], "")
     rows = OccupationCache(tmp_path).rows([[NURSE], [WELDER], [twin]], code)
     assert rows == role_occupation_rows([NURSE, WELDER, twin])
