@@ -27,8 +27,8 @@ from roledata.text import LazyPattern
 LABELS: tuple[tuple[str, str], ...] = (
     ("location", r"(?:(?:job|work|office|primary|preferred|position|role|hiring)\s+)?locations?"
                  r"(?:\s+of\s+(?:the\s+)?(?:job|role|position))?|ability\s+to\s+(?:commute|relocate)"),
-    ("work_arrangement", r"(?:work(?:place)?|location|remote|office)\s+(?:type|arrangement|model|setting|mode|"
-                         r"style|policy|status)|remote(?:\s+work)?|workplace|mode"),
+    ("work_arrangement", r"(?:(?:flexible\s+)?work(?:place)?|location|remote|office)\s+(?:type|arrangements?|model|"
+                         r"setting|mode|style|policy|status)|remote(?:\s+work)?|workplace|mode"),
     ("employment_type", r"(?:job|employment|employee|position|work|contract|engagement|role|hire|time|worker)\s+"
                         r"(?:type|status)s?|(?:job|work)\s+schedule|"
                         r"type\s+of\s+(?:employment|position|role|contract)|employment|job\s+status|schedule|"
@@ -50,7 +50,7 @@ LABEL_LAST_WORDS = (
     "duration", "company", "employer", "organization", "organisation", "posted", "published", "deadline", "closes",
     "seniority", "mode")
 LABEL_AFTER_SPACE = (
-    "job", "role", "position", "arrangement", "model", "setting", "style", "policy", "work", "contract",
+    "job", "role", "position", "arrangement", "arrangements", "model", "setting", "style", "policy", "work", "contract",
     "name", "on", "date", "listed", "by", "apply", "until", "through", "close", "due", "level", "commute", "relocate",
     "department", "entity")
 _LABEL_GROUPS = "|".join(f"(?P<{fact}>{pattern})" for fact, pattern in LABELS)
@@ -110,6 +110,13 @@ NOT_ARRANGEMENT = LazyPattern(
     r"(?:per|a|each|every)\s+year|days?\s+off|"
     r"holidays?|vacation|retreats?|offsite|equipment|set-?up|may\s+be\s+(?:remote|hybrid)|occasional(?:ly)?|"
     r"some\s+remote|partially|option\s+to|flexibility\s+to)\b", re.I)
+# Remote offered beside another arrangement: "remote eligible", "remote work is also possible", "remote is an option".
+# The job may be worked remotely, whatever arrangement it prefers ("on-site preferred · remote eligible").
+REMOTE_OPTION = LazyPattern(r"\b(?P<word>remote)(?:\s+work(?:ing)?)?(?:\s+(?:arrangements?|options?))?\s+(?:is\s+|are\s+)?"
+                            r"(?:also\s+)?(?:eligible|available|possible|considered|an\s+option|allowed|permitted)\b", re.I)
+# Between the words of a choice of arrangements: "Hybrid/Remote", "hybrid or remote", "on-site, hybrid (two office days
+# a week) or remote".
+CHOICE_GAP = LazyPattern(r"(?:[ \t]*(?:[/,&]|\bor\b|\band\b|\bwork\b|\([^()\n]{0,100}\))[ \t]*)+")
 NOT_REMOTE = LazyPattern(r"\b(?:not|no|never)\s+(?:a\s+|an\s+)?(?:fully\s+)?(?:remote|telecommut\w*)", re.I)
 # Triggers (`*_TRIGGER`): what every match of a sentence cue holds, as a choice of groups, every word of a
 # group in the folded sentence ("join" and "team in"; a word may be a pattern, searched in the folded text
@@ -138,6 +145,26 @@ def arrangement_of(word: str) -> str | None:
     return arrangement(m) if m else None
 
 
+# ------------------------------------------------------------------ where the company's site is
+# Where a company's site is, the weakest cue, kept only when nothing else places the job: "a design firm located in
+# Dalton, Georgia", "our brand new Pueblo, CO facility", "Our Lake Forest office is ...". A head office is not
+# the job's site ("headquartered in", `COMPANY_PLACE`).
+SITE_PLACE = LazyPattern(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:company|firm|client|organization|startup)\s+in|"
+                         # "Our largest office is in Tulsa, Oklahoma", "our plant in Ames, IA"
+                         r"our\s+(?:[\w-]+\s+)?(?:office|facility|campus|clinic|plant|warehouse|branch|store|hospital)\s+(?:is\s+)?in)"
+                         r"\s+(?:the\s+(?:\w+\s+)?(?:town|city)\s+of\s+)?"
+                         r"(?:(?:downtown|the\s+heart\s+of(?:\s+downtown)?|beautiful|sunny|historic)\s+)?", re.I)  # "in downtown Fresno"
+# A street address before the place: "located at 601 Lake Road, Cleveland, OH 44113".
+STREET = LazyPattern(r"\d+[\w .'-]{2,40},\s*")
+OUR_SITE = LazyPattern(r"\b[Oo]ur\s+(?:brand\s+new\s+|new\s+|main\s+|flagship\s+)?(?P<place>[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})"
+                       r"\s+(?:office|facility|campus|clinic|location|plant|warehouse|branch|store|site|hospital)\b")
+SITE_TRIGGER = (("located",), ("based", LazyPattern(r"based\s+(?:in|out|at)\b")), *(
+    (noun, LazyPattern(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup")),
+    ("our", LazyPattern(r"our\s+(?:[\w.'’,-]+\s+){0,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
+                        r"store|site|hospital)\b")))
+COMPANY_PLACE = LazyPattern(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
+
+
 # ------------------------------------------------------------------ employment type
 EMPLOYMENT_WORD = LazyPattern(
     r"\b(?:(?P<full_time>full(?:[- ]|\\?_)?time|FTE|permanent)|(?P<part_time>part(?:[- ]|\\?_)?time)|"
@@ -149,7 +176,7 @@ EMPLOYMENT_WORD = LazyPattern(
 EMPLOYMENT_SENTENCE = LazyPattern(
     r"\b(?:(?:this|the)\s+(?:role|position|job|opportunity)\s+is\s+(?:an?\s+)?|(?:is|be|as|for)\s+an?\s+|an?\s+|this\s+|"
     r"\d+[- ](?:month|week|year)s?\s+)"
-    r"(?:(?:long|short)[- ]term\s+)?"  # "a long-term contract role"
+    r"(?:(?:long|short)[- ]term\s+|(?:fully\s+)?(?:remote|hybrid|on[- ]?site),?\s+)?"  # "a long-term contract role", "a remote contract role"
     r"(?P<word>full[- ]?time|part[- ]?time|contract(?:[- ]to[- ](?:hire|perm))?|temp[- ]to[- ](?:perm|hire)|temporary|"
     r"seasonal|per[- ]diem|paid|summer|"
     r"(?:\d+[- ])?(?:month|week)s?)"
@@ -160,9 +187,9 @@ EMPLOYMENT_SENTENCE = LazyPattern(
     r"(?P<noun>role|position|job|opportunity|employment|contract|assignment|engagement|internship|basis|hire|"
     r"employee|appointment)\b"
     # "Position is full time (40 hours per week)", "The role is part-time."
-    r"|\b(?:position|role|job|this)\s+is\s+(?:an?\s+)?(?P<word2>full[- ]?time|part[- ]?time|temporary|seasonal)\b"
+    r"|\b(?:position|role|job|this)\s+is\s+(?:for\s+)?(?:an?\s+)?(?P<word2>full[- ]?time|part[- ]?time|temporary|seasonal)\b"
     # "We are seeking a diligent Part-Time Support Technician"
-    r"|\b(?:seeking|hiring|looking\s+for|recruiting|applications\s+for)\s+an?\s+(?:[\w-]+\s+){0,3}?"
+    r"|\b(?:seeking|hiring|looking\s+for|searching\s+for|recruiting|applications\s+for)\s+(?:to\s+hire\s+)?an?\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<word3>full[- ]?time|part[- ]?time|"
     r"contract|temporary|seasonal)\b"
     # A line or a part after a dash that opens with the terms: "Full-time office role", "– Contract position".
@@ -290,17 +317,23 @@ EMPLOYER_NAME = (r"(?P<name>(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*)[�
                  r"(?:[ \t]+\([A-Z][A-Za-z&]{1,8}\))?")  # "Riverbend Youth Center (RYC)"
 # "Acme Robotics is hiring a ...", "Acme Robotics is seeking", "Acme has an opening for".
 EMPLOYER_HIRING = LazyPattern(  # these three are matched where a sentence opens (`.match`, after a glued heading)
-    rf"{EMPLOYER_NAME}(?:'s|’s)?\s+(?:(?:is|are)\s+(?:currently\s+|now\s+|actively\s+)?"
-    rf"(?:hiring|seeking|looking\s+(?:for|to\s+hire)|searching\s+for|recruiting|on\s+the\s+lookout\s+for)|(?:has|have)\s+an?\s+"
-    rf"(?:immediate\s+|exciting\s+|fantastic\s+|great\s+)?(?:opening|opportunity|need)|seeks|hires)\b")
-HIRING_TRIGGER = (("hiring",), ("seek",), ("looking",), ("searching",), ("recruiting",), ("lookout",), ("hires",),
-                  (LazyPattern(r"ha(?:s|ve)\s+an?\s+(?:\w+\s+)?(?:opening|opportunity|need)"),))
+    rf"{EMPLOYER_NAME}(?:'s|’s)?\s+(?:(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|always\s+)?"
+    rf"(?:hiring|seeking|looking\s+(?:for|to\s+hire)|searching\s+for|recruiting|on\s+the\s+(?:lookout|hunt)\s+for|"
+    rf"in\s+search\s+of|accepting\s+applications)|(?:has|have)\s+an?\s+"
+    # "has an immediate opening", "has a direct-hire opening", "has a 26-week contract opportunity"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:opening|opportunity|need)|seeks|hires)\b")
+HIRING_TRIGGER = (("hiring",), ("seek",), ("looking",), ("search",), ("recruiting",), ("lookout",), ("hunt",),
+                  ("accepting",), ("hires",),
+                  (LazyPattern(r"ha(?:s|ve)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:opening|opportunity|need)"),))
 # "Acme Robotics is an equal opportunity employer", "... is proud to be an Equal Employment Opportunity employer".
 # A linking word may open the sentence ("Furthermore, Acme Robotics is committed to providing an equal ...").
 EMPLOYER_EEO = LazyPattern(
     rf"(?:(?:Furthermore|Moreover|Additionally|Also|In\s+addition),\s+)?"
-    rf"{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+(?:being|providing)\s+)?"
-    rf"an?\s+(?i:equal|EEO|E-Verify|affirmative)")
+    rf"(?:{EMPLOYER_NAME}(?:,\s+[^,]{{2,60}},)?\s+(?:is|are)\s+(?:proud\s+to\s+be\s+|committed\s+to\s+(?:being|providing)\s+)?"
+    rf"an?\s+(?i:equal|EEO|E-Verify|affirmative)|"
+    # "It is the policy of Northfield Clinics to afford equal employment opportunity to every applicant"
+    rf"It\s+is\s+the\s+policy\s+of\s+(?P<policy>[A-Z][\w&'’.+-]*(?:\s+(?:[A-Z][\w&'’.+-]*|of|and|&|at|for)){{0,9}})\s+to\s+"
+    rf"(?:provide|ensure|afford|offer)\s+(?i:equal))")
 EEO_TRIGGER = (("equal",), ("eeo",), ("e-verify",), ("affirmative",))
 # "At Acme Robotics, we ...", "Join Acme Robotics", "Why Acme Robotics?", "About Acme Robotics".
 EMPLOYER_AT = LazyPattern(rf"(?:(?:We\s+)?[Aa]t\s+{EMPLOYER_NAME}(?:,\s|\s+(?=(?:we|our|understand|believe)\b))|Join\s+{EMPLOYER_NAME.replace('?P<name>', '?P<joined>')}(?:'s|’s)?[\s!.]|"
@@ -322,8 +355,8 @@ EMPLOYER_AS_TRIGGER = ((LazyPattern(r"as\s+an?\s+(?:\S+\s+){1,6}?at\s|as\s+an\s+
 # Acme is ..."), and the sentence may speak of the company's aim ("Acme's mission is to ...").
 EMPLOYER_OPENING = LazyPattern(
     rf"^(?:(?:As|With|Since|Founded\s+in)\s[^.;:!?]{{3,120}}?,\s+)?"
-    rf"{EMPLOYER_NAME}(?:\s+\([^()]{{1,60}}\))?(?:,\s+[^,]{{2,80}},)?\s+(?:is|are|was|has\s+been|provides|builds|develops|offers|helps|"
-    rf"empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives|"
+    rf"{EMPLOYER_NAME}(?:\s+\([^()]{{1,60}}\))?(?:,\s+[^,]{{2,80}},)?(?:\s+(?:is|are|was|has\s+been|provides|builds|develops|"
+    rf"offers|helps|empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives)|"
     rf"(?:'s|’s)\s+(?:[\w-]+\s+){{1,3}}is)\b")
 # Headings over a company's description: "Company Description", "About the Company", "Who we are".
 COMPANY_HEADING = LazyPattern(r"^(?:about\s+(?:the\s+)?(?:company|us|our\s+company|the\s+organi[sz]ation)|"
@@ -331,6 +364,7 @@ COMPANY_HEADING = LazyPattern(r"^(?:about\s+(?:the\s+)?(?:company|us|our\s+compa
                               r"our\s+company|overview)\s*:?\s*", re.I)
 # Headings glued to the name after them ("Company DescriptionHollis Bros. Inc.", "CompanyPenny Lark").
 GLUED_HEADING = LazyPattern(r"^(?:Company\s+(?:Description|Overview|Profile)|Description|Overview|Summary|Company|"
+                            r"(?:The\s+)?Organi[sz]ation|"
                             r"Position|Role|Job|About\s+Us|Details|Information)(?=[A-Z][a-z])")
 EMPLOYER_HEADING = LazyPattern(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|with))|Why|Life\s+at|Working\s+at|Join|Who\s+is)"
                                rf"\s+{EMPLOYER_NAME}[?!:.]?$")

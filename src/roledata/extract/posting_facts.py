@@ -18,7 +18,9 @@ Where a fact is read, strongest first (`posting_cues` has the words):
    "our new Greer, SC facility"): the job's place only when nothing else says.
 
 A fact keeps the strongest cue's reading (the first in page order among
-equals); locations and employment types keep every distinct one at that
+equals; an arrangement with remote offered beside it, "Hybrid/Remote",
+"on-site preferred · remote eligible", is remote: the job may be worked
+remotely); locations and employment types keep every distinct one at that
 strength. What is not a fact of the job is left out: a company's headquarters
 ("headquartered in Boston": a head office is not where a job of a company with
 several sites is, and a company's site yields to any statement about the role),
@@ -99,13 +101,15 @@ def _read_title(page: PostingPage) -> None:
     if title is None:
         return
     section = section_of(page, title)
+    end = None  # the first word, and the others of a choice it opens ("(Hybrid/Remote)"): `choose` weighs them
     for m in cues.ARRANGEMENT_WORD.finditer(title.text):
+        if end is not None and not cues.CHOICE_GAP.fullmatch(title.text, end, m.start()):
+            break
         code = cues.arrangement(m)
         scope_span, scope = remote_scope(title, m.end()) if code == "remote" else (None, None)
         end = scope_span.end - title.start if scope_span is not None else m.end()
         page.add(Candidate("work_arrangement", code, title.sub(m.start(), end), section, LABELLED,
                            remote_scope=scope))
-        break
     for code, span in employment_words(title):
         if code != "full_time" or re.search(r"\bfull[- ]?time\b", span.text, re.I):
             page.add(Candidate("employment_type", code, span, section, LABELLED))
@@ -171,4 +175,10 @@ def _read_header(page: PostingPage) -> None:
     # Analytics" / "Seattle, WA · Remote (US)"); alone, it may be any heading ("General Information").
     if name is not None and len(page.found) > terms:
         page.add(name)
-    page.opening = next((s for s, _, is_heading in header if not is_heading and len(s.text) > _HEADER_MAX), None)
+    page.openings = [s for s in (next((s for s, _, is_heading in header if not is_heading and len(s.text) > _HEADER_MAX),
+                                      None),) if s is not None]
+    own = next((s for s, _, is_heading in page.lines if s.start <= title.start < s.end and not is_heading), None) \
+        if title is not None else None
+    if own is not None and len(own.text) > _HEADER_MAX:
+        # No title line: the parser took the first paragraph, or words in it, for the title; it opens the description.
+        page.openings.append(own)

@@ -85,7 +85,8 @@ def _label_matches(line: Span) -> list[re.Match[str]]:
     windows = _label_windows(text)
     for m in _labels_in(text, windows, cues.LABEL):
         before = text[:m.start()].rstrip(" \t*_#>")
-        if not before or before[-1] in "|•·;)" or text[max(0, m.start() - 2):m.start()] == "  ":
+        if not before or before[-1] in "|•·;)" or text[max(0, m.start() - 2):m.start()] == "  " \
+                or (before[-1] == "," and ":" in before and text[m.start()].isupper()):  # "Keywords: ..., Location: Reno"
             found.append(m)
         elif text[m.start() - 1] in " \t" and text[m.start()].isupper():
             if field_line is None:

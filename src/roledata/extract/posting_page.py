@@ -24,6 +24,7 @@ LABELLED, SENTENCE, TITLE_PLACE, SITE_PLACE = 3, 2, 1, 0
 PIECES = LazyPattern(r"\s*(?:[|·•;]|\s/\s|\s+or\s+)\s*")
 # A word glued to the next sentence's first word ("DescriptionWe are ...").
 _GLUED_WORD = LazyPattern(r"[a-z]{3,}(?:We|Our|The|This|You|Are|Is|In|At|As|For)\b")
+_CONTRACTED = LazyPattern(r"['’](?:ll|re|ve|d|s)$")  # "you'll", "we're", "we’ve"
 _VOICE_REACH = 20_000  # characters of a page looked at for the employer's voice
 _ROLE_WORDS = ROLE_FORMS
 
@@ -58,7 +59,7 @@ class PostingPage:
         # a career guide talks about an occupation and says none of these.
         self.is_posting = outline.source_format == "job_posting" or (
             outline.source_format == "generic" and cues.HIRING_VOICE.search(outline.text[:_VOICE_REACH]) is not None)
-        self.opening: Span | None = None  # the description's first sentence (`_read_header` sets it)
+        self.openings: list[Span] = []  # the lines that open the description (`_read_header` sets them)
         self.company_sections: set[int] = set()  # sections whose first sentence was read as the company's
         self.company_heading: dict[int, bool] = {}  # section -> its heading is a company heading ("About Us")
 
@@ -134,7 +135,7 @@ def remote_scope(span: Span, after: int) -> tuple[Span | None, str | None]:
     if not words:
         return None, None
     g = gazetteer()
-    country = g.country(words) or g.country(words.replace(" only", ""))
+    country = g.country(words) or g.country(words.replace(" only", "")) or g.country(words.replace(".", ""))  # "U.S"
     if country is not None:
         return span.sub(m.start(), m.end()), country
     if cues.TIME_ZONE.match(words) or g.subdivisions(words, ("US", "CA")):
@@ -171,7 +172,8 @@ def employer_candidate(page: PostingPage, span: Span, section: Section | None, s
     span = Span(span.start, span.start + len(name), name)
     words = name.split()
     if not words or len(name) > 60 or _GLUED_WORD.search(name) or (
-            words[0].lower() in cues.NOT_EMPLOYERS and not (words[0].isupper() and len(words) > 1)  # "IT Concepts"
+            _CONTRACTED.sub("", words[0].lower()) in cues.NOT_EMPLOYERS  # "You'll Love Working Here"
+            and not (words[0].isupper() and len(words) > 1)  # "IT Concepts"
             and not _the_name(words)):
         return None
     if len(words) == 1 and strength < LABELLED and not describes and not _has_capital_inside(name) \
@@ -181,7 +183,7 @@ def employer_candidate(page: PostingPage, span: Span, section: Section | None, s
     if _names_a_role(words) or words[-1].lower().strip(".,:") in _HEADING_WORDS:
         return None  # a role ("Senior Data Engineer"), a heading ("General Information")
     title = page.outline.title
-    if title is not None and key(name) in key(_TITLE_AT.split(title.text, 1)[0]):
+    if title is not None and reads_as_title(title.text) and key(name) in key(_TITLE_AT.split(title.text, 1)[0]):
         return None  # the role's own title ("Data Engineer ... at Acme": what stands after "at" may be the employer)
     g = gazetteer()
     if g.country(name) or g.subdivisions(name) or (len(words) <= 2 and g.city(name) and strength < LABELLED):
@@ -189,12 +191,23 @@ def employer_candidate(page: PostingPage, span: Span, section: Section | None, s
     return Candidate("employer", name, span, section, strength)
 
 
+def reads_as_title(text: str) -> bool:
+    """A title is a short line; a text without one may open with a paragraph that the parser takes for its title
+    ("Company DescriptionAcme Robotics is ...", "Acme is seeking a ..."), and it names more than the role."""
+    return len(text) <= _TITLE_MAX and _SENTENCE_END.search(text) is None
+
+
+_TITLE_MAX = 150
+_SENTENCE_END = LazyPattern(r"[a-z][.!?]\s+[A-Z]")
+
+
 def _the_name(words: list[str]) -> bool:
     """A name that opens with "The", as some companies' do ("The Hanover Insurance Group", "The Medicare Coach"): two
-    capitalised words or more after it, the first and the last no generic word ("The Data Team", "The Our Company"):
-    a company's own last word may be ("The Hanover Insurance Group")."""
+    capitalised words or more after it ("of" may part them: "The University of Northfield"), the first and the last no
+    generic word ("The Data Team", "The Our Company"): a company's own last word may be ("The Hanover Insurance Group")."""
     rest = [w.lower().strip(".,:") for w in words[1:]]
-    return words[0] == "The" and len(rest) >= 2 and all(w[:1].isupper() for w in words[1:3]) \
+    return words[0] == "The" and len(rest) >= 2 and words[1][:1].isupper() and (words[2][:1].isupper() or (
+        words[2] == "of" and len(words) > 3 and words[3][:1].isupper())) \
         and rest[0] not in cues.NOT_EMPLOYERS and (rest[-1] not in cues.NOT_EMPLOYERS or rest[-1] in _COMPANY_NOUNS)
 
 
@@ -256,12 +269,31 @@ def choose(found: list[Candidate], text: str = "") -> list[Candidate]:
             chosen += [next(c for c in strongest if c.value == code) for code in sorted(
                 codes, key=lambda code: min(c.span.start for c in strongest if c.value == code))]
         else:
-            first = strongest[0]
+            first = _remote_offered(strongest, text) if fact == "work_arrangement" else strongest[0]
             if fact == "work_arrangement" and first.remote_scope is None and first.value == "remote":
                 scoped = next((c for c in candidates if c.value == "remote" and c.remote_scope), None)
                 first.remote_scope = scoped.remote_scope if scoped else None
             chosen.append(first)
     return chosen
+
+
+def _remote_offered(strongest: list[Candidate], text: str) -> Candidate:
+    """The arrangement a posting states first, unless remote is offered beside it: in a choice of arrangements
+    ("Hybrid/Remote", "on-site, hybrid or remote") or as an option on its line ("on-site preferred · remote
+    eligible", "hybrid preferred; remote work is also possible"). The job may then be worked remotely."""
+    first = strongest[0]
+    if first.value == "remote" or not text:
+        return first
+    end = first.span.end  # where the run of the choice's words ends so far
+    for c in strongest[1:]:
+        if c.span.start < end:
+            continue
+        chosen = bool(cues.CHOICE_GAP.fullmatch(text, end, c.span.start))
+        end = c.span.end if chosen else len(text)
+        if c.value == "remote" and (chosen or ("\n" not in text[first.span.end:c.span.start]
+                                               and cues.REMOTE_OPTION.match(text, c.span.start))):
+            return c
+    return first
 
 
 def _chooseemployer_candidate(candidates: list[Candidate], text: str = "") -> Candidate:

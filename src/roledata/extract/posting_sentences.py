@@ -37,6 +37,10 @@ _PERKS = LazyPattern(r"\b(?:benefits?|perks?|what we offer|total rewards)\b", re
 _BENEFITS = LazyPattern(r"\b(?:benefits?|perks?|what we offer|why (?:join|work)|total rewards|rewards|"
                         r"compensation|pay|salary|equal|eeo|accommodation|disclaimer)\b", re.I)
 
+# A section's own heading that names where or how the job is worked: its sentences state the job's terms, even
+# where the outline files it under a pay or benefits heading ("Pay" / "Work Environment").
+_WORK_HEADING = LazyPattern(r"\W*(?:work(?:place)?\s+(?:environments?|locations?|arrangements?|model|setting)|workplace|"
+                            r"locations?|where\s+you(?:'|’)?ll\s+work)\W*$", re.I)
 
 # A sentence that places the job (its subject is the role, the position or "you"): the place follows.
 _JOB_PLACE = LazyPattern(
@@ -52,7 +56,11 @@ _JOB_PLACE = LazyPattern(
     r"(?:role|position|job|opportunity)\s+(?:for|as)\s+an?\s+[^.]{2,80}?\s+(?:located|based)\s+in|"
     r"in\s+our\s+(?:[\w-]+\s+)?office\s+(?:located\s+)?in|"
     r"our\s+(?:clinic|facility|office|hospital|store|site|campus|branch|plant|warehouse)\s+is\s+located\s+in|"
-    r"(?:must\s+be\s+|candidates?\s+)?local\s+to(?:\s+the)?)\b\s*", re.I)
+    r"(?:must\s+be\s+|candidates?\s+)?local\s+to(?:\s+the)?|"
+    # "to be based at our Tucson office", "a position in our Omaha, NE office", "join our Boise, ID based team"
+    r"(?:to\s+be|be)\s+based\s+(?:in|at|out\s+of)|(?:position|role|job)\s+in\s+our|"
+    r"(?:live|reside|residing)\s+within\s+\d+\s*(?:minutes|miles|mi|km)\s+(?:of|from)|reside\s+in\s+or\s+near|"
+    r"join\s+our(?=\s[^.]{2,40}?[- ]based\s+(?:team|office|group)))\b\s*(?:our\s+(?:new\s+|main\s+)?)?", re.I)
 
 
 # A pay line that opens with a place: "McLean, VA: $197,300 - $225,100", "Cleveland $59,100 to $188,100".
@@ -69,6 +77,9 @@ _JOB_PLACE_TRIGGER = (
     ("will", LazyPattern(r"you\s+will\s+(?:be\s+)?(?:based|located|work)")), ("performed",),
     ("site", LazyPattern(r"on[- ]?site")), ("office", LazyPattern(r"in[- ]office|office\s+(?:located\s+)?in\b")),
     ("person", LazyPattern(r"in\s+person")), ("hybrid",), ("join", LazyPattern(r"team\s+in\b")),
+    ("our", LazyPattern(r"(?:position|role|job)\s+in\s+our\b")), ("within", LazyPattern(r"within\s+\d")),
+    ("near", LazyPattern(r"reside\s+in\s+or\s+near")),
+    ("join", LazyPattern(r"join\s+our\s[^.]{2,40}?[- ]based\s+(?:team|office|group)")),
     ("local", LazyPattern(r"local\s+to")))
 # Twins of cues: the pattern without re.I, for the folded text (`_matches`).
 _JOB_PLACE_FOLDED = LazyPattern(_JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
@@ -85,31 +96,15 @@ _PLACE_LIST = LazyPattern(r"\b(?:(?:following|these)\s+(?:metro\s+|office\s+)?(?
                           r"locations?(?:\s*\(s\))?\s+for\s+this\s+(?:role|position|job)\s+(?:include|are))\s*[:.-]?\s*", re.I)
 _PLACE_LIST_TRIGGER = (("following", "location"), ("these", "location"), ("following", "office"), ("these", "office"),
                        ("following", "cities"), ("include", "location"), ("locations", "our"))
-# Where a company's site is, the weakest cue, kept only when nothing else places the job: "a design firm located in
-# Franklin, Tennessee", "our brand new Aiken, SC facility", "Our Mountain View office is ...". A head office is not
-# the job's site ("headquartered in", `_COMPANY_PLACE`).
-_SITE_PLACE = LazyPattern(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:company|firm|client|organization|startup)\s+in|"
-                          # "Our flagship office is in Denver, Colorado", "our plant in Greer, SC"
-                          r"our\s+(?:[\w-]+\s+)?(?:office|facility|campus|clinic|plant|warehouse|branch|store|hospital)\s+(?:is\s+)?in)"
-                          r"\s+(?:the\s+(?:\w+\s+)?(?:town|city)\s+of\s+)?", re.I)
-# A street address before the place: "located at 601 Lake Road, Cleveland, OH 44113".
-_STREET = LazyPattern(r"\d+[\w .'-]{2,40},\s*")
-_OUR_SITE = LazyPattern(r"\b[Oo]ur\s+(?:brand\s+new\s+|new\s+|main\s+|flagship\s+)?(?P<place>[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})"
-                        r"\s+(?:office|facility|campus|clinic|location|plant|warehouse|branch|store|site|hospital)\b")
-_SITE_TRIGGER = (("located",), ("based", LazyPattern(r"based\s+(?:in|out|at)\b")), *(
-    (noun, LazyPattern(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup")),
-    ("our", LazyPattern(r"our\s+(?:[\w.'’,-]+\s+){0,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
-                        r"store|site|hospital)\b")))
-# Each trigger group opens with its rarest word: it marks the sentences the others are looked for in.
-_COMPANY_PLACE = LazyPattern(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
 
+# Each trigger group opens with its rarest word: it marks the sentences the others are looked for in.
 # The cues a sentence is read for, one bit each, and what every match of the cue holds (its trigger).
 EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, PAY, AS, LIST, SITE, DATES = (1 << n for n in range(13))
 _TRIGGERS: tuple[tuple[int, tuple[tuple[str | re.Pattern[str], ...], ...]], ...] = (
     (EEO, cues.EEO_TRIGGER), (HIRING, cues.HIRING_TRIGGER), (JOB_PLACE, _JOB_PLACE_TRIGGER), (TAG, (("#li-",),)),
     (ARRANGEMENT, cues.ARRANGEMENT_TRIGGER), (TERMS, cues.TERMS_TRIGGER), (EMPLOYMENT, cues.EMPLOYMENT_TRIGGER),
     (LEVEL, (("level",),)), (PAY, (("$",),)), (AS, cues.EMPLOYER_AS_TRIGGER), (LIST, _PLACE_LIST_TRIGGER),
-    (SITE, _SITE_TRIGGER),
+    (SITE, cues.SITE_TRIGGER),
     (DATES, ((LazyPattern(r"(?:19|20)\d\d"),),)))  # every date holds a year
 
 
@@ -136,7 +131,7 @@ def read_sentences(page: PostingPage) -> None:
     after_company_heading = False  # the line before is a company heading alone ("About the Company:")
     for (line, section, is_heading), sentences in zip(page.lines, by_line):
         if (perks := perks_of.get(id(section))) is None:
-            perks = perks_of[id(section)] = (
+            perks = perks_of[id(section)] = (False, False) if _WORK_HEADING.match(section.heading_text or "") else (
                 bool(_BENEFITS.search(section.top.heading_text or "")) or bool(
                     section.heading_text and _BENEFITS.search(section.heading_text)),
                 bool(_PERKS.search(section.heading_text or section.top.heading_text or "")))
@@ -300,7 +295,7 @@ def _read_line(page: PostingPage, line: Span, section: Section) -> None:
         if m.group("place"):
             for found in read_places(line.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
                 page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
-    opening = page.opening is not None and page.opening.start == line.start
+    opening = any(s.start == line.start for s in page.openings)
     if opening or opens_company_section(page, line, section):
         glued = cues.GLUED_HEADING.match(text) or cues.COMPANY_HEADING.match(text)
         body = line.sub(glued.end(), len(text)) if glued else line
@@ -327,7 +322,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             m = next((found for colon in _COLON_NAME.finditer(text, opens) if (found := rx.match(text, colon.end()))),
                      None)
         if m is not None and not cues.ON_BEHALF.search(text):
-            group = next(g for g in ("name", "joined", "working") if g in rx.groupindex and m.group(g))
+            group = next(g for g in ("name", "joined", "working", "policy") if g in rx.groupindex and m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, strength))
             break
     if which & AS:
@@ -348,10 +343,10 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
     if which & JOB_PLACE:
         for m in _matches(_JOB_PLACE, _JOB_PLACE_FOLDED, text, low):
             if head_office is None:
-                head_office = _COMPANY_PLACE.search(text) is not None
+                head_office = cues.COMPANY_PLACE.search(text) is not None
             if head_office:
                 break
-            begin = m.end() + (street.end() - street.start() if (street := _STREET.match(text, m.end())) else 0)
+            begin = m.end() + (street.end() - street.start() if (street := cues.STREET.match(text, m.end())) else 0)
             rest = _after(line, sentence, begin, _PLACES_REACH)
             for found in read_places(rest, True, page.hint()):
                 at = found.span.start - line.start
@@ -359,19 +354,23 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                     break
                 page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     if which & LIST and (m := _PLACE_LIST.search(text)) is not None:
-        for found in read_places(_after(line, sentence, m.end(), _LIST_REACH), True, page.hint()):
+        places = _after(line, sentence, m.end(), _LIST_REACH)
+        if not places.text.strip():  # "... in the following locations:" ends its line: the list is on the next
+            places = next((s.sub(0, min(len(s.text), _LIST_REACH)) for s, _, _ in page.lines if s.start > line.start),
+                          places)
+        for found in read_places(places, True, page.hint()):
             page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     if which & SITE:
-        for m in _SITE_PLACE.finditer(text):
+        for m in cues.SITE_PLACE.finditer(text):
             if head_office is None:
-                head_office = _COMPANY_PLACE.search(text) is not None
+                head_office = cues.COMPANY_PLACE.search(text) is not None
             if head_office:
                 break
-            start = m.end() + (street.end() - street.start() if (street := _STREET.match(text, m.end())) else 0)
+            start = m.end() + (street.end() - street.start() if (street := cues.STREET.match(text, m.end())) else 0)
             found = read_places(_after(line, sentence, start, _PLACES_REACH), True, page.hint())[:1]
             if found and found[0].span.start - sentence.start - start <= 1 and found[0].place.city:
                 page.add(Candidate("location", found[0].span.text, found[0].span, section, SITE_PLACE, place=found[0]))
-        for m in _OUR_SITE.finditer(text):
+        for m in cues.OUR_SITE.finditer(text):
             piece = sentence.sub(m.start("place"), m.end("place"))
             found = read_places(piece, True, page.hint())
             if len(found) == 1 and found[0].span == piece:
@@ -382,21 +381,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                                LABELLED))
     # A perk's words ("a work-from-home stipend") void the sentence: read only after a match, as most have none.
     if not perks[0] and which & ARRANGEMENT:
-        if (m := next(_matches(cues.NOT_REMOTE, _NOT_REMOTE_FOLDED, text, low), None)) is not None:
-            if not _near(cues.NOT_ARRANGEMENT, text, m.start(), m.end()):
-                page.add(Candidate("work_arrangement", "onsite", sentence.sub(m.start(), m.end()), section, SENTENCE))
-        elif (m := next(_matches(cues.ARRANGEMENT_SENTENCE, _ARRANGEMENT_FOLDED, text, low), None)) is not None \
-                and not _near(cues.NOT_ARRANGEMENT, text, m.start("word"), m.end("word")):
-            code = cues.arrangement_of(m.group("word"))
-            scope_span, scope = remote_scope(sentence, m.end("word")) if code == "remote" else (None, None)
-            end = scope_span.end - sentence.start if scope_span is not None else m.end("word")
-            page.add(Candidate("work_arrangement", code, sentence.sub(m.start("word"), end), section, SENTENCE,
-                               remote_scope=scope))
-        elif (m := cues.ARRANGEMENT_EXTRA.search(text)) is not None:
-            group = next(g for g in ("word", "word2", "word3", "word4") if m.group(g))
-            if not _near(cues.NOT_ARRANGEMENT, text, m.start(group), m.end(group)):
-                page.add(Candidate("work_arrangement", cues.arrangement_of(m.group(group)),
-                                   sentence.sub(m.start(group), m.end(group)), section, SENTENCE))
+        _read_arrangement(page, sentence, low, section)
     if which & TERMS and (m := next(_matches(cues.TERMS_SENTENCE, _TERMS_FOLDED, text, low), None)) is not None:
         terms = sentence.sub(m.start("terms"), m.end("terms"))
         for code, word in employment_words(terms):
@@ -434,3 +419,37 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             d = cues.DATE.match(text, m.end())
             if d is not None and (day := cues.read_date(d)):
                 page.add(Candidate(fact, day, sentence.sub(d.start(), d.end()), section, SENTENCE))
+
+def _read_arrangement(page: PostingPage, sentence: Span, low: str, section: Section) -> None:
+    """How the sentence says the job is worked: "This is a remote position", "not a remote role", "Hybrid 2 days
+    a week"; with the other words of a choice it opens ("on-site, hybrid or remote") and remote offered beside
+    it ("hybrid preferred; remote work is also possible"), for `choose` to weigh."""
+    text = sentence.text
+    before = len(page.found)
+    if (m := next(_matches(cues.NOT_REMOTE, _NOT_REMOTE_FOLDED, text, low), None)) is not None:
+        if not _near(cues.NOT_ARRANGEMENT, text, m.start(), m.end()):
+            page.add(Candidate("work_arrangement", "onsite", sentence.sub(m.start(), m.end()), section, SENTENCE))
+        return
+    if (m := next(_matches(cues.ARRANGEMENT_SENTENCE, _ARRANGEMENT_FOLDED, text, low), None)) is not None \
+            and not _near(cues.NOT_ARRANGEMENT, text, m.start("word"), m.end("word")):
+        code = cues.arrangement_of(m.group("word"))
+        scope_span, scope = remote_scope(sentence, m.end("word")) if code == "remote" else (None, None)
+        end = scope_span.end - sentence.start if scope_span is not None else m.end("word")
+        page.add(Candidate("work_arrangement", code, sentence.sub(m.start("word"), end), section, SENTENCE,
+                           remote_scope=scope))
+    elif (m := cues.ARRANGEMENT_EXTRA.search(text)) is not None:
+        group = next(g for g in ("word", "word2", "word3", "word4") if m.group(g))
+        if not _near(cues.NOT_ARRANGEMENT, text, m.start(group), m.end(group)):
+            page.add(Candidate("work_arrangement", cues.arrangement_of(m.group(group)),
+                               sentence.sub(m.start(group), m.end(group)), section, SENTENCE))
+    if len(page.found) == before or page.found[-1].value == "remote":
+        return
+    after = page.found[-1].span.end - sentence.start
+    for w in cues.ARRANGEMENT_WORD.finditer(text, after):
+        if not cues.CHOICE_GAP.fullmatch(text, after, w.start()):
+            break
+        page.add(Candidate("work_arrangement", cues.arrangement(w), sentence.sub(w.start(), w.end()), section, SENTENCE))
+        after = w.end()
+    if (option := cues.REMOTE_OPTION.search(text)) is not None:
+        page.add(Candidate("work_arrangement", "remote", sentence.sub(option.start("word"), option.end("word")),
+                           section, SENTENCE))

@@ -70,14 +70,19 @@ def test_labels_found_in_windows_are_the_labels_a_full_scan_finds() -> None:
 def test_each_trigger_lets_through_what_its_cue_matches() -> None:
     sentences = {
         posting_sentences.JOB_PLACE: ["This role is based in Denver, CO.", "You will be working from our office in Reno.",
-                                      "Candidates local to Tulsa are preferred.", "Join our data team in Boise."],
+                                      "Candidates local to Tulsa are preferred.", "Join our data team in Boise.",
+                                      "You are to be based at our Reno office.", "A position in our Omaha, NE office.",
+                                      "Join our Boise, Idaho based team.", "You must live within 30 miles of Reno.",
+                                      "Candidates reside in or near Provo."],
         posting_sentences.ARRANGEMENT: ["This is a fully remote position.", "Work is hybrid, three days on-site.",
                                         "The role is not remote."],
         posting_sentences.TERMS: ["This is a contract-to-hire role.", "It will be a part-time, remote job."],
         posting_sentences.EMPLOYMENT: ["This is a full time position.", "It is a paid internship.",
                                        "A 6-month assignment."],
         posting_sentences.HIRING: ["Quillstone Labs has an immediate opening for a tester.",
-                                   "Quillstone Labs is looking for an analyst."],
+                                   "Quillstone Labs is looking for an analyst.",
+                                   "Quillstone Labs is in search of a tester.", "Quillstone Labs is on the hunt for a tester.",
+                                   "Quillstone Labs has a direct-hire opening for a tester."],
     }
     cue = {posting_sentences.JOB_PLACE: posting_sentences._JOB_PLACE, posting_sentences.ARRANGEMENT: cues.ARRANGEMENT_SENTENCE,
            posting_sentences.TERMS: cues.TERMS_SENTENCE, posting_sentences.EMPLOYMENT: cues.EMPLOYMENT_SENTENCE,
@@ -91,7 +96,8 @@ def test_each_trigger_lets_through_what_its_cue_matches() -> None:
 
 def test_job_place_folded_finds_what_job_place_finds() -> None:
     text = ("The position will be based in Omaha, NE; you will work at our Lincoln office in Lincoln. "
-            "LOCATED IN Provo. Located at 12 Elm St. This role for a Welder located in Mesa, AZ.")
+            "LOCATED IN Provo. Located at 12 Elm St. This role for a Welder located in Mesa, AZ. "
+            "To be based at our Ogden, UT office; a position in our Provo office; join our Logan, UT based team.")
     assert [m.span() for m in posting_sentences._matches(
         posting_sentences._JOB_PLACE, posting_sentences._JOB_PLACE_FOLDED, text, fold(text))] == \
         [m.span() for m in posting_sentences._JOB_PLACE.finditer(text)]
