@@ -8,7 +8,7 @@ from pathlib import Path
 from roledata.text import LazyPattern
 
 # DuckDB's share of a run's memory, for every connection that works on a whole corpus.
-DUCKDB_MEMORY_LIMIT = "512MB"
+DUCKDB_MEMORY_LIMIT = "384MB"
 
 
 def sql_string(text: str | Path) -> str:

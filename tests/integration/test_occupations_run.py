@@ -8,8 +8,10 @@ import shutil
 import duckdb
 import pytest
 
+from roledata.occupations.index import reference
 from roledata.run.pipeline import run_pipeline
 from roledata.settings import Settings
+from roledata.sql import DUCKDB_MEMORY_LIMIT
 from tests.conftest import RAW, ROOT
 
 
@@ -81,11 +83,22 @@ def test_roles_read_a_slice_at_a_time_are_coded_as_in_one_slice(built, tmp_path,
 
     warehouse, _ = built
     monkeypatch.setattr(stage, "ROLE_SLICE", 3)
+    limits = []  # DuckDB's cap is lowered while roles are coded (the matcher needs the room), then restored
+    run_sql = stage.FinalTables.sql
+
+    def recording(self, statement: str) -> list[tuple]:
+        if "memory_limit" in statement:
+            limits.append(statement)
+        return run_sql(self, statement)
+
+    monkeypatch.setattr(stage.FinalTables, "sql", recording)
     sliced = _build_again(tmp_path)
     query = "SELECT * FROM role_occupations ORDER BY ALL"
     expected = _sql(warehouse, query)
     assert len({row[0] for row in expected}) >= 12  # more roles than slices of three
     assert _sql(sliced, query) == expected
+    assert limits == [f"SET memory_limit = '{stage.CODING_MEMORY_LIMIT}'", f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'"]
+    assert reference.cache_info().currsize == 1  # a run of a few pages keeps the matcher for the next
 
 
 def test_documents_and_role_inputs_read_in_small_slices_give_the_same_tables(built, tmp_path, monkeypatch):
@@ -97,6 +110,8 @@ def test_documents_and_role_inputs_read_in_small_slices_give_the_same_tables(bui
     monkeypatch.setattr(stage, "DOCUMENT_SLICE", 2)
     monkeypatch.setattr(stage, "ROLE_SLICE_DUTIES", 5)
     sliced = _build_again(tmp_path)
+    # More pages than a slice: the matcher's reference is let go once the roles are coded.
+    assert reference.cache_info().currsize == 0
     duties = _sql(warehouse, "SELECT role_id, count(*) FROM duties GROUP BY role_id ORDER BY ALL")
     assert len(duties) >= 6 and max(n for _, n in duties) > 5  # several slices, one role alone past the bound
     for query in ("SELECT * EXCLUDE (first_seen_at) FROM documents", "SELECT * FROM role_occupations ORDER BY ALL",

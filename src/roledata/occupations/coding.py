@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from roledata.occupations.matcher import MAX_CANDIDATES, TEXT_CHARS, Candidate, code_role
+from roledata.occupations.matcher import MAX_CANDIDATES, TEXT_CHARS, Candidate, code_role, forget_reference
 from roledata.reference import ESCO_OCCUPATION, load
 from roledata.occupations.text import normalize_title
 
@@ -95,6 +95,14 @@ def role_occupation_rows(roles: Iterable[tuple]) -> list[dict]:
 # every role at once a list Python holds.
 ROLE_SLICE = 5_000
 ROLE_SLICE_DUTIES = 50_000
+
+
+def release_reference() -> None:
+    """Let go of the matcher's reference (about 110 MB of O*NET, SOC and ESCO tables and their indexes). A role
+    coded afterwards loads it again, which takes a few seconds."""
+    forget_reference()
+    for cached in (_isco, _esco, load):
+        cached.cache_clear()
 
 
 def role_inputs_sql(low: int, high: int | None) -> str:

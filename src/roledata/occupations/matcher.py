@@ -38,7 +38,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from roledata.occupations.index import Reference, reference
-from roledata.occupations.text import terms, title_tokens
+from roledata.occupations.text import stem, terms, title_tokens
 from roledata.occupations.titles import JOB_NOUNS, Variant, folded_exact, title_variants
 
 MAX_CANDIDATES = 3
@@ -355,6 +355,12 @@ class DutyScores:
 @lru_cache(maxsize=8192)
 def _title_hits_cached(title: str) -> tuple[_Hit, ...]:
     return tuple(title_hits(reference(), title))
+
+
+def forget_reference() -> None:
+    """Drop the reference and what was computed from it (`coding.release_reference`)."""
+    for cached in (reference, _title_hits_cached, stem):
+        cached.cache_clear()
 
 
 def code_role(title: str, aliases: tuple[str, ...] = (), duties: tuple[str, ...] = (),

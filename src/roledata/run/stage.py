@@ -37,13 +37,13 @@ from roledata.contract.columns import Table
 from roledata.contract.export import arrow_schema
 from roledata.contract.tables import DATA_TABLES, DERIVED_TABLES, FOREIGN_KEYS, SHIPPED_TABLES, TABLES_BY_NAME
 from roledata.contract.frames import to_frame
-from roledata.occupations.coding import (ROLE_SLICE, ROLE_SLICE_DUTIES, occupations_table, role_inputs_sql,
-                                         role_occupation_rows, wages_table)
+from roledata.occupations.coding import (ROLE_SLICE, ROLE_SLICE_DUTIES, occupations_table, release_reference,
+                                         role_inputs_sql, role_occupation_rows, wages_table)
 from roledata.run.occupation_cache import OccupationCache
 from roledata.run.plan import DUPLICATE, EXPORT, REJECTED, UNREADABLE, Entry
 from roledata.run.report import RunReport
 from roledata.run.store import DOCUMENTS, KEY, POS, ParsedBatch, RowStore, part_of
-from roledata.sql import duckdb_config, read_parquet
+from roledata.sql import DUCKDB_MEMORY_LIMIT, duckdb_config, read_parquet
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 ROW = "_row"
 _PAGE_ROWS = 1 << 24  # _row = page rank * this + the row's place in its page
 DOCUMENT_SLICE = 10_000  # pages whose `documents` rows are built and checked at a time
+CODING_MEMORY_LIMIT = "256MB"  # DuckDB's cap while roles are coded (`FinalTables._code_occupations`)
 # The run's own records (run log, reject log) are final as written; every other table is checked,
 # but those computed from the checked ones, which are checked as they are made.
 CHECKED = tuple(t for t in DATA_TABLES if t.name not in DERIVED_TABLES)
@@ -165,7 +166,7 @@ class FinalTables:
         self._build_roles()
         self._drop_duplicate_keys(TABLES_BY_NAME["roles"])  # one row per role_id by construction
         self._check_references()
-        self._code_occupations()
+        self._code_occupations(release=len(entries) > DOCUMENT_SLICE)
 
     def _documents(self, stage: Stage, entries: list[Entry], files: list[Path], index: dict[str, str]) -> None:
         """The `documents` rows (checked here: first_seen_at is only known now) and `run_docs`, the
@@ -294,10 +295,22 @@ class FinalTables:
             self.sql(f"CREATE TEMP TABLE final_{table.name} AS SELECT * FROM keyed_{table.name} "
                      f"WHERE TRUE {excluded} ORDER BY {ROW}")
 
-    def _code_occupations(self) -> None:
-        """`role_occupations`: each final role coded once (its rows checked like any others)."""
+    def _code_occupations(self, release: bool) -> None:
+        """`role_occupations`: each final role coded once (its rows checked like any others).
+
+        The matcher's reference and DuckDB's cap would be in memory together: while roles are coded
+        DuckDB has only their inputs to read, so its cap is lowered (the final tables spill to disk)
+        and restored after. `release`: let go of the matcher's reference once the roles are coded (a
+        big run: its memory counts for more than loading it again, should the process run again).
+        """
         table = TABLES_BY_NAME["role_occupations"]
-        rows = OccupationCache(self._state_dir).rows(self._role_inputs(), role_occupation_rows)
+        self.sql(f"SET memory_limit = '{CODING_MEMORY_LIMIT}'")
+        try:
+            rows = OccupationCache(self._state_dir).rows(self._role_inputs(), role_occupation_rows)
+        finally:
+            self.sql(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
+        if release:
+            release_reference()
         checked = check_rows(table, frame_rows(table, rows, self._log), {}, self._log)
         self._register("final_role_occupations", table, checked)
 
