@@ -7,10 +7,10 @@ catalog serve`. Writing them to disk is `roledata.catalog.build`'s job.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import Path
 
+import ijson
 import jinja2
 from markupsafe import Markup
 
@@ -125,15 +125,31 @@ def snapshot_page(folder: Path, manifest: dict, roles: list[dict] | None = None,
                    changes=load_changes(folder), tables=tables, chart_roles=CHART_ROLES, rejects=rejects)
 
 
+SHOWN_DOCUMENTS = 10  # documents named per table in a snapshot page's "What changed"
+
+
 def load_changes(folder: Path) -> dict | None:
-    """The snapshot's changes.json; None when it is missing or unreadable."""
+    """What the catalog shows of the snapshot's changes.json, read as a stream: the previous snapshot, per
+    table its counts, its first `SHOWN_DOCUMENTS` documents and how many there are (`document_count`), and
+    the ids of every document behind a change (`document_ids`). A first snapshot of 100,000 postings lists
+    every page under every table: 170 MB of JSON, several times that as Python objects when read whole; here
+    one table's documents at a time. None when the file is missing or unreadable."""
     path = folder / "changes.json"
     if not path.exists():
         return None
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with path.open("rb") as f:
+            previous = next(ijson.items(f, "previous_snapshot"), None)
+        tables, ids = {}, set()
+        with path.open("rb") as f:
+            for name, change in ijson.kvitems(f, "tables"):
+                documents = change.get("documents", [])
+                ids.update(d.get("document_id") for d in documents)
+                tables[name] = {"added": change["added"], "removed": change["removed"], "changed": change["changed"],
+                                "documents": documents[:SHOWN_DOCUMENTS], "document_count": len(documents)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, ijson.JSONError):
         return None
+    return {"previous_snapshot": previous, "tables": tables, "document_ids": ids}
 
 
 def change_summary(changes: dict | None) -> dict:
@@ -141,12 +157,11 @@ def change_summary(changes: dict | None) -> dict:
     the tables with changes and how many documents they come from."""
     if changes is None:
         return {"kind": "unknown", "tables": [], "documents": 0, "previous": None}
-    previous = changes.get("previous_snapshot")
-    tables = [(name, c["added"], c["removed"], c["changed"]) for name, c in changes.get("tables", {}).items()
+    previous = changes["previous_snapshot"]
+    tables = [(name, c["added"], c["removed"], c["changed"]) for name, c in changes["tables"].items()
               if c["added"] or c["removed"] or c["changed"]]
-    documents = len({d["document_id"] for c in changes.get("tables", {}).values() for d in c.get("documents", [])})
     kind = "first" if previous is None else ("changed" if tables else "none")
-    return {"kind": kind, "tables": tables, "documents": documents, "previous": previous}
+    return {"kind": kind, "tables": tables, "documents": len(changes["document_ids"]), "previous": previous}
 
 
 def role_page(role: dict, found: dict[str, list[dict]], counts: dict[str, int], pages: dict[str, str],

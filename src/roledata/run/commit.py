@@ -19,7 +19,7 @@ from roledata.run.fingerprint import parser_fingerprint
 from roledata.run.history import History, refuse_collapse
 from roledata.run.plan import built_with, listed_keys, record_listing
 from roledata.run.session import RunSession, nothing_published
-from roledata.run.stage import FinalTables, Stage
+from roledata.run.stage import PUBLISH_MEMORY_LIMIT, FinalTables, Stage
 from roledata.run.upkeep import after_commit, tidy, update_catalog
 from roledata.publish.warehouse import build_database, database_problem, swap_in
 
@@ -65,8 +65,9 @@ def finish(session: RunSession, final: FinalTables, stage: Stage, history: Histo
     fault_point("before-snapshot")
     accuracy = shipped_accuracy()
     # The final tables' DuckDB memory is let go once they are written, before changes.json's own.
-    publish_snapshot(settings.snapshots_dir, final, report.snapshot_id, report.finished_at, accuracy,
-                     raw_dir=settings.raw_dir, digests=digests, tables_written=final.close)
+    with final.memory_cap(PUBLISH_MEMORY_LIMIT):  # the database is built: the files are written a batch at a time
+        publish_snapshot(settings.snapshots_dir, final, report.snapshot_id, report.finished_at, accuracy,
+                         raw_dir=settings.raw_dir, digests=digests, tables_written=final.close)
     fault_point("before-commit")
     mark_latest(settings.snapshots_dir, report.snapshot_id)
     # The snapshot is published: nothing below turns the run into a failed one (run/upkeep.py).

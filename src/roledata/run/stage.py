@@ -26,6 +26,7 @@ import json
 import shutil
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,7 @@ ROW = "_row"
 _PAGE_ROWS = 1 << 24  # _row = page rank * this + the row's place in its page
 DOCUMENT_SLICE = 10_000  # pages whose `documents` rows are built and checked at a time
 CODING_MEMORY_LIMIT = "256MB"  # DuckDB's cap while roles are coded (`FinalTables._code_occupations`)
+PUBLISH_MEMORY_LIMIT = "256MB"  # ... and while the snapshot's files are written (`run.commit.finish`)
 # The run's own records (run log, reject log) are final as written; every other table is checked,
 # but those computed from the checked ones, which are checked as they are made.
 CHECKED = tuple(t for t in DATA_TABLES if t.name not in DERIVED_TABLES)
@@ -304,11 +306,8 @@ class FinalTables:
         big run: its memory counts for more than loading it again, should the process run again).
         """
         table = TABLES_BY_NAME["role_occupations"]
-        self.sql(f"SET memory_limit = '{CODING_MEMORY_LIMIT}'")
-        try:
+        with self.memory_cap(CODING_MEMORY_LIMIT):
             rows = OccupationCache(self._state_dir).rows(self._role_inputs(), role_occupation_rows)
-        finally:
-            self.sql(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
         if release:
             release_reference()
         checked = check_rows(table, frame_rows(table, rows, self._log), {}, self._log)
@@ -364,6 +363,22 @@ class FinalTables:
     def sql(self, statement: str) -> list[tuple]:
         """Run one statement to the end (DuckDB 2 streams results: an unread one blocks the next)."""
         return self.con.execute(statement).fetchall()
+
+    @contextmanager
+    def memory_cap(self, limit: str) -> Iterator[None]:
+        """DuckDB's cap lowered to `limit`, with one thread, for a while, then both back as they were; the
+        final tables spill to disk meanwhile, and a lower cap gives the memory back at once. One thread: each
+        thread of a scan in table order holds a batch of its own (256 MB with two threads ran out while the
+        snapshot was written)."""
+        threads = self.sql("SELECT current_setting('threads')")[0][0]
+        self.sql(f"SET memory_limit = '{limit}'")
+        self.sql("SET threads = 1")
+        try:
+            yield
+        finally:
+            if self.con is not None:  # closed inside (`publish_snapshot`'s `tables_written`): nothing to restore
+                self.sql(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
+                self.sql(f"SET threads = {threads}")
 
     def close(self) -> None:
         # Dropped, not only closed: Prefect keeps a failed task's arguments (this object) until exit,
