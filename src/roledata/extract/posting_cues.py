@@ -87,6 +87,14 @@ _REMOTE = (r"(?:fully[ -]remote|100\s?%\s?remote|remote(?:[ -]first)?|work(?:ing
 _HYBRID = r"hybrid"
 _ONSITE = r"(?:on[- ]?site|onsite|in[- ]office|in[- ]person|office[- ]based)"
 ARRANGEMENT_WORD = LazyPattern(rf"\b(?:(?P<remote>{_REMOTE})|(?P<hybrid>{_HYBRID})|(?P<onsite>{_ONSITE}))\b", re.I)
+# A line that is only the arrangement, in a list of what the job offers too: "Remote/hybrid environment", "Fully
+# remote", "Hybrid work model". A perk that limits it says more ("Two work-from-anywhere weeks a year", "Remote
+# Fridays in August") and is no such line; "from anywhere" alone is not read here (a perk's usual words).
+_LINE_WORD = rf"(?:fully[ -]remote|100\s?%\s?remote|remote|work(?:ing)? from home|{_HYBRID}|{_ONSITE})"
+ARRANGEMENT_LINE = LazyPattern(rf"[\s•*·-]*(?:(?:fully|flexible)\s*[/,&]?\s*)?{_LINE_WORD}"
+                               rf"(?:\s*(?:[/&,]|\bor\b|\band\b)\s*(?:{_LINE_WORD}|flexible))*(?:[- ](?:first|friendly))?"
+                               rf"(?:\s+work(?:ing|place)?)?(?:\s+(?:environment|culture|setup|options?|model|schedule|"
+                               rf"arrangement))?\s*[.!]?", re.I)
 # LinkedIn's workplace tags, written by the employer: "#LI-Remote", "#LI-Hybrid", "#LI-Onsite".
 ARRANGEMENT_TAG = LazyPattern(r"#LI-(?:(?P<remote>Remote)|(?P<hybrid>Hybrid)|(?P<onsite>On-?site))\b", re.I)
 # Sentences that say what the job is: "This is a remote position", "This role is hybrid", "fully remote",
@@ -317,13 +325,13 @@ EMPLOYER_NAME = (r"(?P<name>(?:[A-Z0-9][\w&'’.+-]*|[a-z]+[A-Z][\w&'’.+-]*)[�
                  r"(?:[ \t]+\([A-Z][A-Za-z&]{1,8}\))?")  # "Riverbend Youth Center (RYC)"
 # "Acme Robotics is hiring a ...", "Acme Robotics is seeking", "Acme has an opening for".
 EMPLOYER_HIRING = LazyPattern(  # these three are matched where a sentence opens (`.match`, after a glued heading)
-    rf"{EMPLOYER_NAME}(?:'s|’s)?\s+(?:(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|always\s+)?"
+    rf"(?:(?:If\s+so|Today|Right\s+now|Currently|Now),\s+)?{EMPLOYER_NAME}(?:'s|’s)?\s+(?:(?:is|are)\s+(?:currently\s+|now\s+|actively\s+|always\s+)?"
     rf"(?:hiring|seeking|looking\s+(?:for|to\s+hire)|searching\s+for|recruiting|on\s+the\s+(?:lookout|hunt)\s+for|"
-    rf"in\s+search\s+of|accepting\s+applications)|(?:has|have)\s+an?\s+"
+    rf"in\s+search\s+of|accepting\s+applications|ready\s+to\s+hire)|(?:has|have)\s+an?\s+"
     # "has an immediate opening", "has a direct-hire opening", "has a 26-week contract opportunity"
     rf"(?:[\w-]+\s+){{0,3}}?(?:opening|opportunity|need)|seeks|hires)\b")
 HIRING_TRIGGER = (("hiring",), ("seek",), ("looking",), ("search",), ("recruiting",), ("lookout",), ("hunt",),
-                  ("accepting",), ("hires",),
+                  ("accepting",), ("hires",), ("ready", "hire"),
                   (LazyPattern(r"ha(?:s|ve)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:opening|opportunity|need)"),))
 # "Acme Robotics is an equal opportunity employer", "... is proud to be an Equal Employment Opportunity employer".
 # A linking word may open the sentence ("Furthermore, Acme Robotics is committed to providing an equal ...").
@@ -356,7 +364,8 @@ EMPLOYER_AS_TRIGGER = ((LazyPattern(r"as\s+an?\s+(?:\S+\s+){1,6}?at\s|as\s+an\s+
 EMPLOYER_OPENING = LazyPattern(
     rf"^(?:(?:As|With|Since|Founded\s+in)\s[^.;:!?]{{3,120}}?,\s+)?"
     rf"{EMPLOYER_NAME}(?:\s+\([^()]{{1,60}}\))?(?:,\s+[^,]{{2,80}},)?(?:\s+(?:is|are|was|has\s+been|provides|builds|develops|"
-    rf"offers|helps|empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives)|"
+    rf"offers|helps|empowers|creates|delivers|specializes|serves|operates|designs|makes|partners|exists|strives|"
+    rf"leverages|connects|places|distributes|manufactures|supports|combines|enables|produces|brings)|"
     rf"(?:'s|’s)\s+(?:[\w-]+\s+){{1,3}}is)\b")
 # Headings over a company's description: "Company Description", "About the Company", "Who we are".
 COMPANY_HEADING = LazyPattern(r"^(?:about\s+(?:the\s+)?(?:company|us|our\s+company|the\s+organi[sz]ation)|"
@@ -368,8 +377,10 @@ GLUED_HEADING = LazyPattern(r"^(?:Company\s+(?:Description|Overview|Profile)|Des
                             r"Position|Role|Job|About\s+Us|Details|Information)(?=[A-Z][a-z])")
 EMPLOYER_HEADING = LazyPattern(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|with))|Why|Life\s+at|Working\s+at|Join|Who\s+is)"
                                rf"\s+{EMPLOYER_NAME}[?!:.]?$")
-# The same opening a line, glued to the text after it: "About Fernhill Homes:Fernhill ...", "Why Join Acme?We ...".
-EMPLOYER_HEADING_GLUED = LazyPattern(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|with))|Why)\s+{EMPLOYER_NAME}(?:[?]|:(?!\s*$))")
+# The same opening a line, glued to the text after it: "About Fernhill Homes:Fernhill ...", "Why Join Acme?We ...",
+# "About Fernhill Homes, Inc.Founded in 1990" (a name that ends in a legal ending's dot).
+EMPLOYER_HEADING_GLUED = LazyPattern(rf"^(?:About|Why\s+(?:Join|Work\s+(?:at|for|with))|Why)\s+{EMPLOYER_NAME}"
+                                     rf"(?:[?]|:(?!\s*$)|(?<=\.)(?=[A-Z][a-z]))")  # "About Acme, Inc.Founded in 1990"
 # "About Fernhill HomesFernhill Homes builds ...": the heading glued to a first sentence that names the
 # company again (the name is what stands between "About" and its first word's return).
 EMPLOYER_ABOUT_AGAIN = LazyPattern(r"^About\s+(?P<name>(?P<first>[A-Z][\w&'’.+-]*?)(?:[ \t]+[A-Z][\w&'’.+-]*?){0,4})"
@@ -380,16 +391,18 @@ EMPLOYER_HEADING_OPENERS = ("About", "Why", "Life", "Working", "Join", "Who")
 TEMPLATE_ROLE = LazyPattern(
     rf"\brole\s+for\s+an?\s+[^.]{{2,80}}?\s+at\s+{EMPLOYER_NAME}"
     rf"(?=[.,]|\s+(?:located|based|in|that|which|where|and|with|who)\b)(?:,?\s+(?:(?:located|based)\s+)?in\s+(?P<place>[^.]+))?")
+# A page's copyright line names who wrote it: "© 2024 Acme Robotics. An Equal Opportunity Employer.",
+# "Copyright © 2019-2025 Acme Robotics, Inc. All rights reserved."
+EMPLOYER_COPYRIGHT = LazyPattern(rf"©\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+)?"
+                                 rf"(?=[A-Za-z]){EMPLOYER_NAME}(?=[.,]|\s*$|\s+All\b)")
+# An agency's sign-off: "This position, like our others, is available through Brightpath Staffing."
+EMPLOYER_THROUGH = LazyPattern(rf"\b(?:jobs?|positions?|roles?|opportunit(?:y|ies))\b[^.]{{0,40}}?\bavailable\s+through\s+"
+                               rf"{EMPLOYER_NAME}(?=\s*[.,!]|\s*$)")
 # Words that open a sentence but name no company.
 NOT_EMPLOYERS = frozenset("""we our you your the this that these those it they he she there here who what why how
 company team organization employer client candidate candidates applicants role position job opportunity
 description overview summary location remote hybrid salary compensation benefits about join us all
 equal department division group unit agency firm business and or with""".split())
-# A posting by an agency for one client ("Our client, a regional bank, ...", "on behalf of a client"): one
-# client, not "our clients" (a consulting firm speaks of its clients).
-AGENCY = LazyPattern(r"\b[Oo]ur\s+client(?:,|'s|’s|\s+(?:is|has|seeks|located|based|in)\b)|"
-                     r"\bon\s+behalf\s+of\s+(?:our|a|an|one\s+of\s+our)\s+(?:\w+\s+){0,3}?clients?\b|"
-                     r"\bone\s+of\s+our\s+(?:\w+\s+){0,2}?clients\b")
 # A client or an agency's candidate: the name before it is not the employer of the job.
 ON_BEHALF = LazyPattern(r"\b(?:on\s+behalf\s+of|for\s+(?:our|a|one\s+of\s+our)\s+(?:\w+\s+){0,3}clients?|"
                         r"our\s+client|staffing\s+(?:agency|firm|company|partner|services)|recruiting\s+(?:firm|agency)|"

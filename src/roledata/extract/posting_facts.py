@@ -12,7 +12,8 @@ Where a fact is read, strongest first (`posting_cues` has the words):
    title ("Harborlight Analytics" / "Seattle, WA · Remote (US)"), a "#LI-Hybrid" tag;
 2. a sentence in the employer's voice ("This role is based in Austin, TX",
    "Acme Robotics is hiring a ...", "Acme Robotics is an equal opportunity
-   employer", "This is a full-time position");
+   employer", "This is a full-time position", a copyright line "© 2025 Acme
+   Robotics", an agency's "This position is available through Brightpath Staffing");
 1. a place in the title written as an address pair ("- Austin, TX");
 0. where the company's site is ("a design firm located in Franklin, Tennessee",
    "our new Greer, SC facility"): the job's place only when nothing else says.
@@ -24,11 +25,15 @@ remotely); locations and employment types keep every distinct one at that
 strength. What is not a fact of the job is left out: a company's headquarters
 ("headquartered in Boston": a head office is not where a job of a company with
 several sites is, and a company's site yields to any statement about the role),
-a perk ("a work-from-anywhere week each year", anything in a benefits section),
+a perk ("a work-from-anywhere week each year", anything in a benefits section
+but a line that is only the arrangement, "Remote/hybrid environment"),
 the type of other people's jobs ("all full-time employees are eligible"), a
-recruiter named as a contact, an agency's own name on a posting for one client
-("our client, a regional bank, ..."), a relative date ("Posted 3 days ago": no
-fixed day).
+recruiter named as a contact, a relative date ("Posted 3 days ago": no fixed
+day). An agency that posts for a client it does not name ("Brightpath Staffing
+seeks a Java developer for a regional bank") is the posting's employer
+of record, as job boards file such postings (SEEK's API: the party that owns
+an opening is "typically a hirer, but may be a recruitment agency"; Google's
+job API marks such a company as a hiring agency).
 
 Career guides state these rarely and in passing: on a page not recognised
 as a posting only labels are read ("Location: Remote"); a page the parser
@@ -71,10 +76,6 @@ def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:
         _read_title(page)
         _read_header(page)
         read_sentences(page)
-    if any(c.fact == "employer" for c in page.found) and "client" in outline.text and cues.AGENCY.search(outline.text):
-        # An agency's posting for one client: the names its voice gives (its equal-opportunity note, "X is
-        # hiring") are the agency's; only a label may name the employer.
-        page.found = [c for c in page.found if c.fact != "employer" or c.is_label]
     chosen = choose(page.found, outline.text)
     if not chosen and not page.is_posting:
         return []
@@ -175,8 +176,7 @@ def _read_header(page: PostingPage) -> None:
     # Analytics" / "Seattle, WA · Remote (US)"); alone, it may be any heading ("General Information").
     if name is not None and len(page.found) > terms:
         page.add(name)
-    page.openings = [s for s in (next((s for s, _, is_heading in header if not is_heading and len(s.text) > _HEADER_MAX),
-                                      None),) if s is not None]
+    page.openings = [s for s, _, is_heading in header if not is_heading and len(s.text) > _HEADER_MAX][:1]
     own = next((s for s, _, is_heading in page.lines if s.start <= title.start < s.end and not is_heading), None) \
         if title is not None else None
     if own is not None and len(own.text) > _HEADER_MAX:

@@ -145,6 +145,10 @@ def read_sentences(page: PostingPage) -> None:
             page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
         after_company_heading = len(text) <= 40 and cues.COMPANY_HEADING.fullmatch(text) is not None
         _read_line(page, line, section)
+        if len(text) <= 40 and cues.ARRANGEMENT_LINE.fullmatch(text):  # "Remote/hybrid environment", perks too
+            for w in cues.ARRANGEMENT_WORD.finditer(text):
+                page.add(Candidate("work_arrangement", cues.arrangement(w), line.sub(w.start(), w.end()), section,
+                                   SENTENCE))
         if not is_heading and len(text) <= 40 and cues.TERMS_LINE.match(text):
             read_terms(page, line, section, SENTENCE, places=False)
             for code, word in employment_words(line):
@@ -295,11 +299,18 @@ def _read_line(page: PostingPage, line: Span, section: Section) -> None:
         if m.group("place"):
             for found in read_places(line.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
                 page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
+    if "©" in text:
+        for m in cues.EMPLOYER_COPYRIGHT.finditer(text):  # "© 2024 Acme Robotics. All rights reserved."
+            end = text.find(". ", m.start("name"), m.end("name"))  # a name's word may hold a dot, a sentence's end not
+            page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name") if end < 0 else end), section,
+                                        SENTENCE))
+    if "available through" in text and (m := cues.EMPLOYER_THROUGH.search(text)) is not None:
+        page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
     opening = any(s.start == line.start for s in page.openings)
     if opening or opens_company_section(page, line, section):
         glued = cues.GLUED_HEADING.match(text) or cues.COMPANY_HEADING.match(text)
         body = line.sub(glued.end(), len(text)) if glued else line
-        if (m := cues.EMPLOYER_OPENING.match(body.text)) is not None and not cues.ON_BEHALF.search(text[:300]):
+        if (m := cues.EMPLOYER_OPENING.match(body.text)) is not None:
             page.add(employer_candidate(page, body.sub(m.start("name"), m.end("name")), section, SENTENCE,
                                         describes=_DESCRIBES.match(body.text, m.end("name")) is not None))
 
@@ -321,14 +332,19 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             # Robotics is looking to hire ...".
             m = next((found for colon in _COLON_NAME.finditer(text, opens) if (found := rx.match(text, colon.end()))),
                      None)
-        if m is not None and not cues.ON_BEHALF.search(text):
+        if m is not None:
             group = next(g for g in ("name", "joined", "working", "policy") if g in rx.groupindex and m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, strength))
             break
+    if head is not None and cues.COMPANY_HEADING.fullmatch(head.group()):
+        # A company heading glued into a run-on line, then the company's opening sentence: "... each day. About
+        # us: Acme Steel is a partnership between ...".
+        body = sentence.sub(opens, len(text))
+        if (m := cues.EMPLOYER_OPENING.match(body.text)) is not None:
+            page.add(employer_candidate(page, body.sub(m.start("name"), m.end("name")), section, SENTENCE,
+                                        describes=_DESCRIBES.match(body.text, m.end("name")) is not None))
     if which & AS:
         for m in cues.EMPLOYER_AS.finditer(text):
-            if cues.ON_BEHALF.search(text):
-                break
             group = next(g for g in ("name", "of", "joined", "team", "opening") if m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, SENTENCE))
     if which & PAY and (m := _PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000"

@@ -146,9 +146,10 @@ Job Type: Full-time
 """
 
 
-def test_an_agency_hiring_for_a_client_is_not_the_employer():
+def test_an_agency_hiring_for_a_client_it_does_not_name_is_the_employer_of_record():
     assert facts(AGENCY) == [
         ("title", "Senior Java Developer", None, None, None, None, "Senior Java Developer"),
+        ("employer", "Brightpath Staffing", None, None, None, None, "Brightpath Staffing"),
         ("employment_type", "full_time", None, None, None, None, "Full-time"),
     ]
 

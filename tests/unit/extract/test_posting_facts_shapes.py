@@ -209,8 +209,9 @@ Keystone Talent Partners is an equal opportunity employer and places contractors
 """
 
 
-def test_an_agencys_own_voice_does_not_name_the_clients_employer():
-    assert employer(AGENCY_VOICE) == []
+def test_an_agency_that_does_not_name_its_client_names_itself():
+    assert employer(AGENCY_VOICE) == [
+        ("employer", "Keystone Talent Partners", None, None, None, None, "Keystone Talent Partners")]
 
 
 def types(page: str) -> list[tuple]:
