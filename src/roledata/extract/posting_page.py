@@ -161,6 +161,23 @@ def opens_company_section(page: PostingPage, line: Span, section: Section) -> bo
     return m is not None and m.end() > 0 and m.group().strip().lower() not in ("overview", "company")
 
 
+def read_line_cues(page: PostingPage, line: Span, section: Section | None) -> None:
+    """Cues a whole line holds (`posting_sentences` reads the rest): a copyright line ("© 2025 Acme Robotics. All
+    rights reserved."), an agency's sign-off ("This position is available through Brightpath Staffing."), a line
+    that is only the arrangement ("Remote/hybrid environment", in a perks list too)."""
+    text = line.text
+    if "©" in text:
+        for m in cues.EMPLOYER_COPYRIGHT.finditer(text):
+            end = text.find(". ", m.start("name"), m.end("name"))  # a name's word may hold a dot, a sentence's end not
+            page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name") if end < 0 else end), section,
+                                        SENTENCE))
+    if "available through" in text and (m := cues.EMPLOYER_THROUGH.search(text)) is not None:
+        page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
+    if len(text) <= 40 and cues.ARRANGEMENT_LINE.fullmatch(text):
+        for w in cues.ARRANGEMENT_WORD.finditer(text):
+            page.add(Candidate("work_arrangement", cues.arrangement(w), line.sub(w.start(), w.end()), section, SENTENCE))
+
+
 def employer_candidate(page: PostingPage, span: Span, section: Section | None, strength: int,
                        describes: bool = False) -> Candidate | None:
     """An employer candidate, unless the name is no company's: a pronoun or generic word, the role's own

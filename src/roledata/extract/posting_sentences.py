@@ -24,16 +24,15 @@ from roledata.extract.context import iter_sentences
 from roledata.extract.gazetteer import gazetteer
 from roledata.extract.places import FoundPlace, read_places
 from roledata.extract.posting_page import (LABELLED, SENTENCE, SITE_PLACE, Candidate, PostingPage, employer_candidate,
-                                           employment_words, opens_company_section, read_terms, remote_scope)
+                                           employment_words, opens_company_section, read_line_cues, read_terms,
+                                           remote_scope)
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
 from roledata.text import LazyPattern, Span, fold, sentence_spans
 
-# Sections whose sentences speak of perks and policies, not of the job's own terms.
 # Benefits sections proper: a full-time statement there speaks of who gets the benefits.
 _PERKS = LazyPattern(r"\b(?:benefits?|perks?|what we offer|total rewards)\b", re.I)
-
-
+# Sections whose sentences speak of perks and policies, not of the job's own terms.
 _BENEFITS = LazyPattern(r"\b(?:benefits?|perks?|what we offer|why (?:join|work)|total rewards|rewards|"
                         r"compensation|pay|salary|equal|eeo|accommodation|disclaimer)\b", re.I)
 
@@ -145,10 +144,6 @@ def read_sentences(page: PostingPage) -> None:
             page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
         after_company_heading = len(text) <= 40 and cues.COMPANY_HEADING.fullmatch(text) is not None
         _read_line(page, line, section)
-        if len(text) <= 40 and cues.ARRANGEMENT_LINE.fullmatch(text):  # "Remote/hybrid environment", perks too
-            for w in cues.ARRANGEMENT_WORD.finditer(text):
-                page.add(Candidate("work_arrangement", cues.arrangement(w), line.sub(w.start(), w.end()), section,
-                                   SENTENCE))
         if not is_heading and len(text) <= 40 and cues.TERMS_LINE.match(text):
             read_terms(page, line, section, SENTENCE, places=False)
             for code, word in employment_words(line):
@@ -299,13 +294,7 @@ def _read_line(page: PostingPage, line: Span, section: Section) -> None:
         if m.group("place"):
             for found in read_places(line.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
                 page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
-    if "©" in text:
-        for m in cues.EMPLOYER_COPYRIGHT.finditer(text):  # "© 2024 Acme Robotics. All rights reserved."
-            end = text.find(". ", m.start("name"), m.end("name"))  # a name's word may hold a dot, a sentence's end not
-            page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name") if end < 0 else end), section,
-                                        SENTENCE))
-    if "available through" in text and (m := cues.EMPLOYER_THROUGH.search(text)) is not None:
-        page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
+    read_line_cues(page, line, section)  # a copyright line, an agency's sign-off, a line that is the arrangement
     opening = any(s.start == line.start for s in page.openings)
     if opening or opens_company_section(page, line, section):
         glued = cues.GLUED_HEADING.match(text) or cues.COMPANY_HEADING.match(text)
@@ -313,7 +302,6 @@ def _read_line(page: PostingPage, line: Span, section: Section) -> None:
         if (m := cues.EMPLOYER_OPENING.match(body.text)) is not None:
             page.add(employer_candidate(page, body.sub(m.start("name"), m.end("name")), section, SENTENCE,
                                         describes=_DESCRIBES.match(body.text, m.end("name")) is not None))
-
 
 
 def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Section,
