@@ -25,8 +25,8 @@ import zipfile
 from pathlib import Path
 
 from roledata.catalog.pages import (
-    LATEST_LINK, MARKER, index_page, load_changes, redirect_page, role_list_page, role_page, role_page_name,
-    snapshot_page,
+    LATEST_LINK, MARKER, index_page, load_changes, previous_snapshot, redirect_page, role_list_page, role_page,
+    role_page_name, snapshot_page,
 )
 from roledata.catalog.queries import connect, role_list, role_sections
 from roledata.catalog.reuse import inputs_marker, reused_page, role_inputs
@@ -72,7 +72,7 @@ def build_snapshot_pages(folder: Path, manifest: dict) -> None:
     with connect(folder) as con:
         roles = role_list(con, folder)
     pages = {r["role_id"]: role_page_name(r["role_id"]) for r in roles}
-    previous = (load_changes(folder) or {}).get("previous_snapshot")
+    previous = previous_snapshot(folder)
     earlier = folder.parent / previous if previous else None
     write_role_pages(folder, manifest, roles, pages, earlier if earlier is not None and earlier.is_dir() else None)
     write_atomic(folder / "index.html", snapshot_page(folder, manifest, roles, pages))

@@ -138,8 +138,7 @@ def load_changes(folder: Path) -> dict | None:
     if not path.exists():
         return None
     try:
-        with path.open("rb") as f:
-            previous = next(ijson.items(f, "previous_snapshot"), None)
+        previous = previous_snapshot(folder)
         tables, ids = {}, set()
         with path.open("rb") as f:
             for name, change in ijson.kvitems(f, "tables"):
@@ -150,6 +149,16 @@ def load_changes(folder: Path) -> dict | None:
     except (OSError, ValueError, KeyError, TypeError, AttributeError, ijson.JSONError):
         return None
     return {"previous_snapshot": previous, "tables": tables, "document_ids": ids}
+
+
+def previous_snapshot(folder: Path) -> str | None:
+    """The snapshot the one in `folder` was compared with (`changes.json`, read up to that key only); None
+    for a first snapshot, or when the file is missing or unreadable."""
+    try:
+        with (folder / "changes.json").open("rb") as f:
+            return next(ijson.items(f, "previous_snapshot"), None)
+    except (OSError, ValueError, ijson.JSONError):
+        return None
 
 
 def change_summary(changes: dict | None) -> dict:

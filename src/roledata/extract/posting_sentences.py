@@ -298,10 +298,14 @@ def _read_line(page: PostingPage, line: Span, section: Section) -> None:
     opening = any(s.start == line.start for s in page.openings)
     if opening or opens_company_section(page, line, section):
         glued = cues.GLUED_HEADING.match(text) or cues.COMPANY_HEADING.match(text)
-        body = line.sub(glued.end(), len(text)) if glued else line
-        if (m := cues.EMPLOYER_OPENING.match(body.text)) is not None:
-            page.add(employer_candidate(page, body.sub(m.start("name"), m.end("name")), section, SENTENCE,
-                                        describes=_DESCRIBES.match(body.text, m.end("name")) is not None))
+        _read_opening(page, line.sub(glued.end(), len(text)) if glued else line, section)
+
+
+def _read_opening(page: PostingPage, body: Span, section: Section) -> None:
+    """A company's opening sentence ("Tidewell is a freight software company"): its name, a candidate."""
+    if (m := cues.EMPLOYER_OPENING.match(body.text)) is not None:
+        page.add(employer_candidate(page, body.sub(m.start("name"), m.end("name")), section, SENTENCE,
+                                    describes=_DESCRIBES.match(body.text, m.end("name")) is not None))
 
 
 def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Section,
@@ -327,10 +331,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
     if head is not None and cues.COMPANY_HEADING.fullmatch(head.group()):
         # A company heading glued into a run-on line, then the company's opening sentence: "... each day. About
         # us: Acme Steel is a partnership between ...".
-        body = sentence.sub(opens, len(text))
-        if (m := cues.EMPLOYER_OPENING.match(body.text)) is not None:
-            page.add(employer_candidate(page, body.sub(m.start("name"), m.end("name")), section, SENTENCE,
-                                        describes=_DESCRIBES.match(body.text, m.end("name")) is not None))
+        _read_opening(page, sentence.sub(opens, len(text)), section)
     if which & AS:
         for m in cues.EMPLOYER_AS.finditer(text):
             group = next(g for g in ("name", "of", "joined", "team", "opening") if m.group(g))

@@ -76,22 +76,19 @@ def test_a_company_heading_inside_a_run_on_line_opens_the_company_sentence():
     assert employer(RUN_ON) == one("Tallgrass Logistics")
 
 
-def test_more_verbs_open_a_company_section():
-    page = posting("Dispatch Coordinator", "Company OverviewTallgrass Logistics connects grain farmers with "
-                                           "buyers across four states.")
-    assert employer(page) == one("Tallgrass Logistics")
+OPENINGS = {  # (title, opening paragraph) -> the employer's row text
+    ("Dispatch Coordinator", "Company OverviewTallgrass Logistics connects grain farmers with buyers across four "
+                             "states."): "Tallgrass Logistics",  # more verbs open a company section
+    ("Dispatch Coordinator", "About Tallgrass Logistics, Inc.Founded in 1998, we move grain across four "
+                             "states."): "Tallgrass Logistics, Inc",  # an About heading glued after a legal ending
+    ("Dental Receptionist", "Do you enjoy a busy front desk? If so, Harbor Lane Dental is ready to hire "
+                            "you."): "Harbor Lane Dental",  # ready to hire, after a linking phrase
+}
 
 
-def test_an_about_heading_glued_after_a_legal_ending():
-    page = posting("Dispatch Coordinator", "About Tallgrass Logistics, Inc.Founded in 1998, we move grain across "
-                                           "four states.")
-    assert employer(page) == one("Tallgrass Logistics, Inc")
-
-
-def test_ready_to_hire_after_a_linking_phrase():
-    page = posting("Dental Receptionist", "Do you enjoy a busy front desk? If so, Harbor Lane Dental is ready to "
-                                          "hire you.")
-    assert employer(page) == one("Harbor Lane Dental")
+def test_more_openings_name_the_employer():
+    for (title, opening), name in OPENINGS.items():
+        assert employer(posting(title, opening)) == one(name), opening
 
 
 def test_a_copyright_sign_without_a_name_after_it_names_nobody():
