@@ -133,3 +133,29 @@ def test_an_export_is_scored_by_its_own_rows_with_the_gold_keyed_by_record(tmp_p
     # noun of 1002's text ('our analysts') are taken for titles; 1003's one sentence names its role.
     assert (results["fields"].fields["title"].gold, results["fields"].fields["title"].found) == (3, 3)
     assert (results["text"].fields["title"].gold, results["text"].fields["title"].found) == (3, 1)
+
+
+def test_r_and_d_is_research_and_development():
+    employer = posting_facts({"employer": "Ashcombe Research and Development, Inc"}, "Ashcombe R&D is hiring.")["employer"]
+    assert employer.matches({"value": "Ashcombe R&D"})
+    assert not employer.matches({"value": "Ashcombe Labs"})
+
+
+def test_a_type_spoken_of_as_pay_or_a_document_is_not_stated():
+    def stated(kind: str, text: str) -> bool:
+        return posting_facts({"employment_type": kind}, text)["employment_type"].stated
+    assert not stated("Part-time", "Salaries for part-time roles are prorated by hours.")
+    assert not stated("Contract", "You will negotiate contract terms with our suppliers.")
+    assert stated("Contract", "This is a 6-month contract role.")
+    assert stated("Part-time", "Part-time: 20 hours a week.")
+
+
+def test_a_head_office_or_a_right_to_work_does_not_state_the_jobs_place():
+    def stated(location: str, text: str) -> bool:
+        return posting_facts({"location": location}, text)["location"].stated
+    assert not stated("Denver, CO", "Northway is headquartered in Denver, Colorado. This is a remote role.")
+    assert not stated("Denver, CO", "Expect two trips a year to the head office in Denver.")
+    assert stated("Denver, CO", "Northway is headquartered in Denver. This role is based in Denver.")
+    assert not stated("United States", "Candidates must be eligible to work in the U.S. today.")
+    assert not stated("United States", "Holding U.S. citizenship is a must.")
+    assert stated("United States", "Location: Remote (US)")

@@ -9,10 +9,13 @@ document and field (one gold fact each):
 - **recall** counts only documents whose text states the gold fact, as a
   plain check over the decoded text finds it (`stated`): the employer's name
   (legal endings such as "Inc." dropped), the location's city (or its region
-  or country for a location without a city), an employment type's words
+  or country for a location without a city) where the mention is not a
+  company's head office or a right to work ("headquartered in Boston",
+  "eligible to work in the U.S."), an employment type's words
   ("full-time", "contract"...) where they are not about other people's jobs,
   pay or experience ("all full-time employees are eligible", "full-time
-  salaries", "3 years of full-time experience"), the word "remote" (or "work
+  salaries", "salaries for part-time roles", "3 years of full-time
+  experience") nor about a contract as a document ("negotiate contract terms"), the word "remote" (or "work
   from home", "telecommute");
 - **precision** counts the same documents (the gold fact stated in the text)
   for which something was extracted: right when some extracted row matches.
@@ -22,7 +25,7 @@ document and field (one gold fact each):
   head office while the text says "Remote (US)". A row read from such a text
   can be neither confirmed nor refuted by that gold.
 
-Matching: employer names after `company_key` (equal, or every word of one
+Matching: employer names after `company_key` ("R&D" read as "Research and Development"; equal, or every word of one
 among the other's, or a short form in capitals that is the other's initials:
 "UMBC" for "University of Maryland Baltimore County"); a location when a row's city equals the gold's city
 (and region, when both have one), or, for a gold without a city, its region or
@@ -59,8 +62,10 @@ _TYPE_WORDS = {
 _ABOUT_OTHERS_AFTER = re.compile(  # in running prose (lower case, on the same line): not a label's value
     r"[ \t]*(?:(?:and|or|&|/)[ \t]*part[- ]?time[ \t]+)?(?:regular[ \t]+)?(?:employees?|staff|associates|team[ \t]+members|"
     r"workers|candidates|students?|professionals|salar\w*|annual[ \t]+salar\w*|(?i:benefits?)|equivalent|employment|status|"
+    r"terms|negotiations?|management|law|language|reviews?|renewals?|administration|"  # a contract as a document
     r"(?:[\w/&.-]+[ \t]+){0,4}experience)\b(?![ \t]*:)")
 _ABOUT_OTHERS_BEFORE = re.compile(r"(?:\byears?\s+of|\benrolled|\beligible\s+to\s+work|\bbased\s+on|\bconversion\s+to"
+                                  r"|\bsalar(?:y|ies)\s+(?:for|of)"
                                   r"|\ball(?:\s+(?:regular|salaried),?)?)\s*$", re.I)
 
 
@@ -72,6 +77,7 @@ def _type_stated(words: re.Pattern[str], text: str) -> bool:
 
 _REMOTE_WORDS = re.compile(r"\bremote(?:ly)?\b|\bwork(?:ing)? from home\b|\btelecommut\w*", re.I)
 _OTHERS = re.compile(r"\s*\(\+\d+ others?\)\s*$")
+_RND = re.compile(r"(?<!\w)r\s*&\s*d(?!\w)")  # "Subaru R&D" is "Subaru Research and Development"
 
 
 def company_key(name: str | None) -> str:
@@ -79,7 +85,8 @@ def company_key(name: str | None) -> str:
     if not name:
         return ""
     text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().replace("&", " and ")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _RND.sub(" research and development ", text).replace("&", " and ")
     text = " ".join(re.sub(r"[^\w]+", " ", text).split())
     return " ".join(_LEGAL.sub(" ", text).split())
 
@@ -140,14 +147,32 @@ def posting_facts(gold: dict, text: str) -> dict[str, PostingFact]:
 
 
 def _place_stated(place: Place, location: str, text: str) -> bool:
-    low = text.casefold()
+    """The text names the gold's place as the job's: a mention that only says where the company's head office
+    is ("headquartered in Boston") or who may work ("eligible to work in the U.S.", "U.S. citizenship") does
+    not state the job's location."""
+    written = _OTHERS.sub("", location).split(",")[0].strip()
     if place.city:
-        written = _OTHERS.sub("", location).split(",")[0].strip().casefold()
-        return _words_in(written, low) or _words_in(place.city.casefold(), low)
+        return _named(written, text) or _named(place.city, text)
     if place.region:
-        return _words_in(_OTHERS.sub("", location).split(",")[0].strip().casefold(), low) or \
-            re.search(rf"\b{place.region[3:]}\b", text) is not None
-    return _words_in(location.strip().casefold(), low) or re.search(r"\bU\.?S\.?A?\b", text) is not None
+        return _named(written, text) or _stated_at(re.finditer(rf"\b{place.region[3:]}\b", text), text)
+    return _named(location.strip(), text) or _stated_at(re.finditer(r"\bU\.?S\.?A?\b", text), text)
+
+
+# The words right before a mention that make it a head office ("headquartered in", "our headquarters in") or a
+# right to work ("authorized to work in the", "eligible to work in"), and right after it ("U.S. citizenship").
+_NOT_THE_JOBS_BEFORE = re.compile(r"(?:headquarter\w*|head\s+office|\bhq\b|authori[sz]ed|eligible|legally|permitted)"
+                                  r"[^.;:\n]{0,25}$", re.I)
+_NOT_THE_JOBS_AFTER = re.compile(r"[\s.]*(?:citizen\w*|work\s+authori[sz]ation|persons?\b|nationals?\b)", re.I)
+
+
+def _named(name: str, text: str) -> bool:
+    return bool(name) and _stated_at(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I), text)
+
+
+def _stated_at(mentions, text: str) -> bool:
+    """Some mention is not a head office's or a right to work's."""
+    return any(not _NOT_THE_JOBS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+               and not _NOT_THE_JOBS_AFTER.match(text, m.end()) for m in mentions)
 
 
 def _same_place(gold: Place, row: dict) -> bool:
