@@ -217,6 +217,8 @@ def _trimmed(part: Span, m: re.Match[str]) -> Span | None:
         return None
     if m.group().split()[0].lower() in _COMPASS and (_whole_name(m.group()) or gazetteer().city(m.group())):
         return part.sub(m.start(), m.end())  # "North Carolina", "West Chester": the direction is the name's
+    if m.group() == "OR" and not part.text[:m.start()].strip():
+        return part.sub(m.start(), m.end())  # "Salem, OR 97301": Oregon's code opens the part, no "or"
     words = list(re.finditer(r"[^\s-]+(?:-(?=[A-Z][a-z]))?", m.group()))
     while words and words[0].group().lower().strip(".-") in _NOT_NAMES:
         words.pop(0)

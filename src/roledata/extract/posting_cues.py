@@ -170,6 +170,14 @@ SITE_TRIGGER = (("located",), ("based", LazyPattern(r"based\s+(?:in|out|at)\b"))
     (noun, LazyPattern(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup")),
     ("our", LazyPattern(r"our\s+(?:[\w.'’,-]+\s+){0,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
                         r"store|site|hospital)\b")))
+# A pay line that opens with a place: "Reston, VA: $181,000 - $214,500", "Dayton $61,200 to $172,900", "USA, OR,
+# Bend - 131,500.00 - 176,400.00 USD annually" (country, region and city, a range in a currency's code).
+PAY_PLACE = LazyPattern(r"^(?P<place>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .'’-]{1,30}?){0,2})\s*(?::|[-–])?\s*"
+                        r"(?:(?:USD\s*)?\$\s?\d|\d[\d,]*(?:\.\d\d)?\s*[-–]\s*\d[\d,]*(?:\.\d\d)?\s*(?:USD|CAD|GBP|EUR|AUD)\b)")
+# Pay or terms for the roles of one place: "For Denver, CO-based roles: ...".
+PLACE_BASED = LazyPattern(r"^For\s+(?P<place>[A-Z][^:]{2,60}?)[- ]based\s+(?:roles?|positions?|candidates?|employees?)\b")
+# A wide area narrowed to the job's places: "based in the Midwest, preferably Omaha-NE or Wichita-KS".
+PREFERABLY = LazyPattern(r"\s*[\w ]{2,30},?\s+(?:preferably|ideally)(?:\s+(?:in|at|near|out\s+of))?\s+")
 COMPANY_PLACE = LazyPattern(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
 
 
@@ -205,10 +213,18 @@ EMPLOYMENT_SENTENCE = LazyPattern(
     # A requirement to work the job's hours: "Ability to work in-office full time", "must be able to work part-time";
     # not hours worked now and then ("able to work full-time when needed").
     r"|\b(?:able|ability|willing(?:ness)?|available)\s+to\s+work\s+(?:[\w-]+\s+){0,2}?(?P<word5>full[- ]?time|part[- ]?time)\b"
-    r"(?!\s+(?:when|if|as|during|at\s+times|on\s+occasion|in\s+(?:the\s+)?(?:summer|busy)))",
+    r"(?!\s+(?:when|if|as|during|at\s+times|on\s+occasion|in\s+(?:the\s+)?(?:summer|busy)))"
+    # The openings' terms listed before the noun: "Full-time and part-time positions available", "Full-time,
+    # part-time, seasonal and temporary roles open" (every type in the list: `list`).
+    r"|\b(?P<list>(?:full|part)[- ]?time(?:[ \t]*(?:,|/|&|\band\b|\bor\b)[ \t]*(?:and[ \t]+|or[ \t]+)?"
+    r"(?:full[- ]?time|part[- ]?time|temporary|seasonal|summer|contract|per[- ]diem|prn)){1,5})"
+    r"\s+(?:positions|roles|jobs|openings|shifts)\s+(?:are\s+)?(?:available|open)(?-i:(?![a-z]))"
+    # The type as the label of the job's hours: "Full Time: Tuesday - Saturday 7am - 3pm", "Part-time: 20 hours a week".
+    r"|\b(?P<word6>full[- ]?time|part[- ]?time)[ \t]*:[ \t]*(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\b|\d{1,2}(?:[ \t]*[-–][ \t]*\d{1,2})?\+?[ \t]*(?:hours|hrs)\b)",
     re.I)
-# The groups of `EMPLOYMENT_SENTENCE` that hold the words of the type.
-EMPLOYMENT_GROUPS = ("word", "word2", "word3", "word4", "word5")
+# The groups of `EMPLOYMENT_SENTENCE` that hold the words of the type (`list` holds several).
+EMPLOYMENT_GROUPS = ("word", "word2", "word3", "word4", "word5", "word6", "list")
 # The words of the `word` groups above, one of which every match holds.
 EMPLOYMENT_TRIGGER = (("time", LazyPattern(r"(?:full|part)[- ]?time")), ("contract",), ("temp",), ("seasonal",), ("diem",),
                       *((unit, LazyPattern(rf"(?:\ban?|\bthis)\s+(?:\d+[- ])?{unit}|\d[- ]{unit}")) for unit in ("month", "week")),
@@ -221,6 +237,11 @@ TERMS_TRIGGER = ((LazyPattern(r"(?:this|it)\s+(?:is|will\s+be)\s+an?\s"),),)
 # A line that is only terms: "Contract (C2C/W2)", "Fulltime/ W2", "Full-time | Remote".
 TERMS_LINE = LazyPattern(r"^[\W_]*(?:(?:full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|temporary|internship|"
                          r"remote|hybrid|on[- ]?site|w-?2|c2c|1099|permanent|direct[- ]hire)[\W_]*){1,5}$", re.I)
+# A short line that opens with the terms and goes on with the job's places: "PART-TIME/FULL-TIME - Kalamazoo and
+# Okemos Michigan", "Contract | Austin, TX or Dallas, TX" (`TERMS_PLACES_REST`: all that may stand between them).
+TERMS_PLACES_LINE = LazyPattern(r"[\W_]*(?:(?:full[- ]?time|part[- ]?time|contract|temporary|per[- ]diem)[\W_]*)+(?<=[-–—|:/ ])",
+                                re.I)
+TERMS_PLACES_REST = LazyPattern(r"[\s,;/|&.-]*(?:(?:and|or)\b[\s,;/|&.-]*)?", re.I)
 NOT_EMPLOYMENT = LazyPattern(r"\b(?:employees?\s+(?:are|who|working|accrue)|eligible|benefits?|insurance|401|pto|"
                              r"paid\s+time|holidays?|leave|students?\s+(?:who|must)|converted|conversion|experience|"
                              r"transition|prorated)\b", re.I)
@@ -398,6 +419,20 @@ EMPLOYER_COPYRIGHT = LazyPattern(rf"©\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20
 # An agency's sign-off: "This position, like our others, is available through Brightpath Staffing."
 EMPLOYER_THROUGH = LazyPattern(rf"\b(?:jobs?|positions?|roles?|opportunit(?:y|ies))\b[^.]{{0,40}}?\bavailable\s+through\s+"
                                rf"{EMPLOYER_NAME}(?=\s*[.,!]|\s*$)")
+# The company that offers the job's benefits: "Acme Robotics offers a comprehensive benefits package", "Acme also
+# provides excellent benefits"; a word of the sentence before may stand glued in front of "The" ("Annual The City of
+# Tempe offers": `employer_candidate` is given the name from "The").
+EMPLOYER_BENEFITS = LazyPattern(rf"(?<![\w&'’-]){EMPLOYER_NAME}\s+(?:also\s+)?(?:offers|provides)\s+(?:(?:an?|its|our)\s+)?"
+                                rf"(?:[\w-]+\s+){{0,3}}?benefits?(?![a-z])")
+# Boilerplate that names the employer as where the jobs are: "Most positions at Acme Health require ...",
+# "All employees at Acme Robotics are expected to ...".
+EMPLOYER_POSITIONS = LazyPattern(rf"\b(?:positions|roles|jobs|employees|team\s+members)\s+at\s+{EMPLOYER_NAME}\s+"
+                                 rf"(?:require|requires|are|must|will|receive|enjoy)\b")
+# An applicant privacy notice, in the employer's voice: "To learn how Acme Health collects and uses your data,
+# read our applicant notice".
+EMPLOYER_PRIVACY = LazyPattern(rf"\bhow\s+{EMPLOYER_NAME}\s+(?:collects|uses|processes|handles|protects)\b")
+# A heading glued to the sentence before it inside a run-on line: "... without notice.About Acme, Inc.Founded in".
+HEADING_AFTER_SENTENCE = LazyPattern(r"(?<=[a-z][.!?])(?=(?:About|Why)\s+[A-Z])")
 # Words that open a sentence but name no company.
 NOT_EMPLOYERS = frozenset("""we our you your the this that these those it they he she there here who what why how
 company team organization employer client candidate candidates applicants role position job opportunity

@@ -7,13 +7,20 @@ the characters it was read from; `value` is the code or the text as written.
 
 Where a fact is read, strongest first (`posting_cues` has the words):
 
-3. a label and its value ("Location: Austin, TX", "Job Type: Contract"), the
+3. a label and its value ("Location: Austin, TX", "Job Type: Contract", read up to
+   the next field glued to it: "Location: Portland OregonStart date"), the
    title's own words ("Data Engineer (Remote)"), the short lines under the
    title ("Harborlight Analytics" / "Seattle, WA · Remote (US)"), a "#LI-Hybrid" tag;
 2. a sentence in the employer's voice ("This role is based in Austin, TX",
-   "Acme Robotics is hiring a ...", "Acme Robotics is an equal opportunity
-   employer", "This is a full-time position", a copyright line "© 2025 Acme
-   Robotics", an agency's "This position is available through Brightpath Staffing");
+   "based in the Midwest, preferably Omaha-NE or Wichita-KS", a line of
+   terms then places "Part-time - Kalamazoo and Okemos Michigan", pay by
+   place "USA, OR, Bend - 131,500.00 - 176,400.00 USD", "Acme Robotics is hiring a ...", "Acme Robotics is an equal opportunity
+   employer", "This is a full-time position", "Full-time and part-time
+   positions available", "Part-time: 20 hours a week", a copyright line "© 2025
+   Acme Robotics", an agency's "This position is available through Brightpath
+   Staffing", the company that offers the benefits ("Acme Robotics offers a
+   comprehensive benefits package"), "All positions at Acme Robotics require",
+   a privacy notice's "how Acme Robotics collects, uses and discloses");
 1. a place in the title written as an address pair ("- Austin, TX");
 0. where the company's site is ("a design firm located in Franklin, Tennessee",
    "our new Greer, SC facility"): the job's place only when nothing else says.
@@ -26,7 +33,8 @@ strength. What is not a fact of the job is left out: a company's headquarters
 ("headquartered in Boston": a head office is not where a job of a company with
 several sites is, and a company's site yields to any statement about the role),
 a perk ("a work-from-anywhere week each year", anything in a benefits section
-but a line that is only the arrangement, "Remote/hybrid environment"),
+but a line that is only the arrangement, "Remote/hybrid environment", or one
+such item of a list pasted into one line),
 the type of other people's jobs ("all full-time employees are eligible"), a
 recruiter named as a contact, a relative date ("Posted 3 days ago": no fixed
 day). An agency that posts for a client it does not name ("Brightpath Staffing

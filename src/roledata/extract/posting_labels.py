@@ -60,6 +60,8 @@ def _title_line(page: PostingPage) -> list[tuple[Span, Section | None, bool]]:
     return [(Span(start, end, text[start:end]), None, False)]
 
 
+# A lower-case letter glued to a capital and a lower-case one: where two fields or words run together.
+_CAMEL_GLUE = LazyPattern(r"(?<=[a-z])(?=[A-Z][a-z])")
 # A location label without its colon, opening a short line, a capital after it: "Location Beavercreek, OH".
 _BARE_LOCATION = LazyPattern(r"[*_#> \t]*(?i:(?:(?:job|work|office|primary)[ \t]+)?locations?)[ \t]+(?=[A-Z])")
 _BARE_LINE = 80
@@ -176,7 +178,12 @@ def _label_value(page: PostingPage, line: Span, m: re.Match[str]) -> Span | None
 
 def _read_value(page: PostingPage, fact: str, value: Span, section: Section) -> None:
     if fact == "location":
+        before = len(page.found)
         read_terms(page, value, section, LABELLED, places=True)
+        if len(page.found) == before and (glued := _CAMEL_GLUE.search(value.text)) is not None:
+            # no place in the value as cut: it may run on into the next field glued to it ("Portland OregonContract
+            # begins"); a name written in camel case ("McAllen, TX") is read whole first
+            read_terms(page, value.sub(0, glued.start()), section, LABELLED, places=True)
     elif fact == "work_arrangement":
         read_terms(page, value, section, LABELLED, places=False)
         for code, span in employment_words(value):  # "Mode: Full Time", "Work Mode: Remote, Contract"

@@ -24,6 +24,11 @@ LABELLED, SENTENCE, TITLE_PLACE, SITE_PLACE = 3, 2, 1, 0
 PIECES = LazyPattern(r"\s*(?:[|·•;]|\s/\s|\s+or\s+)\s*")
 # A word glued to the next sentence's first word ("DescriptionWe are ...").
 _GLUED_WORD = LazyPattern(r"[a-z]{3,}(?:We|Our|The|This|You|Are|Is|In|At|As|For)\b")
+# Where list items pasted without their line breaks meet: "9 paid holidaysFlexible/Remote work environmentGym stipend
+# ...", "(with a raise after 90 days).Remote work".
+_GLUED_ITEM = LazyPattern(r"(?<=[a-z)])(?=[A-Z][a-z])|(?<=[a-z)%][.!])(?=[A-Z])")
+# "The" inside a run of capitalised words, where a name opens after a word of the sentence before ("Annual The City").
+_THE_INSIDE = LazyPattern(r"^(?:[A-Z0-9][\w&'’.+-]*\s+)+(?=The\s)")
 _CONTRACTED = LazyPattern(r"['’](?:ll|re|ve|d|s)$")  # "you'll", "we're", "we’ve"
 _VOICE_REACH = 20_000  # characters of a page looked at for the employer's voice
 _ROLE_WORDS = ROLE_FORMS
@@ -163,8 +168,12 @@ def opens_company_section(page: PostingPage, line: Span, section: Section) -> bo
 
 def read_line_cues(page: PostingPage, line: Span, section: Section | None) -> None:
     """Cues a whole line holds (`posting_sentences` reads the rest): a copyright line ("© 2025 Acme Robotics. All
-    rights reserved."), an agency's sign-off ("This position is available through Brightpath Staffing."), a line
-    that is only the arrangement ("Remote/hybrid environment", in a perks list too)."""
+    rights reserved."), an agency's sign-off ("This position is available through Brightpath Staffing."), the
+    employer's boilerplate ("Acme Robotics offers a comprehensive benefits package", "All positions at Acme
+    Robotics require", "how Acme Robotics collects and uses your data", "...notice.About Acme Robotics, Inc.Founded
+    in"), a short line of terms then places ("Part-time - Kalamazoo and Okemos Michigan"), a line that is only
+    the arrangement ("Remote/hybrid environment", in a perks list too, or one item of a list pasted into one line:
+    "Paid parental leaveFlexible/Remote work environmentHome office stipend")."""
     text = line.text
     if "©" in text:
         for m in cues.EMPLOYER_COPYRIGHT.finditer(text):
@@ -173,8 +182,46 @@ def read_line_cues(page: PostingPage, line: Span, section: Section | None) -> No
                                         SENTENCE))
     if "available through" in text and (m := cues.EMPLOYER_THROUGH.search(text)) is not None:
         page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
-    if len(text) <= 40 and cues.ARRANGEMENT_LINE.fullmatch(text):
-        for w in cues.ARRANGEMENT_WORD.finditer(text):
+    if "benefit" in text and (m := cues.EMPLOYER_BENEFITS.search(text)) is not None:
+        start = m.start("name") + (the.end() if (the := _THE_INSIDE.search(m.group("name"))) else 0)
+        page.add(employer_candidate(page, line.sub(start, m.end("name")), section, SENTENCE))
+    for found, rx in (("at ", cues.EMPLOYER_POSITIONS), ("how ", cues.EMPLOYER_PRIVACY)):
+        if found in text and (m := rx.search(text)) is not None:
+            page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
+    for glued in cues.HEADING_AFTER_SENTENCE.finditer(text):
+        if (m := cues.EMPLOYER_HEADING_GLUED.match(text[glued.start():])) is not None:
+            page.add(employer_candidate(page, line.sub(glued.start() + m.start("name"), glued.start() + m.end("name")),
+                                        section, SENTENCE))
+    if len(text) <= 80 and (m := cues.TERMS_PLACES_LINE.match(text)) is not None and m.end() < len(text):
+        _read_terms_and_places(page, line, m.end(), section)
+    if len(text) <= 40:
+        _read_arrangement_line(page, line, section)
+    elif cues.ARRANGEMENT_WORD.search(text) is not None:  # list items glued into one line: each item on its own
+        cuts = [0, *(m.start() for m in _GLUED_ITEM.finditer(text)), len(text)]
+        for start, end in zip(cuts, cuts[1:]):
+            if end - start <= 40:
+                _read_arrangement_line(page, line.sub(start, end), section)
+
+
+def _read_terms_and_places(page: PostingPage, line: Span, start: int, section: Section | None) -> None:
+    """The line's types and places, when the rest of the line after its terms is places and nothing else."""
+    found, at = read_places(line.sub(start, len(line.text)), True, page.hint()), start
+    for place in found:
+        at = cues.TERMS_PLACES_REST.match(line.text, at).end()
+        if place.span.start - line.start != at:
+            return
+        at = place.span.end - line.start
+    if not found or cues.TERMS_PLACES_REST.match(line.text, at).end() != len(line.text):
+        return
+    for code, word in employment_words(line.sub(0, start)):
+        page.add(Candidate("employment_type", code, word, section, SENTENCE))
+    for place in found:
+        page.add(Candidate("location", place.span.text, place.span, section, SENTENCE, place=place))
+
+
+def _read_arrangement_line(page: PostingPage, line: Span, section: Section | None) -> None:
+    if cues.ARRANGEMENT_LINE.fullmatch(line.text):
+        for w in cues.ARRANGEMENT_WORD.finditer(line.text):
             page.add(Candidate("work_arrangement", cues.arrangement(w), line.sub(w.start(), w.end()), section, SENTENCE))
 
 

@@ -62,14 +62,6 @@ _JOB_PLACE = LazyPattern(
     r"join\s+our(?=\s[^.]{2,40}?[- ]based\s+(?:team|office|group)))\b\s*(?:our\s+(?:new\s+|main\s+)?)?", re.I)
 
 
-# A pay line that opens with a place: "McLean, VA: $197,300 - $225,100", "Cleveland $59,100 to $188,100".
-_PAY_PLACE = LazyPattern(r"^(?P<place>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .'’-]{1,30}?)?)\s*(?::|[-–])?\s*(?:USD\s*)?\$\s?\d")
-
-
-# Pay or terms for the roles of one place: "For New York, NY-based roles: ...".
-_PLACE_BASED = LazyPattern(r"^For\s+(?P<place>[A-Z][^:]{2,60}?)[- ]based\s+(?:roles?|positions?|candidates?|employees?)\b")
-
-
 # What every match of `_JOB_PLACE` holds (a trigger, see `posting_cues`).
 _JOB_PLACE_TRIGGER = (
     *((word, LazyPattern(word + r"\s+(?:in|at|out)\b")) for word in ("based", "located", "situated")),
@@ -83,7 +75,8 @@ _JOB_PLACE_TRIGGER = (
 # Twins of cues: the pattern without re.I, for the folded text (`_matches`).
 _JOB_PLACE_FOLDED = LazyPattern(_JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
 _POSTED_FOLDED = LazyPattern(cues.POSTED_SENTENCE.pattern)
-_EMPLOYMENT_FOLDED = LazyPattern(cues.EMPLOYMENT_SENTENCE.pattern.replace("(?-i:[A-Z][\\w/&.-]*)", "[^\\W_][\\w/&.-]*"))
+_EMPLOYMENT_FOLDED = LazyPattern(cues.EMPLOYMENT_SENTENCE.pattern.replace("(?-i:[A-Z][\\w/&.-]*)", "[^\\W_][\\w/&.-]*").replace(
+    "(?-i:(?![a-z]))", ""))
 _ARRANGEMENT_FOLDED = LazyPattern(cues.ARRANGEMENT_SENTENCE.pattern)
 _NOT_REMOTE_FOLDED = LazyPattern(cues.NOT_REMOTE.pattern)
 _TERMS_FOLDED = LazyPattern(cues.TERMS_SENTENCE.pattern.replace("(?-i:This)", "this"))
@@ -102,7 +95,8 @@ EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, PAY, AS, LIS
 _TRIGGERS: tuple[tuple[int, tuple[tuple[str | re.Pattern[str], ...], ...]], ...] = (
     (EEO, cues.EEO_TRIGGER), (HIRING, cues.HIRING_TRIGGER), (JOB_PLACE, _JOB_PLACE_TRIGGER), (TAG, (("#li-",),)),
     (ARRANGEMENT, cues.ARRANGEMENT_TRIGGER), (TERMS, cues.TERMS_TRIGGER), (EMPLOYMENT, cues.EMPLOYMENT_TRIGGER),
-    (LEVEL, (("level",),)), (PAY, (("$",),)), (AS, cues.EMPLOYER_AS_TRIGGER), (LIST, _PLACE_LIST_TRIGGER),
+    (LEVEL, (("level",),)), (PAY, (("$",), ("usd",), ("cad",), ("gbp",), ("eur",), ("aud",))),
+    (AS, cues.EMPLOYER_AS_TRIGGER), (LIST, _PLACE_LIST_TRIGGER),
     (SITE, cues.SITE_TRIGGER),
     (DATES, ((LazyPattern(r"(?:19|20)\d\d"),),)))  # every date holds a year
 
@@ -112,7 +106,7 @@ _NAME_LINE = LazyPattern(cues.EMPLOYER_NAME + r"[.:]?")
 _DESCRIBES = LazyPattern(r"(?:\s+is|,)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:company|firm|provider|leader|"
                          r"manufacturer|developer|publisher|agency|organi[sz]ation|institution|group|business|startup|"
                          r"platform|network|bank|insurer|university|school|hospital|clinic|practice|studio|lab|laboratory)\b")
-# How the sentences that `EMPLOYER_AT` and `_PLACE_BASED` read open.
+# How the sentences that `EMPLOYER_AT` and `PLACE_BASED` read open.
 _OPENERS = ("At", "Join", "Working", "We at", "We At", "For")
 # A colon glued to the capital after it ("Day to Day:Acme Robotics is hiring"): where a pasted heading ends.
 _COLON_NAME = LazyPattern(r"(?<=[a-z]):[ \t]*(?=[A-Z])")
@@ -336,12 +330,12 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
         for m in cues.EMPLOYER_AS.finditer(text):
             group = next(g for g in ("name", "of", "joined", "team", "opening") if m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, SENTENCE))
-    if which & PAY and (m := _PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000"
+    if which & PAY and (m := cues.PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000"
         found = read_places(sentence.sub(0, m.end("place")), True, page.hint())
         # A pay line by place names a city alone too ("Cleveland $59,100 to $188,100"), one the size of a city.
         if len(found) == 1 and found[0].place.city and (", " in found[0].span.text or _large_city(found[0])):
             page.add(Candidate("location", found[0].span.text, found[0].span, section, SENTENCE, place=found[0]))
-    if text.startswith("For") and (m := _PLACE_BASED.match(text)) is not None:
+    if text.startswith("For") and (m := cues.PLACE_BASED.match(text)) is not None:
         for found in read_places(sentence.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
             page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     head_office = None  # a head office named in the sentence ("headquartered in"): looked for once a cue matched
@@ -355,7 +349,8 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             rest = _after(line, sentence, begin, _PLACES_REACH)
             for found in read_places(rest, True, page.hint()):
                 at = found.span.start - line.start
-                if found.span.start - rest.start > 2 and not line.text[at - 4:at].strip(" ,") in ("or", "and"):
+                if found.span.start - rest.start > 2 and not line.text[at - 4:at].strip(" ,") in ("or", "and") \
+                        and not cues.PREFERABLY.fullmatch(line.text, rest.start - line.start, at):
                     break
                 page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     if which & LIST and (m := _PLACE_LIST.search(text)) is not None:
@@ -404,12 +399,11 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             if not m.group().lstrip(" -–—").lower().startswith(_THIS_JOB) \
                     and _near(cues.NOT_EMPLOYMENT, text, m.start(), m.end(), _NEAR_TYPE):
                 continue
-            code = cues.employment_code(m.group(group))
-            if code is None and group == "word" and m.group("noun").lower() == "internship":
-                code = "internship"
-            if code is not None:
-                page.add(Candidate("employment_type", code, sentence.sub(m.start(group), m.end(group)), section,
-                                   SENTENCE))
+            words = sentence.sub(m.start(group), m.end(group))  # "a paid internship": the noun names the type
+            code = cues.employment_code(words.text) or ("internship" if (m.group("noun") or "").lower() == "internship" else None)
+            # a list ("Full-time, part-time and seasonal positions available"): each of its types
+            for code, word in employment_words(words) if group == "list" else [(code, words)] if code else []:
+                page.add(Candidate("employment_type", code, word, section, SENTENCE))
     if which & LEVEL and (m := cues.LEVEL_SENTENCE.search(text)) is not None:
         level = cues.experience_level(m.group("word"))
         page.add(Candidate("experience_level", level, sentence.sub(m.start("word"), m.end("word")), section, SENTENCE)

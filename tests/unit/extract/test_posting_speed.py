@@ -116,7 +116,8 @@ def test_twins_of_cues_match_wherever_their_cue_does():
         assert not twin.flags & re.I, name
     sentences = ["This is a full-time, remote position based in Boise, ID.",
                  "Role DescriptionThis is a contract 1099 on-site role for a Welder.",
-                 "The role is not remote; applications close on May 1, 2026 and it was posted on 2026-04-01."]
+                 "The role is not remote; applications close on May 1, 2026 and it was posted on 2026-04-01.",
+                 "Full-time and part-time positions availableDriving licence needed. Part-time: 20 hours a week."]
     pairs = [(posting_sentences._JOB_PLACE, "_JOB_PLACE_FOLDED"), (cues.EMPLOYMENT_SENTENCE, "_EMPLOYMENT_FOLDED"),
              (cues.ARRANGEMENT_SENTENCE, "_ARRANGEMENT_FOLDED"), (cues.NOT_REMOTE, "_NOT_REMOTE_FOLDED"),
              (cues.TERMS_SENTENCE, "_TERMS_FOLDED"), (cues.POSTED_SENTENCE, "_POSTED_FOLDED"),

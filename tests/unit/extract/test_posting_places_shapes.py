@@ -1,0 +1,82 @@
+"""posting_facts: more ways a posting writes where the job is.
+
+- A wide area narrowed to the job's places: "based in the Midwest, preferably Omaha-NE or Wichita-KS".
+- A short line of terms, then places: "PART-TIME/FULL-TIME - Kalamazoo and Okemos Michigan".
+- A location label whose value runs into the next field glued to it: "Location: Dock 4, Portland OregonStart
+  date: May" (a camel-case name, "McAllen, TX", is read whole first).
+- Pay by place with the currency's code: "USA, OR, Bend - 131,500.00 - 176,400.00 USD annually".
+- Oregon's code after a comma ("Salem, OR 97301") is the state, not the word "or".
+
+Pages written for these tests; each test checks the exact rows, provenance included (`facts`)."""
+from __future__ import annotations
+
+from roledata.extract.places import read_places
+from roledata.text import Span
+from tests.unit.extract.test_posting_facts import facts
+
+
+def places(page: str) -> list[tuple]:
+    return [row for row in facts(page) if row[0] == "location"]
+
+
+def page_with(line: str) -> str:
+    return f"""Client Success Manager
+
+{line}
+
+What you will do
+- Meet every new client in their first month and plan their rollout with them
+"""
+
+
+def test_a_wide_area_narrowed_to_places_names_them():
+    page = page_with("The job is based in the Midwest, preferably Omaha-NE or Wichita-KS. We talk weekly.")
+    assert places(page) == [("location", "Omaha-NE", "Omaha", "US-NE", "US", None, "Omaha-NE"),
+                            ("location", "Wichita-KS", "Wichita", "US-KS", "US", None, "Wichita-KS")]
+
+
+def test_a_wide_area_alone_names_no_place():
+    assert places(page_with("The job is based in the Midwest and visits clients in Omaha, NE.")) == []
+
+
+def below(line: str) -> str:
+    """The line in the description, below the lines under the title (which are read as a header)."""
+    return page_with(f"We are a family-run therapy practice.\n\nAbout the job\nYou will support our clients.\n{line}")
+
+
+def test_a_line_of_terms_then_places_names_them():
+    page = below("PART-TIME/FULL-TIME - Kalamazoo and Okemos Michigan")
+    assert places(page) == [("location", "Kalamazoo", "Kalamazoo", "US-MI", "US", None, "Kalamazoo"),
+                            ("location", "Okemos Michigan", "Okemos", "US-MI", "US", None, "Okemos Michigan")]
+    assert [row[1] for row in facts(page) if row[0] == "employment_type"] == ["part_time", "full_time"]
+
+
+def test_a_line_of_terms_then_other_words_names_no_place():
+    assert places(below("Full-time - Monday to Friday in Lansing, MI and nearby towns")) == []
+
+
+def test_a_location_value_glued_to_the_next_field_is_read_to_the_glue():
+    page = page_with("Location: Dock 4, Portland OregonStart date is in May")
+    assert places(page) == [("location", "Portland Oregon", "Portland", "US-OR", "US", None, "Portland Oregon")]
+    page = page_with("Location: McAllen, TX")
+    assert places(page) == [("location", "McAllen, TX", "McAllen", "US-TX", "US", None, "McAllen, TX")]
+
+
+def test_pay_by_place_in_a_currency_code_names_the_places():
+    page = below("Pay differs by place:\n\nUSA, OR, Bend - 131,500.00 - 176,400.00 USD annually\n\n"
+                     "CAN, ON, Toronto - 150,100.00 - 201,000.00 CAD annually")
+    assert places(page) == [
+        ("location", "USA, OR, Bend", "Bend", "US-OR", "US", None, "USA, OR, Bend"),
+        ("location", "CAN, ON, Toronto", "Toronto", "CA-ON", "CA", None, "CAN, ON, Toronto")]
+
+
+def test_oregons_code_after_a_comma_is_no_or():
+    def read(text: str) -> list[tuple]:
+        return [(f.span.text, f.place.city, f.place.region, f.place.country)
+                for f in read_places(Span(0, len(text), text), True, ())]
+
+    assert read("Salem, OR 97301") == [("Salem, OR", "Salem", "US-OR", "US")]  # was Salem in India
+    assert read("Seaside, OR") == [("Seaside, OR", "Seaside", "US-OR", "US")]  # was Seaside, California
+    assert read("Remote OR Hybrid") == []  # a conjunction in capitals
+    assert read("Austin, TX, OR Dallas, TX") == [("Austin, TX", "Austin", "US-TX", "US"),
+                                                 ("Dallas, TX", "Dallas", "US-TX", "US")]
