@@ -55,7 +55,7 @@ _ZIP = LazyPattern(r"\s+\d{5}(?:-\d{4})?$|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d$")
 _NOT_NAMES = frozenset("""remote remotely hybrid onsite on-site in-office in-person person office offices flexible
 anywhere home preferred required only and or travel fully partially based location locations multiple various
 worldwide global globally nationwide n/a tbd work north south east west central americas america europe asia
-africa oceania emea apac latam""".split()) - {"america"}
+africa oceania emea apac latam downtown midtown uptown warehouse campus facility""".split()) - {"america"}
 # Applicant-tracking systems write country, region and city in one token: "USA.CO.Boulder", "US-IL-Northfield".
 _TRIPLE = LazyPattern(r"^(?P<country>[A-Z]{2,3})[.:-](?P<region>[A-Z]{2,3})[.:-](?P<city>[A-Z][\w .'’-]*[\w.])")
 # "Greater Boston Area", "San Francisco Bay Area", "Austin, Texas Metropolitan Area", "Metro Detroit".

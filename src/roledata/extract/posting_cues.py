@@ -176,8 +176,10 @@ PAY_PLACE = LazyPattern(r"^(?P<place>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .'�
                         r"(?:(?:USD\s*)?\$\s?\d|\d[\d,]*(?:\.\d\d)?\s*[-–]\s*\d[\d,]*(?:\.\d\d)?\s*(?:USD|CAD|GBP|EUR|AUD)\b)")
 # Pay or terms for the roles of one place: "For Denver, CO-based roles: ...".
 PLACE_BASED = LazyPattern(r"^For\s+(?P<place>[A-Z][^:]{2,60}?)[- ]based\s+(?:roles?|positions?|candidates?|employees?)\b")
-# A wide area narrowed to the job's places: "based in the Midwest, preferably Omaha-NE or Wichita-KS".
-PREFERABLY = LazyPattern(r"\s*[\w ]{2,30},?\s+(?:preferably|ideally)(?:\s+(?:in|at|near|out\s+of))?\s+")
+# What may stand between a place cue and the place: a wide area narrowed to the job's places ("based in the Midwest,
+# preferably Omaha-NE or Wichita-KS"), a part of the town ("based out of our North Tulsa area office").
+PLACE_LEAD = LazyPattern(r"\s*(?:[\w ]{2,30},?\s+(?:preferably|ideally)(?:\s+(?:in|at|near|out\s+of))?|"
+                         r"(?i:north|south|east|west|central|downtown|midtown|uptown))\s+")
 COMPANY_PLACE = LazyPattern(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
 
 
@@ -242,6 +244,10 @@ TERMS_LINE = LazyPattern(r"^[\W_]*(?:(?:full[- ]?time|part[- ]?time|contract(?:[
 TERMS_PLACES_LINE = LazyPattern(r"[\W_]*(?:(?:full[- ]?time|part[- ]?time|contract|temporary|per[- ]diem)[\W_]*)+(?<=[-–—|:/ ])",
                                 re.I)
 TERMS_PLACES_REST = LazyPattern(r"[\s,;/|&.-]*(?:(?:and|or)\b[\s,;/|&.-]*)?", re.I)
+# A role whose subject is contracts, not a contract job: "Contract Administrator", "Contracts Manager" (a "Contract
+# Lawyer" or "Contract Developer" works on contract).
+CONTRACT_SUBJECT = LazyPattern(r"contracts?[ \t]+(?:administrator|manager|management|specialist|analyst|negotiator|"
+                               r"coordinator|compliance|officer)s?\b", re.I)
 NOT_EMPLOYMENT = LazyPattern(r"\b(?:employees?\s+(?:are|who|working|accrue)|eligible|benefits?|insurance|401|pto|"
                              r"paid\s+time|holidays?|leave|students?\s+(?:who|must)|converted|conversion|experience|"
                              r"transition|prorated)\b", re.I)

@@ -44,7 +44,8 @@ an opening is "typically a hirer, but may be a recruitment agency"; Google's
 job API marks such a company as a hiring agency).
 
 Career guides state these rarely and in passing: on a page not recognised
-as a posting only labels are read ("Location: Remote"); a page the parser
+as a posting only labels ("Location: Remote") and the title's own words
+("Technical Writer Local to Boise, Idaho") are read; a page the parser
 files as generic is read as a posting when the employer speaks to applicants
 ("is seeking", "join our team", "an equal opportunity employer").
 """
@@ -84,6 +85,8 @@ def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:
         _read_title(page)
         _read_header(page)
         read_sentences(page)
+    elif outline.source_format == "generic":
+        _read_title(page)  # a title with a posting's words ("Technical Writer Local to Boise, Idaho")
     chosen = choose(page.found, outline.text)
     if not chosen and not page.is_posting:
         return []
@@ -120,6 +123,8 @@ def _read_title(page: PostingPage) -> None:
         page.add(Candidate("work_arrangement", code, title.sub(m.start(), end), section, LABELLED,
                            remote_scope=scope))
     for code, span in employment_words(title):
+        if code == "contract" and cues.CONTRACT_SUBJECT.match(title.text, span.start - title.start):
+            continue  # "Contract Administrator": the role's subject
         if code != "full_time" or re.search(r"\bfull[- ]?time\b", span.text, re.I):
             page.add(Candidate("employment_type", code, span, section, LABELLED))
     for found in read_places(title, False, page.hint()):

@@ -350,7 +350,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             for found in read_places(rest, True, page.hint()):
                 at = found.span.start - line.start
                 if found.span.start - rest.start > 2 and not line.text[at - 4:at].strip(" ,") in ("or", "and") \
-                        and not cues.PREFERABLY.fullmatch(line.text, rest.start - line.start, at):
+                        and not cues.PLACE_LEAD.fullmatch(line.text, rest.start - line.start, at):
                     break
                 page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     if which & LIST and (m := _PLACE_LIST.search(text)) is not None:

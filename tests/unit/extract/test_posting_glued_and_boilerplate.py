@@ -7,6 +7,7 @@
 - The employer named by its benefits ("The City of Marlow offers a comprehensive benefits package"), by where
   its jobs are ("All positions at Keel Harbor Health require ..."), by its privacy notice ("how Fenwick Labs
   collects and uses ..."), by an "About" heading glued to the sentence before it.
+- A title whose subject is contracts ("Contract Administrator") is no contract job; a "Contract Lawyer" is.
 
 Pages written for these tests; each test checks the exact rows, provenance included (`facts`)."""
 from __future__ import annotations
@@ -102,3 +103,12 @@ def test_an_about_heading_glued_to_the_sentence_before_names_the_employer():
 def test_a_name_that_is_no_company_is_not_the_employer():
     page = posting("Help Desk Analyst", "Most positions at Our Office require standing. This is how We handles it.")
     assert employer(page) == []
+
+
+def test_a_title_whose_subject_is_contracts_is_no_contract_job():
+    def page_types(title: str) -> list[str]:
+        page = f"{title}\n\nWe are hiring for our legal team.\n\nWhat you will do\n- Review supplier agreements\n"
+        return [row[1] for row in of("employment_type", page)]
+    assert page_types("Contract Administrator") == []
+    assert page_types("Contracts Manager") == []
+    assert page_types("Contract Lawyer") == ["contract"]  # a lawyer who works on contract

@@ -6,6 +6,8 @@
   date: May" (a camel-case name, "McAllen, TX", is read whole first).
 - Pay by place with the currency's code: "USA, OR, Bend - 131,500.00 - 176,400.00 USD annually".
 - Oregon's code after a comma ("Salem, OR 97301") is the state, not the word "or".
+- A part of the town before the place ("our North Tulsa area office", "Downtown Denver campus").
+- The title of a page not read as a posting ("Technical Writer Local to Boise, Idaho").
 
 Pages written for these tests; each test checks the exact rows, provenance included (`facts`)."""
 from __future__ import annotations
@@ -80,3 +82,25 @@ def test_oregons_code_after_a_comma_is_no_or():
     assert read("Remote OR Hybrid") == []  # a conjunction in capitals
     assert read("Austin, TX, OR Dallas, TX") == [("Austin, TX", "Austin", "US-TX", "US"),
                                                  ("Dallas, TX", "Dallas", "US-TX", "US")]
+
+
+def test_a_part_of_the_town_before_the_place_is_no_gap():
+    page = page_with("You will be based out of our North Tulsa area office four days a week.")
+    assert places(page) == [("location", "Tulsa", "Tulsa", "US-OK", "US", None, "Tulsa")]
+    page = page_with("Location: Downtown Denver campus")
+    assert places(page) == [("location", "Denver", "Denver", "US-CO", "US", None, "Denver")]
+
+
+GENERIC = """Technical Writer Local to Boise, Idaho
+
+Write install guides and release notes for our field software. Three years of writing for engineers.
+Experience with docs-as-code tools and plain English.
+"""
+
+
+def test_the_title_of_a_page_not_read_as_a_posting_is_read():
+    # The page has no posting headings and no employer's voice: only its labels and its title are read.
+    assert facts(GENERIC) == [
+        ("title", "Technical Writer Local to Boise, Idaho", None, None, None, None,
+         "Technical Writer Local to Boise, Idaho"),
+        ("location", "Boise, Idaho", "Boise", "US-ID", "US", None, "Boise, Idaho")]
