@@ -81,6 +81,7 @@ def _places_in(text: str, allow_bare_city: bool, hint: tuple[str, ...]) -> tuple
         return ()
     g = gazetteer()
     found: list[tuple[int, int, Place]] = []
+    sizes: list[int] = []  # how many names each place was read from: one is a bare name
     i = 0
     while i < len(names):
         for size in (3, 2, 1):
@@ -94,11 +95,35 @@ def _places_in(text: str, allow_bare_city: bool, hint: tuple[str, ...]) -> tuple
                 if "(" in text[start:end] and text[end:end + 1] == ")":
                     end += 1  # "Arlington (Virginia)": the bracket closes
                 found.append((start, end, place))
+                sizes.append(size)
                 i += size
                 break
         else:
             i += 1
-    return tuple(found)
+    return tuple(_shared_region(g, text, found, sizes))
+
+
+_BIG_CITY = 500_000
+# What parts towns of one list: "Kalamazoo and Okemos, Michigan", "Troy, Novi or Okemos MI".
+_LIST_GAP = LazyPattern(r"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?")
+
+
+def _shared_region(g: Gazetteer, text: str, found: list[tuple[int, int, Place]],
+                   sizes: list[int]) -> list[tuple[int, int, Place]]:
+    """Bare towns listed before a town with its region take that region where a town of the name lies in it:
+    "Jackson and Okemos Michigan" is Jackson, Michigan, not the largest Jackson (Mississippi). A city of half a
+    million people or more keeps its own reading: "Paris and Austin, TX" names Paris, France."""
+    for k in range(len(found) - 2, -1, -1):
+        start, end, place = found[k]
+        after = found[k + 1][2]
+        if sizes[k] != 1 or place.city is None or not after.region or place.region == after.region \
+                or _LIST_GAP.fullmatch(text, end, found[k + 1][0]) is None:
+            continue
+        towns = g.city(_metro(text[start:end]))
+        town = next((c for c in towns if c.region == after.region), None)
+        if town is not None and towns[0].population < _BIG_CITY:  # "Paris and Austin, TX": Paris, France
+            found[k] = (start, end, Place(town.name, town.region, town.country))
+    return found
 
 
 def _names(span: Span) -> list[tuple[Span, bool]]:

@@ -8,6 +8,7 @@
 - Oregon's code after a comma ("Salem, OR 97301") is the state, not the word "or".
 - A part of the town before the place ("our North Tulsa area office", "Downtown Denver campus").
 - The title of a page not read as a posting ("Technical Writer Local to Boise, Idaho").
+- Bare towns listed before a town with its region share it ("Jackson and Okemos Michigan").
 
 Pages written for these tests; each test checks the exact rows, provenance included (`facts`)."""
 from __future__ import annotations
@@ -104,3 +105,18 @@ def test_the_title_of_a_page_not_read_as_a_posting_is_read():
         ("title", "Technical Writer Local to Boise, Idaho", None, None, None, None,
          "Technical Writer Local to Boise, Idaho"),
         ("location", "Boise, Idaho", "Boise", "US-ID", "US", None, "Boise, Idaho")]
+
+
+def test_bare_towns_listed_before_a_town_with_its_region_share_it():
+    def read(text: str) -> list[tuple]:
+        return [(f.span.text, f.place.city, f.place.region, f.place.country)
+                for f in read_places(Span(0, len(text), text), True, ())]
+
+    assert read("Jackson and Okemos Michigan") == [("Jackson", "Jackson", "US-MI", "US"),  # not Mississippi's
+                                                   ("Okemos Michigan", "Okemos", "US-MI", "US")]
+    assert read("Jackson, Okemos and Lansing, MI") == [("Jackson", "Jackson", "US-MI", "US"),
+                                                       ("Okemos", "Okemos", "US-MI", "US"),
+                                                       ("Lansing, MI", "Lansing", "US-MI", "US")]
+    # a city of half a million people or more keeps its own reading
+    assert read("Paris and Austin, TX") == [("Paris", "Paris", None, "FR"), ("Austin, TX", "Austin", "US-TX", "US")]
+    assert read("Jackson; Okemos, MI") == [("Jackson", "Jackson", "US-MS", "US"), ("Okemos, MI", "Okemos", "US-MI", "US")]
