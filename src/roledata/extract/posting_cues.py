@@ -157,7 +157,9 @@ def arrangement_of(word: str) -> str | None:
 # Where a company's site is, the weakest cue, kept only when nothing else places the job: "a design firm located in
 # Dalton, Georgia", "our brand new Pueblo, CO facility", "Our Lake Forest office is ...". A head office is not
 # the job's site ("headquartered in", `COMPANY_PLACE`).
-SITE_PLACE = LazyPattern(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:company|firm|client|organization|startup)\s+in|"
+SITE_PLACE = LazyPattern(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:company|firm|client|organization|startup|"
+                         r"publication|practice|agency|provider|manufacturer|nonprofit|non-profit|newspaper|studio|"
+                         r"dealership|restaurant)\s+in|"
                          # "Our largest office is in Tulsa, Oklahoma", "our plant in Ames, IA"
                          r"our\s+(?:[\w-]+\s+)?(?:office|facility|campus|clinic|plant|warehouse|branch|store|hospital)\s+(?:is\s+)?in)"
                          r"\s+(?:the\s+(?:\w+\s+)?(?:town|city)\s+of\s+)?"
@@ -167,7 +169,10 @@ STREET = LazyPattern(r"\d+[\w .'-]{2,40},\s*")
 OUR_SITE = LazyPattern(r"\b[Oo]ur\s+(?:brand\s+new\s+|new\s+|main\s+|flagship\s+)?(?P<place>[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})"
                        r"\s+(?:office|facility|campus|clinic|location|plant|warehouse|branch|store|site|hospital)\b")
 SITE_TRIGGER = (("located",), ("based", LazyPattern(r"based\s+(?:in|out|at)\b")), *(
-    (noun, LazyPattern(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup")),
+    (noun, LazyPattern(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup",
+                                                       "publication", "practice", "agency", "provider", "manufacturer",
+                                                       "nonprofit", "non-profit", "newspaper", "studio", "dealership",
+                                                       "restaurant")),
     ("our", LazyPattern(r"our\s+(?:[\w.'’,-]+\s+){0,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
                         r"store|site|hospital)\b")))
 # A pay line that opens with a place: "Reston, VA: $181,000 - $214,500", "Dayton $61,200 to $172,900", "USA, OR,

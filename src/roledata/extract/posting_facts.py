@@ -23,7 +23,8 @@ Where a fact is read, strongest first (`posting_cues` has the words):
    a privacy notice's "how Acme Robotics collects, uses and discloses");
 1. a place in the title written as an address pair ("- Austin, TX");
 0. where the company's site is ("a design firm located in Franklin, Tennessee",
-   "our new Greer, SC facility"): the job's place only when nothing else says.
+   "a weekly newspaper in Duluth, Minnesota", "our new Greer, SC facility"):
+   the job's place only when nothing else says.
 
 A fact keeps the strongest cue's reading (the first in page order among
 equals; an arrangement with remote offered beside it, "Hybrid/Remote",

@@ -9,6 +9,8 @@
 - A part of the town before the place ("our North Tulsa area office", "Downtown Denver campus").
 - The title of a page not read as a posting ("Technical Writer Local to Boise, Idaho").
 - Bare towns listed before a town with its region share it ("Jackson and Okemos Michigan").
+- A company's site named by more kinds of company ("an independent newspaper in Duluth, Minnesota"), read as
+  a firm's is: the job's place only when nothing else says.
 
 Pages written for these tests; each test checks the exact rows, provenance included (`facts`)."""
 from __future__ import annotations
@@ -120,3 +122,20 @@ def test_bare_towns_listed_before_a_town_with_its_region_share_it():
     # a city of half a million people or more keeps its own reading
     assert read("Paris and Austin, TX") == [("Paris", "Paris", None, "FR"), ("Austin, TX", "Austin", "US-TX", "US")]
     assert read("Jackson; Okemos, MI") == [("Jackson", "Jackson", "US-MS", "US"), ("Okemos, MI", "Okemos", "US-MI", "US")]
+
+
+SITE_NOUNS = """Features Editor
+
+Company Description
+Harbor Lights Weekly is an independent newspaper in Duluth, Minnesota, covering the arts and local politics.
+
+Role Description
+You will plan each issue's features and edit the work of our freelance writers.
+"""
+
+
+def test_a_companys_site_read_by_more_kinds_of_company():
+    # a newspaper, a practice, an agency ...: the job's place only when nothing else says (as for a firm)
+    assert places(SITE_NOUNS) == [("location", "Duluth, Minnesota", "Duluth", "US-MN", "US", None, "Duluth, Minnesota")]
+    with_job = SITE_NOUNS.replace("You will plan", "This role is based in Superior, WI. You will plan")
+    assert places(with_job) == [("location", "Superior, WI", "Superior", "US-WI", "US", None, "Superior, WI")]
