@@ -159,3 +159,9 @@ def test_a_head_office_or_a_right_to_work_does_not_state_the_jobs_place():
     assert not stated("United States", "Candidates must be eligible to work in the U.S. today.")
     assert not stated("United States", "Holding U.S. citizenship is a must.")
     assert stated("United States", "Location: Remote (US)")
+
+
+def test_document_words_and_eligibility_count_only_where_they_speak_of_that():
+    assert posting_facts({"employment_type": "Full-time"},
+                         "This is a full-time management position.")["employment_type"].stated
+    assert posting_facts({"location": "Denver, CO"}, "This hybrid-eligible role sits in Denver.")["location"].stated

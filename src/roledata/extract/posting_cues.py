@@ -430,20 +430,23 @@ EMPLOYER_COPYRIGHT = LazyPattern(rf"©\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20
 # An agency's sign-off: "This position, like our others, is available through Brightpath Staffing."
 EMPLOYER_THROUGH = LazyPattern(rf"\b(?:jobs?|positions?|roles?|opportunit(?:y|ies))\b[^.]{{0,40}}?\bavailable\s+through\s+"
                                rf"{EMPLOYER_NAME}(?=\s*[.,!]|\s*$)")
-# The company that offers the job's benefits: "Acme Robotics offers a comprehensive benefits package", "Acme also
-# provides excellent benefits"; a word of the sentence before may stand glued in front of "The" ("Annual The City of
-# Tempe offers": `employer_candidate` is given the name from "The").
-EMPLOYER_BENEFITS = LazyPattern(rf"(?<![\w&'’-]){EMPLOYER_NAME}\s+(?:also\s+)?(?:offers|provides)\s+(?:(?:an?|its|our)\s+)?"
-                                rf"(?:[\w-]+\s+){{0,3}}?benefits?(?![a-z])")
-# Boilerplate that names the employer as where the jobs are: "Most positions at Acme Health require ...",
+# The company that offers the job's benefits, praising them or giving them to its employees: "Acme Robotics offers a
+# comprehensive benefits package", "provides various employee benefits" (not an insurer's "provides medical benefits").
+# The offer is found first, then the name right before it (`NAME_BEFORE`: a run-on line is long).
+BENEFITS_OFFER = LazyPattern(r"\b(?:offers|provides)\s+(?:(?:an?|its|our)\s+)?(?:[\w-]+\s+){0,2}?"
+                             r"(?i:competitive|comprehensive|excellent|great|generous|robust|outstanding|attractive|"
+                             r"exceptional|rich|industry[- ]leading|employee)\s+(?:[\w-]+\s+){0,2}?(?i:benefits?)(?![a-z])")
+NAME_BEFORE = LazyPattern(rf"(?<![\w&'’-]){EMPLOYER_NAME}\s+(?:also\s+)?$")
+# Boilerplate that names the employer as where all its jobs are: "Most positions at Acme Health require ...",
 # "All employees at Acme Robotics are expected to ...".
-EMPLOYER_POSITIONS = LazyPattern(rf"\b(?:positions|roles|jobs|employees|team\s+members)\s+at\s+{EMPLOYER_NAME}\s+"
-                                 rf"(?:require|requires|are|must|will|receive|enjoy)\b")
-# An applicant privacy notice, in the employer's voice: "To learn how Acme Health collects and uses your data,
-# read our applicant notice".
-EMPLOYER_PRIVACY = LazyPattern(rf"\bhow\s+{EMPLOYER_NAME}\s+(?:collects|uses|processes|handles|protects)\b")
-# A heading glued to the sentence before it inside a run-on line: "... without notice.About Acme, Inc.Founded in".
-HEADING_AFTER_SENTENCE = LazyPattern(r"(?<=[a-z][.!?])(?=(?:About|Why)\s+[A-Z])")
+EMPLOYER_POSITIONS = LazyPattern(rf"\b(?:All|all|Most|most)\s+(?:positions|jobs|roles|employees|team\s+members)\s+at\s+"
+                                 rf"{EMPLOYER_NAME}\s+(?:require|requires|are|must|will|receive|enjoy)\b")
+# An applicant privacy notice, in the employer's voice: "To learn how Acme Health collects and uses your personal
+# information, read our applicant notice" (not "how Workday processes your application data": the tracking system's).
+EMPLOYER_PRIVACY = LazyPattern(rf"\bhow\s+{EMPLOYER_NAME}\s+(?:collects|uses|processes)\b"
+                               rf"(?=[^.]{{0,40}}\b(?:personal|information)\b)")
+# An "About" heading glued to the sentence before it inside a run-on line: "... without notice.About Acme, Inc.Founded".
+HEADING_AFTER_SENTENCE = LazyPattern(r"(?<=[a-z][.!?])(?=About\s+[A-Z])")
 # Words that open a sentence but name no company.
 NOT_EMPLOYERS = frozenset("""we our you your the this that these those it they he she there here who what why how
 company team organization employer client candidate candidates applicants role position job opportunity

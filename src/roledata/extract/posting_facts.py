@@ -72,6 +72,8 @@ _HEADER_MAX = 100
 _TITLE_TAIL = LazyPattern(r"(?:\s[-–—|]\s*|\(|,\s)(?P<place>[A-Z][^()\-–—|,]*(?:,\s*[A-Z][^()\-–—|]*)?)\)?\s*$")
 # A title naming its employer after "at": "Data Engineer at Acme Robotics", "... (Internship) at Acme Michigan".
 _TITLE_EMPLOYER = LazyPattern(rf"\sat\s+{cues.EMPLOYER_NAME}\s*(?:[-–—|(,].*)?$")
+# Where a title's qualifier opens after the role's name: "- Contract to Hire", "(Remote)", "| Austin, TX", "Local to".
+_QUALIFIER = LazyPattern(r"\s[-–—|]\s|\(|\s(?:Local\s+to|Remote\s+in|Based\s+in)\s")
 # Under the title, a spaced dash parts the pieces too ("Copperline AI — New York, NY").
 _HEADER_PIECES = LazyPattern(r"\s*(?:[|·•;]|\s/\s|\s+or\s+|\s[–—]\s)\s*")
 
@@ -87,7 +89,7 @@ def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:
         _read_header(page)
         read_sentences(page)
     elif outline.source_format == "generic":
-        _read_title(page)  # a title with a posting's words ("Technical Writer Local to Boise, Idaho")
+        _read_title(page, qualifier_only=True)  # "Technical Writer Local to Boise, Idaho"
     chosen = choose(page.found, outline.text)
     if not chosen and not page.is_posting:
         return []
@@ -109,11 +111,18 @@ def _row(context: PageContext, c: Candidate) -> dict:
 
 # ------------------------------------------------------------------ the title and the lines under it
 
-def _read_title(page: PostingPage) -> None:
+def _read_title(page: PostingPage, qualifier_only: bool = False) -> None:
+    """The title's own words. `qualifier_only` (a page not read as a posting): only what follows the role's name
+    after a separator ("Technical Writer Local to Boise, Idaho", "... - Contract to Hire"); a guide's title
+    ("How to Find Part-Time Remote Jobs in Denver, CO") has none."""
     title = page.outline.title
     if title is None:
         return
     section = section_of(page, title)
+    if qualifier_only:
+        if (cut := _QUALIFIER.search(title.text)) is None:
+            return
+        title = title.sub(cut.end(), len(title.text))
     end = None  # the first word, and the others of a choice it opens ("(Hybrid/Remote)"): `choose` weighs them
     for m in cues.ARRANGEMENT_WORD.finditer(title.text):
         if end is not None and not cues.CHOICE_GAP.fullmatch(title.text, end, m.start()):
@@ -123,15 +132,18 @@ def _read_title(page: PostingPage) -> None:
         end = scope_span.end - title.start if scope_span is not None else m.end()
         page.add(Candidate("work_arrangement", code, title.sub(m.start(), end), section, LABELLED,
                            remote_scope=scope))
-    for code, span in employment_words(title):
-        if code == "contract" and cues.CONTRACT_SUBJECT.match(title.text, span.start - title.start):
-            continue  # "Contract Administrator": the role's subject
-        if code != "full_time" or re.search(r"\bfull[- ]?time\b", span.text, re.I):
-            page.add(Candidate("employment_type", code, span, section, LABELLED))
+    codes = set()
+    for m in cues.EMPLOYMENT_WORD.finditer(title.text):
+        code = cues.employment_code(m.group())
+        if code is None or code in codes or (code == "contract" and cues.CONTRACT_SUBJECT.match(title.text, m.start())):
+            continue  # "Contract Administrator": the role's subject; "Contract Manager (6-month contract)" reads on
+        codes.add(code)
+        if code != "full_time" or re.search(r"\bfull[- ]?time\b", m.group(), re.I):
+            page.add(Candidate("employment_type", code, title.sub(m.start(), m.end()), section, LABELLED))
     for found in read_places(title, False, page.hint()):
         if found.place.city is not None:  # an address pair, never a lone word of the title
             page.add(Candidate("location", found.span.text, found.span, section, TITLE_PLACE, place=found))
-    if (at := _TITLE_EMPLOYER.search(title.text)) is not None:  # "Data Engineer at Acme Robotics (Austin)"
+    if not qualifier_only and (at := _TITLE_EMPLOYER.search(title.text)) is not None:  # "... at Acme Robotics"
         page.add(employer_candidate(page, _without_place(title.sub(at.start("name"), at.end("name"))), section,
                                     SENTENCE))
     tail = _TITLE_TAIL.search(title.text)

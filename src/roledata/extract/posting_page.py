@@ -27,8 +27,9 @@ _GLUED_WORD = LazyPattern(r"[a-z]{3,}(?:We|Our|The|This|You|Are|Is|In|At|As|For)
 # Where list items pasted without their line breaks meet: "9 paid holidaysFlexible/Remote work environmentGym stipend
 # ...", "(with a raise after 90 days).Remote work".
 _GLUED_ITEM = LazyPattern(r"(?<=[a-z)])(?=[A-Z][a-z])|(?<=[a-z)%][.!])(?=[A-Z])")
-# "The" inside a run of capitalised words, where a name opens after a word of the sentence before ("Annual The City").
-_THE_INSIDE = LazyPattern(r"^(?:[A-Z0-9][\w&'’.+-]*\s+)+(?=The\s)")
+# What stands before a name in a run of capitalised words: a word of the sentence before, then "The" ("Annual The
+# City of Tempe"), or "Working at", "Joining" ("Working at Acme Robotics offers great benefits").
+_NAME_LEAD = LazyPattern(r"^(?:(?:[A-Z0-9][\w&'’.+-]*\s+)+(?=The\s)|(?:Working|Joining|Being)\s+(?:(?:at|with|for)\s+)?)")
 _CONTRACTED = LazyPattern(r"['’](?:ll|re|ve|d|s)$")  # "you'll", "we're", "we’ve"
 _VOICE_REACH = 20_000  # characters of a page looked at for the employer's voice
 _ROLE_WORDS = ROLE_FORMS
@@ -182,8 +183,9 @@ def read_line_cues(page: PostingPage, line: Span, section: Section | None) -> No
                                         SENTENCE))
     if "available through" in text and (m := cues.EMPLOYER_THROUGH.search(text)) is not None:
         page.add(employer_candidate(page, line.sub(m.start("name"), m.end("name")), section, SENTENCE))
-    if "benefit" in text and (m := cues.EMPLOYER_BENEFITS.search(text)) is not None:
-        start = m.start("name") + (the.end() if (the := _THE_INSIDE.search(m.group("name"))) else 0)
+    if "benefit" in text and (offer := cues.BENEFITS_OFFER.search(text)) is not None \
+            and (m := cues.NAME_BEFORE.search(text, max(0, offer.start() - 80), offer.start())) is not None:
+        start = m.start("name") + (lead.end() if (lead := _NAME_LEAD.search(m.group("name"))) else 0)
         page.add(employer_candidate(page, line.sub(start, m.end("name")), section, SENTENCE))
     for found, rx in (("at ", cues.EMPLOYER_POSITIONS), ("how ", cues.EMPLOYER_PRIVACY)):
         if found in text and (m := rx.search(text)) is not None:

@@ -62,16 +62,22 @@ _TYPE_WORDS = {
 _ABOUT_OTHERS_AFTER = re.compile(  # in running prose (lower case, on the same line): not a label's value
     r"[ \t]*(?:(?:and|or|&|/)[ \t]*part[- ]?time[ \t]+)?(?:regular[ \t]+)?(?:employees?|staff|associates|team[ \t]+members|"
     r"workers|candidates|students?|professionals|salar\w*|annual[ \t]+salar\w*|(?i:benefits?)|equivalent|employment|status|"
-    r"terms|negotiations?|management|law|language|reviews?|renewals?|administration|"  # a contract as a document
     r"(?:[\w/&.-]+[ \t]+){0,4}experience)\b(?![ \t]*:)")
 _ABOUT_OTHERS_BEFORE = re.compile(r"(?:\byears?\s+of|\benrolled|\beligible\s+to\s+work|\bbased\s+on|\bconversion\s+to"
                                   r"|\bsalar(?:y|ies)\s+(?:for|of)"
                                   r"|\ball(?:\s+(?:regular|salaried),?)?)\s*$", re.I)
 
 
+# "contract" as a document, not a job's terms: "negotiate contract terms", "contract management".
+_CONTRACT_DOCUMENT = re.compile(r"[ \t]+(?:terms|negotiations?|management|law|language|reviews?|renewals?|administration)\b",
+                                re.I)
+
+
 def _type_stated(words: re.Pattern[str], text: str) -> bool:
-    """The text states the type: its words stand somewhere not about other people's jobs."""
+    """The text states the type: its words stand somewhere not about other people's jobs (nor, for a contract,
+    about a contract as a document)."""
     return any(not _ABOUT_OTHERS_AFTER.match(text, m.end()) and not _ABOUT_OTHERS_BEFORE.search(text, 0, m.start())
+               and not (words is _TYPE_WORDS["contract"] and _CONTRACT_DOCUMENT.match(text, m.end()))
                for m in words.finditer(text))
 
 
@@ -160,7 +166,7 @@ def _place_stated(place: Place, location: str, text: str) -> bool:
 
 # The words right before a mention that make it a head office ("headquartered in", "our headquarters in") or a
 # right to work ("authorized to work in the", "eligible to work in"), and right after it ("U.S. citizenship").
-_NOT_THE_JOBS_BEFORE = re.compile(r"(?:headquarter\w*|head\s+office|\bhq\b|authori[sz]ed|eligible|legally|permitted)"
+_NOT_THE_JOBS_BEFORE = re.compile(r"(?:headquarter\w*|head\s+office|\bhq\b|(?:authori[sz]ed|eligible|permitted)\s+to\s+work\b)"
                                   r"[^.;:\n]{0,25}$", re.I)
 _NOT_THE_JOBS_AFTER = re.compile(r"[\s.]*(?:citizen\w*|work\s+authori[sz]ation|persons?\b|nationals?\b)", re.I)
 

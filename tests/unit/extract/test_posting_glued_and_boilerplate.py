@@ -89,8 +89,8 @@ def test_where_the_jobs_are_names_the_employer():
 
 
 def test_a_privacy_notice_names_the_employer():
-    page = posting("Lab Technician", "To learn how Fenwick Labs collects and uses your data, read the notice "
-                                     "on our careers page.")
+    page = posting("Lab Technician", "To learn how Fenwick Labs collects and uses your personal information, read "
+                                     "the notice on our careers page.")
     assert employer(page) == [("employer", "Fenwick Labs", None, None, None, None, "Fenwick Labs")]
 
 
@@ -112,3 +112,23 @@ def test_a_title_whose_subject_is_contracts_is_no_contract_job():
     assert page_types("Contract Administrator") == []
     assert page_types("Contracts Manager") == []
     assert page_types("Contract Lawyer") == ["contract"]  # a lawyer who works on contract
+
+
+def test_boilerplate_that_names_another_company_is_no_employer():
+    # an insurer that provides benefits, praising none; a candidate's past employer; the tracking system
+    page = posting("Claims Clerk", "Blue Cross Blue Shield provides medical benefits to your family.\n\n"
+                                   "Candidates who held roles at McKinsey are strongly preferred.\n\n"
+                                   "Read how Workday processes your application data.\n\n© 2025 Acme Analytics")
+    assert employer(page) == [("employer", "Acme Analytics", None, None, None, None, "Acme Analytics")]
+    page = posting("Claims Clerk", "We pay weekly and train you on the job.Why Choose Us? Great pay.")
+    assert employer(page) == []
+
+
+def test_working_at_is_no_part_of_the_name():
+    page = posting("Claims Clerk", "Working at Acme Robotics offers great benefits and a short commute.")
+    assert employer(page) == [("employer", "Acme Robotics", None, None, None, None, "Acme Robotics")]
+
+
+def test_a_later_contract_word_of_the_title_still_counts():
+    page = "Contract Manager (6-month contract)\n\nWe are hiring.\n\nWhat you will do\n- Track supplier terms\n"
+    assert [row[1] for row in of("employment_type", page)] == ["contract"]

@@ -139,3 +139,8 @@ def test_a_companys_site_read_by_more_kinds_of_company():
     assert places(SITE_NOUNS) == [("location", "Duluth, Minnesota", "Duluth", "US-MN", "US", None, "Duluth, Minnesota")]
     with_job = SITE_NOUNS.replace("You will plan", "This role is based in Superior, WI. You will plan")
     assert places(with_job) == [("location", "Superior, WI", "Superior", "US-WI", "US", None, "Superior, WI")]
+
+
+def test_a_guides_title_without_a_qualifier_gives_no_rows():
+    guide = GENERIC.replace("Technical Writer Local to Boise, Idaho", "How to Find Part-Time Remote Jobs in Denver, CO")
+    assert facts(guide) == []
