@@ -20,7 +20,7 @@ Where a fact is read, strongest first (`posting_cues` has the words):
    Acme Robotics", an agency's "This position is available through Brightpath
    Staffing", the company that offers the benefits ("Acme Robotics offers a
    comprehensive benefits package"), "All positions at Acme Robotics require",
-   a privacy notice's "how Acme Robotics collects, uses and discloses");
+   a privacy notice's "how Acme Robotics collects your personal information");
 1. a place in the title written as an address pair ("- Austin, TX");
 0. where the company's site is ("a design firm located in Franklin, Tennessee",
    "a weekly newspaper in Duluth, Minnesota", "our new Greer, SC facility"):
@@ -132,14 +132,9 @@ def _read_title(page: PostingPage, qualifier_only: bool = False) -> None:
         end = scope_span.end - title.start if scope_span is not None else m.end()
         page.add(Candidate("work_arrangement", code, title.sub(m.start(), end), section, LABELLED,
                            remote_scope=scope))
-    codes = set()
-    for m in cues.EMPLOYMENT_WORD.finditer(title.text):
-        code = cues.employment_code(m.group())
-        if code is None or code in codes or (code == "contract" and cues.CONTRACT_SUBJECT.match(title.text, m.start())):
-            continue  # "Contract Administrator": the role's subject; "Contract Manager (6-month contract)" reads on
-        codes.add(code)
-        if code != "full_time" or re.search(r"\bfull[- ]?time\b", m.group(), re.I):
-            page.add(Candidate("employment_type", code, title.sub(m.start(), m.end()), section, LABELLED))
+    for code, span in employment_words(title, cues.CONTRACT_SUBJECT):  # "Contract Administrator" is no contract job
+        if code != "full_time" or re.search(r"\bfull[- ]?time\b", span.text, re.I):
+            page.add(Candidate("employment_type", code, span, section, LABELLED))
     for found in read_places(title, False, page.hint()):
         if found.place.city is not None:  # an address pair, never a lone word of the title
             page.add(Candidate("location", found.span.text, found.span, section, TITLE_PLACE, place=found))

@@ -87,11 +87,14 @@ def page_span(page: PostingPage, start: int, end: int, word: str) -> Span:
     return Span(at, at + len(word), text[at:at + len(word)])
 
 
-def employment_words(span: Span) -> list[tuple[str, Span]]:
+def employment_words(span: Span, not_terms: re.Pattern[str] | None = None) -> list[tuple[str, Span]]:
+    """Each type `span` names, its first words; `not_terms` marks words that name no type where they stand
+    ("Contract Administrator": the role's subject), so a later mention reads on."""
     out = []
     for m in cues.EMPLOYMENT_WORD.finditer(span.text):
         code = cues.employment_code(m.group())
-        if code is not None and code not in (c for c, _ in out):
+        if code is not None and code not in (c for c, _ in out) \
+                and (not_terms is None or not_terms.match(span.text, m.start()) is None):
             out.append((code, span.sub(m.start(), m.end())))
     return out
 
@@ -171,7 +174,7 @@ def read_line_cues(page: PostingPage, line: Span, section: Section | None) -> No
     """Cues a whole line holds (`posting_sentences` reads the rest): a copyright line ("© 2025 Acme Robotics. All
     rights reserved."), an agency's sign-off ("This position is available through Brightpath Staffing."), the
     employer's boilerplate ("Acme Robotics offers a comprehensive benefits package", "All positions at Acme
-    Robotics require", "how Acme Robotics collects and uses your data", "...notice.About Acme Robotics, Inc.Founded
+    Robotics require", "how Acme Robotics collects your personal information", "...notice.About Acme Robotics, Inc.Founded
     in"), a short line of terms then places ("Part-time - Kalamazoo and Okemos Michigan"), a line that is only
     the arrangement ("Remote/hybrid environment", in a perks list too, or one item of a list pasted into one line:
     "Paid parental leaveFlexible/Remote work environmentHome office stipend")."""
