@@ -165,3 +165,16 @@ def test_document_words_and_eligibility_count_only_where_they_speak_of_that():
     assert posting_facts({"employment_type": "Full-time"},
                          "This is a full-time management position.")["employment_type"].stated
     assert posting_facts({"location": "Denver, CO"}, "This hybrid-eligible role sits in Denver.")["location"].stated
+
+
+def test_a_right_to_work_far_before_the_place_and_a_longer_towns_name_do_not_state_it():
+    def stated(location: str, text: str) -> bool:
+        return posting_facts({"location": location}, text)["location"].stated
+
+    # the cue may stand up to 25 characters before the place, whatever its own length
+    assert not stated("United States", "Staff must be authorized to work for our clients in the U.S. at once.")
+    assert stated("United States", "Staff must be authorized to work. The job sits in the U.S. today.")
+    # a part of another town's name does not name the town
+    assert not stated("Des Moines, IA", "Work site: West Des Moines, IA")
+    assert stated("Des Moines, IA", "Work site: West Des Moines, IA. Our lab is in Des Moines, IA.")
+    assert stated("New York, NY", "Office: New York, NY, near Union Square.")

@@ -142,12 +142,17 @@ def _names(span: Span) -> list[tuple[Span, bool]]:
         after_separator = bool(out) and not (number and soft[number - 1])
         parts = _comma_parts(text, piece_start, piece_end)
         for number, (part_start, part_end) in enumerate(parts):
-            for name in _part_names(span.sub(part_start, part_end), last=number == len(parts) - 1):
+            names = _part_names(span.sub(part_start, part_end), last=number == len(parts) - 1)
+            for name in names:
                 out.append((name, after_separator))
                 after_separator = False
+            if not names and _PROSE.search(text, part_start, part_end):
+                after_separator = bool(out)  # prose parts the names around it ("US, Texas, Austin Business group: ...")
     return out
 
 
+# A word of prose, not of a name.
+_PROSE = LazyPattern(r"\b[a-z]{3,}\b")
 # A region code glued by its full stop to the next field of a pasted posting: "Duluth, GA.Duration-6 Months"
 # ("GA" ends the place). Not a dotted code ("U.S.A.") nor a dotted path ("USA.CO.Boulder", `_TRIPLE`).
 _CODE_GLUED = LazyPattern(r"(?<![\w.])[A-Z]{2}\.[A-Z][a-z]")

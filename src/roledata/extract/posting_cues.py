@@ -61,9 +61,10 @@ LABEL = LazyPattern(rf"(?<![\w&'’-])(?:{_LABEL_GROUPS})[ \t]*(?:[:：]|[ \t]+[
 GLUED_LABEL = LazyPattern(rf"(?<=[a-z)\].])(?:{_LABEL_GROUPS})[ \t]*(?:[:：]|[ \t]*[-–—][ \t]*(?=[A-Z]))[ \t]*", re.I)
 # A label alone on its line, without a colon, its value on the next line: "Location" / "San Francisco".
 LABEL_LINE = LazyPattern(rf"^[*_#> \t]*(?:{_LABEL_GROUPS})[ \t]*:?[ \t*_]*$", re.I)
-# Any "Label:" that opens a field glued to the value before it ends that value ("San DiegoJob Type:").
-NEXT_FIELD = LazyPattern(r"(?<=[a-z0-9)\].])(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)"
-                         r"|[ \t]{2,}(?=[A-Z][A-Za-z]*(?:[ \t][A-Za-z]+){0,3}[ \t]*:)")
+# Any "Label:" that opens a field glued to the value before it ends that value ("San DiegoJob Type:"); a label's
+# words are not glued themselves ("MidTown Cleveland WarehouseStatus:" ends at "Warehouse", not at "Mid").
+_FIELD_WORDS = r"(?:[A-Z][a-z]*|[A-Z]+)(?:[ \t](?:[A-Za-z][a-z]*|[A-Z]+)){0,3}[ \t]*:"
+NEXT_FIELD = LazyPattern(rf"(?<=[a-z0-9)\].])(?={_FIELD_WORDS})|[ \t]{{2,}}(?={_FIELD_WORDS})")
 # The fields job boards print, whatever stands before them ("Trenton, NJJob Type:", "OR HybridTerm:"):
 # a value ends where one of them begins.
 FIELD_NAMES = LazyPattern(
@@ -151,41 +152,6 @@ def arrangement(match: re.Match[str]) -> str:
 def arrangement_of(word: str) -> str | None:
     m = ARRANGEMENT_WORD.search(word)
     return arrangement(m) if m else None
-
-
-# ------------------------------------------------------------------ where the company's site is
-# Where a company's site is, the weakest cue, kept only when nothing else places the job: "a design firm located in
-# Dalton, Georgia", "our brand new Pueblo, CO facility", "Our Lake Forest office is ...". A head office is not
-# the job's site ("headquartered in", `COMPANY_PLACE`).
-SITE_PLACE = LazyPattern(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:company|firm|client|organization|startup|"
-                         r"publication|practice|agency|provider|manufacturer|nonprofit|non-profit|newspaper|studio|"
-                         r"dealership|restaurant)\s+in|"
-                         # "Our largest office is in Tulsa, Oklahoma", "our plant in Ames, IA"
-                         r"our\s+(?:[\w-]+\s+)?(?:office|facility|campus|clinic|plant|warehouse|branch|store|hospital)\s+(?:is\s+)?in)"
-                         r"\s+(?:the\s+(?:\w+\s+)?(?:town|city)\s+of\s+)?"
-                         r"(?:(?:downtown|the\s+heart\s+of(?:\s+downtown)?|beautiful|sunny|historic)\s+)?", re.I)  # "in downtown Fresno"
-# A street address before the place: "located at 601 Lake Road, Cleveland, OH 44113".
-STREET = LazyPattern(r"\d+[\w .'-]{2,40},\s*")
-OUR_SITE = LazyPattern(r"\b[Oo]ur\s+(?:brand\s+new\s+|new\s+|main\s+|flagship\s+)?(?P<place>[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})"
-                       r"\s+(?:office|facility|campus|clinic|location|plant|warehouse|branch|store|site|hospital)\b")
-SITE_TRIGGER = (("located",), ("based", LazyPattern(r"based\s+(?:in|out|at)\b")), *(
-    (noun, LazyPattern(noun + r"\s+in\b")) for noun in ("company", "firm", "client", "organization", "startup",
-                                                       "publication", "practice", "agency", "provider", "manufacturer",
-                                                       "nonprofit", "non-profit", "newspaper", "studio", "dealership",
-                                                       "restaurant")),
-    ("our", LazyPattern(r"our\s+(?:[\w.'’,-]+\s+){0,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
-                        r"store|site|hospital)\b")))
-# A pay line that opens with a place: "Reston, VA: $181,000 - $214,500", "Dayton $61,200 to $172,900", "USA, OR,
-# Bend - 131,500.00 - 176,400.00 USD annually" (country, region and city, a range in a currency's code).
-PAY_PLACE = LazyPattern(r"^(?P<place>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .'’-]{1,30}?){0,2})\s*(?::|[-–])?\s*"
-                        r"(?:(?:USD\s*)?\$\s?\d|\d[\d,]*(?:\.\d\d)?\s*[-–]\s*\d[\d,]*(?:\.\d\d)?\s*(?:USD|CAD|GBP|EUR|AUD)\b)")
-# Pay or terms for the roles of one place: "For Denver, CO-based roles: ...".
-PLACE_BASED = LazyPattern(r"^For\s+(?P<place>[A-Z][^:]{2,60}?)[- ]based\s+(?:roles?|positions?|candidates?|employees?)\b")
-# What may stand between a place cue and the place: a wide area narrowed to the job's places ("based in the Midwest,
-# preferably Omaha-NE or Wichita-KS"), a part of the town ("based out of our North Tulsa area office").
-PLACE_LEAD = LazyPattern(r"\s*(?:[\w ]{2,30},?\s+(?:preferably|ideally)(?:\s+(?:in|at|near|out\s+of))?|"
-                         r"(?i:north|south|east|west|central|downtown|midtown|uptown))\s+")
-COMPANY_PLACE = LazyPattern(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
 
 
 # ------------------------------------------------------------------ employment type

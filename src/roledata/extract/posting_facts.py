@@ -12,7 +12,9 @@ Where a fact is read, strongest first (`posting_cues` has the words):
    title's own words ("Data Engineer (Remote)"), the short lines under the
    title ("Harborlight Analytics" / "Seattle, WA · Remote (US)"), a "#LI-Hybrid" tag;
 2. a sentence in the employer's voice ("This role is based in Austin, TX",
-   "based in the Midwest, preferably Omaha-NE or Wichita-KS", a line of
+   "based in the Midwest, preferably Omaha-NE or Wichita-KS", "remote only if
+   living more than 40 miles from Wichita, KS, or Tulsa, OK", "hiring
+   regionally in the Boise, ID area", a line of
    terms then places "Part-time - Kalamazoo and Okemos Michigan", pay by
    place "USA, OR, Bend - 131,500.00 - 176,400.00 USD", "Acme Robotics is hiring a ...", "Acme Robotics is an equal opportunity
    employer", "This is a full-time position", "Full-time and part-time
@@ -23,8 +25,10 @@ Where a fact is read, strongest first (`posting_cues` has the words):
    a privacy notice's "how Acme Robotics collects your personal information");
 1. a place in the title written as an address pair ("- Austin, TX");
 0. where the company's site is ("a design firm located in Franklin, Tennessee",
-   "a weekly newspaper in Duluth, Minnesota", "our new Greer, SC facility"):
-   the job's place only when nothing else says.
+   "a weekly newspaper in Duluth, Minnesota", "our new Greer, SC facility", a
+   street address with its ZIP code, a town's own government as the employer:
+   "The City of Greeley"), the pay for the role in a place ("The salary range for
+   this position in Colorado is ..."): the job's place only when nothing else says.
 
 A fact keeps the strongest cue's reading (the first in page order among
 equals; an arrangement with remote offered beside it, "Hybrid/Remote",
@@ -46,7 +50,8 @@ job API marks such a company as a hiring agency).
 
 Career guides state these rarely and in passing: on a page not recognised
 as a posting only labels ("Location: Remote") and the title's own words
-("Technical Writer Local to Boise, Idaho") are read; a page the parser
+("Technical Writer Local to Boise, Idaho", also where the line under the title
+restates it: "JAVA Architect (Insurance) Omaha NE") are read; a page the parser
 files as generic is read as a posting when the employer speaks to applicants
 ("is seeking", "join our team", "an equal opportunity employer").
 """
@@ -59,7 +64,7 @@ from roledata.extract.context import PageContext, provenance
 from roledata.extract.gazetteer import gazetteer
 from roledata.extract.places import FoundPlace, read_places
 from roledata.extract.posting_labels import read_labels
-from roledata.extract.posting_page import (LABELLED, SENTENCE, TITLE_PLACE, Candidate, PostingPage, choose,
+from roledata.extract.posting_page import (LABELLED, SENTENCE, SITE_PLACE, TITLE_PLACE, Candidate, PostingPage, choose,
                                            employer_candidate, employment_words, pieces, read_terms, remote_scope,
                                            section_of)
 from roledata.extract.posting_sentences import read_sentences
@@ -74,6 +79,8 @@ _TITLE_TAIL = LazyPattern(r"(?:\s[-–—|]\s*|\(|,\s)(?P<place>[A-Z][^()\-–�
 _TITLE_EMPLOYER = LazyPattern(rf"\sat\s+{cues.EMPLOYER_NAME}\s*(?:[-–—|(,].*)?$")
 # Where a title's qualifier opens after the role's name: "- Contract to Hire", "(Remote)", "| Austin, TX", "Local to".
 _QUALIFIER = LazyPattern(r"\s[-–—|]\s|\(|\s(?:Local\s+to|Remote\s+in|Based\s+in)\s")
+# A town's own government: "The City of Tempe", "Town of Castle Rock" (the town's name is in `town`).
+_TOWN_EMPLOYER = LazyPattern(r"(?:The\s+)?(?:City|Town|Village|Borough)\s+of\s+(?P<town>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$")
 # Under the title, a spaced dash parts the pieces too ("Copperline AI — New York, NY").
 _HEADER_PIECES = LazyPattern(r"\s*(?:[|·•;]|\s/\s|\s+or\s+|\s[–—]\s)\s*")
 
@@ -85,11 +92,13 @@ def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:
     if not page.is_posting and outline.source_format == "generic" and len({c.fact for c in page.found}) >= 2:
         page.is_posting = True  # a page of the posting's fields ("Location: Edison, NJ", "Job Type: Fulltime")
     if page.is_posting:
-        _read_title(page)
+        _read_title(page, outline.title)
         _read_header(page)
         read_sentences(page)
+        _read_town_employer(page)
     elif outline.source_format == "generic":
-        _read_title(page, qualifier_only=True)  # "Technical Writer Local to Boise, Idaho"
+        _read_title(page, outline.title, qualifier_only=True)  # "Technical Writer Local to Boise, Idaho"
+        _read_title(page, _title_again(page), qualifier_only=True)  # "Java Architect" / "Java Architect - Boise, ID"
     chosen = choose(page.found, outline.text)
     if not chosen and not page.is_posting:
         return []
@@ -98,6 +107,19 @@ def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:
         chosen.append(Candidate("title", title.text, title, section_of(page, title), LABELLED))
     chosen.sort(key=lambda c: (c.span.start, c.span.end))
     return [_row(context, c) for c in chosen]
+
+
+def _read_town_employer(page: PostingPage) -> None:
+    """A town's government as the employer places its jobs in the town, at the strength of a company's site (the
+    job's place only when nothing else says): "The City of Tempe offers ..." -> Tempe, US-AZ. Only a town whose
+    name the gazetteer gives one city ("City of Springfield" could be any of several)."""
+    for c in [c for c in page.found if c.fact == "employer"]:
+        if (m := _TOWN_EMPLOYER.match(c.span.text)) is None:
+            continue
+        town = c.span.sub(m.start("town"), m.end("town"))
+        found = read_places(town, True, page.hint())
+        if len(found) == 1 and found[0].span == town and found[0].place.city and len(gazetteer().city(town.text)) == 1:
+            page.add(Candidate("location", town.text, town, c.section, SITE_PLACE, place=found[0]))
 
 
 def _row(context: PageContext, c: Candidate) -> dict:
@@ -111,11 +133,10 @@ def _row(context: PageContext, c: Candidate) -> dict:
 
 # ------------------------------------------------------------------ the title and the lines under it
 
-def _read_title(page: PostingPage, qualifier_only: bool = False) -> None:
+def _read_title(page: PostingPage, title: Span | None, qualifier_only: bool = False) -> None:
     """The title's own words. `qualifier_only` (a page not read as a posting): only what follows the role's name
     after a separator ("Technical Writer Local to Boise, Idaho", "... - Contract to Hire"); a guide's title
     ("How to Find Part-Time Remote Jobs in Denver, CO") has none."""
-    title = page.outline.title
     if title is None:
         return
     section = section_of(page, title)
@@ -147,6 +168,18 @@ def _read_title(page: PostingPage, qualifier_only: bool = False) -> None:
         found = read_places(piece, True, page.hint())
         if len(found) == 1 and found[0].span == piece and _title_place(found[0]):
             page.add(Candidate("location", piece.text, piece, section, TITLE_PLACE, place=found[0]))
+
+
+def _title_again(page: PostingPage) -> Span | None:
+    """The first line under the title when it opens with the title again, with more after it: a description
+    that restates its title with the job's terms ("Java Architect" / "JAVA Architect (Healthcare) Boise, ID")."""
+    title = page.outline.title
+    line = next((span for span, _, _ in page.lines if title is not None and span.start >= title.end
+                 and span.text.strip()), None)
+    if line is None or len(line.text) <= len(title.text) or len(line.text) > _HEADER_MAX \
+            or not line.text.casefold().startswith(title.text.casefold()):
+        return None
+    return line
 
 
 def _without_place(name: Span) -> Span:

@@ -62,6 +62,8 @@ def _title_line(page: PostingPage) -> list[tuple[Span, Section | None, bool]]:
 
 # A lower-case letter glued to a capital and a lower-case one: where two fields or words run together.
 _CAMEL_GLUE = LazyPattern(r"(?<=[a-z])(?=[A-Z][a-z])")
+# Five or more short items parted by commas, no sentence among them: a list.
+_LISTED = LazyPattern(r"(?:[^,.\n]{1,40},[ \t]*){4,}")
 # A location label without its colon, opening a short line, a capital after it: "Location Beavercreek, OH".
 _BARE_LOCATION = LazyPattern(r"[*_#> \t]*(?i:(?:(?:job|work|office|primary)[ \t]+)?locations?)[ \t]+(?=[A-Z])")
 _BARE_LINE = 80
@@ -158,7 +160,9 @@ def _label_value(page: PostingPage, line: Span, m: re.Match[str]) -> Span | None
     """The value after a label: to the next field, the line's end or MAX_VALUE characters; a label
     alone on its line takes the next line when that is short."""
     text = line.text
-    end = min(len(text), m.end() + cues.MAX_VALUE)
+    # a location's value that lists places runs on longer ("Remote - Alaska, Arizona, California, ...")
+    listed = cues.label_fact(m) == "location" and _LISTED.match(text, m.end()) is not None
+    end = min(len(text), m.end() + cues.MAX_VALUE * (2 if listed else 1))
     for rx in ((cues.NEXT_FIELD, cues.FIELD_NAMES, cues.NEXT_FIELD_ON_FIELD_LINE) if _is_field_line(text)
                else (cues.NEXT_FIELD, cues.FIELD_NAMES)):
         nxt = rx.search(text, m.end() + 1, end)

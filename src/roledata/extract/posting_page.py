@@ -104,9 +104,13 @@ def read_terms(page: PostingPage, value: Span, section: Section | None, strength
     A piece that is only an arrangement ("Remote (US)") is a location row too when places are read."""
     for piece in pieces(value):
         word = cues.ARRANGEMENT_WORD.search(piece.text)
+        listed = False
         if word is not None:
             code = cues.arrangement(word)
             scope_span, scope = remote_scope(piece, word.end()) if code == "remote" else (None, None)
+            if scope_span is not None and len(read_places(piece.sub(scope_span.end - piece.start, len(piece.text)),
+                                                          True, ())) >= 2:
+                scope_span, scope, listed = None, None, True  # "Remote - Alaska, Arizona, ...": places, each a row
             end = scope_span.end - piece.start if scope_span is not None else word.end()
             stated = piece.sub(word.start(), end)
             page.add(Candidate("work_arrangement", code, stated, section, strength, remote_scope=scope))
@@ -118,7 +122,7 @@ def read_terms(page: PostingPage, value: Span, section: Section | None, strength
                     page.add(Candidate("location", stated.text, stated, section, strength, place=place))
         if places:
             for found in read_places(piece, True, page.hint()):
-                if word is not None and code == "remote" and found.place.city is None \
+                if word is not None and code == "remote" and found.place.city is None and not listed \
                         and found.span.start >= piece.start + word.end():
                     continue  # the remote scope ("Remote (US)"), read above
                 page.add(Candidate("location", found.span.text, found.span, section, strength, place=found))

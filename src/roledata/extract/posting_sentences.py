@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from roledata.extract import place_cues
 from roledata.extract import posting_cues as cues
 from roledata.extract.context import iter_sentences
 from roledata.extract.gazetteer import gazetteer
@@ -41,39 +42,8 @@ _BENEFITS = LazyPattern(r"\b(?:benefits?|perks?|what we offer|why (?:join|work)|
 _WORK_HEADING = LazyPattern(r"\W*(?:work(?:place)?\s+(?:environments?|locations?|arrangements?|model|setting)|workplace|"
                             r"locations?|where\s+you(?:'|’)?ll\s+work)\W*$", re.I)
 
-# A sentence that places the job (its subject is the role, the position or "you"): the place follows.
-_JOB_PLACE = LazyPattern(
-    r"\b(?:(?:this|the)\s+(?:[\w-]+\s+){0,5}?(?:role|position|job|opportunity|team)\s+(?:is(?:\s+to\s+be)?|will\s+be)\s+"
-    r"(?:primarily\s+|currently\s+)?(?:based|located|situated)\s+(?:in|at|out\s+of)|"
-    r"(?:role|position|job|opportunity)\s+(?:based|located)\s+(?:in|at|out\s+of)|"
-    r"you\s+will\s+(?:be\s+)?(?:based|located|work(?:ing)?)\s+(?:in|at|out\s+of|from)\s+(?:our\s+(?:\w+\s+)?office\s+in\s+)?|"
-    r"(?:work\s+is\s+performed|on[- ]?site|in[- ]office|in\s+person|hybrid)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
-    r"(?:our\s+(?:[\w-]+\s+)?office\s+in\s+)?|"
-    r"(?:position|role|job)\s+at\s+our\s+(?:[\w-]+\s+)?office\s+in|"
-    r"join\s+(?:our\s+|one\s+of\s+our\s+)?(?:client'?s\s+|[\w-]+\s+)?team\s+in(?:\s+our)?|"
-    r"(?-i:Located)\s+(?:at|in)|"
-    r"(?:role|position|job|opportunity)\s+(?:for|as)\s+an?\s+[^.]{2,80}?\s+(?:located|based)\s+in|"
-    r"in\s+our\s+(?:[\w-]+\s+)?office\s+(?:located\s+)?in|"
-    r"our\s+(?:clinic|facility|office|hospital|store|site|campus|branch|plant|warehouse)\s+is\s+located\s+in|"
-    r"(?:must\s+be\s+|candidates?\s+)?local\s+to(?:\s+the)?|"
-    # "to be based at our Tucson office", "a position in our Omaha, NE office", "join our Boise, ID based team"
-    r"(?:to\s+be|be)\s+based\s+(?:in|at|out\s+of)|(?:position|role|job)\s+in\s+our|"
-    r"(?:live|reside|residing)\s+within\s+\d+\s*(?:minutes|miles|mi|km)\s+(?:of|from)|reside\s+in\s+or\s+near|"
-    r"join\s+our(?=\s[^.]{2,40}?[- ]based\s+(?:team|office|group)))\b\s*(?:our\s+(?:new\s+|main\s+)?)?", re.I)
-
-
-# What every match of `_JOB_PLACE` holds (a trigger, see `posting_cues`).
-_JOB_PLACE_TRIGGER = (
-    *((word, LazyPattern(word + r"\s+(?:in|at|out)\b")) for word in ("based", "located", "situated")),
-    ("will", LazyPattern(r"you\s+will\s+(?:be\s+)?(?:based|located|work)")), ("performed",),
-    ("site", LazyPattern(r"on[- ]?site")), ("office", LazyPattern(r"in[- ]office|office\s+(?:located\s+)?in\b")),
-    ("person", LazyPattern(r"in\s+person")), ("hybrid",), ("join", LazyPattern(r"team\s+in\b")),
-    ("our", LazyPattern(r"(?:position|role|job)\s+in\s+our\b")), ("within", LazyPattern(r"within\s+\d")),
-    ("near", LazyPattern(r"reside\s+in\s+or\s+near")),
-    ("join", LazyPattern(r"join\s+our\s[^.]{2,40}?[- ]based\s+(?:team|office|group)")),
-    ("local", LazyPattern(r"local\s+to")))
 # Twins of cues: the pattern without re.I, for the folded text (`_matches`).
-_JOB_PLACE_FOLDED = LazyPattern(_JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
+_JOB_PLACE_FOLDED = LazyPattern(place_cues.JOB_PLACE.pattern.replace("(?-i:Located)", "located"))
 _POSTED_FOLDED = LazyPattern(cues.POSTED_SENTENCE.pattern)
 _EMPLOYMENT_FOLDED = LazyPattern(cues.EMPLOYMENT_SENTENCE.pattern.replace("(?-i:[A-Z][\\w/&.-]*)", "[^\\W_][\\w/&.-]*").replace(
     "(?-i:(?![a-z]))", ""))
@@ -81,23 +51,15 @@ _ARRANGEMENT_FOLDED = LazyPattern(cues.ARRANGEMENT_SENTENCE.pattern)
 _NOT_REMOTE_FOLDED = LazyPattern(cues.NOT_REMOTE.pattern)
 _TERMS_FOLDED = LazyPattern(cues.TERMS_SENTENCE.pattern.replace("(?-i:This)", "this"))
 _CLOSING_FOLDED = LazyPattern(cues.CLOSING_SENTENCE.pattern)
-# A list of the job's places: "based out of any of the following locations: New York, Denver, Chicago",
-# "The locations for this role include: Austin, Boston".
-_PLACE_LIST = LazyPattern(r"\b(?:(?:following|these)\s+(?:metro\s+|office\s+)?(?:locations|offices|cities|sites)|"
-                          r"our\s+(?:hub\s+|office\s+|main\s+)?locations\s+(?:of|in)|"
-                          r"locations?(?:\s*\(s\))?\s+for\s+this\s+(?:role|position|job)\s+(?:include|are))\s*[:.-]?\s*", re.I)
-_PLACE_LIST_TRIGGER = (("following", "location"), ("these", "location"), ("following", "office"), ("these", "office"),
-                       ("following", "cities"), ("include", "location"), ("locations", "our"))
-
 # Each trigger group opens with its rarest word: it marks the sentences the others are looked for in.
 # The cues a sentence is read for, one bit each, and what every match of the cue holds (its trigger).
 EEO, HIRING, JOB_PLACE, TAG, ARRANGEMENT, TERMS, EMPLOYMENT, LEVEL, PAY, AS, LIST, SITE, DATES = (1 << n for n in range(13))
 _TRIGGERS: tuple[tuple[int, tuple[tuple[str | re.Pattern[str], ...], ...]], ...] = (
-    (EEO, cues.EEO_TRIGGER), (HIRING, cues.HIRING_TRIGGER), (JOB_PLACE, _JOB_PLACE_TRIGGER), (TAG, (("#li-",),)),
+    (EEO, cues.EEO_TRIGGER), (HIRING, cues.HIRING_TRIGGER), (JOB_PLACE, place_cues.JOB_PLACE_TRIGGER), (TAG, (("#li-",),)),
     (ARRANGEMENT, cues.ARRANGEMENT_TRIGGER), (TERMS, cues.TERMS_TRIGGER), (EMPLOYMENT, cues.EMPLOYMENT_TRIGGER),
     (LEVEL, (("level",),)), (PAY, (("$",), ("usd",), ("cad",), ("gbp",), ("eur",), ("aud",))),
-    (AS, cues.EMPLOYER_AS_TRIGGER), (LIST, _PLACE_LIST_TRIGGER),
-    (SITE, cues.SITE_TRIGGER),
+    (AS, cues.EMPLOYER_AS_TRIGGER), (LIST, place_cues.PLACE_LIST_TRIGGER),
+    (SITE, place_cues.SITE_TRIGGER),
     (DATES, ((LazyPattern(r"(?:19|20)\d\d"),),)))  # every date holds a year
 
 
@@ -228,6 +190,20 @@ def _near(rx: re.Pattern[str], text: str, start: int, end: int, reach: int = _NE
 _PLACES_REACH, _LIST_REACH = 160, 400
 
 
+def _places_opening(page: PostingPage, line: Span, rest: Span) -> Iterator[FoundPlace]:
+    """The places `rest` opens with: the first, and those listed after it ("Wichita, KS, or Tulsa, OK"),
+    past a wide area narrowed to them or a part of the town (`place_cues.PLACE_LEAD`)."""
+    end = None
+    for found in read_places(rest, True, page.hint()):
+        at = found.span.start - line.start
+        if end is not None and place_cues.LIST_GAP.fullmatch(line.text, end - line.start, at) is None \
+                or end is None and found.span.start - rest.start > 2 \
+                and not place_cues.PLACE_LEAD.fullmatch(line.text, rest.start - line.start, at):
+            return
+        end = found.span.end
+        yield found
+
+
 def _after(line: Span, sentence: Span, start: int, reach: int) -> Span:
     """The sentence from `start` (relative to the sentence), at most `reach` characters, cut at a space (no name
     cut in two). A sentence that ends on "St." or "Mt." goes on in its line: "Located at 12 Elm Road, St. Louis"
@@ -330,30 +306,25 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
         for m in cues.EMPLOYER_AS.finditer(text):
             group = next(g for g in ("name", "of", "joined", "team", "opening") if m.group(g))
             page.add(employer_candidate(page, sentence.sub(m.start(group), m.end(group)), section, SENTENCE))
-    if which & PAY and (m := cues.PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000"
+    if which & PAY and (m := place_cues.PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000"
         found = read_places(sentence.sub(0, m.end("place")), True, page.hint())
         # A pay line by place names a city alone too ("Cleveland $59,100 to $188,100"), one the size of a city.
         if len(found) == 1 and found[0].place.city and (", " in found[0].span.text or _large_city(found[0])):
             page.add(Candidate("location", found[0].span.text, found[0].span, section, SENTENCE, place=found[0]))
-    if text.startswith("For") and (m := cues.PLACE_BASED.match(text)) is not None:
+    if text.startswith("For") and (m := place_cues.PLACE_BASED.match(text)) is not None:
         for found in read_places(sentence.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
             page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     head_office = None  # a head office named in the sentence ("headquartered in"): looked for once a cue matched
     if which & JOB_PLACE:
-        for m in _matches(_JOB_PLACE, _JOB_PLACE_FOLDED, text, low):
+        for m in _matches(place_cues.JOB_PLACE, _JOB_PLACE_FOLDED, text, low):
             if head_office is None:
-                head_office = cues.COMPANY_PLACE.search(text) is not None
+                head_office = place_cues.COMPANY_PLACE.search(text) is not None
             if head_office:
                 break
-            begin = m.end() + (street.end() - street.start() if (street := cues.STREET.match(text, m.end())) else 0)
-            rest = _after(line, sentence, begin, _PLACES_REACH)
-            for found in read_places(rest, True, page.hint()):
-                at = found.span.start - line.start
-                if found.span.start - rest.start > 2 and not line.text[at - 4:at].strip(" ,") in ("or", "and") \
-                        and not cues.PLACE_LEAD.fullmatch(line.text, rest.start - line.start, at):
-                    break
+            begin = m.end() + (street.end() - street.start() if (street := place_cues.STREET.match(text, m.end())) else 0)
+            for found in _places_opening(page, line, _after(line, sentence, begin, _PLACES_REACH)):
                 page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
-    if which & LIST and (m := _PLACE_LIST.search(text)) is not None:
+    if which & LIST and (m := place_cues.PLACE_LIST.search(text)) is not None:
         places = _after(line, sentence, m.end(), _LIST_REACH)
         if not places.text.strip():  # "... in the following locations:" ends its line: the list is on the next
             places = next((s.sub(0, min(len(s.text), _LIST_REACH)) for s, _, _ in page.lines if s.start > line.start),
@@ -361,16 +332,23 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
         for found in read_places(places, True, page.hint()):
             page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     if which & SITE:
-        for m in cues.SITE_PLACE.finditer(text):
+        for m in place_cues.SITE_PLACE.finditer(text):
             if head_office is None:
-                head_office = cues.COMPANY_PLACE.search(text) is not None
+                head_office = place_cues.COMPANY_PLACE.search(text) is not None
             if head_office:
                 break
-            start = m.end() + (street.end() - street.start() if (street := cues.STREET.match(text, m.end())) else 0)
+            start = m.end() + (street.end() - street.start() if (street := place_cues.STREET.match(text, m.end())) else 0)
             found = read_places(_after(line, sentence, start, _PLACES_REACH), True, page.hint())[:1]
             if found and found[0].span.start - sentence.start - start <= 1 and found[0].place.city:
                 page.add(Candidate("location", found[0].span.text, found[0].span, section, SITE_PLACE, place=found[0]))
-        for m in cues.OUR_SITE.finditer(text):
+        for m in place_cues.PAY_FOR_PLACE.finditer(text):  # "Pay for this job in Utah is ..."
+            for found in _places_opening(page, line, _after(line, sentence, m.end(), _PLACES_REACH)):
+                page.add(Candidate("location", found.span.text, found.span, section, SITE_PLACE, place=found))
+        for m in place_cues.ADDRESS.finditer(text):
+            found = read_places(sentence.sub(m.start("place"), m.end("place")), True, page.hint())
+            if len(found) == 1 and found[0].place.city and found[0].place.region:
+                page.add(Candidate("location", found[0].span.text, found[0].span, section, SITE_PLACE, place=found[0]))
+        for m in place_cues.OUR_SITE.finditer(text):
             piece = sentence.sub(m.start("place"), m.end("place"))
             found = read_places(piece, True, page.hint())
             if len(found) == 1 and found[0].span == piece:

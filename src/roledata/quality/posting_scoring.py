@@ -11,7 +11,8 @@ document and field (one gold fact each):
   (legal endings such as "Inc." dropped), the location's city (or its region
   or country for a location without a city) where the mention is not a
   company's head office or a right to work ("headquartered in Boston",
-  "eligible to work in the U.S."), an employment type's words
+  "eligible to work in the U.S.") nor a part of a longer town's name
+  ("West Des Moines, IA" does not name Des Moines), an employment type's words
   ("full-time", "contract"...) where they are not about other people's jobs,
   pay or experience ("all full-time employees are eligible", "full-time
   salaries", "salaries for part-time roles", "3 years of full-time
@@ -158,7 +159,7 @@ def _place_stated(place: Place, location: str, text: str) -> bool:
     not state the job's location."""
     written = _OTHERS.sub("", location).split(",")[0].strip()
     if place.city:
-        return _named(written, text) or _named(place.city, text)
+        return _named(written, text, place.city) or _named(place.city, text, place.city)
     if place.region:
         return _named(written, text) or _stated_at(re.finditer(rf"\b{place.region[3:]}\b", text), text)
     return _named(location.strip(), text) or _stated_at(re.finditer(r"\bU\.?S\.?A?\b", text), text)
@@ -171,13 +172,32 @@ _NOT_THE_JOBS_BEFORE = re.compile(r"(?:headquarter\w*|head\s+office|\bhq\b|(?:au
 _NOT_THE_JOBS_AFTER = re.compile(r"[\s.]*(?:citizen\w*|work\s+authori[sz]ation|persons?\b|nationals?\b)", re.I)
 
 
-def _named(name: str, text: str) -> bool:
-    return bool(name) and _stated_at(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I), text)
+def _named(name: str, text: str, city: str | None = None) -> bool:
+    """`name` is mentioned as the job's place; for a `city`, where the words around the mention do not make it
+    part of another town's name ("West Des Moines, IA" does not name Des Moines)."""
+    mentions = re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)
+    if city is not None:
+        mentions = (m for m in mentions if not _other_town(m, city, text))
+    return bool(name) and _stated_at(mentions, text)
+
+
+def _other_town(mention: re.Match[str], city: str, text: str) -> bool:
+    """The mention is a part of a longer town's name read around it."""
+    start, end = max(0, mention.start() - 30), min(len(text), mention.end() + 30)
+    part = re.compile(rf"(?<!\w){re.escape(mention.group())}(?!\w)", re.I)
+    return any(f.span.start <= mention.start() and mention.end() <= f.span.end and f.place.city
+               and f.place.city.casefold() not in (city.casefold(), mention.group().casefold())
+               and part.search(f.place.city)
+               for f in read_places(Span(start, end, text[start:end]), True, ()))
+
+
+# How far before a mention `_NOT_THE_JOBS_BEFORE` looks: its cue and the 25 characters it allows after it.
+_BEFORE_REACH = 60
 
 
 def _stated_at(mentions, text: str) -> bool:
     """Some mention is not a head office's or a right to work's."""
-    return any(not _NOT_THE_JOBS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return any(not _NOT_THE_JOBS_BEFORE.search(text, max(0, m.start() - _BEFORE_REACH), m.start())
                and not _NOT_THE_JOBS_AFTER.match(text, m.end()) for m in mentions)
 
 

@@ -1,7 +1,7 @@
 """The shortcuts that keep posting_facts cheap hold to the patterns they stand in for.
 
 Labels are looked for only after a word a label ends with (`posting_cues.LABEL_LAST_WORDS`); sentence cues
-run only on sentences holding their trigger (`posting_cues.*_TRIGGER`); `_JOB_PLACE` is tried where its
+run only on sentences holding their trigger (`posting_cues.*_TRIGGER`); `place_cues.JOB_PLACE` is tried where its
 folded twin matches. Each shortcut must never hide a match, so these tests derive what the patterns can
 match and check the shortcut lets it through.
 """
@@ -13,6 +13,7 @@ from re import _parser as sre_parse  # the pattern parser: the label patterns ar
 
 import pytest
 
+from roledata.extract import place_cues
 from roledata.extract import posting_cues as cues
 from roledata.extract import posting_sentences
 from roledata.extract.posting_labels import _label_matches, _labels_in, _label_windows
@@ -73,7 +74,11 @@ def test_each_trigger_lets_through_what_its_cue_matches() -> None:
                                       "Candidates local to Tulsa are preferred.", "Join our data team in Boise.",
                                       "You are to be based at our Reno office.", "A position in our Omaha, NE office.",
                                       "Join our Boise, Idaho based team.", "You must live within 30 miles of Reno.",
-                                      "Candidates reside in or near Provo."],
+                                      "Candidates reside in or near Provo.",
+                                      "Remote only if living more than 40 miles from Provo, UT.",
+                                      "The team is to be in Ogden.", "This opportunity will be in Logan, UT.",
+                                      "We are hiring regionally in the Boise area.", "We are hiring locally in Mesa.",
+                                      "Only applicants who live in Ogden will be considered."],
         posting_sentences.ARRANGEMENT: ["This is a fully remote position.", "Work is hybrid, three days on-site.",
                                         "The role is not remote."],
         posting_sentences.TERMS: ["This is a contract-to-hire role.", "It will be a part-time, remote job."],
@@ -84,7 +89,7 @@ def test_each_trigger_lets_through_what_its_cue_matches() -> None:
                                    "Quillstone Labs is in search of a tester.", "Quillstone Labs is on the hunt for a tester.",
                                    "Quillstone Labs has a direct-hire opening for a tester."],
     }
-    cue = {posting_sentences.JOB_PLACE: posting_sentences._JOB_PLACE, posting_sentences.ARRANGEMENT: cues.ARRANGEMENT_SENTENCE,
+    cue = {posting_sentences.JOB_PLACE: place_cues.JOB_PLACE, posting_sentences.ARRANGEMENT: cues.ARRANGEMENT_SENTENCE,
            posting_sentences.TERMS: cues.TERMS_SENTENCE, posting_sentences.EMPLOYMENT: cues.EMPLOYMENT_SENTENCE,
            posting_sentences.HIRING: cues.EMPLOYER_HIRING}
     for bit, texts in sentences.items():
@@ -99,8 +104,8 @@ def test_job_place_folded_finds_what_job_place_finds() -> None:
             "LOCATED IN Provo. Located at 12 Elm St. This role for a Welder located in Mesa, AZ. "
             "To be based at our Ogden, UT office; a position in our Provo office; join our Logan, UT based team.")
     assert [m.span() for m in posting_sentences._matches(
-        posting_sentences._JOB_PLACE, posting_sentences._JOB_PLACE_FOLDED, text, fold(text))] == \
-        [m.span() for m in posting_sentences._JOB_PLACE.finditer(text)]
+        place_cues.JOB_PLACE, posting_sentences._JOB_PLACE_FOLDED, text, fold(text))] == \
+        [m.span() for m in place_cues.JOB_PLACE.finditer(text)]
     assert re.search("located", fold(text))
 
 
@@ -118,7 +123,7 @@ def test_twins_of_cues_match_wherever_their_cue_does():
                  "Role DescriptionThis is a contract 1099 on-site role for a Welder.",
                  "The role is not remote; applications close on May 1, 2026 and it was posted on 2026-04-01.",
                  "Full-time and part-time positions availableDriving licence needed. Part-time: 20 hours a week."]
-    pairs = [(posting_sentences._JOB_PLACE, "_JOB_PLACE_FOLDED"), (cues.EMPLOYMENT_SENTENCE, "_EMPLOYMENT_FOLDED"),
+    pairs = [(place_cues.JOB_PLACE, "_JOB_PLACE_FOLDED"), (cues.EMPLOYMENT_SENTENCE, "_EMPLOYMENT_FOLDED"),
              (cues.ARRANGEMENT_SENTENCE, "_ARRANGEMENT_FOLDED"), (cues.NOT_REMOTE, "_NOT_REMOTE_FOLDED"),
              (cues.TERMS_SENTENCE, "_TERMS_FOLDED"), (cues.POSTED_SENTENCE, "_POSTED_FOLDED"),
              (cues.CLOSING_SENTENCE, "_CLOSING_FOLDED")]

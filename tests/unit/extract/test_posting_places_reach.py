@@ -1,0 +1,153 @@
+"""posting_facts: places a posting gives in passing, and the reading of long or glued location values.
+
+- Offices named by the distance from them: "remote only if living more than 40 miles from Wichita, KS, or
+  Tulsa, OK" (both sites), "This position will be in Greeley, CO".
+- A remote job open to one area: "hiring regionally in the Boise, ID area", "Only candidates in ... will be
+  considered".
+- A town's own government as the employer ("The City of Greeley"), a street address with its ZIP code, and
+  the pay for the role in a place: a company's site, the job's place only when nothing else says.
+- A location label listing many places runs past the usual length of a value; "Remote - Idaho, Utah, ..."
+  is a list of places, each a row, not a remote scope of one state.
+- A glued field's label has no glue inside it: "MidTown Tulsa WarehousePosition Type:" is cut before "Position".
+- A generic page that restates its title with the job's terms on the line under it.
+- Prose between names parts them: "US, Texas, Austin Business unit: Acme makes ... You" names no town "You".
+
+Pages written for these tests; each test checks the exact rows, provenance included (`facts`)."""
+from __future__ import annotations
+
+from roledata.extract import place_cues
+from roledata.extract import posting_sentences
+from roledata.extract.places import read_places
+from roledata.text import Span, sentence_spans
+from tests.unit.extract.test_posting_facts import facts
+from tests.unit.extract.test_posting_places_shapes import page_with, places
+
+
+def test_offices_named_by_the_distance_from_them_are_the_jobs_places():
+    page = page_with("We offer in-office, hybrid and remote work (remote only if living more than 40 miles from "
+                     "Wichita, KS, or Tulsa, OK). Talk it over with your manager.")
+    assert places(page) == [("location", "Wichita, KS", "Wichita", "US-KS", "US", None, "Wichita, KS"),
+                            ("location", "Tulsa, OK", "Tulsa", "US-OK", "US", None, "Tulsa, OK")]
+    assert places(page_with("You must live within 25 miles of Ames, IA.")) == [
+        ("location", "Ames, IA", "Ames", "US-IA", "US", None, "Ames, IA")]
+
+
+def test_the_position_will_be_in_a_place():
+    assert places(page_with("This position will be in Greeley, CO. Travel is rare.")) == [
+        ("location", "Greeley, CO", "Greeley", "US-CO", "US", None, "Greeley, CO")]
+    # words after "is in" that name no place give no row
+    assert places(page_with("This role is in high demand across the Sales team.")) == []
+
+
+def test_a_remote_job_open_to_one_area_names_the_area():
+    page = page_with("This role is remote, but we are hiring regionally in the Boise, ID area. Only candidates in "
+                     "the Boise area will be considered.")
+    # the second names the same place: one row
+    assert places(page) == [("location", "Boise, ID", "Boise", "US-ID", "US", None, "Boise, ID")]
+    assert places(page_with("This role is remote. Only applicants who live in Provo, UT will be considered.")) == [
+        ("location", "Provo, UT", "Provo", "US-UT", "US", None, "Provo, UT")]
+
+
+TOWN = """Deputy Finance Director
+
+The City of Greeley pays into a pension for every employee and gives thirteen paid holidays.
+
+Essential functions
+- Lead the budget office and present the annual budget to the council
+
+The City of Greeley is an equal opportunity employer.
+"""
+
+
+def test_a_towns_government_places_its_jobs_in_the_town():
+    assert places(TOWN) == [("location", "Greeley", "Greeley", "US-CO", "US", None, "Greeley")]
+    # a sentence about the role outranks it
+    assert places(TOWN.replace("- Lead", "This position is based in Loveland, CO.\n- Lead")) == [
+        ("location", "Loveland, CO", "Loveland", "US-CO", "US", None, "Loveland, CO")]
+    # a town's name the gazetteer gives several cities: no guess
+    assert places(TOWN.replace("Greeley", "Springfield")) == []
+
+
+def test_a_street_address_with_its_zip_code_is_a_site():
+    page = page_with("Questions? Write to us at 215 Pine Street, Suite 4, Bozeman, MT 59715 any time.")
+    assert places(page) == [("location", "Bozeman, MT", "Bozeman", "US-MT", "US", None, "Bozeman, MT")]
+    # without a ZIP code it is no address read
+    assert places(page_with("Questions? Write to us at 215 Pine Street, Bozeman any time.")) == []
+
+
+def test_pay_for_the_role_in_places_names_each():
+    page = page_with("The pay for this position in Colorado, Utah, and Nevada is posted on our site.")
+    assert places(page) == [("location", "Colorado", None, "US-CO", "US", None, "Colorado"),
+                            ("location", "Utah", None, "US-UT", "US", None, "Utah"),
+                            ("location", "Nevada", None, "US-NV", "US", None, "Nevada")]
+    assert places(page_with("The wage for this job in the U.S. is set by level.")) == [
+        ("location", "U.S.", None, None, "US", None, "U.S.")]
+    assert places(page_with("The wage for this job in the listed location is set by level.")) == []
+
+
+LISTED = """Data Engineer
+
+Job Type: Full-TimeLocation: Remote - Idaho, Utah, Nevada, Oregon, Montana, Wyoming, Colorado, Arizona, New Mexico, Texas, Kansas, Nebraska, Washington, California, Oklahoma, and Iowa.(Boise Area Preferred)
+
+What you will do
+- Build the pipelines that feed our planning models
+"""
+
+
+def test_a_location_label_listing_places_names_each_and_the_one_preferred():
+    value = LISTED.splitlines()[2]
+    assert len(value[value.index("Remote"):]) > 160  # longer than a value is read otherwise
+    rows = facts(LISTED)
+    assert [r for r in rows if r[0] == "work_arrangement"] == [("work_arrangement", "remote", None, None, None, None,
+                                                                 "Remote")]
+    states = ["Idaho", "Utah", "Nevada", "Oregon", "Montana", "Wyoming", "Colorado", "Arizona", "New Mexico", "Texas",
+              "Kansas", "Nebraska", "Washington", "California", "Oklahoma", "Iowa"]
+    codes = ["ID", "UT", "NV", "OR", "MT", "WY", "CO", "AZ", "NM", "TX", "KS", "NE", "WA", "CA", "OK", "IA"]
+    assert places(LISTED) == [("location", s, None, f"US-{c}", "US", None, s) for s, c in zip(states, codes)] + [
+        ("location", "Boise Area", "Boise", "US-ID", "US", None, "Boise Area")]
+
+
+def test_a_remote_scope_of_one_place_stays_a_scope():
+    rows = facts(page_with("Location: Remote - Texas\n\nWe meet in Austin twice a year."))
+    assert [r for r in rows if r[0] in ("work_arrangement", "location")] == [
+        ("work_arrangement", "remote", None, None, None, "Texas", "Remote - Texas"),
+        ("location", "Remote - Texas", None, None, None, None, "Remote - Texas")]
+
+
+def test_a_glued_fields_label_holds_no_glue():
+    page = page_with("Team: OperationsLocation: MidTown Tulsa WarehousePosition Type: Full-time")
+    assert places(page) == [("location", "Tulsa", "Tulsa", "US-OK", "US", None, "Tulsa")]
+    assert [r[1] for r in facts(page) if r[0] == "employment_type"] == ["full_time"]
+
+
+GENERIC_AGAIN = """Java Architect
+
+JAVA Architect (Insurance) Omaha NE
+Expertise in Java, Spring and React. Ten years of building services for claims systems.
+Knowledge of cloud platforms and message queues.
+"""
+
+
+def test_a_generic_page_that_restates_its_title_with_a_place():
+    assert facts(GENERIC_AGAIN) == [
+        ("title", "Java Architect", None, None, None, None, "Java Architect"),
+        ("location", "Omaha NE", "Omaha", "US-NE", "US", None, "Omaha NE")]
+    # a line under the title that does not open with it is not read
+    assert facts(GENERIC_AGAIN.replace("JAVA Architect (Insurance)", "Insurance work in")) == []
+
+
+def test_prose_between_names_parts_them():
+    text = "US, Texas, Austin Business unit: Acme makes chips for the whole world. You may know us"
+    assert [(f.span.text, f.place.city, f.place.region, f.place.country)
+            for f in read_places(Span(0, len(text), text), True, ())] == [
+        ("US", None, None, "US"), ("Texas", None, "US-TX", "US")]
+    assert [f.span.text for f in read_places(Span(0, 22, "Irving, TX 75061, USA"), True, ())] == \
+        ["Irving, TX 75061, USA"]
+
+
+def test_the_site_cues_are_marked_by_their_triggers():
+    for text, cue in (("Write to 215 Pine Street, Bozeman, MT 59715 today.", place_cues.ADDRESS),
+                      ("Compensation for this job in Utah is posted.", place_cues.PAY_FOR_PLACE)):
+        assert cue.search(text), text
+        marks = posting_sentences._cues_of(text, sentence_spans(Span(0, len(text), text)))
+        assert marks[0] & posting_sentences.SITE, text
