@@ -18,7 +18,10 @@ from roledata.text import LazyPattern
 # A sentence that places the job (its subject is the role, the position or "you"): the place follows.
 JOB_PLACE = LazyPattern(
     r"\b(?:(?:this|the)\s+(?:[\w-]+\s+){0,5}?(?:role|position|job|opportunity|team)\s+(?:is(?:\s+to\s+be)?|will\s+be)\s+"
-    r"(?:primarily\s+|currently\s+)?(?:(?:based|located|situated)\s+(?:in|at|out\s+of)|in\b)|"  # "This position will be in"
+    r"(?:primarily\s+|currently\s+)?(?:based|located|situated)\s+(?:in|at|out\s+of)|"
+    # "This position will be in Greeley, CO" (not the team's: "the rest of the team is in Austin")
+    r"(?:this|the)\s+(?:[\w-]+\s+){0,5}?(?:role|position|job|opportunity)\s+(?:is(?:\s+to\s+be)?|will\s+be)\s+"
+    r"(?:primarily\s+|currently\s+)?in\b|"
     r"(?:role|position|job|opportunity)\s+(?:based|located)\s+(?:in|at|out\s+of)|"
     r"you\s+will\s+(?:be\s+)?(?:based|located|work(?:ing)?)\s+(?:in|at|out\s+of|from)\s+(?:our\s+(?:\w+\s+)?office\s+in\s+)?|"
     r"(?:work\s+is\s+performed|on[- ]?site|in[- ]office|in\s+person|hybrid)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
@@ -36,7 +39,7 @@ JOB_PLACE = LazyPattern(
     r"(?:live|reside|residing|living)\s+(?:within|more\s+than)\s+\d+\s*(?:minutes|miles|mi|km)\s+(?:of|from)|"
     r"reside\s+in\s+or\s+near|"
     # a remote job open to one area: "hiring regionally in the Tulsa area", "Only candidates in Tulsa will be considered"
-    r"(?:hiring|recruiting)\s+(?:locally|regionally)\s+(?:in|for)(?:\s+the)?|"
+    r"(?:hiring|recruiting)\s+(?:locally|regionally)\s+in(?:\s+the)?|"
     r"only\s+(?:candidates|applicants)\s+(?:(?:who\s+)?(?:are\s+)?(?:located|based|living|residing|reside|live)\s+)?in(?:\s+the)?|"
     r"join\s+our(?=\s[^.]{2,40}?[- ]based\s+(?:team|office|group)))\b\s*(?:our\s+(?:new\s+|main\s+)?)?", re.I)
 
@@ -50,7 +53,7 @@ JOB_PLACE_TRIGGER = (
     ("than", LazyPattern(r"more\s+than\s+\d")), ("locally",), ("regionally",),
     ("only", LazyPattern(r"only\s+(?:candidates|applicants)")),
     *((noun, LazyPattern(noun + r"\s+(?:is(?:\s+to\s+be)?|will\s+be)\s+(?:primarily\s+|currently\s+)?in\b"))
-      for noun in ("role", "position", "job", "opportunity", "team")),
+      for noun in ("role", "position", "job", "opportunity")),
     ("near", LazyPattern(r"reside\s+in\s+or\s+near")),
     ("join", LazyPattern(r"join\s+our\s[^.]{2,40}?[- ]based\s+(?:team|office|group)")),
     ("local", LazyPattern(r"local\s+to")))
@@ -63,8 +66,6 @@ PLACE_LIST = LazyPattern(r"\b(?:(?:following|these)\s+(?:metro\s+|office\s+)?(?:
 PLACE_LIST_TRIGGER = (("following", "location"), ("these", "location"), ("following", "office"), ("these", "office"),
                       ("following", "cities"), ("include", "location"), ("locations", "our"))
 
-# What may part the places of one list: ", ", " or ", ", and ".
-LIST_GAP = LazyPattern(r"[ \t]*(?:[,;/&][ \t]*)?(?:(?:and|or)[ \t]+)?")
 
 
 # ------------------------------------------------------------------ where the company's site is
@@ -81,7 +82,8 @@ SITE_PLACE = LazyPattern(r"\b(?:(?:located|based)\s+(?:in|out\s+of|at)|(?:compan
 # A street address before the place: "located at 601 Lake Road, Cleveland, OH 44113".
 STREET = LazyPattern(r"\d+[\w .'-]{2,40},\s*")
 # A US street address with its ZIP code, a company's site wherever it stands: "412 Birch Ave, Suite 3, Ames, IA
-# 50010" (`place`: the town and its state).
+# 50010" (`place`: the town and its state). Not a head office's (`COMPANY_PLACE`) nor where to send things
+# (`MAILING`), and only with a street's word (`STREET_WORD`): "Founded in 1998 Hartwell Labs, Dayton, OH 45402" is none.
 ADDRESS = LazyPattern(r"\b\d{1,6}\s+[A-Z0-9][^,\n]{2,40},\s*(?:[^,\n]{1,25},\s*)?"
                       r"(?P<place>[A-Z][A-Za-z.'’ -]{1,30},\s*[A-Z]{2})\s+\d{5}(?:-\d{4})?\b")
 OUR_SITE = LazyPattern(r"\b[Oo]ur\s+(?:brand\s+new\s+|new\s+|main\s+|flagship\s+)?(?P<place>[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})"
@@ -94,9 +96,10 @@ SITE_TRIGGER = (("located",), ("based", LazyPattern(r"based\s+(?:in|out|at)\b"))
     ("our", LazyPattern(r"our\s+(?:[\w.'’,-]+\s+){0,6}?(?:office|facility|campus|clinic|location|plant|warehouse|branch|"
                         r"store|site|hospital)\b")), (LazyPattern(r",\s*[a-z]{2}\s+\d{5}\b"),),  # an address's ZIP
     ("this", LazyPattern(r"(?:salary|pay|compensation|wage)\s+(?:range\s+)?for\s+this\s+(?:role|position|job)\s+in\b")))
-# Pay stated for the role in a place, a place the job is in: "Pay for this job in Colorado starts at".
+# Pay stated for the role in a place names a place the job may be in (read at a site's strength: pay is often
+# stated for several places): "Pay for this job in Colorado starts at", "the State of New York".
 PAY_FOR_PLACE = LazyPattern(r"\b(?:salary|pay|compensation|wage)\s+(?:range\s+)?for\s+this\s+(?:role|position|job)\s+in\s+"
-                            r"(?:the\s+)?", re.I)
+                            r"(?:the\s+)?(?P<state>state\s+of\s+)?", re.I)
 # A pay line that opens with a place: "Reston, VA: $181,000 - $214,500", "Dayton $61,200 to $172,900", "USA, OR,
 # Bend - 131,500.00 - 176,400.00 USD annually" (country, region and city, a range in a currency's code).
 PAY_PLACE = LazyPattern(r"^(?P<place>[A-Z][\w .'’-]{1,40}?(?:,\s*[A-Z][\w .'’-]{1,30}?){0,2})\s*(?::|[-–])?\s*"
@@ -107,4 +110,8 @@ PLACE_BASED = LazyPattern(r"^For\s+(?P<place>[A-Z][^:]{2,60}?)[- ]based\s+(?:rol
 # preferably Omaha-NE or Wichita-KS"), a part of the town ("based out of our North Tulsa area office").
 PLACE_LEAD = LazyPattern(r"\s*(?:[\w ]{2,30},?\s+(?:preferably|ideally)(?:\s+(?:in|at|near|out\s+of))?|"
                          r"(?i:north|south|east|west|central|downtown|midtown|uptown))\s+")
+STREET_WORD = LazyPattern(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Pkwy|Parkway|Ct|Court|"
+                          r"Pl|Place|Hwy|Highway|Suite|Ste|Floor|Fl|Cir|Circle|Plaza|Square|Sq|Ter|Terrace|Trail|Pike|"
+                          r"Loop|Park)\b\.?")
+MAILING = LazyPattern(r"\b(?:send|mail|return|submit|forward|deliver)\w*\b", re.I)
 COMPANY_PLACE = LazyPattern(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)

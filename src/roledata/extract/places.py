@@ -105,7 +105,7 @@ def _places_in(text: str, allow_bare_city: bool, hint: tuple[str, ...]) -> tuple
 
 _BIG_CITY = 500_000
 # What parts towns of one list: "Kalamazoo and Okemos, Michigan", "Troy, Novi or Okemos MI".
-_LIST_GAP = LazyPattern(r"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?")
+LIST_GAP = LazyPattern(r"\s*(?:,|/|&|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?")
 
 
 def _shared_region(g: Gazetteer, text: str, found: list[tuple[int, int, Place]],
@@ -117,7 +117,7 @@ def _shared_region(g: Gazetteer, text: str, found: list[tuple[int, int, Place]],
         start, end, place = found[k]
         after = found[k + 1][2]
         if sizes[k] != 1 or place.city is None or not after.region or place.region == after.region \
-                or _LIST_GAP.fullmatch(text, end, found[k + 1][0]) is None:
+                or LIST_GAP.fullmatch(text, end, found[k + 1][0]) is None:
             continue
         towns = g.city(_metro(text[start:end]))
         town = next((c for c in towns if c.region == after.region), None)
@@ -143,16 +143,20 @@ def _names(span: Span) -> list[tuple[Span, bool]]:
         parts = _comma_parts(text, piece_start, piece_end)
         for number, (part_start, part_end) in enumerate(parts):
             names = _part_names(span.sub(part_start, part_end), last=number == len(parts) - 1)
+            if _PROSE.search(text, part_start, names[0].start if names else part_end) \
+                    or not names and _NAME_THEN_WORDS.search(text, part_start, part_end):
+                after_separator = bool(out)  # a clause parts the names around it ("US, Texas, Austin Business
+                # group: Acme makes chips for the world. You ...", "Boston, but this role is remote anywhere in the US")
             for name in names:
                 out.append((name, after_separator))
                 after_separator = False
-            if not names and _PROSE.search(text, part_start, part_end):
-                after_separator = bool(out)  # prose parts the names around it ("US, Texas, Austin Business group: ...")
     return out
 
 
-# A word of prose, not of a name.
-_PROSE = LazyPattern(r"\b[a-z]{3,}\b")
+# Four words of prose in a row: a clause, not a place's words ("onsite", "near campus"); a name followed by
+# words ("Austin Business group"), which is no place's either.
+_PROSE = LazyPattern(r"\b[a-z]{2,}(?:[ \t]+[a-z]{2,}){3}\b")
+_NAME_THEN_WORDS = LazyPattern(r"[A-Z][\w'’.-]*[ \t]+[a-z]{2,}\b")
 # A region code glued by its full stop to the next field of a pasted posting: "Duluth, GA.Duration-6 Months"
 # ("GA" ends the place). Not a dotted code ("U.S.A.") nor a dotted path ("USA.CO.Boulder", `_TRIPLE`).
 _CODE_GLUED = LazyPattern(r"(?<![\w.])[A-Z]{2}\.[A-Z][a-z]")

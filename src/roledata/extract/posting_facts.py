@@ -79,6 +79,8 @@ _TITLE_TAIL = LazyPattern(r"(?:\s[-–—|]\s*|\(|,\s)(?P<place>[A-Z][^()\-–�
 _TITLE_EMPLOYER = LazyPattern(rf"\sat\s+{cues.EMPLOYER_NAME}\s*(?:[-–—|(,].*)?$")
 # Where a title's qualifier opens after the role's name: "- Contract to Hire", "(Remote)", "| Austin, TX", "Local to".
 _QUALIFIER = LazyPattern(r"\s[-–—|]\s|\(|\s(?:Local\s+to|Remote\s+in|Based\s+in)\s")
+# A word of prose (lower case) after a restated title.
+_PROSE_WORD = LazyPattern(r"\b[a-z]{2,}\b")
 # A town's own government: "The City of Tempe", "Town of Castle Rock" (the town's name is in `town`).
 _TOWN_EMPLOYER = LazyPattern(r"(?:The\s+)?(?:City|Town|Village|Borough)\s+of\s+(?P<town>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$")
 # Under the title, a spaced dash parts the pieces too ("Copperline AI — New York, NY").
@@ -171,13 +173,16 @@ def _read_title(page: PostingPage, title: Span | None, qualifier_only: bool = Fa
 
 
 def _title_again(page: PostingPage) -> Span | None:
-    """The first line under the title when it opens with the title again, with more after it: a description
-    that restates its title with the job's terms ("Java Architect" / "JAVA Architect (Healthcare) Boise, ID")."""
+    """The first line under the title when it opens with the title again and adds only names and codes, no
+    words of prose: a description that restates its title with the job's terms ("Java Architect" / "JAVA
+    Architect (Insurance) Omaha NE"), not a guide's "Registered Nurse - Salary, Duties and Jobs in Denver, CO"."""
     title = page.outline.title
     line = next((span for span, _, _ in page.lines if title is not None and span.start >= title.end
                  and span.text.strip()), None)
-    if line is None or len(line.text) <= len(title.text) or len(line.text) > _HEADER_MAX \
-            or not line.text.casefold().startswith(title.text.casefold()):
+    if line is None or len(line.text) > _HEADER_MAX or not line.text.casefold().startswith(title.text.casefold()):
+        return None
+    rest = line.text[len(title.text):]
+    if not rest.strip() or rest[0].isalnum() or _PROSE_WORD.search(rest):
         return None
     return line
 

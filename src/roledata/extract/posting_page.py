@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from roledata.extract import posting_cues as cues
 from roledata.extract.gazetteer import gazetteer, key
-from roledata.extract.places import FoundPlace, Place, read_places
+from roledata.extract.places import LIST_GAP, FoundPlace, Place, read_places
 from roledata.parse.outline import Outline
 from roledata.parse.structure import Section
 from roledata.parse.role_nouns import ROLE_FORMS
@@ -108,13 +108,12 @@ def read_terms(page: PostingPage, value: Span, section: Section | None, strength
         if word is not None:
             code = cues.arrangement(word)
             scope_span, scope = remote_scope(piece, word.end()) if code == "remote" else (None, None)
-            if scope_span is not None and len(read_places(piece.sub(scope_span.end - piece.start, len(piece.text)),
-                                                          True, ())) >= 2:
-                scope_span, scope, listed = None, None, True  # "Remote - Alaska, Arizona, ...": places, each a row
+            if scope_span is not None and _lists_states(piece, scope_span):
+                scope_span, scope, listed = None, None, True  # "Remote - Alaska, Arizona, Ohio": places, each a row
             end = scope_span.end - piece.start if scope_span is not None else word.end()
             stated = piece.sub(word.start(), end)
             page.add(Candidate("work_arrangement", code, stated, section, strength, remote_scope=scope))
-            if places and word.start() == 0 and code == "remote":
+            if places and word.start() == 0 and code == "remote" and not listed:
                 country = scope if scope and len(scope) == 2 and scope.isupper() else None
                 rest = read_places(piece.sub(end, len(piece.text)), True, page.hint()) if scope is None else []
                 if not any(f.place.city for f in rest):
@@ -126,6 +125,18 @@ def read_terms(page: PostingPage, value: Span, section: Section | None, strength
                         and found.span.start >= piece.start + word.end():
                     continue  # the remote scope ("Remote (US)"), read above
                 page.add(Candidate("location", found.span.text, found.span, section, strength, place=found))
+
+
+def _lists_states(piece: Span, scope: Span) -> bool:
+    """The remote scope opens a plain list of three or more states or provinces ("Remote - Alaska, Arizona, and
+    Ohio"): the job's places, each a row. A country keeps its scope ("Remote - US, except Ohio, Utah")."""
+    count, end = 0, None
+    for found in read_places(piece.sub(scope.start - piece.start, len(piece.text)), True, ()):
+        if found.place.city or not found.place.region \
+                or end is not None and LIST_GAP.fullmatch(piece.text, end - piece.start, found.span.start - piece.start) is None:
+            break
+        count, end = count + 1, found.span.end
+    return count >= 3
 
 
 def pieces(value: Span, separator: re.Pattern[str] = PIECES) -> list[Span]:
@@ -148,6 +159,8 @@ def remote_scope(span: Span, after: int) -> tuple[Span | None, str | None]:
     if not words:
         return None, None
     g = gazetteer()
+    if len(words) >= 3 and cues.TIME_ZONE.match(words):
+        return span.sub(m.start(), m.end()), words  # "Remote - EST": the time zone, not Estonia's code
     country = g.country(words) or g.country(words.replace(" only", "")) or g.country(words.replace(".", ""))  # "U.S"
     if country is not None:
         return span.sub(m.start(), m.end()), country

@@ -23,7 +23,7 @@ from roledata.extract import place_cues
 from roledata.extract import posting_cues as cues
 from roledata.extract.context import iter_sentences
 from roledata.extract.gazetteer import gazetteer
-from roledata.extract.places import FoundPlace, read_places
+from roledata.extract.places import LIST_GAP, FoundPlace, Place, read_places
 from roledata.extract.posting_page import (LABELLED, SENTENCE, SITE_PLACE, Candidate, PostingPage, employer_candidate,
                                            employment_words, opens_company_section, read_line_cues, read_terms,
                                            remote_scope)
@@ -196,10 +196,11 @@ def _places_opening(page: PostingPage, line: Span, rest: Span) -> Iterator[Found
     end = None
     for found in read_places(rest, True, page.hint()):
         at = found.span.start - line.start
-        if end is not None and place_cues.LIST_GAP.fullmatch(line.text, end - line.start, at) is None \
-                or end is None and found.span.start - rest.start > 2 \
-                and not place_cues.PLACE_LEAD.fullmatch(line.text, rest.start - line.start, at):
-            return
+        if end is None:  # the first: right after the cue, or past a lead
+            if found.span.start - rest.start > 2 and not place_cues.PLACE_LEAD.fullmatch(line.text, rest.start - line.start, at):
+                return
+        elif LIST_GAP.fullmatch(line.text, end - line.start, at) is None and at > end - line.start:
+            return  # words between: the list has ended
         end = found.span.end
         yield found
 
@@ -343,8 +344,14 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                 page.add(Candidate("location", found[0].span.text, found[0].span, section, SITE_PLACE, place=found[0]))
         for m in place_cues.PAY_FOR_PLACE.finditer(text):  # "Pay for this job in Utah is ..."
             for found in _places_opening(page, line, _after(line, sentence, m.end(), _PLACES_REACH)):
+                if m.group("state") and found.place.region:  # "the State of New York": the state, not the city
+                    found = FoundPlace(found.span, Place(None, found.place.region, found.place.country))
                 page.add(Candidate("location", found.span.text, found.span, section, SITE_PLACE, place=found))
-        for m in place_cues.ADDRESS.finditer(text):
+        if head_office is None:
+            head_office = place_cues.COMPANY_PLACE.search(text) is not None
+        for m in () if head_office or place_cues.MAILING.search(text) else place_cues.ADDRESS.finditer(text):
+            if not place_cues.STREET_WORD.search(text, m.start(), m.start("place")):
+                continue
             found = read_places(sentence.sub(m.start("place"), m.end("place")), True, page.hint())
             if len(found) == 1 and found[0].place.city and found[0].place.region:
                 page.add(Candidate("location", found[0].span.text, found[0].span, section, SITE_PLACE, place=found[0]))

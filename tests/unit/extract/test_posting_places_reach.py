@@ -11,6 +11,9 @@
 - A glued field's label has no glue inside it: "MidTown Tulsa WarehousePosition Type:" is cut before "Position".
 - A generic page that restates its title with the job's terms on the line under it.
 - Prose between names parts them: "US, Texas, Austin Business unit: Acme makes ... You" names no town "You".
+- What these must not read (found in review): a country's remote scope with exceptions after it, the rest of the
+  team's place, "hiring locally for the Holiday rush", a head office's or a mailing address, a guide's line
+  that restates its title in prose, a listed value running on into prose.
 
 Pages written for these tests; each test checks the exact rows, provenance included (`facts`)."""
 from __future__ import annotations
@@ -151,3 +154,57 @@ def test_the_site_cues_are_marked_by_their_triggers():
         assert cue.search(text), text
         marks = posting_sentences._cues_of(text, sentence_spans(Span(0, len(text), text)))
         assert marks[0] & posting_sentences.SITE, text
+
+
+def located(line: str) -> list[tuple]:
+    return [(r[0], r[1], r[3], r[4], r[5]) for r in facts(page_with(line)) if r[0] in ("location", "work_arrangement")]
+
+
+def test_a_remote_scope_of_a_country_or_a_time_zone_stays_a_scope():
+    # the places after a country are exceptions or others, not a list of the job's states
+    assert located("Location: Remote - US, except Ohio, Utah") == [
+        ("work_arrangement", "remote", None, None, "US"), ("location", "Remote - US", None, "US", None)]
+    assert located("Location: Remote - Canada, Alberta, Manitoba") == [
+        ("work_arrangement", "remote", None, None, "CA"), ("location", "Remote - Canada", None, "CA", None)]
+    assert located("Location: Remote - EST") == [  # not Estonia's code
+        ("work_arrangement", "remote", None, None, "EST"), ("location", "Remote - EST", None, None, None)]
+    assert located("Location: Remote - Ohio, Utah, and Idaho") == [
+        ("work_arrangement", "remote", None, None, None), ("location", "Ohio", "US-OH", "US", None),
+        ("location", "Utah", "US-UT", "US", None), ("location", "Idaho", "US-ID", "US", None)]
+
+
+def test_the_teams_place_a_season_a_head_office_and_a_mailing_address_are_not_the_jobs():
+    assert located("This is a remote role; the rest of the team is in Provo, UT.") == [
+        ("work_arrangement", "remote", None, None, None)]
+    assert located("We are hiring locally for the Holiday rush.") == []
+    assert located("Head office: 40 Elm St, Boise, ID 83702. This is a remote role.") == [
+        ("work_arrangement", "remote", None, None, None)]
+    assert located("Mail the form to Rivet Co, 9 Canal Street, Suite 2, Dayton, OH 45402.") == []
+    assert located("Since 1998 Hartwell Labs, Dayton, OH 45402 has made valves.") == []  # no street
+
+
+def test_pay_for_the_role_in_a_state_named_as_a_state():
+    assert located("The wage for this job in the State of New York is set by law.") == [
+        ("location", "New York", "US-NY", "US", None)]
+
+
+def test_a_listed_location_value_ends_where_prose_begins():
+    line = ("Location: Mesa, AZ, Tempe, AZ, Chandler, AZ, Gilbert, AZ, Peoria, AZ, and we may consider Yuma "
+            "when the work needs it, with travel to Tucson.")
+    assert [r[1] for r in located(line)] == ["Mesa, AZ", "Tempe, AZ", "Chandler, AZ", "Gilbert, AZ", "Peoria, AZ"]
+
+
+def test_words_that_are_no_place_part_names_only_as_a_clause():
+    def read(text: str) -> list[tuple]:
+        return [(f.span.text, f.place.city, f.place.region, f.place.country)
+                for f in read_places(Span(0, len(text), text), True, ())]
+
+    assert read("Columbus, onsite, GA") == [("Columbus, onsite, GA", "Columbus", "US-GA", "US")]
+    assert read("Boston, but this role is remote anywhere in the US") == [
+        ("Boston", "Boston", "US-MA", "US"), ("US", None, None, "US")]
+
+
+def test_a_guides_line_restating_its_title_is_not_read():
+    guide = "Registered Nurse\n\nRegistered Nurse - Salary, Duties and Jobs in Denver, CO\n\nNurses care for patients.\n"
+    assert facts(guide) == []
+    assert facts(GENERIC_AGAIN.replace("JAVA Architect (Insurance)", "Java Architects (Insurance)")) == []

@@ -76,7 +76,7 @@ def test_each_trigger_lets_through_what_its_cue_matches() -> None:
                                       "Join our Boise, Idaho based team.", "You must live within 30 miles of Reno.",
                                       "Candidates reside in or near Provo.",
                                       "Remote only if living more than 40 miles from Provo, UT.",
-                                      "The team is to be in Ogden.", "This opportunity will be in Logan, UT.",
+                                      "The job is to be in Ogden.", "This opportunity will be in Logan, UT.",
                                       "We are hiring regionally in the Boise area.", "We are hiring locally in Mesa.",
                                       "Only applicants who live in Ogden will be considered."],
         posting_sentences.ARRANGEMENT: ["This is a fully remote position.", "Work is hybrid, three days on-site.",
