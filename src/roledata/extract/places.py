@@ -143,7 +143,7 @@ def _names(span: Span) -> list[tuple[Span, bool]]:
         parts = _comma_parts(text, piece_start, piece_end)
         for number, (part_start, part_end) in enumerate(parts):
             names = _part_names(span.sub(part_start, part_end), last=number == len(parts) - 1)
-            if _PROSE.search(text, part_start, names[0].start if names else part_end) \
+            if PROSE.search(text, part_start, names[0].start if names else part_end) \
                     or not names and _NAME_THEN_WORDS.search(text, part_start, part_end):
                 after_separator = bool(out)  # a clause parts the names around it ("US, Texas, Austin Business
                 # group: Acme makes chips for the world. You ...", "Boston, but this role is remote anywhere in the US")
@@ -153,9 +153,9 @@ def _names(span: Span) -> list[tuple[Span, bool]]:
     return out
 
 
-# Four words of prose in a row: a clause, not a place's words ("onsite", "near campus"); a name followed by
+# Three words of prose in a row: a clause, not a place's words ("onsite", "near campus"); a name followed by
 # words ("Austin Business group"), which is no place's either.
-_PROSE = LazyPattern(r"\b[a-z]{2,}(?:[ \t]+[a-z]{2,}){3}\b")
+PROSE = LazyPattern(r"\b[a-z]{2,}(?:[ \t]+[a-z]{2,}){2}\b")
 _NAME_THEN_WORDS = LazyPattern(r"[A-Z][\w'’.-]*[ \t]+[a-z]{2,}\b")
 # A region code glued by its full stop to the next field of a pasted posting: "Duluth, GA.Duration-6 Months"
 # ("GA" ends the place). Not a dotted code ("U.S.A.") nor a dotted path ("USA.CO.Boulder", `_TRIPLE`).

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from roledata.extract import posting_cues as cues
+from roledata.extract.places import PROSE
 from roledata.extract.posting_page import (LABELLED, Candidate, PostingPage, employer_candidate, employment_words,
                                            page_span, read_terms)
 from roledata.parse.structure import Section
@@ -64,8 +65,6 @@ def _title_line(page: PostingPage) -> list[tuple[Span, Section | None, bool]]:
 _CAMEL_GLUE = LazyPattern(r"(?<=[a-z])(?=[A-Z][a-z])")
 # Four or more short items, each closed by a comma: a list (an item opens with no space, so the match is one).
 _LISTED = LazyPattern(r"(?:[^,\n \t][^,\n]{0,39},[ \t]*){4,}")
-# Three words of prose in a row: a listed value has ended ("..., El Paso, TX, and we also consider ...").
-_PROSE_RUN = LazyPattern(r"\b[a-z]{2,}[ \t]+[a-z]{2,}[ \t]+[a-z]{2,}\b")
 # A location label without its colon, opening a short line, a capital after it: "Location Beavercreek, OH".
 _BARE_LOCATION = LazyPattern(r"[*_#> \t]*(?i:(?:(?:job|work|office|primary)[ \t]+)?locations?)[ \t]+(?=[A-Z])")
 _BARE_LINE = 80
@@ -170,8 +169,8 @@ def _label_value(page: PostingPage, line: Span, m: re.Match[str]) -> Span | None
         nxt = rx.search(text, m.end() + 1, end)
         if nxt is not None:
             end = nxt.start()
-    if listed and (prose := _PROSE_RUN.search(text, m.end(), end)) is not None:
-        end = prose.start()
+    if listed and (prose := PROSE.search(text, m.end(), end)) is not None:
+        end = prose.start()  # a listed value has ended where prose begins ("..., El Paso, TX, and we also consider")
     value = line.sub(m.end(), end)
     if value.text:
         return value
