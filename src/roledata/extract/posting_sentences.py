@@ -384,6 +384,8 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
             if not m.group().lstrip(" -–—").lower().startswith(_THIS_JOB) \
                     and _near(cues.NOT_EMPLOYMENT, text, m.start(), m.end(), _NEAR_TYPE):
                 continue
+            if text[m.start(group)].isupper() and cues.CONTRACT_SUBJECT.match(text, m.start(group)):
+                continue  # "hiring a Contract Administrator", a title: the role's subject, not its terms
             words = sentence.sub(m.start(group), m.end(group))  # "a paid internship": the noun names the type
             code = cues.employment_code(words.text) or ("internship" if (m.group("noun") or "").lower() == "internship" else None)
             # a list ("Full-time, part-time and seasonal positions available"): each of its types

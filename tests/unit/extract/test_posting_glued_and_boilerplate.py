@@ -7,7 +7,8 @@
 - The employer named by its benefits ("The City of Marlow offers a comprehensive benefits package"), by where
   its jobs are ("All positions at Keel Harbor Health require ..."), by its privacy notice ("how Fenwick Labs
   collects and uses ..."), by an "About" heading glued to the sentence before it.
-- A title whose subject is contracts ("Contract Administrator") is no contract job; a "Contract Lawyer" is.
+- A title whose subject is contracts ("Contract Administrator") is no contract job, in the title or in a
+  sentence ("is hiring a Contract Administrator"); a "Contract Lawyer" is.
 
 Pages written for these tests; each test checks the exact rows, provenance included (`facts`)."""
 from __future__ import annotations
@@ -112,6 +113,12 @@ def test_a_title_whose_subject_is_contracts_is_no_contract_job():
     assert page_types("Contract Administrator") == []
     assert page_types("Contracts Manager") == []
     assert page_types("Contract Lawyer") == ["contract"]  # a lawyer who works on contract
+    # the same title in a sentence: its subject, not its terms; a contract analyst in lower case works on contract
+    def sentence_types(words: str) -> list[str]:
+        page = posting("Vendor Relations Lead", f"Pinegrove Mills is hiring a {words} to manage supplier agreements.")
+        return [row[1] for row in of("employment_type", page)]
+    assert sentence_types("Contract Administrator") == []
+    assert sentence_types("contract analyst") == ["contract"]
 
 
 def test_boilerplate_that_names_another_company_is_no_employer():
