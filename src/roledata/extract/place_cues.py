@@ -19,9 +19,13 @@ from roledata.text import LazyPattern
 JOB_PLACE = LazyPattern(
     r"\b(?:(?:this|the)\s+(?:[\w-]+\s+){0,5}?(?:role|position|job|opportunity|team)\s+(?:is(?:\s+to\s+be)?|will\s+be)\s+"
     r"(?:primarily\s+|currently\s+)?(?:based|located|situated)\s+(?:in|at|out\s+of)|"
-    # "This position will be in Greeley, CO" (not the team's: "the rest of the team is in Austin")
-    r"(?:this|the)\s+(?:[\w-]+\s+){0,5}?(?:role|position|job|opportunity)\s+(?:is(?:\s+to\s+be)?|will\s+be)\s+"
+    # The loose cues (`loose`): "This position will be in Greeley, CO" (not the team's: "the rest of the team is in
+    # Austin"), a remote job open to one area ("hiring regionally in the Tulsa area", "Only candidates in Tulsa, OK
+    # will be considered"). A town written alone after them may be a word ("is in Normal operations mode").
+    r"(?P<loose>(?:this|the)\s+(?:[\w-]+\s+){0,5}?(?:role|position|job|opportunity)\s+(?:is(?:\s+to\s+be)?|will\s+be)\s+"
     r"(?:primarily\s+|currently\s+)?in\b|"
+    r"(?:hiring|recruiting)\s+(?:locally|regionally)\s+in(?:\s+the)?|"
+    r"only\s+(?:candidates|applicants)\s+(?:(?:who\s+)?(?:are\s+)?(?:located|based|living|residing|reside|live)\s+)?in(?:\s+the)?)|"
     r"(?:role|position|job|opportunity)\s+(?:based|located)\s+(?:in|at|out\s+of)|"
     r"you\s+will\s+(?:be\s+)?(?:based|located|work(?:ing)?)\s+(?:in|at|out\s+of|from)\s+(?:our\s+(?:\w+\s+)?office\s+in\s+)?|"
     r"(?:work\s+is\s+performed|on[- ]?site|in[- ]office|in\s+person|hybrid)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
@@ -38,9 +42,6 @@ JOB_PLACE = LazyPattern(
     # "must live within 40 miles of Omaha", "remote for staff living more than 50 miles from Tulsa, OK": the site
     r"(?:live|reside|residing|living)\s+(?:within|more\s+than)\s+\d+\s*(?:minutes|miles|mi|km)\s+(?:of|from)|"
     r"reside\s+in\s+or\s+near|"
-    # a remote job open to one area: "hiring regionally in the Tulsa area", "Only candidates in Tulsa will be considered"
-    r"(?:hiring|recruiting)\s+(?:locally|regionally)\s+in(?:\s+the)?|"
-    r"only\s+(?:candidates|applicants)\s+(?:(?:who\s+)?(?:are\s+)?(?:located|based|living|residing|reside|live)\s+)?in(?:\s+the)?|"
     r"join\s+our(?=\s[^.]{2,40}?[- ]based\s+(?:team|office|group)))\b\s*(?:our\s+(?:new\s+|main\s+)?)?", re.I)
 
 # What every match of `JOB_PLACE` holds (its trigger, see `posting_sentences`).

@@ -138,18 +138,23 @@ def _names(span: Span) -> list[tuple[Span, bool]]:
         soft.append(_SOFT_SEPARATOR.match(m.group()) is not None)
         pos = m.end()
     pieces.append((pos, len(text)))
+    last_end = 0  # where the last name ended
     for number, (piece_start, piece_end) in enumerate(pieces):
-        after_separator = bool(out) and not (number and soft[number - 1])
+        # a bracket right after a name goes on with it ("Arlington (Virginia)"), not after other words ("our Tier
+        # 1 markets (New York" names no town "Tier")
+        joined = number and soft[number - 1] and not text[last_end:piece_start].strip(" \t()")
+        after_separator = bool(out) and not joined
         parts = _comma_parts(text, piece_start, piece_end)
         for number, (part_start, part_end) in enumerate(parts):
             names = _part_names(span.sub(part_start, part_end), last=number == len(parts) - 1)
-            if PROSE.search(text, part_start, names[0].start if names else part_end) \
+            if PROSE.search(text, part_start, names[0].start - span.start if names else part_end) \
                     or not names and _NAME_THEN_WORDS.search(text, part_start, part_end):
                 after_separator = bool(out)  # a clause parts the names around it ("US, Texas, Austin Business
                 # group: Acme makes chips for the world. You ...", "Boston, but this role is remote anywhere in the US")
             for name in names:
                 out.append((name, after_separator))
                 after_separator = False
+                last_end = name.end - span.start
     return out
 
 

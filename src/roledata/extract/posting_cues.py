@@ -62,9 +62,11 @@ GLUED_LABEL = LazyPattern(rf"(?<=[a-z)\].])(?:{_LABEL_GROUPS})[ \t]*(?:[:：]|[ 
 # A label alone on its line, without a colon, its value on the next line: "Location" / "San Francisco".
 LABEL_LINE = LazyPattern(rf"^[*_#> \t]*(?:{_LABEL_GROUPS})[ \t]*:?[ \t*_]*$", re.I)
 # Any "Label:" that opens a field glued to the value before it ends that value ("San DiegoJob Type:"); a label's
-# words are not glued themselves ("MidTown Cleveland WarehouseStatus:" ends at "Warehouse", not at "Mid").
+# words are not glued themselves ("MidTown Cleveland WarehouseStatus:" ends at "Warehouse", not at "Mid"), nor is
+# a name's short capitalised prefix a field's end ("McKinney TX Note:", "DeKalb IL Shift:").
 _FIELD_WORDS = r"(?:[A-Z][a-z]*|[A-Z]+)(?:[ \t](?:[A-Za-z][a-z]*|[A-Z]+)){0,3}[ \t]*:"
-NEXT_FIELD = LazyPattern(rf"(?<=[a-z0-9)\].])(?={_FIELD_WORDS})|[ \t]{{2,}}(?={_FIELD_WORDS})")
+NEXT_FIELD = LazyPattern(rf"(?<=[a-z0-9)\].])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{{2}})(?={_FIELD_WORDS})"
+                         rf"|[ \t]{{2,}}(?={_FIELD_WORDS})")
 # The fields job boards print, whatever stands before them ("Trenton, NJJob Type:", "OR HybridTerm:"):
 # a value ends where one of them begins.
 FIELD_NAMES = LazyPattern(
@@ -311,8 +313,10 @@ def read_date(match: re.Match[str]) -> str | None:
 # ------------------------------------------------------------------ employer
 # The employer speaking to an applicant: what makes a page a posting though it has few posting headings.
 HIRING_VOICE = LazyPattern(
-    r"\b(?:equal\s+(?:employment\s+)?opportunity|affirmative\s+action|e-verify|"
-    r"(?:is|are|we're|we’re)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|hiring|looking\s+(?:for|to\s+hire)|recruiting)|"
+    r"(?:\b|(?<=[a-z])(?=We\s))(?:equal\s+(?:employment\s+)?opportunity|affirmative\s+action|e-verify|"
+    # the employer ("Acme is hiring", "we are seeking", glued: "OfficerWe are looking"), not a trade ("Hospitals
+    # are hiring", "recruiters are looking for")
+    r"(?:is|we\s+are|we're|we’re)\s+(?:currently\s+|actively\s+|now\s+)?(?:seeking|hiring|looking\s+(?:for|to\s+hire)|recruiting)|"
     r"join\s+(?:our|the)\s+(?:[\w-]+\s+)?team|apply\s+(?:now|today|online|here)|"
     r"this\s+is\s+an?\s+(?:[\w()/-]+\s+){0,3}(?:position|role))\b", re.I)
 # A company's name as written: capitalised words, with "&", "of", "and", "the" and a legal ending; a heading

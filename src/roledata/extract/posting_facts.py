@@ -27,8 +27,9 @@ Where a fact is read, strongest first (`posting_cues` has the words):
 0. where the company's site is ("a design firm located in Franklin, Tennessee",
    "a weekly newspaper in Duluth, Minnesota", "our new Greer, SC facility", a
    street address with its ZIP code, a town's own government as the employer:
-   "The City of Greeley"), the pay for the role in a place ("The salary range for
-   this position in Colorado is ..."): the job's place only when nothing else says.
+   "The City of Greeley"), the pay for the role in a place ("Pay for this job in
+   Colorado starts at ..."): the job's place only when nothing else says,
+   and never for a job worked remotely.
 
 A fact keeps the strongest cue's reading (the first in page order among
 equals; an arrangement with remote offered beside it, "Hybrid/Remote",
@@ -50,8 +51,7 @@ job API marks such a company as a hiring agency).
 
 Career guides state these rarely and in passing: on a page not recognised
 as a posting only labels ("Location: Remote") and the title's own words
-("Technical Writer Local to Boise, Idaho", also where the line under the title
-restates it: "JAVA Architect (Insurance) Omaha NE") are read; a page the parser
+("Technical Writer Local to Boise, Idaho") are read; a page the parser
 files as generic is read as a posting when the employer speaks to applicants
 ("is seeking", "join our team", "an equal opportunity employer").
 """
@@ -79,8 +79,6 @@ _TITLE_TAIL = LazyPattern(r"(?:\s[-–—|]\s*|\(|,\s)(?P<place>[A-Z][^()\-–�
 _TITLE_EMPLOYER = LazyPattern(rf"\sat\s+{cues.EMPLOYER_NAME}\s*(?:[-–—|(,].*)?$")
 # Where a title's qualifier opens after the role's name: "- Contract to Hire", "(Remote)", "| Austin, TX", "Local to".
 _QUALIFIER = LazyPattern(r"\s[-–—|]\s|\(|\s(?:Local\s+to|Remote\s+in|Based\s+in)\s")
-# A word of prose (lower case) after a restated title.
-_PROSE_WORD = LazyPattern(r"\b[a-z]{2,}\b")
 # A town's own government: "The City of Tempe", "Town of Castle Rock" (the town's name is in `town`).
 _TOWN_EMPLOYER = LazyPattern(r"(?:The\s+)?(?:City|Town|Village|Borough)\s+of\s+(?P<town>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$")
 # Under the title, a spaced dash parts the pieces too ("Copperline AI — New York, NY").
@@ -100,7 +98,6 @@ def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:
         _read_town_employer(page)
     elif outline.source_format == "generic":
         _read_title(page, outline.title, qualifier_only=True)  # "Technical Writer Local to Boise, Idaho"
-        _read_title(page, _title_again(page), qualifier_only=True)  # "Java Architect" / "Java Architect - Boise, ID"
     chosen = choose(page.found, outline.text)
     if not chosen and not page.is_posting:
         return []
@@ -170,21 +167,6 @@ def _read_title(page: PostingPage, title: Span | None, qualifier_only: bool = Fa
         found = read_places(piece, True, page.hint())
         if len(found) == 1 and found[0].span == piece and _title_place(found[0]):
             page.add(Candidate("location", piece.text, piece, section, TITLE_PLACE, place=found[0]))
-
-
-def _title_again(page: PostingPage) -> Span | None:
-    """The first line under the title when it opens with the title again and adds only names and codes, no
-    words of prose: a description that restates its title with the job's terms ("Java Architect" / "JAVA
-    Architect (Insurance) Omaha NE"), not a guide's "Registered Nurse - Salary, Duties and Jobs in Denver, CO"."""
-    title = page.outline.title
-    line = next((span for span, _, _ in page.lines if title is not None and span.start >= title.end
-                 and span.text.strip()), None)
-    if line is None or len(line.text) > _HEADER_MAX or not line.text.casefold().startswith(title.text.casefold()):
-        return None
-    rest = line.text[len(title.text):]
-    if not rest.strip() or rest[0].isalnum() or _PROSE_WORD.search(rest):
-        return None
-    return line
 
 
 def _without_place(name: Span) -> Span:

@@ -121,10 +121,16 @@ def read_terms(page: PostingPage, value: Span, section: Section | None, strength
                     page.add(Candidate("location", stated.text, stated, section, strength, place=place))
         if places:
             for found in read_places(piece, True, page.hint()):
+                if _EXCLUDED.search(piece.text, 0, found.span.start - piece.start):
+                    continue  # "Remote - Texas, Ohio (excluding Houston)": no place of the job
                 if word is not None and code == "remote" and found.place.city is None and not listed \
                         and found.span.start >= piece.start + word.end():
                     continue  # the remote scope ("Remote (US)"), read above
                 page.add(Candidate("location", found.span.text, found.span, section, strength, place=found))
+
+
+# Places named as exceptions: what follows "excluding", "except", "not in" to the end of its bracket or clause.
+_EXCLUDED = LazyPattern(r"\b(?:exclud\w*|except|not\s+(?:in|available\s+in)|other\s+than)\b[^();|]*$", re.I)
 
 
 def _lists_states(piece: Span, scope: Span) -> bool:
@@ -159,12 +165,13 @@ def remote_scope(span: Span, after: int) -> tuple[Span | None, str | None]:
     if not words:
         return None, None
     g = gazetteer()
-    if len(words) >= 3 and cues.TIME_ZONE.match(words):
-        return span.sub(m.start(), m.end()), words  # "Remote - EST": the time zone, not Estonia's code
-    country = g.country(words) or g.country(words.replace(" only", "")) or g.country(words.replace(".", ""))  # "U.S"
+    zone = cues.TIME_ZONE.match(words) is not None
+    # a zone of three letters or more before a country ("EST" is no Estonia); a two-letter one after ("MT": Malta)
+    country = None if zone and len(words) >= 3 else (
+        g.country(words) or g.country(words.replace(" only", "")) or g.country(words.replace(".", "")))  # "U.S"
     if country is not None:
         return span.sub(m.start(), m.end()), country
-    if cues.TIME_ZONE.match(words) or g.subdivisions(words, ("US", "CA")):
+    if zone or g.subdivisions(words, ("US", "CA")):
         return span.sub(m.start(), m.end()), words
     return None, None
 
@@ -330,8 +337,8 @@ def _has_capital_inside(name: str) -> bool:
 
 
 def choose(found: list[Candidate], text: str = "") -> list[Candidate]:
-    """One reading per fact (locations and employment types: every distinct one at the strongest cue); `text`, the
-    page's, breaks a tie between employers."""
+    """One reading per fact (locations and employment types: every distinct one at the strongest cue; a company's
+    site is no place of a remote job); `text`, the page's, breaks a tie between employers."""
     chosen: list[Candidate] = []
     by_fact: dict[str, list[Candidate]] = {}
     for c in found:
@@ -360,6 +367,9 @@ def choose(found: list[Candidate], text: str = "") -> list[Candidate]:
                 scoped = next((c for c in candidates if c.value == "remote" and c.remote_scope), None)
                 first.remote_scope = scoped.remote_scope if scoped else None
             chosen.append(first)
+    if any(c.fact == "work_arrangement" and c.value == "remote" for c in chosen):
+        # a company's site (the weakest cue) is no place of a job worked remotely
+        chosen = [c for c in chosen if not (c.fact == "location" and c.strength == SITE_PLACE)]
     return chosen
 
 

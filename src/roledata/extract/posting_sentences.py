@@ -199,8 +199,11 @@ def _places_opening(page: PostingPage, line: Span, rest: Span) -> Iterator[Found
         if end is None:  # the first: right after the cue, or past a lead
             if found.span.start - rest.start > 2 and not place_cues.PLACE_LEAD.fullmatch(line.text, rest.start - line.start, at):
                 return
-        elif LIST_GAP.fullmatch(line.text, end - line.start, at) is None and at > end - line.start:
-            return  # words between: the list has ended
+        # the next: listed ("Ames, IA, Provo, UT"), right after the last ("Tulsa/Greater Tulsa"), or after "or"/"and"
+        # ("Austin, TX (preferred) or Dallas, TX"); other words between end the list
+        elif LIST_GAP.fullmatch(line.text, end - line.start, at) is None and at > end - line.start \
+                and line.text[at - 4:at].strip(" ,") not in ("or", "and"):
+            return
         end = found.span.end
         yield found
 
@@ -315,15 +318,14 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
     if text.startswith("For") and (m := place_cues.PLACE_BASED.match(text)) is not None:
         for found in read_places(sentence.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
             page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
-    head_office = None  # a head office named in the sentence ("headquartered in"): looked for once a cue matched
-    if which & JOB_PLACE:
+    # a head office named in the sentence ("headquartered in"): no place the sentence names is the job's
+    head_office = bool(which & (JOB_PLACE | SITE)) and place_cues.COMPANY_PLACE.search(text) is not None
+    if which & JOB_PLACE and not head_office:
         for m in _matches(place_cues.JOB_PLACE, _JOB_PLACE_FOLDED, text, low):
-            if head_office is None:
-                head_office = place_cues.COMPANY_PLACE.search(text) is not None
-            if head_office:
-                break
             begin = m.end() + (street.end() - street.start() if (street := place_cues.STREET.match(text, m.end())) else 0)
             for found in _places_opening(page, line, _after(line, sentence, begin, _PLACES_REACH)):
+                if m.group("loose") and found.place.city and " " not in found.span.text.strip():
+                    continue  # a town alone after a loose cue: "This role is in Normal operations mode"
                 page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
     if which & LIST and (m := place_cues.PLACE_LIST.search(text)) is not None:
         places = _after(line, sentence, m.end(), _LIST_REACH)
@@ -332,12 +334,8 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                           places)
         for found in read_places(places, True, page.hint()):
             page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
-    if which & SITE:
+    if which & SITE and not head_office:
         for m in place_cues.SITE_PLACE.finditer(text):
-            if head_office is None:
-                head_office = place_cues.COMPANY_PLACE.search(text) is not None
-            if head_office:
-                break
             start = m.end() + (street.end() - street.start() if (street := place_cues.STREET.match(text, m.end())) else 0)
             found = read_places(_after(line, sentence, start, _PLACES_REACH), True, page.hint())[:1]
             if found and found[0].span.start - sentence.start - start <= 1 and found[0].place.city:
@@ -347,9 +345,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                 if m.group("state") and found.place.region:  # "the State of New York": the state, not the city
                     found = FoundPlace(found.span, Place(None, found.place.region, found.place.country))
                 page.add(Candidate("location", found.span.text, found.span, section, SITE_PLACE, place=found))
-        if head_office is None:
-            head_office = place_cues.COMPANY_PLACE.search(text) is not None
-        for m in () if head_office or place_cues.MAILING.search(text) else place_cues.ADDRESS.finditer(text):
+        for m in () if place_cues.MAILING.search(text) else place_cues.ADDRESS.finditer(text):
             if not place_cues.STREET_WORD.search(text, m.start(), m.start("place")):
                 continue
             found = read_places(sentence.sub(m.start("place"), m.end("place")), True, page.hint())

@@ -9,11 +9,11 @@
 - A location label listing many places runs past the usual length of a value; "Remote - Idaho, Utah, ..."
   is a list of places, each a row, not a remote scope of one state.
 - A glued field's label has no glue inside it: "MidTown Tulsa WarehousePosition Type:" is cut before "Position".
-- A generic page that restates its title with the job's terms on the line under it.
 - Prose between names parts them: "US, Texas, Austin Business unit: Acme makes ... You" names no town "You".
 - What these must not read (found in review): a country's remote scope with exceptions after it, the rest of the
-  team's place, "hiring locally for the Holiday rush", a head office's or a mailing address, a guide's line
-  that restates its title in prose, a listed value running on into prose.
+  team's place, "hiring locally for the Holiday rush", a head office's or a mailing address, a listed value
+  running on into prose, a town alone after a loose cue ("This role is in Normal operations mode"), places
+  named as exceptions, a company's site for a job worked remotely.
 
 Pages written for these tests; each test checks the exact rows, provenance included (`facts`)."""
 from __future__ import annotations
@@ -123,22 +123,6 @@ def test_a_glued_fields_label_holds_no_glue():
     assert [r[1] for r in facts(page) if r[0] == "employment_type"] == ["full_time"]
 
 
-GENERIC_AGAIN = """Java Architect
-
-JAVA Architect (Insurance) Omaha NE
-Expertise in Java, Spring and React. Ten years of building services for claims systems.
-Knowledge of cloud platforms and message queues.
-"""
-
-
-def test_a_generic_page_that_restates_its_title_with_a_place():
-    assert facts(GENERIC_AGAIN) == [
-        ("title", "Java Architect", None, None, None, None, "Java Architect"),
-        ("location", "Omaha NE", "Omaha", "US-NE", "US", None, "Omaha NE")]
-    # a line under the title that does not open with it is not read
-    assert facts(GENERIC_AGAIN.replace("JAVA Architect (Insurance)", "Insurance work in")) == []
-
-
 def test_prose_between_names_parts_them():
     text = "US, Texas, Austin Business unit: Acme makes chips for the whole world. You may know us"
     assert [(f.span.text, f.place.city, f.place.region, f.place.country)
@@ -204,7 +188,44 @@ def test_words_that_are_no_place_part_names_only_as_a_clause():
         ("Boston", "Boston", "US-MA", "US"), ("US", None, None, "US")]
 
 
-def test_a_guides_line_restating_its_title_is_not_read():
-    guide = "Registered Nurse\n\nRegistered Nurse - Salary, Duties and Jobs in Denver, CO\n\nNurses care for patients.\n"
+def test_a_town_alone_after_a_loose_cue_is_no_place():
+    assert located("This role is in Normal operations mode this quarter.") == []
+    assert located("Only candidates in Mobile development will be considered.") == []
+    assert located("This position is in Aurora, our driverless division.") == []
+    # with its state, or after a firm cue, it is
+    assert located("This position is in Aurora, CO.") == [("location", "Aurora, CO", "US-CO", "US", None)]
+
+
+def test_a_place_after_or_goes_on_a_list_and_exceptions_are_no_places():
+    assert [r[1] for r in located("This role is based in Ames, IA (preferred) or Provo, UT.")] == ["Ames, IA", "Provo, UT"]
+    assert located("Location: Remote - Utah, Idaho, Nevada (excluding Reno)") == [
+        ("work_arrangement", "remote", None, None, None), ("location", "Utah", "US-UT", "US", None),
+        ("location", "Idaho", "US-ID", "US", None), ("location", "Nevada", "US-NV", "US", None)]
+
+
+def test_a_companys_site_is_no_place_of_a_remote_job():
+    page = page_with("Questions? Write to us at 215 Pine Street, Suite 4, Bozeman, MT 59715 any time.")
+    assert places(page.replace("Questions?", "This is a fully remote role. Questions?")) == []
+    assert places(TOWN.replace("- Lead", "This position is fully remote.\n- Lead")) == []
+
+
+def test_a_name_with_a_short_capitalised_prefix_is_not_cut_as_a_field():
+    assert located("Location: DeKalb IL Shift: nights") == [("location", "DeKalb IL", "US-IL", "US", None)]
+
+
+def test_a_bracket_after_other_words_names_no_town_with_its_region():
+    text = "our Tier 1 markets (Boston, Denver) pay more"
+    assert [(f.span.text, f.place.city) for f in read_places(Span(0, len(text), text), True, ())] == [
+        ("Boston", "Boston"), ("Denver", "Denver")]
+    assert [f.span.text for f in read_places(Span(0, 20, "Arlington (Virginia)"), True, ())] == ["Arlington (Virginia)"]
+
+
+def test_a_trade_hiring_is_no_employers_voice():
+    # a guide: "Hospitals are hiring ..." is the market, not an employer speaking to applicants
+    guide = ("Registered Nurse\n\nRegistered nurses care for patients.\n\nHospitals are hiring regionally in the "
+             "Denver, CO area, and clinics are looking for nurses too.\n")
     assert facts(guide) == []
-    assert facts(GENERIC_AGAIN.replace("JAVA Architect (Insurance)", "Java Architects (Insurance)")) == []
+    # the employer's own voice, glued to a heading as pasted postings are
+    posting = ("Fleet Analyst\n\nFleet Analyst - Operations OfficerWe are looking for an analyst to plan our "
+               "routes.\n\nThis position will be in Greeley, CO.\n")
+    assert [r[:2] for r in facts(posting)] == [("title", "Fleet Analyst"), ("location", "Greeley, CO")]
