@@ -100,7 +100,7 @@ def _places_in(text: str, allow_bare_city: bool, hint: tuple[str, ...]) -> tuple
                 break
         else:
             i += 1
-    return tuple(_shared_region(g, text, found, sizes))
+    return tuple(_listed_states(g, text, _shared_region(g, text, found, sizes)))
 
 
 _BIG_CITY = 500_000
@@ -123,6 +123,22 @@ def _shared_region(g: Gazetteer, text: str, found: list[tuple[int, int, Place]],
         town = next((c for c in towns if c.region == after.region), None)
         if town is not None and towns[0].population < _BIG_CITY:  # "Paris and Austin, TX": Paris, France
             found[k] = (start, end, Place(town.name, town.region, town.country))
+    return found
+
+
+def _listed_states(g: Gazetteer, text: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+    """A name that is a country's and a state's, listed beside states of one country, is that country's state:
+    "Georgia, Alabama and Tennessee" names three US states, not the country Georgia."""
+    for k, (start, end, place) in enumerate(found):
+        if place.city or place.region:
+            continue
+        beside = [found[j] for j in (k - 1, k + 1) if 0 <= j < len(found)]
+        for other_start, other_end, other in beside:
+            gap = (end, other_start) if other_start >= end else (other_end, start)
+            if other.region and not other.city and LIST_GAP.fullmatch(text, *gap) \
+                    and (codes := g.subdivisions(text[start:end], (other.country,))):
+                found[k] = (start, end, Place(None, codes[0], other.country))
+                break
     return found
 
 

@@ -229,3 +229,15 @@ def test_a_trade_hiring_is_no_employers_voice():
     posting = ("Fleet Analyst\n\nFleet Analyst - Operations OfficerWe are looking for an analyst to plan our "
                "routes.\n\nThis position will be in Greeley, CO.\n")
     assert [r[:2] for r in facts(posting)] == [("title", "Fleet Analyst"), ("location", "Greeley, CO")]
+
+
+def test_a_name_of_a_country_and_a_state_listed_among_states_is_the_state():
+    def read(text: str) -> list[tuple]:
+        return [(f.span.text, f.place.region, f.place.country) for f in read_places(Span(0, len(text), text), True, ())]
+
+    assert read("Georgia, Alabama and Tennessee") == [("Georgia", "US-GA", "US"), ("Alabama", "US-AL", "US"),
+                                                      ("Tennessee", "US-TN", "US")]
+    assert read("Georgia and Armenia") == [("Georgia", None, "GE"), ("Armenia", None, "AM")]
+    assert located("Location: Remote - Georgia, Alabama, Tennessee") == [
+        ("work_arrangement", "remote", None, None, None), ("location", "Georgia", "US-GA", "US", None),
+        ("location", "Alabama", "US-AL", "US", None), ("location", "Tennessee", "US-TN", "US", None)]
