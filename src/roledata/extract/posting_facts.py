@@ -92,12 +92,12 @@ def extract_posting_facts(outline: Outline, context: PageContext) -> list[dict]:
     if not page.is_posting and outline.source_format == "generic" and len({c.fact for c in page.found}) >= 2:
         page.is_posting = True  # a page of the posting's fields ("Location: Edison, NJ", "Job Type: Fulltime")
     if page.is_posting:
-        _read_title(page, outline.title)
+        _read_title(page)
         _read_header(page)
         read_sentences(page)
         _read_town_employer(page)
     elif outline.source_format == "generic":
-        _read_title(page, outline.title, qualifier_only=True)  # "Technical Writer Local to Boise, Idaho"
+        _read_title(page, qualifier_only=True)  # "Technical Writer Local to Boise, Idaho"
     chosen = choose(page.found, outline.text)
     if not chosen and not page.is_posting:
         return []
@@ -132,10 +132,11 @@ def _row(context: PageContext, c: Candidate) -> dict:
 
 # ------------------------------------------------------------------ the title and the lines under it
 
-def _read_title(page: PostingPage, title: Span | None, qualifier_only: bool = False) -> None:
+def _read_title(page: PostingPage, qualifier_only: bool = False) -> None:
     """The title's own words. `qualifier_only` (a page not read as a posting): only what follows the role's name
     after a separator ("Technical Writer Local to Boise, Idaho", "... - Contract to Hire"); a guide's title
     ("How to Find Part-Time Remote Jobs in Denver, CO") has none."""
+    title = page.outline.title
     if title is None:
         return
     section = section_of(page, title)

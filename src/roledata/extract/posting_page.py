@@ -108,7 +108,7 @@ def read_terms(page: PostingPage, value: Span, section: Section | None, strength
         if word is not None:
             code = cues.arrangement(word)
             scope_span, scope = remote_scope(piece, word.end()) if code == "remote" else (None, None)
-            if scope_span is not None and _lists_states(piece, scope_span):
+            if scope_span is not None and _opens_state_list(piece, scope_span):
                 scope_span, scope, listed = None, None, True  # "Remote - Alaska, Arizona, Ohio": places, each a row
             end = scope_span.end - piece.start if scope_span is not None else word.end()
             stated = piece.sub(word.start(), end)
@@ -133,7 +133,7 @@ def read_terms(page: PostingPage, value: Span, section: Section | None, strength
 _EXCLUDED = LazyPattern(r"\b(?:exclud\w*|except|not\s+(?:in|available\s+in)|other\s+than)\b[^();|]*$", re.I)
 
 
-def _lists_states(piece: Span, scope: Span) -> bool:
+def _opens_state_list(piece: Span, scope: Span) -> bool:
     """The remote scope opens a plain list of three or more states or provinces ("Remote - Alaska, Arizona, and
     Ohio"): the job's places, each a row. A country keeps its scope ("Remote - US, except Ohio, Utah")."""
     count, end = 0, None
