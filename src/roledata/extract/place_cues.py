@@ -2,7 +2,8 @@
 
 - the job's own place, said of the role, the position or "you" ("The job is based in Austin, TX",
   "you will work from our Tulsa office", "must live within 40 miles of Omaha", "Only candidates in
-  Tulsa will be considered"), a list of the job's places ("in the following locations: ...");
+  Tulsa will be considered", "willing to relocate to Boise, ID"), a list of the job's places ("in the
+  following locations: ...");
 - pay by place ("Reston, VA: $181,000 - $214,500", "For Denver, CO-based roles: ...");
 - where the company's site is, the weakest: "a design firm located in Dalton, Georgia", "our new
   Greer, SC facility", a street address with its ZIP code, the pay for the role in a place.
@@ -25,7 +26,14 @@ JOB_PLACE = LazyPattern(
     r"(?P<loose>(?:this|the)\s+(?:[\w-]+\s+){0,5}?(?:role|position|job|opportunity)\s+(?:is(?:\s+to\s+be)?|will\s+be)\s+"
     r"(?:primarily\s+|currently\s+)?in\b|"
     r"(?:hiring|recruiting)\s+(?:locally|regionally)\s+in(?:\s+the)?|"
-    r"only\s+(?:candidates|applicants)\s+(?:(?:who\s+)?(?:are\s+)?(?:located|based|living|residing|reside|live)\s+)?in(?:\s+the)?)|"
+    r"only\s+(?:candidates|applicants)\s+(?:(?:who\s+)?(?:are\s+)?(?:located|based|living|residing|reside|live)\s+)?in(?:\s+the)?|"
+    # A move to the job's place: "willing to relocate to Boise, ID", "looking to move to the sunny state of Utah"
+    # (`state`: the state, not its namesake city; `named`: a town alone is one, "the city of Tulsa"). "move to"
+    # only before "state of", "city of" or "area of": a posting moves to the cloud. A move denied is none:
+    # "Relocation to Reno is not required", "no relocation to".
+    r"(?<!\bno\s)(?:relocat(?:e|ing|ion)|(?:move|moving)(?=\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:state|city|area)\s+of\b))"
+    r"\s+to\s+(?![^.]{0,60}?(?:\bnot|\bnever|n't)\b)"
+    r"(?:the\s+)?(?P<named>(?P<state>(?:[\w-]+\s+)?state\s+of\s+)|(?:[\w-]+\s+)?(?:city|area)\s+of\s+)?)|"
     r"(?:role|position|job|opportunity)\s+(?:based|located)\s+(?:in|at|out\s+of)|"
     r"you\s+will\s+(?:be\s+)?(?:based|located|work(?:ing)?)\s+(?:in|at|out\s+of|from)\s+(?:our\s+(?:\w+\s+)?office\s+in\s+)?|"
     r"(?:work\s+is\s+performed|on[- ]?site|in[- ]office|in\s+person|hybrid)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
@@ -53,6 +61,8 @@ JOB_PLACE_TRIGGER = (
     ("our", LazyPattern(r"(?:position|role|job)\s+in\s+our\b")), ("within", LazyPattern(r"within\s+\d")),
     ("than", LazyPattern(r"more\s+than\s+\d")), ("locally",), ("regionally",),
     ("only", LazyPattern(r"only\s+(?:candidates|applicants)")),
+    ("relocat", LazyPattern(r"relocat(?:e|ing|ion)\s+to\b")),
+    ("mov", LazyPattern(r"mov(?:e|ing)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:state|city|area)\s+of\b")),
     *((noun, LazyPattern(noun + r"\s+(?:is(?:\s+to\s+be)?|will\s+be)\s+(?:primarily\s+|currently\s+)?in\b"))
       for noun in ("role", "position", "job", "opportunity")),
     ("near", LazyPattern(r"reside\s+in\s+or\s+near")),

@@ -224,6 +224,13 @@ def _after(line: Span, sentence: Span, start: int, reach: int) -> Span:
 _PLACE_ABBREVIATIONS = (" St.", " Ft.", " Mt.", " Ste.", " Pt.")
 
 
+def _the_state(m: re.Match[str], found: FoundPlace) -> FoundPlace:
+    """The place a cue that ends "the state of" names: the state, not the city named like it ("New York")."""
+    if m.group("state") and found.place.region:
+        return FoundPlace(found.span, Place(None, found.place.region, found.place.country))
+    return found
+
+
 def _large_city(found: FoundPlace) -> bool:
     """A city written alone that is one of the gazetteer's cities of 100,000 people or more."""
     return any(c.population >= 100_000 and c.name == found.place.city for c in gazetteer().city(found.span.text))
@@ -324,9 +331,9 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
         for m in _matches(place_cues.JOB_PLACE, _JOB_PLACE_FOLDED, text, low):
             begin = m.end() + (street.end() - street.start() if (street := place_cues.STREET.match(text, m.end())) else 0)
             for found in _places_opening(page, line, _after(line, sentence, begin, _PLACES_REACH)):
-                if m.group("loose") and found.place.city and " " not in found.span.text.strip():
+                if m.group("loose") and not m.group("named") and found.place.city and " " not in found.span.text.strip():
                     continue  # a town alone after a loose cue: "This role is in Normal operations mode"
-                page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=found))
+                page.add(Candidate("location", found.span.text, found.span, section, SENTENCE, place=_the_state(m, found)))
     if which & LIST and (m := place_cues.PLACE_LIST.search(text)) is not None:
         places = _after(line, sentence, m.end(), _LIST_REACH)
         if not places.text.strip():  # "... in the following locations:" ends its line: the list is on the next
@@ -342,9 +349,7 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
                 page.add(Candidate("location", found[0].span.text, found[0].span, section, SITE_PLACE, place=found[0]))
         for m in place_cues.PAY_FOR_PLACE.finditer(text):  # "Pay for this job in Utah is ..."
             for found in _places_opening(page, line, _after(line, sentence, m.end(), _PLACES_REACH)):
-                if m.group("state") and found.place.region:  # "the State of New York": the state, not the city
-                    found = FoundPlace(found.span, Place(None, found.place.region, found.place.country))
-                page.add(Candidate("location", found.span.text, found.span, section, SITE_PLACE, place=found))
+                page.add(Candidate("location", found.span.text, found.span, section, SITE_PLACE, place=_the_state(m, found)))
         for m in () if place_cues.MAILING.search(text) else place_cues.ADDRESS.finditer(text):
             if not place_cues.STREET_WORD.search(text, m.start(), m.start("place")):
                 continue

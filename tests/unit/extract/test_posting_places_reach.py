@@ -3,7 +3,7 @@
 - Offices named by the distance from them: "remote only if living more than 40 miles from Wichita, KS, or
   Tulsa, OK" (both sites), "This position will be in Greeley, CO".
 - A remote job open to one area: "hiring regionally in the Boise, ID area", "Only candidates in ... will be
-  considered".
+  considered"; a move to the job's place: "willing to relocate to Boise, ID", "move to the state of Utah".
 - A town's own government as the employer ("The City of Greeley"), a street address with its ZIP code, and
   the pay for the role in a place: a company's site, the job's place only when nothing else says.
 - A location label listing many places runs past the usual length of a value; "Remote - Idaho, Utah, ..."
@@ -241,3 +241,25 @@ def test_a_name_of_a_country_and_a_state_listed_among_states_is_the_state():
     assert located("Location: Remote - Georgia, Alabama, Tennessee") == [
         ("work_arrangement", "remote", None, None, None), ("location", "Georgia", "US-GA", "US", None),
         ("location", "Alabama", "US-AL", "US", None), ("location", "Tennessee", "US-TN", "US", None)]
+
+
+def test_a_move_to_a_place_names_the_jobs_place():
+    assert located("Candidates must be willing to relocate to Boise, ID before the start date.") == [
+        ("location", "Boise, ID", "US-ID", "US", None)]
+    # "state of" names the state, not the city named like it
+    assert located("If you are ready to move to the lovely state of New York, read on.") == [
+        ("location", "New York", "US-NY", "US", None)]
+    assert located("Relocation to the city of Tulsa is paid for.") == [("location", "Tulsa", "US-OK", "US", None)]
+    # a move denied, a team moving to the cloud, and a town alone after a relocation, name no place
+    assert located("This is a remote role. Relocation to Seattle, WA is never required.") == [
+        ("work_arrangement", "remote", None, None, None)]
+    assert located("There is no relocation to Austin, TX for this role.") == []
+    assert located("You will help our team move to Azure in the first year.") == []
+    assert located("You may relocate to Mobile teams after a year.") == []
+
+
+def test_a_move_cue_is_marked_by_its_trigger():
+    for text in ("Be willing to relocate to Ames, IA.", "Come and move to the state of Utah."):
+        assert place_cues.JOB_PLACE.search(text), text
+        marks = posting_sentences._cues_of(text, sentence_spans(Span(0, len(text), text)))
+        assert marks[0] & posting_sentences.JOB_PLACE, text
