@@ -27,13 +27,14 @@ JOB_PLACE = LazyPattern(
     r"(?:primarily\s+|currently\s+)?in\b|"
     r"(?:hiring|recruiting)\s+(?:locally|regionally)\s+in(?:\s+the)?|"
     r"only\s+(?:candidates|applicants)\s+(?:(?:who\s+)?(?:are\s+)?(?:located|based|living|residing|reside|live)\s+)?in(?:\s+the)?|"
-    # A move to the job's place: "willing to relocate to Boise, ID", "looking to move to the sunny state of Utah"
-    # (`state`: the state, not its namesake city; `named`: a town alone is one, "the city of Tulsa"). "move to"
-    # only before "state of", "city of" or "area of": a posting moves to the cloud. A move denied is none:
-    # "Relocation to Reno is not required", "no relocation to".
-    r"(?<!\bno\s)(?:relocat(?:e|ing|ion)|(?:move|moving)(?=\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:state|city|area)\s+of\b))"
-    r"\s+to\s+(?![^.]{0,60}?(?:\bnot|\bnever|n't)\b)"
-    r"(?:the\s+)?(?P<named>(?P<state>(?:[\w-]+\s+)?state\s+of\s+)|(?:[\w-]+\s+)?(?:city|area)\s+of\s+)?)|"
+    # A move to the job's place (`move`), asked of the reader ("willing to relocate to Boise, ID", "looking to move to
+    # the sunny state of Utah", "must relocate to", "Relocation to Reno, NV is paid"), not told of others ("nurses
+    # relocate to Texas", "employees who relocate to Alaska"). `state`: the state, not its namesake city; `named`: a
+    # town alone is one ("the city of Tulsa"). "move to" only before "state of", "city of" or "area of": a team
+    # moves to the cloud. A move denied or offered for later is none (`posting_sentences`, `MOVE_DENIED_*`).
+    r"(?P<move>(?:\bto\s+(?:relocat(?:e|ing)|mov(?:e|ing)(?=\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:state|city|area)\s+of\b))|"
+    r"(?:must|will|would|should|shall)\s+relocate|relocation)\s+to\s+"
+    r"(?:the\s+)?(?P<named>(?P<state>(?:[\w-]+\s+)?state\s+of\s+)|(?:[\w-]+\s+)?(?:city|area)\s+of\s+)?))|"
     r"(?:role|position|job|opportunity)\s+(?:based|located)\s+(?:in|at|out\s+of)|"
     r"you\s+will\s+(?:be\s+)?(?:based|located|work(?:ing)?)\s+(?:in|at|out\s+of|from)\s+(?:our\s+(?:\w+\s+)?office\s+in\s+)?|"
     r"(?:work\s+is\s+performed|on[- ]?site|in[- ]office|in\s+person|hybrid)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+"
@@ -62,7 +63,7 @@ JOB_PLACE_TRIGGER = (
     ("than", LazyPattern(r"more\s+than\s+\d")), ("locally",), ("regionally",),
     ("only", LazyPattern(r"only\s+(?:candidates|applicants)")),
     ("relocat", LazyPattern(r"relocat(?:e|ing|ion)\s+to\b")),
-    ("mov", LazyPattern(r"mov(?:e|ing)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:state|city|area)\s+of\b")),
+    ("mov", LazyPattern(r"to\s+mov(?:e|ing)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:state|city|area)\s+of\b")),
     *((noun, LazyPattern(noun + r"\s+(?:is(?:\s+to\s+be)?|will\s+be)\s+(?:primarily\s+|currently\s+)?in\b"))
       for noun in ("role", "position", "job", "opportunity")),
     ("near", LazyPattern(r"reside\s+in\s+or\s+near")),
@@ -126,3 +127,10 @@ STREET_WORD = LazyPattern(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|
                           r"Loop|Park)\b\.?")
 MAILING = LazyPattern(r"\b(?:send|mail|return|submit|forward|deliver)\w*\b", re.I)
 COMPANY_PLACE = LazyPattern(r"\b(?:headquarter\w*|HQ|head\s+office|offices\s+in|founded)\b", re.I)
+# A move to a place the job is not in: denied before it ("you will never need to relocate to Denver", "without
+# having to relocate", "do not offer relocation to"), offered for later ("the opportunity to relocate to Dublin"),
+# or said not to be needed after it ("Relocation to St. Louis, MO is not required").
+MOVE_DENIED_BEFORE = LazyPattern(r"(?:\b(?:not|cannot|never|without|no\s+need|opportunity|chance|option|possibility)\b|n't)"
+                                 r"[\w\s']{0,30}$", re.I)
+MOVE_DENIED_AFTER = LazyPattern(r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+){0,2}?(?:required|needed|necessary|expected|"
+                                r"mandatory|a\s+requirement)\b", re.I)

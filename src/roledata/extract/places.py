@@ -185,13 +185,18 @@ _CODE_GLUED = LazyPattern(r"(?<![\w.])[A-Z]{2}\.[A-Z][a-z]")
 _DASH_PATH = LazyPattern(r"\s*[A-Z][\w .']*(?:-[A-Z][\w .']*){2,}\s*")
 
 
+# A comma inside a number ("$15,000") parts no names.
+_IN_NUMBER = LazyPattern(r"\d,\d")
+
+
 def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts, pos = [], start
     dashes = _DASH_PATH.fullmatch(text, start, end) is not None  # the hyphens part the names, as commas do
     for i in range(start, end):
-        if text[i] in ",:" or (dashes and text[i] == "-") or (text[i] == "." and i + 1 < end and text[i + 1] in " \t" and i - pos > 2
-                                and text[i - 1].islower()) or (text[i] == "." and i - 2 >= start
-                                                                and _CODE_GLUED.match(text, i - 2, i + 3)):
+        ch = text[i]
+        if ch == ":" or (ch == "," and not _IN_NUMBER.match(text, i - 1)) or (dashes and ch == "-") \
+                or (ch == "." and i + 1 < end and text[i + 1] in " \t" and i - pos > 2 and text[i - 1].islower()) \
+                or (ch == "." and i - 2 >= start and _CODE_GLUED.match(text, i - 2, i + 3)):
             parts.append((pos, i))
             pos = i + 1
     parts.append((pos, end))

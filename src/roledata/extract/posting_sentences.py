@@ -224,6 +224,14 @@ def _after(line: Span, sentence: Span, start: int, reach: int) -> Span:
 _PLACE_ABBREVIATIONS = (" St.", " Ft.", " Mt.", " Ste.", " Pt.")
 
 
+def _move_denied(line: Span, sentence: Span, m: re.Match[str]) -> bool:
+    """A move to a place denied or offered for later (`place_cues.MOVE_DENIED_*`). What follows is read on in the
+    line: "Relocation to St. Louis, MO is not required" parts at "St."."""
+    after = sentence.start - line.start + m.end()
+    return (place_cues.MOVE_DENIED_BEFORE.search(sentence.text, max(0, m.start("move") - 50), m.start("move")) is not None
+            or place_cues.MOVE_DENIED_AFTER.search(line.text, after, after + 100) is not None)
+
+
 def _the_state(m: re.Match[str], found: FoundPlace) -> FoundPlace:
     """The place a cue that ends "the state of" names: the state, not the city named like it ("New York")."""
     if m.group("state") and found.place.region:
@@ -320,7 +328,9 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
     if which & PAY and (m := place_cues.PAY_PLACE.match(text)) is not None:  # "Seattle, WA: $148,000 - $186,000"
         found = read_places(sentence.sub(0, m.end("place")), True, page.hint())
         # A pay line by place names a city alone too ("Cleveland $59,100 to $188,100"), one the size of a city.
-        if len(found) == 1 and found[0].place.city and (", " in found[0].span.text or _large_city(found[0])):
+        # The line opens with the place: "Candidates who relocate to Anchorage, AK get $9,000" is no pay by place.
+        if len(found) == 1 and found[0].place.city and found[0].span.start == sentence.start \
+                and (", " in found[0].span.text or _large_city(found[0])):
             page.add(Candidate("location", found[0].span.text, found[0].span, section, SENTENCE, place=found[0]))
     if text.startswith("For") and (m := place_cues.PLACE_BASED.match(text)) is not None:
         for found in read_places(sentence.sub(m.start("place"), m.end("place")), True, page.hint())[:1]:
@@ -329,6 +339,8 @@ def _read_sentence(page: PostingPage, sentence: Span, which: int, section: Secti
     head_office = bool(which & (JOB_PLACE | SITE)) and place_cues.COMPANY_PLACE.search(text) is not None
     if which & JOB_PLACE and not head_office:
         for m in _matches(place_cues.JOB_PLACE, _JOB_PLACE_FOLDED, text, low):
+            if m.group("move") and _move_denied(line, sentence, m):
+                continue
             begin = m.end() + (street.end() - street.start() if (street := place_cues.STREET.match(text, m.end())) else 0)
             for found in _places_opening(page, line, _after(line, sentence, begin, _PLACES_REACH)):
                 if m.group("loose") and not m.group("named") and found.place.city and " " not in found.span.text.strip():

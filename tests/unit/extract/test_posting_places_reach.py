@@ -250,16 +250,34 @@ def test_a_move_to_a_place_names_the_jobs_place():
     assert located("If you are ready to move to the lovely state of New York, read on.") == [
         ("location", "New York", "US-NY", "US", None)]
     assert located("Relocation to the city of Tulsa is paid for.") == [("location", "Tulsa", "US-OK", "US", None)]
-    # a move denied, a team moving to the cloud, and a town alone after a relocation, name no place
+    # a move denied, offered for later or told of others, a team moving to the cloud, and a town alone after a
+    # relocation, name no place
     assert located("This is a remote role. Relocation to Seattle, WA is never required.") == [
         ("work_arrangement", "remote", None, None, None)]
-    assert located("There is no relocation to Austin, TX for this role.") == []
+    assert located("Relocation to St. Louis, MO is not required.") == []  # read on past "St."
+    assert located("There's no need to relocate to Austin, TX for this role.") == []
+    assert located("We cannot offer relocation to Reno, NV.") == []
+    assert located("After a year you will have the opportunity to relocate to Dublin, Ireland.") == []
+    assert located("Many nurses relocate to Texas for its pay.") == []
+    assert located("Employees who relocate to Alaska need approval.") == []
+    # a move not paid for is still to the job's place
+    assert located("Relocation to Fresno, CA is not paid for.") == [("location", "Fresno, CA", "US-CA", "US", None)]
     assert located("You will help our team move to Azure in the first year.") == []
     assert located("You may relocate to Mobile teams after a year.") == []
 
 
 def test_a_move_cue_is_marked_by_its_trigger():
-    for text in ("Be willing to relocate to Ames, IA.", "Come and move to the state of Utah."):
+    for text in ("Be willing to relocate to Ames, IA.", "Be ready to move to the state of Utah."):
         assert place_cues.JOB_PLACE.search(text), text
         marks = posting_sentences._cues_of(text, sentence_spans(Span(0, len(text), text)))
         assert marks[0] & posting_sentences.JOB_PLACE, text
+
+
+def test_a_comma_inside_a_number_parts_no_names_and_a_pay_line_opens_with_its_place():
+    # "$15,000" had parted "DC with pay up to $15" from its place: Washington read as the state
+    assert located("Relocation to Washington, DC is covered up to $15,000.") == [
+        ("location", "Washington, DC", "US-DC", "US", None)]
+    assert located("Reston, VA: $181,000 - $214,500") == [("location", "Reston, VA", "US-VA", "US", None)]
+    # a sentence that names a place before its pay is no pay line by place
+    assert located("Candidates who relocate to Anchorage, AK receive a $10,000 bonus.") == []
+
