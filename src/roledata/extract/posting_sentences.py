@@ -225,11 +225,10 @@ _PLACE_ABBREVIATIONS = (" St.", " Ft.", " Mt.", " Ste.", " Pt.")
 
 
 def _move_denied(line: Span, sentence: Span, m: re.Match[str]) -> bool:
-    """A move to a place denied or offered for later (`place_cues.MOVE_DENIED_*`). What follows is read on in the
-    line: "Relocation to St. Louis, MO is not required" parts at "St."."""
-    after = sentence.start - line.start + m.end()
+    """A move to a place denied or offered for later (`place_cues.MOVE_DENIED_*`), in its sentence (read on past
+    "St.": "Relocation to St. Louis, MO is not required"; not into the next: "... Boise, ID. No degree is required")."""
     return (place_cues.MOVE_DENIED_BEFORE.search(sentence.text, max(0, m.start("move") - 50), m.start("move")) is not None
-            or place_cues.MOVE_DENIED_AFTER.search(line.text, after, after + 100) is not None)
+            or place_cues.MOVE_DENIED_AFTER.search(_after(line, sentence, m.end(), _PLACES_REACH).text) is not None)
 
 
 def _the_state(m: re.Match[str], found: FoundPlace) -> FoundPlace:

@@ -260,6 +260,9 @@ def test_a_move_to_a_place_names_the_jobs_place():
     assert located("After a year you will have the opportunity to relocate to Dublin, Ireland.") == []
     assert located("Many nurses relocate to Texas for its pay.") == []
     assert located("Employees who relocate to Alaska need approval.") == []
+    # a denial in the next sentence is another's
+    assert located("Must relocate to Boise, ID. A degree is not required.") == [
+        ("location", "Boise, ID", "US-ID", "US", None)]
     # a move not paid for is still to the job's place
     assert located("Relocation to Fresno, CA is not paid for.") == [("location", "Fresno, CA", "US-CA", "US", None)]
     assert located("You will help our team move to Azure in the first year.") == []
